@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { HealthModule, PlatformModule } from '@gcm/platform';
+import { FrameworkModule } from '@gcm/framework';
+import { PracticesModule } from '@gcm/practices';
+import { StartupService } from './startup.service';
+
+/** Composition only: feature modules plus the platform. */
+@Module({
+  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, PracticesModule],
+  providers: [StartupService],
+})
+export class ApiModule {}

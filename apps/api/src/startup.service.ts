@@ -1,0 +1,30 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { migrateUnderLock } from '@gcm/platform';
+import { FrameworkSeeder } from '@gcm/framework';
+import { PracticesImporter } from '@gcm/practices';
+import { DataSource } from 'typeorm';
+
+/**
+ * Migrates and seeds before the API takes traffic. MIGRATE_ON_START=false
+ * skips it (the e2e tests start from an already migrated template database).
+ */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Startup');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly framework: FrameworkSeeder,
+    private readonly practices: PracticesImporter,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (process.env.MIGRATE_ON_START === 'false') return;
+    const ran = await migrateUnderLock(this.dataSource, async (ds) => {
+      await this.framework.seed(ds);
+      await this.practices.seedIfEmpty();
+    });
+    if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
+  }
+}

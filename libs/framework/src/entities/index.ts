@@ -1,0 +1,16 @@
+import { Commitment } from './commitment.entity';
+import { Consideration } from './consideration.entity';
+import { Country } from './country.entity';
+import { FrameworkVersion } from './framework-version.entity';
+import { Objective } from './objective.entity';
+import { ObjectiveTheme } from './objective-theme.entity';
+import { Principle } from './principle.entity';
+import { Recommendation } from './recommendation.entity';
+import { RoundTable } from './round-table.entity';
+import { Theme } from './theme.entity';
+
+export { Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme };
+
+export const FRAMEWORK_ENTITIES = [
+  Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+];

@@ -1,0 +1,11 @@
+export { CATALOGUE_SOURCE_FILES, loadCatalogueSource } from './catalogue-source';
+export type { CatalogueSource } from './catalogue-source';
+export { parseCommitments } from './commitments.parser';
+export type { Commitment, ThemeCommitments } from './commitments.parser';
+export { parseCountries } from './countries.parser';
+export type { Country, UnStatus } from './countries.parser';
+export { parseFrameworkMarkdown } from './framework-markdown.parser';
+export type { CrosswalkEntry, FrameworkMarkdown, Objective, Principle, RoundTable, Theme } from './framework-markdown.parser';
+export { parseRecommendations } from './recommendations.parser';
+export type { Recommendation } from './recommendations.parser';
+export { cleanText, foldWhitespace, stripLinkStubs, unescapeMarkdown } from './text.util';

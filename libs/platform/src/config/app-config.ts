@@ -1,0 +1,94 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every environment variable the processes read, validated once at start so a
+ * typo stops the process with one line instead of failing on first use.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  /** Key prefix for every BullMQ and cache key, so several deployments (or test files) share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 letters, digits, ":", "_" or "-"' })
+  REDIS_PREFIX = 'gcm';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Public base URL used in e-mails and printed at start. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @Matches(/^([^<>\r\n]+<)?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'MAIL_FROM must be an address, optionally with a display name' })
+  MAIL_FROM = 'GCM Tracker <no-reply@gcm-tracker.local>';
+
+  /** Signs access tokens; must be long and secret in production. */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' })
+  AUTH_SECRET = 'development-only-secret-change-me-in-production!!';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 2;
+
+  /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
+  @IsOptional()
+  @IsString()
+  SEED_DIR?: string;
+}
+
+export class ConfigError extends Error {}
+
+const CONFIG_KEYS = [
+  'NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL',
+  'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY', 'SEED_DIR',
+] as const satisfies readonly (keyof AppConfig)[];
+
+/** Validates the environment; throws ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const missing = relevant[first.property] === undefined;
+    throw new ConfigError(
+      missing ? `Invalid configuration: ${first.property} is required (${reason})` : `Invalid configuration: ${reason}`,
+    );
+  }
+  if (config.NODE_ENV === 'production' && config.AUTH_SECRET === new AppConfig().AUTH_SECRET) {
+    throw new ConfigError('Invalid configuration: AUTH_SECRET must be set in production');
+  }
+  return config;
+}

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { runWithContext } from './request-context';
+
+const VALID_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Accepts a caller's correlation id when well-formed, otherwise mints one; echoes it back. */
+export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.headers['x-correlation-id'];
+  const correlationId = typeof incoming === 'string' && VALID_ID.test(incoming) ? incoming : randomUUID();
+  req.headers['x-correlation-id'] = correlationId;
+  res.setHeader('X-Correlation-Id', correlationId);
+  runWithContext({ correlationId, ip: req.ip }, () => next());
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+
+/** Structured JSON logs; each request line carries the correlation id set by requestContextMiddleware. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          genReqId: (req) => (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
+          customProps: (req) => ({ correlationId: (req as { id?: unknown }).id }),
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,30 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { LoggingModule } from './logging/logging.module';
+import { QueueService } from './queue/queue.service';
+import { createValidationPipe } from './validation/validation.pipe';
+
+/**
+ * Cross-cutting infrastructure for every app. The validation pipe and error
+ * filter are registered here (not in main.ts) so tests get exactly the same.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), AuditModule],
+      providers: [
+        QueueService,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [QueueService],
+    };
+  }
+}

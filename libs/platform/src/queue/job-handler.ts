@@ -1,0 +1,21 @@
+import type { Job } from 'bullmq';
+import { JobName, JobPayloads } from './queue.definitions';
+
+/** One small class per job; it calls a service and lets errors propagate so BullMQ retries. */
+export interface JobHandler<N extends JobName = JobName> {
+  readonly jobName: N;
+  handle(job: Job<JobPayloads[N]>): Promise<unknown>;
+}
+
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+/** Returns the jobs that have no handler, and those with more than one. */
+export function checkHandlers(handlers: JobHandler[]): { missing: JobName[]; duplicated: JobName[] } {
+  const counts = new Map<JobName, number>();
+  for (const h of handlers) counts.set(h.jobName, (counts.get(h.jobName) ?? 0) + 1);
+  const all = Object.values(JobName);
+  return {
+    missing: all.filter((j) => !counts.has(j)),
+    duplicated: all.filter((j) => (counts.get(j) ?? 0) > 1),
+  };
+}

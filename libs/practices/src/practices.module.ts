@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PRACTICE_ENTITIES } from './entities';
+import { PracticesController } from './practices.controller';
+import { PracticesImportHandler } from './practices-import.handler';
+import { PracticesImporter } from './practices.importer';
+import { PracticesService } from './practices.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(PRACTICE_ENTITIES)],
+  controllers: [PracticesController],
+  providers: [PracticesImporter, PracticesService, PracticesImportHandler],
+  exports: [PracticesImporter, PracticesService, PracticesImportHandler],
+})
+export class PracticesModule {}
