@@ -4,7 +4,7 @@ import { withApiContext } from './app-context';
 import { dropDatabase, ensureDatabase, withDatabase } from './postgres.util';
 import { ensureServices } from './services';
 
-export const TEMPLATE_DB = 'gcm_test_template';
+export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'gcm_test_template';
 
 /**
  * `npm test`: services as for `npm start`, a template database migrated and
