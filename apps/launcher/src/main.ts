@@ -1,6 +1,22 @@
 import { join } from 'node:path';
-import { ensureServices } from './services';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dataRoot, ensureServices } from './services';
 import { supervise } from './supervisor';
+
+/**
+ * A local run has no operator to set AUTH_SECRET: generate one once and keep it
+ * (owner-only) beside the embedded data, so sign-ins survive a restart.
+ */
+function localAuthSecret(): string {
+  const file = join(dataRoot(), 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot(), { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+    process.stdout.write(`[gcm] AUTH_SECRET not set: generated one in ${file}\n`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 /**
  * `npm start`: PostgreSQL and Redis (given, found, or started here), then the
@@ -18,12 +34,7 @@ async function main(): Promise<void> {
     WORKER_PORT: process.env.WORKER_PORT ?? String(port + 1),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
   };
-  if (env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
-    // A local run has no operator to set a secret; derive one per data store rather than ship a default.
-    const { createHash } = await import('node:crypto');
-    env.AUTH_SECRET = createHash('sha256').update(`gcm-local:${services.databaseUrl}:${process.pid}:${Date.now()}`).digest('hex');
-    process.stdout.write('[gcm] AUTH_SECRET not set: using a random one for this run (sign-ins end on restart)\n');
-  }
+  if (!process.env.AUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
   const dist = join(__dirname, '..', '..');
   const api = supervise('api', join(dist, 'api', 'src', 'main.js'), { ...env, APP_NAME: 'gcm-api' });
   await api.ready;
