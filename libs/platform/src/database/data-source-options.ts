@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
 
 export const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{js,ts}');
 
@@ -18,7 +19,8 @@ export function dataSourceOptions(url: string, entities: DataSourceOptions['enti
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 2000,
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: process.env.APP_NAME ?? 'gcm-tracker' },
   };
 }
