@@ -13,7 +13,7 @@ describe('worker', () => {
   });
   afterAll(() => db.drop());
 
-  it('consumes the typed queues: a practices re-import job runs and updates in place', async () => {
+  it('consumes the typed queues (a practices re-import job runs and updates in place) and reports readiness', async () => {
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();
@@ -29,6 +29,11 @@ describe('worker', () => {
       const [{ n }] = await ds.query('SELECT count(*)::int n FROM practice');
       expect(n).toBe(61);
       await events.close();
+      await app.listen(0, '127.0.0.1');
+      const port = (app.getHttpServer().address() as { port: number }).port;
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
     } finally {
       await app.close();
     }
