@@ -7,7 +7,7 @@ export interface PdfColumn {
   type: ColumnType | 'bar';
 }
 
-const FIXED: Partial<Record<PdfColumn['type'], number>> = { integer: 52, number: 58, percent: 50, date: 60, boolean: 40, bar: 110 };
+const FIXED: Partial<Record<PdfColumn['type'], number>> = { integer: 40, number: 48, percent: 40, date: 52, boolean: 30, bar: 110 };
 const PAD = 3;
 const MAX_CELL = 700;
 
