@@ -3,10 +3,11 @@ import { HealthModule, PlatformModule } from '@gcm/platform';
 import { FrameworkModule } from '@gcm/framework';
 import { PracticesModule } from '@gcm/practices';
 import { StartupService } from './startup.service';
+import { WebModule } from './web/web.module';
 
-/** Composition only: feature modules plus the platform. */
+/** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, PracticesModule],
+  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, PracticesModule, WebModule],
   providers: [StartupService],
 })
 export class ApiModule {}
