@@ -1,20 +1,41 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { refreshSession } from '../api/client';
 import { NotFound } from '../components/not-found';
-import { t } from '../i18n';
 import { PageHeader } from '../components/page-header';
+import { SignInDialog } from '../auth/sign-in-dialog';
+import { SignInPanel } from '../auth/sign-in.page';
+import { t } from '../i18n';
+import { WorkspaceFrame } from '../workspace/workspace-frame';
 import { Layout } from './layout';
 import { interceptLinks, matchRoute, onNavigate, useLocation } from './router';
 import { routes } from './routes';
-import { useSession } from './session';
+import { session, tokens, useSession } from './session';
 
-function SignInRequired() {
-  return <PageHeader title={t.common.signInTitle} lead={t.common.signInText} />;
+function NotForYourRole() {
+  return <PageHeader title={t.ws.notForRoleTitle} lead={t.ws.notForRoleText} />;
+}
+
+/**
+ * After a reload the access token is gone (it lives in memory): exchange the
+ * refresh token before the first workspace page asks for anything.
+ */
+function useRestoredSession(): boolean {
+  const [ready, setReady] = useState(() => !tokens.refresh() || !!tokens.access());
+  useEffect(() => {
+    if (ready) return;
+    void refreshSession().then((ok) => {
+      if (!ok) session.clear();
+      setReady(true);
+    });
+  }, []);
+  return ready;
 }
 
 /** Routes the current location to its page inside the shared layout. */
 export function App() {
   const location = useLocation();
   const current = useSession();
+  const ready = useRestoredSession();
   useEffect(() => interceptLinks(), []);
   useEffect(() => {
     let lastPath = location.path;
@@ -29,11 +50,19 @@ export function App() {
     });
   }, []);
   const match = matchRoute(routes, location.path);
-  const Page = match?.route.page;
-  const allowed = match?.route.access !== 'signed-in' || !!current;
+  const route = match?.route;
+  const Page = route?.page;
+  const signedInOnly = route?.access === 'signed-in';
+  let content;
+  if (!Page || !match) content = <NotFound />;
+  else if (signedInOnly && !ready) content = <p class="status" role="status">{t.common.loading}</p>;
+  else if (signedInOnly && !current) content = <SignInPanel />;
+  else if (route.roles && current && !route.roles.includes(current.user.role)) content = <NotForYourRole />;
+  else content = <Page params={match.params} query={location.query} />;
   return (
     <Layout path={location.path}>
-      {!Page ? <NotFound /> : allowed ? <Page params={match.params} query={location.query} /> : <SignInRequired />}
+      {signedInOnly && current ? <WorkspaceFrame path={location.path}>{content}</WorkspaceFrame> : content}
+      <SignInDialog />
     </Layout>
   );
 }

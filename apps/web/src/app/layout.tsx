@@ -2,7 +2,17 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { footerNav, isActive, primaryNav, type NavItem } from './navigation';
-import { useSession } from './session';
+import { navigate } from './router';
+import { session, useSession } from './session';
+import { authApi } from '../api/account-api';
+
+/** Ends the session on the server, then forgets tokens and autosaved drafts (a shared computer keeps nothing). */
+async function signOut(): Promise<void> {
+  await authApi.signOut().catch(() => undefined);
+  session.clear();
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('gcm.draft.')) sessionStorage.removeItem(key);
+  navigate('/');
+}
 
 function visible(items: NavItem[], signedIn: boolean): NavItem[] {
   return items.filter((i) => i.access !== 'signed-in' || signedIn);
@@ -28,7 +38,24 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
             </span>
           </a>
           <div class="site-header__end">
-            {current && <p class="account">{t.site.signedInAs(current.user.displayName)}</p>}
+            {current ? (
+              <div class="account">
+                <p class="account__name">
+                  {t.site.signedInAs(current.user.name)}
+                  <span class="account__role">{t.roles[current.user.role]}</span>
+                </p>
+                <a class="account__link" href="/workspace">
+                  {t.site.workspace}
+                </a>
+                <button type="button" class="account__link" onClick={() => void signOut()}>
+                  {t.site.signOut}
+                </button>
+              </div>
+            ) : (
+              <a class="account__link" href="/sign-in">
+                {t.site.signIn}
+              </a>
+            )}
             <button
               type="button"
               class="menu-toggle"

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import type { Role } from './session';
 import { useEffect, useState } from 'preact/hooks';
 
 export interface RouteProps {
@@ -10,8 +11,10 @@ export interface RouteDef {
   /** `/objectives/:number`; a `:name` segment matches one path segment. */
   path: string;
   page: ComponentType<RouteProps>;
-  /** `signed-in` routes (the workspace, issue 7) render the sign-in notice without a session. */
+  /** `signed-in` routes (the workspace) show a sign-in form in place of the page without a session. */
   access?: 'public' | 'signed-in';
+  /** Roles that see the page (the API is the real gate; this spares others a page of refusals). */
+  roles?: Role[];
 }
 
 export interface Location {

@@ -14,6 +14,11 @@ import { CountryPage } from '../pages/country.page';
 import { PracticesPage } from '../pages/practices.page';
 import { PracticePage } from '../pages/practice.page';
 import { MapPage } from '../pages/map.page';
+import { SignInPage } from '../auth/sign-in.page';
+import { ForgotPasswordPage } from '../auth/forgot-password.page';
+import { ResetPasswordPage } from '../auth/reset-password.page';
+import { AcceptInvitationPage } from '../auth/accept-invitation.page';
+import { workspaceRoutes } from '../workspace/workspace-routes';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -32,4 +37,9 @@ export const routes: RouteDef[] = [
   { path: '/map', page: MapPage },
   { path: '/practices', page: PracticesPage },
   { path: '/practices/:code', page: PracticePage },
+  { path: '/sign-in', page: SignInPage },
+  { path: '/forgot-password', page: ForgotPasswordPage },
+  { path: '/reset-password', page: ResetPasswordPage },
+  { path: '/accept-invitation', page: AcceptInvitationPage },
+  ...workspaceRoutes,
 ];

@@ -1,41 +1,85 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** Who is signed in, as the workspace screens (issue 7) will set it after sign-in. */
-export interface Session {
-  accessToken: string;
-  user: { displayName: string; role: 'focal_point' | 'secretariat' | 'expert' };
+export type Role = 'focal_point' | 'secretariat' | 'expert';
+
+/** The signed-in user as /api/v1/auth/me returns it (libs/accounts user.view.ts). */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  organisation: { id: string; name: string; kind: string; countryAlpha3: string | null } | null;
 }
 
-const KEY = 'gcm.session';
+/** Who is signed in; the tokens are kept apart (see `tokens`). */
+export interface Session {
+  user: SessionUser;
+}
+
+const USER_KEY = 'gcm.user';
+const REFRESH_KEY = 'gcm.refresh';
 type Listener = (s: Session | null) => void;
 const listeners = new Set<Listener>();
 
-function load(): Session | null {
+function read(key: string): string | null {
   try {
-    const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function load(): Session | null {
+  const raw = read(USER_KEY);
+  if (!raw || !read(REFRESH_KEY)) return null;
+  try {
+    return { user: JSON.parse(raw) as SessionUser };
   } catch {
     return null;
   }
 }
 
 let state: Session | null = load();
+let access: { token: string; expiresAt: number } | null = null;
 
 /**
- * Kept in sessionStorage (closed with the tab), never in localStorage, and
- * dropped on the first 401 so a stale token does not linger.
+ * The access token lives in memory only (gone with the page); the single-use
+ * refresh token and the user's name live in sessionStorage (gone with the
+ * tab), so a reload signs back in silently. Nothing goes to localStorage or a URL.
  */
+export const tokens = {
+  access(): string | null {
+    // A little early, so a request never leaves with a token that dies on the way.
+    return access && access.expiresAt - 20_000 > Date.now() ? access.token : null;
+  },
+  refresh: (): string | null => read(REFRESH_KEY),
+};
+
 export const session = {
   current: (): Session | null => state,
-  set(next: Session): void {
-    state = next;
-    sessionStorage.setItem(KEY, JSON.stringify(next));
+  /** After sign-in, refresh or accepting an invitation. */
+  signedIn(res: { accessToken: string; expiresIn: number; refreshToken: string; user: SessionUser }): void {
+    access = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000 };
+    state = { user: res.user };
+    sessionStorage.setItem(REFRESH_KEY, res.refreshToken);
+    sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
     listeners.forEach((l) => l(state));
   },
+  /**
+   * The tokens are dead but the page stays as it is (with what the user typed)
+   * while the sign-in dialog asks them to come back.
+   */
+  expire(): void {
+    access = null;
+    sessionStorage.removeItem(REFRESH_KEY);
+  },
   clear(): void {
+    access = null;
+    sessionStorage.removeItem(REFRESH_KEY);
+    sessionStorage.removeItem(USER_KEY);
     if (!state) return;
     state = null;
-    sessionStorage.removeItem(KEY);
     listeners.forEach((l) => l(state));
   },
   subscribe(listener: Listener): () => void {

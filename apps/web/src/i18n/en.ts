@@ -1,9 +1,13 @@
+import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
+
 /**
  * Every user-facing string of the web app. Another language is another file of
  * the same shape (`typeof en`), picked in i18n/index.ts.
  */
 export const en = {
   lang: 'en',
+  /** For dates and numbers (Intl). */
+  locale: 'en-GB',
   site: {
     name: 'GCM Tracker',
     tagline: 'Global Compact for Safe, Orderly and Regular Migration',
@@ -16,6 +20,9 @@ export const en = {
     apiDocs: 'Open API (documentation)',
     apiDocsShort: 'Open API',
     signedInAs: (name: string) => `Signed in as ${name}`,
+    workspace: 'Workspace',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
     titleSuffix: 'GCM Tracker',
   },
   nav: {
@@ -46,6 +53,10 @@ export const en = {
     none: 'None',
     showTable: 'Show the data as a table',
     source: 'Source',
+    pagination: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
   home: {
     title: 'Tracking the Global Compact for Migration',
@@ -187,6 +198,11 @@ export const en = {
     contact: 'Contact',
     objectives: 'GCM objectives quoted by the session',
   },
+  auth: enAuth,
+  forms: enForms,
+  roles: enRoles,
+  orgKinds: enOrgKinds,
+  ws: enWorkspace,
 } as const;
 
 type Widen<T> = T extends string

@@ -1,0 +1,31 @@
+import type { Role } from '../app/session';
+import { t } from '../i18n';
+
+export interface WorkspaceLink {
+  href: string;
+  label: string;
+  roles: Role[];
+  /** Served by the API (a page of its own), not by this app. */
+  external?: boolean;
+}
+
+/** The workspace's own navigation, filtered by role; one line per screen. */
+export const workspaceNav: WorkspaceLink[] = [
+  { href: '/workspace', label: t.ws.nav.overview, roles: ['focal_point', 'secretariat', 'expert'] },
+  { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
+  { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },
+  { href: '/workspace/users', label: t.ws.nav.users, roles: ['secretariat'] },
+  { href: '/workspace/framework', label: t.ws.nav.framework, roles: ['secretariat'] },
+  { href: '/workspace/audit', label: t.ws.nav.audit, roles: ['secretariat'] },
+];
+
+export function linksFor(role: Role): WorkspaceLink[] {
+  return workspaceNav.filter((l) => l.roles.includes(role));
+}
+
+/** The most specific link that contains `path`. */
+export function activeLink(links: WorkspaceLink[], path: string): WorkspaceLink | undefined {
+  return links
+    .filter((l) => path === l.href || path.startsWith(`${l.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium driven by playwright-core, for journeys through the built
+ * web app served by the real API.
+ */
+export const ROOT = join(__dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const DIST = join(ROOT, 'apps', 'web', 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST} is missing: build the web app first (\`npm run build\`; \`npm test\` does it)`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A loopback port that was free a moment ago, so PUBLIC_URL can be known before the app listens. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** One person at their own browser: a context of its own (own sessionStorage), every console error kept. */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  shot(name: string, fullPage?: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function person(browser: Browser, prefix: string, viewport = { width: 1280, height: 900 }): Promise<Person> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    errors,
+    shot: async (name, fullPage = true) => {
+      await page.screenshot({ path: join(ARTIFACTS, `${prefix}-${name}.png`), fullPage });
+    },
+    close: () => context.close(),
+  };
+}
