@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { migrateUnderLock } from '@gcm/platform';
+import { StateOrganisationsSeeder } from '@gcm/accounts';
 import { FrameworkSeeder } from '@gcm/framework';
 import { PracticesImporter } from '@gcm/practices';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,7 @@ export class StartupService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly framework: FrameworkSeeder,
+    private readonly states: StateOrganisationsSeeder,
     private readonly practices: PracticesImporter,
   ) {}
 
@@ -23,6 +25,7 @@ export class StartupService implements OnApplicationBootstrap {
     if (process.env.MIGRATE_ON_START === 'false') return;
     const ran = await migrateUnderLock(this.dataSource, async (ds) => {
       await this.framework.seed(ds);
+      await this.states.seed(ds);
       await this.practices.seedIfEmpty();
     });
     if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);

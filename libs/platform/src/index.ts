@@ -25,4 +25,5 @@ export * from './audit/audit.service';
 export * from './audit/audit.module';
 export * from './http/access.decorators';
 export * from './http/configure-app';
+export * from './mail/mail.service';
 export * from './platform.module';

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { LoggingModule } from './logging/logging.module';
+import { MailService } from './mail/mail.service';
 import { QueueService } from './queue/queue.service';
 import { createValidationPipe } from './validation/validation.pipe';
 
@@ -21,10 +22,11 @@ export class PlatformModule {
       imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), AuditModule],
       providers: [
         QueueService,
+        MailService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [QueueService],
+      exports: [QueueService, MailService],
     };
   }
 }

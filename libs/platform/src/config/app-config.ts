@@ -59,6 +59,66 @@ export class AppConfig {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /** Lifetime of a signed access token; each request also re-checks the session, so sign-out is immediate. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Absolute lifetime of a sign-in session (its refresh tokens rotate within it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 168;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** Sign-in attempts per account (every attempt counts) and failed attempts per client IP, per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_LIMIT_PER_ACCOUNT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_LIMIT_PER_IP = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SIGNIN_LIMIT_WINDOW_SECONDS = 900;
+
+  /** Password-reset requests and confirmations per account and per client IP, per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESET_LIMIT_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RESET_LIMIT_PER_IP = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RESET_LIMIT_WINDOW_SECONDS = 3600;
+
   /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
   @IsOptional()
   @IsString()
@@ -69,7 +129,10 @@ export class ConfigError extends Error {}
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL',
-  'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY', 'SEED_DIR',
+  'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY', 'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES', 'SIGNIN_LIMIT_PER_ACCOUNT',
+  'SIGNIN_LIMIT_PER_IP', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT', 'RESET_LIMIT_PER_IP',
+  'RESET_LIMIT_WINDOW_SECONDS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */

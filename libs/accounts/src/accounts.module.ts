@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './auth/access.guard';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { RateLimitService } from './auth/rate-limit.service';
+import { SessionService } from './auth/session.service';
+import { UserTokenService } from './auth/user-token.service';
+import { ACCOUNTS_ENTITIES } from './entities';
+import { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
+import { UsersService } from './users/users.service';
+
+/** Organisations, users, sign-in and the guard that every route of the API passes through. */
+@Module({
+  imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
+  controllers: [AuthController],
+  providers: [
+    AccessTokenService,
+    AuthService,
+    RateLimitService,
+    SessionService,
+    UserTokenService,
+    StateOrganisationsSeeder,
+    UsersService,
+    AccessGuard,
+    { provide: APP_GUARD, useExisting: AccessGuard },
+  ],
+  exports: [AccessGuard, StateOrganisationsSeeder, AuthService, UsersService, TypeOrmModule],
+})
+export class AccountsModule {}

@@ -1,0 +1,14 @@
+import type { Role } from '@gcm/platform';
+
+/** The caller as the guard established it, from the database rather than the token's claims (a role change applies at once). */
+export interface AuthUser {
+  id: string;
+  email: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+/** Internal: the session the access token belongs to, so sign-out can revoke it. */
+export interface AuthenticatedRequestUser extends AuthUser {
+  sessionId: string;
+}

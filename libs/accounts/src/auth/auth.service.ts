@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { SignInDto } from '../dto/auth.dto';
+import { User } from '../entities';
+import { USER_VIEW_SELECT, UserView } from '../users/user.view';
+import { AccessTokenService } from './access-token.service';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { RateLimitedError, RateLimitService } from './rate-limit.service';
+import { SessionService } from './session.service';
+
+export interface TokenResponse {
+  tokenType: 'Bearer';
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  /** Opaque, single use: exchange it at /auth/refresh for a new pair. */
+  refreshToken: string;
+  user: UserView;
+}
+
+const BAD_CREDENTIALS = 'Invalid e-mail or password';
+
+export function unauthenticated(message: string): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, message, undefined, { 'WWW-Authenticate': 'Bearer' });
+}
+
+/** Sign-in, refresh and sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionService,
+    private readonly limits: RateLimitService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(dto: SignInDto, ip: string): Promise<TokenResponse> {
+    try {
+      await this.limits.consume('signin', dto.email, ip);
+    } catch (err) {
+      if (err instanceof RateLimitedError && err.justTripped) {
+        await this.audit.recordStandalone({
+          action: 'auth.sign_in_rate_limited', entityType: 'user', entityId: null, after: { email: dto.email, limit: err.justTripped },
+        });
+      }
+      throw err;
+    }
+    const user = await this.dataSource.getRepository(User).findOne({ where: { email: dto.email } });
+    const matches = await verifyPassword(dto.password, user?.passwordHash ?? DUMMY_HASH);
+    const reason =
+      !user ? 'unknown_account' : !user.passwordHash ? 'not_activated' : !matches ? 'wrong_password' : !user.active ? 'deactivated' : null;
+    if (!user || reason) {
+      await this.audit.recordStandalone({
+        action: 'auth.sign_in_failed', entityType: 'user', entityId: user?.id ?? null,
+        after: { email: dto.email, reason }, actorId: user?.id ?? null, actorRole: user?.role ?? null,
+      });
+      throw unauthenticated(BAD_CREDENTIALS);
+    }
+    await this.limits.refund('signin', ip);
+    return this.dataSource.transaction(async (m) => {
+      await m.query('UPDATE app_user SET last_sign_in_at = now() WHERE id = $1', [user.id]);
+      const { sessionId, refreshToken } = await this.sessions.open(m, user.id, ip);
+      await this.audit.record(m, {
+        action: 'auth.sign_in', entityType: 'session', entityId: sessionId, actorId: user.id, actorRole: user.role,
+        after: { userId: user.id },
+      });
+      return this.tokenResponse(m, user.id, sessionId, refreshToken);
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const rotated = await this.sessions.rotate(refreshToken);
+    if (!rotated.ok) {
+      throw unauthenticated(rotated.reason === 'reused' ? 'Refresh token was already used; the session has been ended' : 'Refresh token is invalid or expired');
+    }
+    return this.tokenResponse(this.dataSource.manager, rotated.userId, rotated.sessionId, rotated.refreshToken);
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const revoked = await this.sessions.revoke(m, sessionId, 'sign_out');
+      if (revoked) await this.audit.record(m, { action: 'auth.sign_out', entityType: 'session', entityId: sessionId });
+    });
+  }
+
+  async me(userId: string): Promise<UserView> {
+    return this.userView(this.dataSource.manager, userId);
+  }
+
+  /** Opens a session for a user who just proved who they are (sign-in, accepted invitation). */
+  async openSession(m: EntityManager, userId: string, ip: string): Promise<{ sessionId: string; refreshToken: string }> {
+    return this.sessions.open(m, userId, ip);
+  }
+
+  async tokenResponse(m: EntityManager, userId: string, sessionId: string, refreshToken: string): Promise<TokenResponse> {
+    const user = await this.userView(m, userId);
+    return {
+      tokenType: 'Bearer',
+      accessToken: this.tokens.issue(user, sessionId),
+      expiresIn: this.tokens.ttlSeconds,
+      refreshToken,
+      user,
+    };
+  }
+
+  private async userView(m: EntityManager, userId: string): Promise<UserView> {
+    const [row] = await m.query(`${USER_VIEW_SELECT} WHERE u.id = $1`, [userId]);
+    if (!row) throw DomainError.notFound('User');
+    return row;
+  }
+}

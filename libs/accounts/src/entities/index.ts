@@ -1,0 +1,13 @@
+import { Organisation } from './organisation.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+import { UserToken } from './user-token.entity';
+
+export * from './organisation.entity';
+export * from './user.entity';
+export * from './session.entity';
+export * from './refresh-token.entity';
+export * from './user-token.entity';
+
+export const ACCOUNTS_ENTITIES = [Organisation, User, Session, RefreshToken, UserToken];

@@ -1,0 +1,28 @@
+import type { Role } from '@gcm/platform';
+import type { OrganisationKind } from '../entities';
+
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  organisation: { id: string; name: string; kind: OrganisationKind; countryAlpha3: string | null } | null;
+  /** invited: has not set a password yet; deactivated: can no longer sign in. */
+  status: UserStatus;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** One query shape for every read of users: the organisation joined, never the password hash. */
+export const USER_VIEW_SELECT = `
+  SELECT u.id, u.email, u.name, u.role, u.organisation_id AS "organisationId",
+         CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
+           'id', o.id, 'name', o.name, 'kind', o.kind, 'countryAlpha3', o.country_alpha3) END AS organisation,
+         CASE WHEN NOT u.active THEN 'deactivated' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END AS status,
+         u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version
+    FROM app_user u LEFT JOIN organisation o ON o.id = u.organisation_id`;
