@@ -227,7 +227,7 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     await signIn(fp, other.user.email, other.password, '/sign-in?next=/workspace/users');
     await fp.page.locator('main h1', { hasText: 'Not available for your role' }).waitFor();
     await expect(fp.page.getByRole('navigation', { name: 'Workspace' }).getByRole('link').allTextContents()).resolves.toEqual([
-      'Overview', 'My organisation',
+      'Overview', 'Our pledges', 'My organisation',
     ]);
     expect(fp.errors).toEqual([]);
     await sec.close();
@@ -240,7 +240,9 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     await sec.page.locator('main h1', { hasText: 'Framework catalogue' }).waitFor();
     await sec.page.getByRole('link', { name: 'Edit recommendation 101' }).click();
     await sec.page.waitForURL(`${base}/workspace/framework/recommendations/101`);
+    await sec.page.getByRole('button', { name: 'Add a consideration' }).waitFor();
     const before = await sec.page.locator('.list-editor__item').count();
+    expect(before).toBeGreaterThan(0);
     await sec.page.getByRole('button', { name: 'Add a consideration' }).click();
     const added = sec.page.getByLabel(`Consideration ${before + 1}`, { exact: true });
     await sec.page.locator(`#rec-considerations-${before}:focus`).waitFor();

@@ -149,3 +149,20 @@ export function query(params: Record<string, string | number | boolean | undefin
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * Downloads a file the API serves only to a signed-in user: fetched with the
+ * token (never put in a URL), then handed to the browser as a blob.
+ */
+export async function downloadFile(path: string, fileName: string): Promise<void> {
+  const res = await apiFetch(path, { auth: 'optional', headers: { Accept: '*/*' } });
+  if (!res.ok) throw await toError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -149,8 +149,9 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
 export function CheckboxGroup(props: FieldProps & { options: Option[]; columns?: boolean }) {
   const { form, name, label, hint, options } = props;
   const id = fieldId(form.id, name);
-  const errors = form.errorFor(name);
+  const errors = form.errorsWithin(name);
   const selected = (form.get(name) as string[] | undefined) ?? [];
+  // A group answers for its items too: `alignment.principles.2` is about this group.
   const toggle = (value: string, on: boolean) =>
     form.set(name, on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
@@ -222,9 +223,9 @@ export function RadioGroup(props: FieldProps & { options: Option[]; inline?: boo
  * The error summary at the top of the form: focused after a failed submit,
  * each entry a link that moves focus to its field.
  */
-export function ErrorSummary({ form, labels }: { form: Form<unknown>; labels?: Record<string, string> }) {
+export function ErrorSummary({ form, labels }: { form: Form<unknown>; labels?: Record<string, string> | ((field: string) => string) }) {
   if (!form.errors.length && !form.formError) return <div id={form.summaryId} tabIndex={-1} />;
-  const label = (field: string) => labels?.[field] ?? labels?.[field.replace(/\.\d+\./g, '.*.')] ?? field;
+  const label = (field: string) => (typeof labels === 'function' ? labels(field) : labels?.[field] ?? field);
   return (
     <div id={form.summaryId} class="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${form.summaryId}-title`}>
       <h2 id={`${form.summaryId}-title`} class="error-summary__title">
@@ -273,12 +274,13 @@ export function SubmitButton({ form, label, busyLabel, name, onClick, secondary 
   label: string;
   busyLabel?: string;
   name?: string;
+  /** Runs before the form's submit event, e.g. to note which of two submit buttons was pressed. */
   onClick?: (e: Event) => void;
   secondary?: boolean;
 }) {
   return (
     <button
-      type={onClick ? 'button' : 'submit'}
+      type="submit"
       name={name}
       class={`button${secondary ? ' button--secondary' : ''}`}
       disabled={form.submitting}
@@ -287,5 +289,16 @@ export function SubmitButton({ form, label, busyLabel, name, onClick, secondary 
     >
       {form.submitting ? busyLabel ?? t.forms.saving : label}
     </button>
+  );
+}
+
+/** One yes/no choice. */
+export function Checkbox({ form, name, label }: { form: Form<unknown>; name: string; label: string }) {
+  const id = fieldId(form.id, name);
+  return (
+    <label class="choice" for={id}>
+      <input id={id} type="checkbox" checked={form.get(name) === true} onChange={(e) => form.set(name, e.currentTarget.checked)} />
+      <span>{label}</span>
+    </label>
   );
 }

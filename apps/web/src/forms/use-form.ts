@@ -35,6 +35,8 @@ export interface Form<T> {
   replace(values: T): void;
   errors: FieldError[];
   errorFor(path: string): string[] | undefined;
+  /** Errors of `path` and everything under it (`alignment.objectives.2.number`), for a group of controls. */
+  errorsWithin(path: string): string[] | undefined;
   /** A message for the whole form (409, 403, network). */
   formError: string | null;
   submitting: boolean;
@@ -133,6 +135,10 @@ export function useForm<T>(opts: FormOptions<T>): Form<T> {
     replace,
     errors,
     errorFor: (path) => errors.find((e) => e.field === path)?.messages,
+    errorsWithin: (path) => {
+      const found = errors.filter((e) => e.field === path || e.field.startsWith(`${path}.`)).flatMap((e) => e.messages);
+      return found.length ? found : undefined;
+    },
     formError,
     submitting,
     restored,

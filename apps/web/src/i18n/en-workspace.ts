@@ -48,6 +48,9 @@ export const enForms = {
   tooMany: 'Too many attempts. Wait a minute and try again.',
   serverError: 'Something went wrong on our side. Your changes are kept: try again in a moment.',
   networkError: 'The server could not be reached. Check your connection; your changes are kept.',
+  noMatch: (text: string) => `Nothing in the list matches “${text}”.`,
+  removeItem: (label: string) => `Remove ${label}`,
+  add: 'Add',
 };
 
 export const enRoles = {
@@ -77,6 +80,9 @@ export const enWorkspace = {
     users: 'Users',
     framework: 'Framework catalogue',
     audit: 'Audit log',
+    pledges: 'Our pledges',
+    review: 'Review queue',
+    cycles: 'Reporting cycles',
   },
   common: {
     apply: 'Apply',
@@ -93,6 +99,7 @@ export const enWorkspace = {
     remove: 'Remove',
   },
   home: {
+    sections: 'Your sections',
     title: (name: string) => `Welcome, ${name}`,
     lead: {
       focal_point: 'Your pledges and progress updates for this reporting cycle.',

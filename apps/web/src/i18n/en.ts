@@ -1,4 +1,5 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
+import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -203,6 +204,11 @@ export const en = {
   roles: enRoles,
   orgKinds: enOrgKinds,
   ws: enWorkspace,
+  pledges: enPledges,
+  updates: enUpdates,
+  review: enReview,
+  cycles: enCycles,
+  myWork: enMyWork,
 } as const;
 
 type Widen<T> = T extends string

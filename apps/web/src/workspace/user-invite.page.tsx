@@ -74,11 +74,23 @@ function InvitationSent({ sent, onAnother }: { sent: InvitationView; onAnother: 
     <div class="notice notice--success" role="status">
       <h2>{t.ws.users.invitedTitle(sent.user.name)}</h2>
       <p>{sent.mailSent ? t.ws.users.mailSent(sent.user.email) : t.ws.users.mailNotSent}</p>
-      <label class="field">
-        <span class="field__label">{t.ws.users.inviteLink}</span>
-        <span class="field__hint">{t.ws.users.inviteLinkHint}</span>
-        <input class="input" readOnly value={sent.inviteUrl} onFocus={(e) => e.currentTarget.select()} data-invite-url />
-      </label>
+      <div class="field">
+        <label class="field__label" for="invite-url">
+          {t.ws.users.inviteLink}
+        </label>
+        <p class="field__hint" id="invite-url-hint">
+          {t.ws.users.inviteLinkHint}
+        </p>
+        <input
+          id="invite-url"
+          class="input"
+          readOnly
+          value={sent.inviteUrl}
+          aria-describedby="invite-url-hint"
+          onFocus={(e) => e.currentTarget.select()}
+          data-invite-url
+        />
+      </div>
       <div class="form__actions">
         <a class="button" href={`/workspace/users/${sent.user.id}`}>
           {t.ws.users.openUser}

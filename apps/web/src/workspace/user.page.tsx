@@ -35,18 +35,28 @@ export function UserPage({ params }: RouteProps) {
             </p>
           )}
           <dl class="facts">
-            <dt>{t.ws.users.email}</dt>
-            <dd>{user.email}</dd>
-            <dt>{t.ws.users.status}</dt>
-            <dd>
+            <div>
+              <dt>{t.ws.users.email}</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt>{t.ws.users.status}</dt>
+              <dd>
               <StatusTag status={user.status} />
             </dd>
-            <dt>{t.ws.users.organisation}</dt>
-            <dd>{user.organisation?.name ?? '—'}</dd>
-            <dt>{t.ws.users.lastSignIn}</dt>
-            <dd>{formatDateTime(user.lastSignInAt)}</dd>
-            <dt>{t.ws.users.created}</dt>
-            <dd>{formatDateTime(user.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>{t.ws.users.organisation}</dt>
+              <dd>{user.organisation?.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t.ws.users.lastSignIn}</dt>
+              <dd>{formatDateTime(user.lastSignInAt)}</dd>
+            </div>
+            <div>
+              <dt>{t.ws.users.created}</dt>
+              <dd>{formatDateTime(user.createdAt)}</dd>
+            </div>
           </dl>
           <h2>{t.ws.users.editTitle}</h2>
           <UserForm key={user.version} user={user} orgs={orgs} onSaved={() => changed(t.ws.common.saved)} />

@@ -12,7 +12,10 @@ export interface WorkspaceLink {
 /** The workspace's own navigation, filtered by role; one line per screen. */
 export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace', label: t.ws.nav.overview, roles: ['focal_point', 'secretariat', 'expert'] },
+  { href: '/workspace/pledges', label: t.ws.nav.pledges, roles: ['focal_point'] },
   { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
+  { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
+  { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },
   { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },
   { href: '/workspace/users', label: t.ws.nav.users, roles: ['secretariat'] },
   { href: '/workspace/framework', label: t.ws.nav.framework, roles: ['secretariat'] },

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { DIRECTIONS } from '../../api/pledge-types';
+import { SelectField, TextField } from '../../forms/fields';
+import { fieldId } from '../../forms/paths';
+import type { Form } from '../../forms/use-form';
+import { t } from '../../i18n';
+import { emptyIndicator, type IndicatorValues } from './pledge-model';
+
+/** Indicators with baseline and target; names follow the API (`indicators.0.baseline.value`) so its errors land here. */
+export function IndicatorsEditor({ form }: { form: Form<unknown> }) {
+  const items = (form.get('indicators') as IndicatorValues[] | undefined) ?? [];
+  const focus = useRef<number | null>(null);
+  useEffect(() => {
+    if (focus.current === null) return;
+    document.getElementById(fieldId(form.id, `indicators.${focus.current}.name`))?.focus();
+    focus.current = null;
+  });
+  const errors = form.errorFor('indicators');
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t.pledges.directions[d] }));
+  return (
+    <div class="repeat" id={fieldId(form.id, 'indicators')} tabIndex={-1}>
+      {errors && <p class="field__error">{errors.join(' ')}</p>}
+      {items.length === 0 && <p class="muted">{t.pledges.noIndicators}</p>}
+      {items.map((_, i) => {
+        const n = i + 1;
+        const p = `indicators.${i}`;
+        return (
+          <fieldset key={i} class="repeat__item">
+            <legend>{t.pledges.indicatorN(n)}</legend>
+            <div class="grid-2">
+              <TextField form={form} name={`${p}.name`} label={t.pledges.indicatorName} required />
+              <TextField form={form} name={`${p}.unit`} label={t.pledges.unit} hint={t.pledges.unitHint} required />
+              <SelectField form={form} name={`${p}.direction`} label={t.pledges.direction} options={directions} placeholder={t.ws.common.choose} required />
+              <TextField form={form} name={`${p}.sdgIndicator`} label={t.pledges.sdg} hint={t.pledges.sdgHint} />
+              <TextField form={form} name={`${p}.baseline.value`} label={t.pledges.baselineValue} inputMode="decimal" required />
+              <TextField form={form} name={`${p}.baseline.date`} label={t.pledges.baselineDate} type="date" required />
+              <TextField form={form} name={`${p}.target.value`} label={t.pledges.targetValue} inputMode="decimal" required />
+              <TextField form={form} name={`${p}.target.date`} label={t.pledges.targetDate} type="date" required />
+            </div>
+            <button
+              type="button"
+              class="button button--small button--secondary"
+              onClick={() => form.set('indicators', items.filter((__, j) => j !== i))}
+            >
+              {t.pledges.removeIndicator(n)}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        class="button button--secondary"
+        onClick={() => {
+          focus.current = items.length;
+          form.set('indicators', [...items, emptyIndicator()]);
+        }}
+      >
+        {t.pledges.addIndicator}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { useState } from 'preact/hooks';
+import { pledgeApi, reportingApi } from '../../api/pledge-api';
+import type { PledgeView } from '../../api/pledge-types';
+import type { RouteProps } from '../../app/router';
+import { useSession } from '../../app/session';
+import { DataView } from '../../components/data-view';
+import { formatDate, formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/page-header';
+import { useData } from '../../components/use-data';
+import { t } from '../../i18n';
+import { PledgeActions } from './pledge-actions';
+import { PledgeSummary } from './pledge-summary';
+import { ImplementationTag, PledgeStatusTag, UpdateStatusTag } from './pledge-status';
+
+async function load(id: string) {
+  const [pledge, versions, updates, open] = await Promise.all([
+    pledgeApi.get(id), pledgeApi.versions(id), reportingApi.updatesOf(id), reportingApi.cycles('open'),
+  ]);
+  return { pledge, versions, updates, open };
+}
+
+/** One pledge as its owner (or the secretariat) sees it: state, review comments, actions, progress per cycle, history. */
+export function PledgePage({ params, query }: RouteProps) {
+  const [reload, setReload] = useState(0);
+  const [notice, setNotice] = useState(query.get('done'));
+  const state = useData(() => load(params.id), [params.id, reload]);
+  const me = useSession();
+  const owner = me?.user.role === 'focal_point';
+  return (
+    <DataView state={state}>
+      {({ pledge, versions, updates, open }) => {
+        const lastReturn = [...pledge.reviews].reverse().find((r) => r.decision === 'returned');
+        const reportable = pledge.publishedVersion !== null && pledge.status !== 'withdrawn';
+        return (
+          <>
+            <PageHeader
+              title={pledge.title}
+              kicker={`${pledge.reference} · ${pledge.leadOrganisation.name}`}
+              crumbs={[owner ? { href: '/workspace/pledges', label: t.ws.nav.pledges } : { href: '/workspace/review', label: t.ws.nav.review }]}
+            />
+            {notice && (
+              <p class="notice notice--success" role="status">
+                {t.pledges.done[notice as keyof typeof t.pledges.done] ?? t.ws.common.saved}
+              </p>
+            )}
+            {pledge.status === 'returned' && lastReturn && (
+              <div class="notice notice--warning" role="note">
+                <h2>{t.pledges.returnedTitle}</h2>
+                <p class="review-comment">{lastReturn.comment}</p>
+                <p class="muted small">{t.pledges.returnedOn(formatDateTime(lastReturn.createdAt), lastReturn.versionNumber)}</p>
+              </div>
+            )}
+            <dl class="facts">
+              <div>
+                <dt>{t.pledges.status}</dt>
+                <dd>
+                <PledgeStatusTag status={pledge.status} />
+              </dd>
+              </div>
+              <div>
+                <dt>{t.pledges.implementation}</dt>
+                <dd>{pledge.publishedVersion ? <ImplementationTag status={pledge.implementationStatus} /> : '—'}</dd>
+              </div>
+              <div>
+                <dt>{t.pledges.publicVersion}</dt>
+                <dd>{pledge.publishedVersion ? t.pledges.versionN(pledge.publishedVersion) : t.pledges.notPublished}</dd>
+              </div>
+              <div>
+                <dt>{t.pledges.updated}</dt>
+                <dd>{formatDateTime(pledge.updatedAt)}</dd>
+              </div>
+            </dl>
+            {owner && (
+              <PledgeActions
+                pledge={pledge}
+                onDone={(done) => {
+                  setNotice(done);
+                  setReload((n) => n + 1);
+                }}
+              />
+            )}
+            <section aria-labelledby="progress">
+              <h2 id="progress">{t.pledges.progressTitle}</h2>
+              {!reportable && <p class="muted">{t.pledges.progressAfterPublication}</p>}
+              {reportable && owner && open.filter((c) => !updates.some((u) => u.cycle === c.code)).map((c) => (
+                <p key={c.code}>
+                  <a class="button" href={`/workspace/pledges/${pledge.id}/updates/${c.code}`}>
+                    {t.updates.reportFor(c.code, formatDate(c.deadline))}
+                  </a>
+                </p>
+              ))}
+              {updates.length > 0 && (
+                <div class="table-wrap">
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.updates.cycle}</th>
+                        <th scope="col">{t.updates.editorial}</th>
+                        <th scope="col">{t.updates.implementationStatus}</th>
+                        <th scope="col">{t.updates.percent}</th>
+                        <th scope="col">{t.updates.submitted}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {updates.map((u) => (
+                        <tr key={u.id}>
+                          <th scope="row">
+                            <a href={owner ? `/workspace/pledges/${pledge.id}/updates/${u.cycle}` : `/workspace/review/updates/${u.id}`}>{u.cycle}</a>
+                          </th>
+                          <td>
+                            <UpdateStatusTag status={u.editorialStatus} />
+                            {u.isLate && <span class="tag tag--late">{t.updates.late}</span>}
+                            {u.noChange && <span class="tag">{t.updates.noChangeTag}</span>}
+                          </td>
+                          <td>
+                            <ImplementationTag status={u.status} />
+                          </td>
+                          <td class="num">{u.percentComplete}%</td>
+                          <td>{formatDateTime(u.submittedAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+            <PledgeSummary pledge={pledge} />
+            <History pledge={pledge} versions={versions} />
+          </>
+        );
+      }}
+    </DataView>
+  );
+}
+
+function History({ pledge, versions }: { pledge: PledgeView; versions: { number: number; [k: string]: unknown }[] }) {
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">{t.pledges.historyTitle}</h2>
+      {versions.length === 0 ? (
+        <p class="muted">{t.pledges.noVersions}</p>
+      ) : (
+        <ol class="timeline">
+          {versions.map((v) => (
+            <li key={v.number}>
+              <p>
+                <strong>{t.pledges.versionN(v.number)}</strong> · {t.pledges.submittedOn(formatDateTime(v.submittedAt as string))}
+                {v.number === pledge.publishedVersion && <span class="tag tag--published">{t.pledges.publicNow}</span>}
+              </p>
+              {typeof v.decision === 'string' && (
+                <p class="muted">
+                  {t.pledges.decisions[v.decision as 'published' | 'returned']} · {formatDateTime(v.reviewedAt as string)}
+                  {typeof v.comment === 'string' && v.comment && <span class="review-comment block">{v.comment}</span>}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

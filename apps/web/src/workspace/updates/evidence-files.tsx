@@ -1,0 +1,129 @@
+import { useRef, useState } from 'preact/hooks';
+import { downloadFile } from '../../api/client';
+import { newIdempotencyKey, reportingApi } from '../../api/pledge-api';
+import type { ProgressUpdate } from '../../api/pledge-types';
+import { describeError } from '../../forms/use-form';
+import { t } from '../../i18n';
+
+const size = (bytes: number | null) => (bytes === null ? '' : bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
+
+/**
+ * Evidence files of a saved update: upload (with a title), download, remove.
+ * Uploads go straight to the server; the rest of the form keeps what was typed.
+ */
+export function EvidenceFiles({ update, editable, onChanged }: { update: ProgressUpdate; editable: boolean; onChanged: () => void }) {
+  const files = update.evidence.filter((e) => e.kind === 'file');
+  const links = update.evidence.filter((e) => e.kind === 'url');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const upload = async (e: Event) => {
+    e.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setError(t.updates.chooseFile);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await reportingApi.upload(update.id, file, title.trim() || file.name, newIdempotencyKey());
+      setTitle('');
+      if (fileInput.current) fileInput.current.value = '';
+      onChanged();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (evidenceId: string) => {
+    setError(null);
+    try {
+      await reportingApi.removeEvidence(update.id, evidenceId);
+      onChanged();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <section class="form-section" aria-labelledby="evidence-files">
+      <h2 id="evidence-files">{t.updates.files}</h2>
+      {!editable && links.length > 0 && (
+        <ul class="plain-list">
+          {links.map((l) => (
+            <li key={l.id}>
+              <a href={l.url ?? '#'} target="_blank" rel="noopener noreferrer">
+                {l.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.length === 0 ? (
+        <p class="muted">{t.updates.noFiles}</p>
+      ) : (
+        <ul class="file-list">
+          {files.map((f) => (
+            <li key={f.id}>
+              <a
+                href={`/api/v1/updates/${update.id}/evidence/${f.id}/file`}
+                data-evidence-file
+                onClick={(e) => {
+                  e.preventDefault();
+                  downloadFile(`/api/v1/updates/${update.id}/evidence/${f.id}/file`, f.fileName ?? 'evidence').catch((err) => setError(describeError(err)));
+                }}
+              >
+                {f.title}
+              </a>{' '}
+              <span class="muted small">
+                {f.fileName} · {size(f.sizeBytes)} · SHA-256 <code class="code">{f.sha256?.slice(0, 12)}…</code>
+              </span>
+              {editable && (
+                <button type="button" class="button button--small button--secondary" onClick={() => remove(f.id)}>
+                  {t.ws.common.remove}
+                  <span class="visually-hidden"> {f.title}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {editable && (
+        <form class="upload" onSubmit={upload} aria-label={t.updates.uploadTitle}>
+          <div class="field">
+            <label class="field__label" for="evidence-file">
+              {t.updates.file}
+            </label>
+            <p class="field__hint" id="evidence-file-hint">
+              {t.updates.fileHint}
+            </p>
+            <input
+              id="evidence-file"
+              ref={fileInput}
+              type="file"
+              class="input"
+              aria-describedby="evidence-file-hint"
+              accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt"
+            />
+          </div>
+          <div class="field">
+            <label class="field__label" for="evidence-title">
+              {t.updates.fileTitle}
+            </label>
+            <input id="evidence-title" class="input" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="button button--secondary" disabled={busy}>
+            {busy ? t.updates.uploading : t.updates.upload}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

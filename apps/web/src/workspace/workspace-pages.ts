@@ -1,0 +1,20 @@
+/** Every workspace page, in one chunk that is loaded only when a workspace page is opened. */
+export { AuditPage } from './audit.page';
+export { FrameworkPage } from './framework.page';
+export { WorkspaceHomePage } from './home.page';
+export { MyOrganisationPage } from './my-organisation.page';
+export { ObjectiveThemesPage } from './objective-themes.page';
+export { NewOrganisationPage, OrganisationEditPage } from './organisation-edit.page';
+export { OrganisationsPage } from './organisations.page';
+export { RecommendationEditPage } from './recommendation-edit.page';
+export { InviteUserPage } from './user-invite.page';
+export { UserPage } from './user.page';
+export { UsersPage } from './users.page';
+export { MyPledgesPage } from './pledges/my-pledges.page';
+export { EditPledgePage, NewPledgePage } from './pledges/pledge-form.page';
+export { PledgePage } from './pledges/pledge.page';
+export { UpdatePage } from './updates/update.page';
+export { CyclesPage } from './review/cycles.page';
+export { ReviewPledgePage } from './review/review-pledge.page';
+export { ReviewQueuePage } from './review/review-queue.page';
+export { ReviewUpdatePage } from './review/review-update.page';
