@@ -27,6 +27,6 @@ import { UsersService } from './users/users.service';
     AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],
-  exports: [AccessGuard, StateOrganisationsSeeder, AuthService, UsersService, TypeOrmModule],
+  exports: [AccessGuard, AccessTokenService, StateOrganisationsSeeder, AuthService, UsersService, TypeOrmModule],
 })
 export class AccountsModule {}
