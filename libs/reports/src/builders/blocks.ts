@@ -32,9 +32,14 @@ export function distribution(id: string, caption: string, statuses: Iterable<Dis
   return { type: 'status_distribution', id, caption, total, entries };
 }
 
-/** "17 percent (6 of 35)", or "no reporting States" when there is nothing to divide by. */
+/** "17 percent (6 of 35)"; callers handle the empty denominator with `sentence`. */
 export function describeShare(s: Share): string {
-  return s.ratio === null ? 'not computable (none to count)' : `${wholePercent(s.ratio)} percent (${s.numerator} of ${s.denominator})`;
+  return s.ratio === null ? 'none' : `${wholePercent(s.ratio)} percent (${s.numerator} of ${s.denominator})`;
+}
+
+/** A sentence about a share, or the given fallback when there was nothing to divide by. */
+export function shareSentence(s: Share, sentence: (described: string) => string, whenEmpty: string): string {
+  return s.ratio === null ? whenEmpty : sentence(describeShare(s));
 }
 
 /** Cuts long user text at a word boundary; the full text stays in the source data. */

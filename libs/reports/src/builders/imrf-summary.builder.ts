@@ -1,7 +1,7 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ImrfSummaryReportInput } from '../model/report-kind.types';
 import {
-  col, compact, describeShare, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table,
+  col, compact, describeShare, shareSentence, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table,
 } from './blocks';
 import { DatasetIndex, compareText, cycleLabel } from './dataset-index';
 import { gapsSection } from './imrf-gaps.section';
@@ -77,7 +77,7 @@ function overviewSection(index: DatasetIndex, scope: ScopeData, label: string): 
         figure('lateUpdates', 'Of which late', late, 'integer'),
         shareFigure('pledgesReported', 'Pledges with an update', share(reportedExpected, scope.expected.length), 'pledges owing'),
       ]),
-      paragraph(`In ${label}, ${describeShare(rate)} of the States with pledges submitted at least one progress update. ` +
+      paragraph(shareSentence(rate, (d) => `In ${label}, ${d} of the States with pledges submitted at least one progress update.`, `No State has a pledge owing an update in ${label}.`) + ' ' +
         `${plural(Math.max(statesWithout, 0), 'State')} of the ${index.data.catalogue.countries.length} in the catalogue have no pledge.`),
     ],
   };

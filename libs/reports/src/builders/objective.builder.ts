@@ -1,6 +1,6 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ObjectiveReportInput } from '../model/report-kind.types';
-import { col, compact, describeShare, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
+import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { challengeBlocks, expertReportsBlocks, INDICATOR_COLUMNS, indicatorRows, methodSection, practicesTable } from './shared-sections';
@@ -33,7 +33,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
           figure('updates', 'Updates counted', mine.counted.length, 'integer'),
           shareFigure('coverage', 'Share of reporting States that reported on it', coverage, 'reporting States'),
         ]),
-        paragraph(`In ${cycle.code}, ${describeShare(coverage)} of the States that reported at all reported on Objective ${n}.`),
+        paragraph(shareSentence(coverage, (d) => `In ${cycle.code}, ${d} of the States that reported at all reported on Objective ${n}.`, `No State reported in ${cycle.code}.`)),
         list([`ICMPD themes: ${themes.join(', ') || 'none'}`,
           ...recommendations.map((r) => `SG recommendation para. ${r.paragraph}: ${r.shortTitle}`)]),
         distribution('status-distribution', `Status of the ${plural(pledges.length, 'pledge')} owing an update`,

@@ -1,7 +1,7 @@
 import { CatalogueCountry } from '../model/catalogue-input.types';
 import { ReportDocument, Section } from '../model/document.types';
 import { RegionReportInput, ReportInputError } from '../model/report-kind.types';
-import { col, compact, describeShare, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
+import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { methodSection, objectiveCoverageTable } from './shared-sections';
@@ -56,7 +56,7 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
           figure('pledgesOwing', 'Pledges owing an update', scope.expected.length, 'integer'),
           figure('updates', 'Updates counted', scope.counted.length, 'integer'),
         ]),
-        paragraph(`In ${cycle.code}, ${describeShare(rate)} of the States of ${name} with pledges reported.`),
+        paragraph(shareSentence(rate, (d) => `In ${cycle.code}, ${d} of the States of ${name} with pledges reported.`, `No State of ${name} has a pledge owing an update in ${cycle.code}.`)),
         distribution('status-distribution', `Status of the ${plural(scope.expected.length, 'pledge')} led by States of the region`,
           scope.expected.map((p) => index.reportedStatus(p.id, [cycle]))),
       ],

@@ -1,6 +1,6 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { ReportInputError, RoundTableReportInput } from '../model/report-kind.types';
-import { compact, describeShare, distribution, figure, heading, keyFigures, list, paragraph, plural, shareFigure } from './blocks';
+import { compact, shareSentence, distribution, figure, heading, keyFigures, list, paragraph, plural, shareFigure } from './blocks';
 import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, summariseIndicators } from './shared-sections';
@@ -65,8 +65,8 @@ function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label
   const practices = index.data.practices.filter((p) => p.objectives.includes(n) && !p.brieflyReferred).map((p) => `${p.code} ${p.title}${p.organisation ? ` (${p.organisation})` : ''}`).sort();
   return compact([
     heading(`Objective ${n}: ${o.title}`),
-    paragraph(`${plural(pledges.length, 'pledge')} from ${plural(pledgers, 'organisation')} are aligned with Objective ${n}. ` +
-      `${weak ? 'Only ' : ''}${describeShare(cov)} of the States that reported in ${label} reported on Objective ${n}.` +
+    paragraph(`${plural(pledges.length, 'pledge')} from ${plural(pledgers, 'organisation')} ${pledges.length === 1 ? 'is' : 'are'} aligned with Objective ${n}. ` +
+      shareSentence(cov, (d) => `${weak ? 'Only ' : ''}${d} of the States that reported in ${label} reported on Objective ${n}.`, `No State reported in ${label}.`) +
       (ind.meanRatio === null ? '' : ` Measured indicators have covered on average ${wholePercent(ind.meanRatio)} percent of the distance from baseline to target (${plural(ind.computable, 'indicator')}).`)),
     distribution(`status-${n}`, `Objective ${n}: status of aligned pledges`, pledges.map((p) => index.reportedStatus(p.id, all.cycles))),
     heading('Challenges', 4),

@@ -62,7 +62,7 @@ export function challengeBlocks(index: DatasetIndex, updates: UpdateInput[], wha
     paragraph(`${withText.length} ${withText.length === 1 ? 'update' : 'updates'} reported challenges ${what}.`),
     list(shown.map(({ u, p }) => `${p.reference} (${index.organisationName(p.leadOrganisationId)}, ${u.cycleCode}): ${excerpt(u.challenges, DEFAULT_PARAMETERS.challengeExcerptLength)}`)),
     withText.length > shown.length &&
-      note(`${withText.length - shown.length} further challenge texts are in the data annex of the State reports.`),
+      note(`${withText.length - shown.length} further challenge texts are in the State reports.`),
   ]);
 }
 

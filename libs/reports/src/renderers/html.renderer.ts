@@ -39,9 +39,9 @@ export function renderHtml(doc: ReportDocument): Buffer {
     `<dt>Snapshot</dt><dd>${escapeHtml(m.snapshot.id)}, framework version ${m.snapshot.frameworkVersion}</dd>`,
     '</dl>',
     '</header>',
-    '<nav aria-label="Contents"><h2>Contents</h2><ol>',
+    '<nav aria-label="Contents"><h2>Contents</h2><ul class="toc">',
     ...doc.sections.map((s) => `<li><a href="#${slug(s.id)}">${escapeHtml(s.title)}</a></li>`),
-    '</ol></nav>',
+    '</ul></nav>',
     '<main>',
   ];
   for (const s of doc.sections) {

@@ -7,21 +7,36 @@ export interface PdfColumn {
   type: ColumnType | 'bar';
 }
 
-const FIXED: Partial<Record<PdfColumn['type'], number>> = { integer: 52, number: 58, percent: 50, date: 60, boolean: 40, bar: 110 };
+const FIXED: Partial<Record<PdfColumn['type'], number>> = { integer: 40, number: 48, percent: 40, date: 52, boolean: 30, bar: 110 };
 const PAD = 3;
 const MAX_CELL = 700;
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
-/** Numbers get narrow fixed columns; text columns share the rest by their longest content. */
-function widths(doc: Doc, columns: PdfColumn[], rows: string[][], total: number): number[] {
-  const fixed = columns.map((c) => FIXED[c.type] ?? 0);
-  const flexible = columns.map((c, i) => (FIXED[c.type] ? 0 : Math.max(6, ...rows.slice(0, 200).map((r) => Math.min(r[i].length, 120)), c.label.length)));
-  const rest = Math.max(total - fixed.reduce((a, b) => a + b, 0), 60);
-  const weight = flexible.reduce((a, b) => a + b, 0) || 1;
-  const w = columns.map((_, i) => fixed[i] || (rest * flexible[i]) / weight);
-  const scale = total / w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x * scale);
+/**
+ * Every column is at least as wide as its longest word (header included), so
+ * words never break mid-way; text columns then share what is left by how much
+ * more their longest cell wants. Only when even the minima do not fit is
+ * everything scaled down.
+ */
+function widths(doc: Doc, columns: PdfColumn[], rows: string[][], total: number, fontSize: number): number[] {
+  const sample = rows.slice(0, 300);
+  const measure = (text: string, bold: boolean) => doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize).widthOfString(text);
+  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => measure(w, bold)));
+  const min = columns.map((c, i) => Math.min(
+    Math.max(FIXED[c.type] ?? 0, longestWord(c.label, true), ...sample.map((r) => longestWord(r[i], false))) + 2 * PAD, 140));
+  const want = columns.map((c, i) => (FIXED[c.type] ? min[i] : Math.min(Math.max(min[i], ...sample.map((r) => measure(r[i], false) + 2 * PAD)), 320)));
+  const minSum = min.reduce((a, b) => a + b, 0);
+  if (minSum >= total) return min.map((x) => (x * total) / minSum);
+  const extra = want.map((w, i) => w - min[i]);
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const spare = total - minSum;
+  if (extraSum === 0) return min.map((x) => x + spare / min.length);
+  // Text columns take the spare room in proportion to their wish; any left over goes to them evenly.
+  const grown = min.map((x, i) => x + Math.min(extra[i], (spare * extra[i]) / extraSum));
+  const left = total - grown.reduce((a, b) => a + b, 0);
+  const textCols = columns.filter((c) => !FIXED[c.type]).length || columns.length;
+  return grown.map((x, i) => x + (FIXED[columns[i].type] && textCols !== columns.length ? 0 : left / textCols));
 }
 
 /**
@@ -33,10 +48,10 @@ export function drawTable(doc: Doc, columns: PdfColumn[], rows: string[][], rati
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const fontSize = columns.length > 7 ? 7.5 : 8.5;
-  const w = widths(doc, columns, rows, total);
+  const cells = rows.map((r) => r.map((t) => (t.length > MAX_CELL ? `${t.slice(0, MAX_CELL)}…` : t)));
+  const w = widths(doc, columns, cells, total, fontSize);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const align = (c: PdfColumn) => (c.type === 'integer' || c.type === 'number' || c.type === 'percent' ? 'right' : 'left');
-  const cells = rows.map((r) => r.map((t) => (t.length > MAX_CELL ? `${t.slice(0, MAX_CELL)}…` : t)));
 
   const rowHeight = (texts: string[], bold: boolean) => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);

@@ -1,9 +1,4 @@
 import { ReportDocument } from '../model/document.types';
-import { renderCsv } from './csv.renderer';
-import { renderHtml } from './html.renderer';
-import { renderJson } from './json.renderer';
-import { renderPdf } from './pdf.renderer';
-import { renderXlsx } from './xlsx.renderer';
 
 export const REPORT_FORMATS = ['json', 'html', 'pdf', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,24 +17,28 @@ const TYPES: Record<ReportFormat, { contentType: string; extension: string }> = 
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
 };
 
-/** Renders on the calling thread; see renderInWorkerThread for PDF and XLSX in a worker. */
+/**
+ * Renders on the calling thread; see renderInWorkerThread for PDF and XLSX in
+ * a worker. Renderers load on first use, so a render thread only pays for the
+ * library it needs (exceljs alone takes longer to load than a summary PDF to draw).
+ */
 export async function renderReport(model: ReportDocument, format: ReportFormat): Promise<RenderedReport> {
   let bytes: Buffer;
   switch (format) {
     case 'json':
-      bytes = renderJson(model);
+      bytes = (await import('./json.renderer')).renderJson(model);
       break;
     case 'html':
-      bytes = renderHtml(model);
+      bytes = (await import('./html.renderer')).renderHtml(model);
       break;
     case 'csv':
-      bytes = renderCsv(model);
+      bytes = (await import('./csv.renderer')).renderCsv(model);
       break;
     case 'pdf':
-      bytes = await renderPdf(model);
+      bytes = await (await import('./pdf.renderer')).renderPdf(model);
       break;
     case 'xlsx':
-      bytes = await renderXlsx(model);
+      bytes = await (await import('./xlsx.renderer')).renderXlsx(model);
       break;
     default:
       throw new TypeError(`unknown report format ${String(format)}`);
