@@ -1,4 +1,5 @@
 import { User } from '@gcm/accounts';
+import { ReportingCycle } from '@gcm/reporting';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export const EMAIL_STATUSES = ['not_configured', 'pending', 'sending', 'sent', 'failed'] as const;
@@ -34,6 +35,10 @@ export class Notification {
 
   @Column({ type: 'uuid', nullable: true })
   cycleId: string | null;
+
+  @ManyToOne(() => ReportingCycle, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cycle_id' })
+  cycle?: ReportingCycle;
 
   @Column({ type: 'varchar', length: 8, nullable: true })
   step: ReminderStep | null;

@@ -1,4 +1,6 @@
 import { User } from '@gcm/accounts';
+import { Pledge } from '@gcm/pledges';
+import { ReportingCycle } from '@gcm/reporting';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Notification, ReminderStep } from './notification.entity';
 
@@ -13,8 +15,16 @@ export class ReportingReminder {
   @PrimaryColumn({ type: 'uuid' })
   pledgeId: string;
 
+  @ManyToOne(() => Pledge, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pledge_id' })
+  pledge?: Pledge;
+
   @PrimaryColumn({ type: 'uuid' })
   cycleId: string;
+
+  @ManyToOne(() => ReportingCycle, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cycle_id' })
+  cycle?: ReportingCycle;
 
   @PrimaryColumn({ type: 'varchar', length: 8 })
   step: ReminderStep;

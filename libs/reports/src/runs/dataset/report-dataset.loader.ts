@@ -41,7 +41,7 @@ export class ReportDatasetLoader {
       }, first);
       const pledges = await this.pledges(m, sliceAt(1));
       const updates = await this.updates(m, sliceAt(2), cycles.map((c) => c.id));
-      const organisations = await this.organisations(m, pledges, updates);
+      const organisations = await this.organisations(m, pledges, updates, organisationId);
       const dataset: Omit<ReportDataset, 'snapshot'> = {
         catalogue,
         cycles: cycles.map(({ id: _id, ...c }) => c),
@@ -154,9 +154,9 @@ export class ReportDatasetLoader {
     ));
   }
 
-  /** Every State (the universe of "States"), plus the stakeholders and named partners the pledges mention. */
-  private async organisations(m: EntityManager, pledges: ReportDataset['pledges'], updates: ReportDataset['updates']) {
-    const ids = new Set<string>();
+  /** Every State (the universe of "States"), the report's own organisation, and the stakeholders and named partners the pledges mention. */
+  private async organisations(m: EntityManager, pledges: ReportDataset['pledges'], updates: ReportDataset['updates'], own: string | null) {
+    const ids = new Set<string>(own ? [own] : []);
     for (const p of pledges) [p.leadOrganisationId, ...p.partnerOrganisationIds].forEach((id) => ids.add(id));
     for (const u of updates) u.partnerContributions.forEach((c) => ids.add(c.organisationId));
     const registered = [...ids].filter((id) => !id.startsWith('named:'));

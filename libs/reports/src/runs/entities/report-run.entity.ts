@@ -1,4 +1,5 @@
 import { User } from '@gcm/accounts';
+import { ReportingCycle } from '@gcm/reporting';
 import {
   Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
 } from 'typeorm';
@@ -40,6 +41,10 @@ export class ReportRun {
   /** The last cycle of the span: the one the report is "for". */
   @Column({ type: 'uuid' })
   cycleId: string;
+
+  @ManyToOne(() => ReportingCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cycle_id' })
+  cycle?: ReportingCycle;
 
   /** Every cycle of the span, oldest first. */
   @Column({ type: 'uuid', array: true })

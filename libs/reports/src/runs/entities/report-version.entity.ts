@@ -1,4 +1,5 @@
 import { User } from '@gcm/accounts';
+import { ReportingCycle } from '@gcm/reporting';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportDocument } from '../../model/document.types';
 import type { ReportKind } from '../../model/report-kind.types';
@@ -29,6 +30,10 @@ export class ReportVersion {
 
   @Column({ type: 'uuid' })
   cycleId: string;
+
+  @ManyToOne(() => ReportingCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cycle_id' })
+  cycle?: ReportingCycle;
 
   @Column({ type: 'uuid', array: true })
   cycleIds: string[];

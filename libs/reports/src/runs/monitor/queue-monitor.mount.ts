@@ -29,7 +29,8 @@ export class QueueMonitorMount implements OnModuleInit {
     const serverAdapter = new ExpressAdapter().setBasePath(MONITOR_BASE_PATH);
     createBullBoard({
       queues: Object.values(QueueName).map((name) => new BullMQAdapter(this.queues.queue(name))),
-      serverAdapter,
+      // @bull-board/express pins its own patch release of @bull-board/api: same shape, distinct declarations.
+      serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
       options: { uiConfig: { boardTitle: 'GCM Tracker queues' } },
     });
     http.getInstance().use(MONITOR_BASE_PATH, (req: Request, res: Response, next: NextFunction) => void this.guard(req, res, next), serverAdapter.getRouter());

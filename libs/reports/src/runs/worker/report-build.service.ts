@@ -64,30 +64,31 @@ export class ReportBuildService {
     if (!(await step(25))) return { runId, status: 'cancelled' };
 
     let model: ReportDocument | null = null;
-    let version = await this.versions.find(run.target, hash);
+    let version: { id: string; number: number; created: boolean } | null = await this.versions.find(run.target, hash)
+      .then((v) => v && { ...v, created: false });
     if (!version) {
       model = buildReport(run.target.kind, { ...input, snapshot: { ...input.snapshot, id: hash } });
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
+    const { id: versionId, created } = version;
     if (!(await step(40))) return { runId, status: 'cancelled' };
 
-    const have = await this.versions.formats(version.id);
+    const have = await this.versions.formats(versionId);
     let done = have.size;
     const rendered = have.size === REPORT_FORMATS.length ? [] : await this.renderer.renderMissing(
       // A version found rather than built is rendered from its stored model, not from a rebuild (its snapshot stamp differs).
-      model && 'created' in version && version.created ? model : await this.versions.model(version.id),
+      model && created ? model : await this.versions.model(versionId),
       have,
       async (format, file) => {
-        await this.versions.saveFile(version.id, format, file);
+        await this.versions.saveFile(versionId, format, file);
         await step(40 + Math.round((++done / REPORT_FORMATS.length) * 55));
       },
     );
-    const completed = await this.runs.complete(runId, version.id, hooks.onCompleted && ((m) => hooks.onCompleted!(run, m)));
+    const completed = await this.runs.complete(runId, versionId, hooks.onCompleted && ((m) => hooks.onCompleted!(run, m)));
     if (!completed) return { runId, status: 'cancelled' };
     this.logger.log({ runId, kind: run.target.kind, scope: run.target.scope, version: version.number, rendered }, 'report built');
     return {
-      runId, status: 'completed', versionId: version.id, versionNumber: version.number,
-      newVersion: 'created' in version && version.created, formatsRendered: rendered,
+      runId, status: 'completed', versionId, versionNumber: version.number, newVersion: created, formatsRendered: rendered,
     };
   }
 

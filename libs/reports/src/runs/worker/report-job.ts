@@ -21,7 +21,10 @@ export async function runBuildJob(
     const error = err as Error;
     const unrecoverable = error instanceof ReportInputError || error instanceof ReportTargetGoneError;
     const final = unrecoverable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await builds.recordFailure(runId, error, final).catch(() => undefined);
+    // The job's own error matters more than a failure to record it; BullMQ keeps it either way.
+    await builds.recordFailure(runId, error, final).catch((recordErr: Error) => {
+      process.emitWarning(`could not record the failure of report run ${runId}: ${recordErr.message}`);
+    });
     throw unrecoverable ? new UnrecoverableError(`${error.name}: ${error.message}`) : error;
   }
 }

@@ -81,7 +81,7 @@ export class ReportRunStore {
   async fail(id: string, error: string, final: boolean): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [rows] = await m.query(
-        `UPDATE report_run SET status = $3, error = $2, finished_at = CASE WHEN $3 = 'failed' THEN now() END, updated_at = now()
+        `UPDATE report_run SET status = $3::varchar, error = $2, finished_at = CASE WHEN $3::varchar = 'failed' THEN now() END, updated_at = now()
           WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
         [id, error.slice(0, 4000), final ? 'failed' : 'queued'],
       );

@@ -47,12 +47,14 @@ export class ReportVersionStore {
         [target.kind, target.scope, key, snapshotHash],
       );
       if (existing) return { ...existing, created: false };
+      const [{ next }] = await m.query(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3',
+        [target.kind, target.scope, key],
+      );
       const [row] = await m.query(
         `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model, built_by_run_id)
-         SELECT $1, $2, $3, $4, $5, $6, coalesce(max(number), 0) + 1, $7, $8, $9
-           FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3
-         RETURNING id, number`,
-        [target.kind, target.scope, key, target.cycleIds[target.cycleIds.length - 1], target.cycleIds, snapshotHash,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, number`,
+        [target.kind, target.scope, key, target.cycleIds[target.cycleIds.length - 1], target.cycleIds, snapshotHash, next,
           model.title.slice(0, 500), model, runId],
       );
       await this.audit.record(m, {
