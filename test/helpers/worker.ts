@@ -15,7 +15,7 @@ export async function startWorker(): Promise<INestApplication> {
 }
 
 /** Polls until `check` returns something truthy, or fails with the last value seen. */
-export async function waitFor<T>(check: () => Promise<T>, what: string, timeoutMs = 45_000, everyMs = 150): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => Promise<T>, what: string | (() => string), timeoutMs = 45_000, everyMs = 150): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < until) {
@@ -23,7 +23,7 @@ export async function waitFor<T>(check: () => Promise<T>, what: string, timeoutM
     if (last) return last as NonNullable<T>;
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+  throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}; last value: ${JSON.stringify(last)}`);
 }
 
 /** Empties this file's BullMQ queues (the prefix is per file, but repeatable schedules outlive an app). */

@@ -87,6 +87,13 @@ export class AppConfig {
   @Max(60_000)
   REPORT_REQUEST_DELAY_MS = 1000;
 
+  /** Long-lived worker threads a worker process keeps for PDF and XLSX rendering. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  REPORT_RENDER_THREADS = 2;
+
   /** How often the worker looks for pledges that need a reporting reminder. */
   @Transform(toInt)
   @IsInt()
@@ -168,7 +175,7 @@ const CONFIG_KEYS = [
   'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES', 'SIGNIN_LIMIT_PER_ACCOUNT',
   'SIGNIN_LIMIT_PER_IP', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT', 'RESET_LIMIT_PER_IP',
   'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS', 'REPORT_REQUEST_DELAY_MS',
-  'REMINDER_SCAN_EVERY_MINUTES',
+  'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */

@@ -109,7 +109,7 @@ export class ExpertReportQueryDto {
   @Max(23)
   objective?: number;
 
-  /** Secretariat only; the public sees published reports whatever is asked. */
+  /** Anyone but the secretariat and the author sees published reports only, whatever is asked. */
   @IsOptional()
   @IsIn(EXPERT_REPORT_STATUSES)
   status?: ExpertReportStatus;

@@ -117,7 +117,7 @@ export class ExpertReportsService {
     const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
     if (mine && caller) add('r.author_id = ?', caller.id);
     else if (!secretariat) where.push(`r.status = 'published'`);
-    if (q.status && (secretariat || mine)) add('r.status = ?', q.status);
+    if (q.status) add('r.status = ?', q.status);
     if (q.year) add('r.year = ?', q.year);
     if (q.theme) add('r.theme_number = ?', q.theme);
     if (q.objective) add('r.objective_number = ?', q.objective);
