@@ -4,10 +4,12 @@ import { AccountsModule } from '@gcm/accounts';
 import { FrameworkModule } from '@gcm/framework';
 import { PracticesModule } from '@gcm/practices';
 import { StartupService } from './startup.service';
+import { WebModule } from './web/web.module';
 
-/** Composition only: feature modules plus the platform. */
+/** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule],
+  // WebModule last: its catch-all serves the browser app after every API route.
+  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, WebModule],
   providers: [StartupService],
 })
 export class ApiModule {}
