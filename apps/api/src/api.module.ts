@@ -2,14 +2,19 @@ import { Module } from '@nestjs/common';
 import { HealthModule, PlatformModule } from '@gcm/platform';
 import { AccountsModule } from '@gcm/accounts';
 import { FrameworkModule } from '@gcm/framework';
+import { PledgesModule } from '@gcm/pledges';
 import { PracticesModule } from '@gcm/practices';
+import { ReportingModule } from '@gcm/reporting';
 import { StartupService } from './startup.service';
 import { WebModule } from './web/web.module';
 
 /** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
   // WebModule last: its catch-all serves the browser app after every API route.
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, WebModule],
+  imports: [
+    PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
+    WebModule,
+  ],
   providers: [StartupService],
 })
 export class ApiModule {}
