@@ -22,7 +22,7 @@ describe('report runs', () => {
   const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query(sql, params))[0].n as number;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '300', WORKER_CONCURRENCY: '2' } });
+    t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '1000', WORKER_CONCURRENCY: '2' } });
     sec = await createUser(t, { role: 'secretariat' });
     ids = await seedReportDataset(t.dataSource, handMadeDataset());
     worker = await startWorker();

@@ -39,9 +39,26 @@ export class ReportRunsService {
         `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.kind = $1 AND r.scope = $2 AND r.cycle_key = $3 AND r.status IN ('queued', 'running')`,
         [target.kind, target.scope, cycleKeyOf(target.cycleCodes)],
       );
-      if (active) return { run: active, created: false };
+      if (active) {
+        if (active.status === 'queued') await this.postpone(active.id, active.createdAt);
+        return { run: active, created: false };
+      }
     }
     throw new DomainError(ErrorCode.Conflict, 'The report is being requested concurrently; try again');
+  }
+
+  /**
+   * Debounce: an identical request while the run still waits pushes its start
+   * back by the request delay, so a long burst of requests, however spread out
+   * under load, ends up in this one run. Capped at ten delays after the first
+   * request so a steady stream cannot starve it.
+   */
+  private async postpone(runId: string, createdAt: string | Date): Promise<void> {
+    const delay = this.config.REPORT_REQUEST_DELAY_MS;
+    if (delay === 0 || Date.now() - new Date(createdAt).getTime() > 10 * delay) return;
+    const job = await this.queues.queue(QueueName.Reports).getJob(runId).catch(() => undefined);
+    // Only a job still delayed can be pushed back; one already waiting or running is left alone.
+    await job?.changeDelay(delay).catch(() => undefined);
   }
 
   /**
