@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { HealthModule, PlatformModule } from '@gcm/platform';
 import { AccountsModule } from '@gcm/accounts';
 import { FrameworkModule } from '@gcm/framework';
+import { NotificationsModule } from '@gcm/notifications';
 import { PledgesModule } from '@gcm/pledges';
 import { PracticesModule } from '@gcm/practices';
 import { ReportingModule } from '@gcm/reporting';
+import { ReportsModule } from '@gcm/reports';
 import { StartupService } from './startup.service';
 import { WebModule } from './web/web.module';
 
@@ -12,7 +14,8 @@ import { WebModule } from './web/web.module';
 @Module({
   // WebModule last: its catch-all serves the browser app after every API route.
   imports: [
-    PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule, WebModule,
+    PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
+    ReportsModule, NotificationsModule, WebModule,
   ],
   providers: [StartupService],
 })
