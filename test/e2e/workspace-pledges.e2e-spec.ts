@@ -1,21 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { QueueService } from '@gcm/platform';
 import type { Browser } from 'playwright-core';
 import { createUser, type CreatedUser } from '../helpers/auth';
 import { freePort, launchBrowser, person, type Person } from '../helpers/browser';
 import { invitationLink, LONG_DESCRIPTION, signIn } from '../helpers/journey';
 import { startSmtpServer } from '../helpers/smtp';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { obliterateQueues, startWorker } from '../helpers/worker';
+
+/**
+ * The cycle that covers today (a pledge published now counts in it, so its
+ * State report exists when it closes) and the one after it.
+ */
+function halfYear(date: Date, next = 0) {
+  const index = date.getUTCFullYear() * 2 + (date.getUTCMonth() < 6 ? 0 : 1) + next;
+  const year = Math.floor(index / 2);
+  const first = index % 2 === 0;
+  return { code: `${year}-H${first ? 1 : 2}`, start: `${year}-${first ? '01-01' : '07-01'}`, end: `${year}-${first ? '06-30' : '12-31'}` };
+}
+const C1 = halfYear(new Date());
+const C2 = halfYear(new Date(), 1);
 
 const BAD_REQUEST_LOG = 'Failed to load resource: the server responded with a status of 400 (Bad Request)';
 
 /**
- * The pledge journey in a real browser: the secretariat invites a focal point
- * and opens a cycle; the focal point creates a pledge (a field error on the way),
- * gets it returned, fixes and resubmits it; the secretariat sees the diff and
- * publishes; the focal point reports progress (file evidence), the secretariat
- * validates; next cycle, "no change" in one action.
+ * The whole journey in a real browser, with the worker running in this
+ * process: the secretariat invites a focal point and opens a cycle; the focal
+ * point creates a pledge (a field error on the way), gets it returned, fixes
+ * and resubmits it; the secretariat sees the diff and publishes; the focal
+ * point reports progress (file evidence), the secretariat validates; next
+ * cycle, "no change" in one action; the secretariat closes the first cycle,
+ * watches its reports complete, publishes the State report, and an anonymous
+ * visitor downloads it as PDF.
  */
-describe('workspace: pledge and progress journey (browser)', () => {
+describe('workspace: pledge, progress and report journey (browser)', () => {
   let t: TestApp;
+  let worker: INestApplication;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let browser: Browser;
   let base: string;
@@ -31,6 +51,7 @@ describe('workspace: pledge and progress journey (browser)', () => {
     base = `http://127.0.0.1:${port}`;
     t = await createTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: base } });
     await t.app.listen(port, '127.0.0.1');
+    worker = await startWorker();
     secretariat = await createUser(t, { role: 'secretariat' });
     browser = await launchBrowser();
     sec = await person(browser, 'ws-pledges-secretariat');
@@ -39,11 +60,13 @@ describe('workspace: pledge and progress journey (browser)', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
+    if (t) await obliterateQueues(t.app.get(QueueService));
     await t?.close();
     await smtp?.close();
   });
 
-  it('the secretariat invites a focal point for Kenya and opens cycle 2026-H1; the focal point sets a password', async () => {
+  it('the secretariat invites a focal point for Kenya and opens the current cycle; the focal point sets a password', async () => {
     await signIn(sec.page, base, secretariat.user.email, secretariat.password, '/workspace/users/invite');
     await sec.page.getByLabel('Name', { exact: true }).fill('Achieng Otieno');
     await sec.page.getByLabel('E-mail address').fill('achieng.otieno@example.org');
@@ -52,14 +75,13 @@ describe('workspace: pledge and progress journey (browser)', () => {
     await sec.page.locator('main h2', { hasText: 'Achieng Otieno has been invited' }).waitFor();
 
     await sec.page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Reporting cycles' }).click();
-    await sec.page.getByLabel('Code').fill('2026-H1');
-    await sec.page.getByLabel('Period start').fill('2026-01-01');
-    await sec.page.getByLabel('Period end').fill('2026-06-30');
-    await sec.page.getByLabel('Deadline').fill('2027-03-31');
+    await sec.page.getByLabel('Code').fill(C1.code);
+    await sec.page.getByLabel('Period start').fill(C1.start);
+    await sec.page.getByLabel('Period end').fill(C1.end);
     await sec.page.getByRole('button', { name: 'Create the cycle', exact: true }).click();
-    await sec.page.locator('.notice--success', { hasText: 'Cycle 2026-H1 has been created.' }).waitFor();
-    await sec.page.getByRole('button', { name: 'Open 2026-H1' }).click();
-    await sec.page.locator('.notice--success', { hasText: '2026-H1 is open' }).waitFor();
+    await sec.page.locator('.notice--success', { hasText: `Cycle ${C1.code} has been created.` }).waitFor();
+    await sec.page.getByRole('button', { name: `Open ${C1.code}` }).click();
+    await sec.page.locator('.notice--success', { hasText: `${C1.code} is open` }).waitFor();
     await sec.shot('cycles');
 
     await smtp.waitFor(1);
@@ -68,7 +90,7 @@ describe('workspace: pledge and progress journey (browser)', () => {
     await fp.page.getByLabel('Repeat the password').fill('mombasa-kisumu-nairobi');
     await fp.page.getByRole('button', { name: 'Activate my account' }).click();
     await fp.page.waitForURL(`${base}/workspace`);
-    await fp.page.locator('.cycle-card h3', { hasText: 'Cycle 2026-H1' }).waitFor();
+    await fp.page.locator('.cycle-card h3', { hasText: `Cycle ${C1.code}` }).waitFor();
     await expect(fp.page.locator('.cycle-card').textContent()).resolves.toContain('Your organisation has no published pledge to report on yet.');
     expect(sec.errors).toEqual([]);
     expect(fp.errors).toEqual([]);
@@ -94,7 +116,7 @@ describe('workspace: pledge and progress journey (browser)', () => {
     await page.getByLabel('Countries concerned').fill('Kenya');
     await page.getByLabel('Countries concerned').press('Enter');
     await page.locator('.chip', { hasText: 'Kenya (KEN)' }).waitFor();
-    await page.getByLabel('Start date').fill('2026-03-01');
+    await page.getByLabel('Start date').fill(C1.start);
     await page.getByLabel('Target date', { exact: false }).first().fill('2028-12-31');
     await page.getByRole('button', { name: 'Add an indicator' }).click();
     const indicator = page.getByRole('group', { name: 'Indicator 1' });
@@ -182,14 +204,14 @@ describe('workspace: pledge and progress journey (browser)', () => {
     const page = fp.page;
     await page.goto(`${base}/workspace`);
     await page.locator('.due-list a', { hasText: reference }).click();
-    await page.waitForURL(`${base}/workspace/pledges/${pledgeId}/updates/2026-H1`);
+    await page.waitForURL(`${base}/workspace/pledges/${pledgeId}/updates/${C1.code}`);
     await page.locator('main', { hasText: 'This is the first progress update of this pledge.' }).waitFor();
     await page.getByRole('radio', { name: 'On track' }).check();
     await page.getByLabel('Percent complete').fill('35');
     await page.getByLabel('Actions taken').fill('The Mombasa centre opened in April and served its first 4,200 people.');
     const measurement = page.getByRole('group', { name: 'People served by the centres' });
     await measurement.getByLabel('Value (people)').fill('4200');
-    await measurement.getByLabel('As of').fill('2026-06-30');
+    await measurement.getByLabel('As of').fill(new Date().toISOString().slice(0, 10));
     await page.getByRole('button', { name: 'Add a link' }).click();
     await page.getByRole('group', { name: 'Link 1' }).getByLabel('Title').fill('County press release');
     await page.getByRole('group', { name: 'Link 1' }).getByLabel('Address').fill('https://www.mombasa.go.ke/news/resource-centre');
@@ -199,9 +221,9 @@ describe('workspace: pledge and progress journey (browser)', () => {
     await page.getByLabel('File', { exact: true }).setInputFiles({
       name: 'centre-figures.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
-    await page.getByLabel('Title of the file').fill('Centre figures, first half of 2026');
+    await page.getByLabel('Title of the file').fill('Centre figures so far');
     await page.getByRole('button', { name: 'Upload the file' }).click();
-    await page.locator('.file-list a', { hasText: 'Centre figures, first half of 2026' }).waitFor();
+    await page.locator('.file-list a', { hasText: 'Centre figures so far' }).waitFor();
     await expect(page.getByLabel('Percent complete').inputValue()).resolves.toBe('35');
     const download = page.waitForEvent('download');
     await page.locator('.file-list a').click();
@@ -224,21 +246,21 @@ describe('workspace: pledge and progress journey (browser)', () => {
 
   it('in the next cycle, "no change" confirms and submits the last update in one action', async () => {
     await sec.page.goto(`${base}/workspace/cycles`);
-    await sec.page.getByLabel('Code').fill('2026-H2');
-    await sec.page.getByLabel('Period start').fill('2026-07-01');
-    await sec.page.getByLabel('Period end').fill('2026-12-31');
+    await sec.page.getByLabel('Code').fill(C2.code);
+    await sec.page.getByLabel('Period start').fill(C2.start);
+    await sec.page.getByLabel('Period end').fill(C2.end);
     await sec.page.getByRole('button', { name: 'Create the cycle', exact: true }).click();
-    await sec.page.getByRole('button', { name: 'Open 2026-H2' }).click();
-    await sec.page.locator('.notice--success', { hasText: '2026-H2 is open' }).waitFor();
+    await sec.page.getByRole('button', { name: `Open ${C2.code}` }).click();
+    await sec.page.locator('.notice--success', { hasText: `${C2.code} is open` }).waitFor();
 
     const page = fp.page;
     await page.goto(`${base}/workspace/pledges/${pledgeId}`);
-    await page.getByRole('link', { name: /Report progress for 2026-H2/ }).click();
-    await page.waitForURL(`${base}/workspace/pledges/${pledgeId}/updates/2026-H2`);
+    await page.getByRole('link', { name: new RegExp(`Report progress for ${C2.code}`) }).click();
+    await page.waitForURL(`${base}/workspace/pledges/${pledgeId}/updates/${C2.code}`);
     await expect(page.getByLabel('Percent complete').inputValue()).resolves.toBe('35');
-    await expect(page.locator('main').textContent()).resolves.toContain('Last cycle (2026-H1): 35%');
+    await expect(page.locator('main').textContent()).resolves.toContain(`Last cycle (${C1.code}): 35%`);
     await fp.shot('update-prefilled');
-    await page.getByRole('button', { name: 'No change since 2026-H1: confirm and submit' }).click();
+    await page.getByRole('button', { name: `No change since ${C1.code}: confirm and submit` }).click();
     await page.locator('.notice--success', { hasText: 'confirmed as unchanged and submitted' }).waitFor();
     await page.locator('.status-line .tag', { hasText: 'No change' }).waitFor();
     await fp.shot('update-no-change');
@@ -247,10 +269,52 @@ describe('workspace: pledge and progress journey (browser)', () => {
       [pledgeId],
     );
     expect(rows).toEqual([
-      { code: '2026-H1', editorial_status: 'validated', no_change: false },
-      { code: '2026-H2', editorial_status: 'submitted', no_change: true },
+      { code: C1.code, editorial_status: 'validated', no_change: false },
+      { code: C2.code, editorial_status: 'submitted', no_change: true },
     ]);
     expect(fp.errors).toEqual([]);
     expect(sec.errors).toEqual([]);
   });
+
+  it('the secretariat closes the cycle, watches its reports complete, publishes the State report; a visitor downloads the PDF', async () => {
+    await sec.page.goto(`${base}/workspace/cycles`);
+    await sec.page.getByRole('button', { name: `Close ${C1.code}` }).click();
+    await sec.page.getByRole('button', { name: 'Yes, close and generate the reports' }).click();
+    await sec.page.locator('.notice--success', { hasText: `${C1.code} is closed; its reports are being generated.` }).waitFor({ timeout: 60_000 }).catch(async (err) => {
+      throw new Error(`${err}\n${await sec.page.locator('main').textContent()}`);
+    });
+    await sec.page.getByRole('link', { name: `Reports of ${C1.code}` }).click();
+    await sec.page.waitForURL(`${base}/workspace/reports?cycle=${C1.code}`);
+    await sec.page.locator('.run-summary').waitFor();
+    await sec.shot('report-runs-live', false);
+    // The page polls while runs are queued or running: nothing is reloaded by hand here.
+    await sec.page.locator('.run-summary', { hasText: /^(\d+) runs: \1 completed\.$/ }).waitFor({ timeout: 120_000 });
+    const runs = await t.dataSource.query("SELECT status, count(*)::int AS n FROM report_run GROUP BY status");
+    expect(runs).toEqual([{ status: 'completed', n: expect.any(Number) }]);
+    await sec.shot('report-runs-done');
+
+    const stateRow = sec.page.locator('#versions-title ~ * tr', { hasText: 'Kenya' }).filter({ has: sec.page.getByRole('button', { name: /Publish/ }) }).first();
+    await stateRow.waitFor();
+    const title = (await stateRow.locator('th').first().textContent())!;
+    await stateRow.getByRole('button', { name: /Publish/ }).click();
+    await sec.page.locator('.notice--success', { hasText: 'is published: everyone can download it now.' }).waitFor();
+    expect(sec.errors).toEqual([]);
+
+    const visitor = await person(browser, 'ws-journey-visitor');
+    await visitor.page.goto(`${base}/`);
+    await visitor.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await visitor.page.waitForURL(`${base}/reports`);
+    const card = visitor.page.locator('.card', { hasText: 'Kenya' });
+    await card.waitFor();
+    expect(title).toContain(await card.locator('h2').textContent());
+    await visitor.shot('public-reports');
+    const download = visitor.page.waitForEvent('download');
+    await card.getByRole('link', { name: 'PDF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync((await file.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(visitor.errors).toEqual([]);
+    await visitor.close();
+  }, 180_000);
 });

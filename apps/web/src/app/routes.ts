@@ -19,6 +19,7 @@ import { ForgotPasswordPage } from '../auth/forgot-password.page';
 import { ResetPasswordPage } from '../auth/reset-password.page';
 import { AcceptInvitationPage } from '../auth/accept-invitation.page';
 import { workspaceRoutes } from '../workspace/workspace-routes';
+import { ReportsPage } from '../pages/reports.page';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -37,6 +38,7 @@ export const routes: RouteDef[] = [
   { path: '/map', page: MapPage },
   { path: '/practices', page: PracticesPage },
   { path: '/practices/:code', page: PracticePage },
+  { path: '/reports', page: ReportsPage },
   { path: '/sign-in', page: SignInPage },
   { path: '/forgot-password', page: ForgotPasswordPage },
   { path: '/reset-password', page: ResetPasswordPage },

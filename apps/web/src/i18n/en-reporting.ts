@@ -231,7 +231,7 @@ export const enCycles = {
   closeConfirmLabel: (code: string) => `Close ${code}`,
   closeConfirm: (code: string) => `Close ${code}? Focal points can no longer report on it, and every report of the cycle is generated.`,
   closeYes: 'Yes, close and generate the reports',
-  reports: 'Reports',
+  reports: (code: string) => `Reports of ${code}`,
   opened: (code: string) => `${code} is open: focal points can report now.`,
   closed: (code: string) => `${code} is closed; its reports are being generated.`,
   newTitle: 'Create a cycle',

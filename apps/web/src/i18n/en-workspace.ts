@@ -83,6 +83,8 @@ export const enWorkspace = {
     pledges: 'Our pledges',
     review: 'Review queue',
     cycles: 'Reporting cycles',
+    reports: 'Report runs',
+    queues: 'Queue monitor',
   },
   common: {
     apply: 'Apply',
@@ -110,6 +112,8 @@ export const enWorkspace = {
   myOrg: {
     lead: 'Your organisation as the platform knows it. The contact address is private: only the secretariat and your colleagues see it.',
     contactTitle: 'Contact details',
+    historyTitle: 'Our pledges and their history',
+    lastChange: (when: string) => `Last change ${when}; open the pledge for its versions, reviews and progress updates.`,
   },
   orgs: {
     title: 'Organisations',

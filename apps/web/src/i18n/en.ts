@@ -1,5 +1,6 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
+import { enPublicReports, enReports } from './en-reports';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -36,6 +37,7 @@ export const en = {
     countries: 'Countries',
     map: 'World map',
     practices: 'Practices',
+    reports: 'Reports',
   },
   common: {
     loading: 'Loading…',
@@ -209,6 +211,8 @@ export const en = {
   review: enReview,
   cycles: enCycles,
   myWork: enMyWork,
+  reports: enReports,
+  publicReports: enPublicReports,
 } as const;
 
 type Widen<T> = T extends string

@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import { accountApi } from '../api/account-api';
+import { pledgeApi } from '../api/pledge-api';
+import { formatDateTime } from '../components/format';
+import { ImplementationTag, PledgeStatusTag } from './pledges/pledge-status';
 import type { OrganisationView } from '../api/account-types';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
@@ -32,9 +35,42 @@ export function MyOrganisationPage() {
               setReload((n) => n + 1);
             }}
           />
+          <History />
         </>
       )}
     </DataView>
+  );
+}
+
+/** Every pledge the organisation made, in every state: its history on the platform, each with its own timeline. */
+function History() {
+  const state = useData(() => pledgeApi.mine(), []);
+  return (
+    <section aria-labelledby="org-history">
+      <h2 id="org-history">{t.ws.myOrg.historyTitle}</h2>
+      <DataView state={state}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p class="muted">{t.pledges.none}</p>
+          ) : (
+            <ol class="timeline">
+              {page.items.map((p) => (
+                <li key={p.id}>
+                  <p>
+                    <a href={`/workspace/pledges/${p.id}`}>
+                      {p.reference}: {p.title}
+                    </a>{' '}
+                    <PledgeStatusTag status={p.status} />
+                    {p.publishedVersion && <ImplementationTag status={p.implementationStatus} />}
+                  </p>
+                  <p class="muted small">{t.ws.myOrg.lastChange(formatDateTime(p.updatedAt))}</p>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </DataView>
+    </section>
   );
 }
 

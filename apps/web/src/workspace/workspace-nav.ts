@@ -16,10 +16,12 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
   { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
   { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },
+  { href: '/workspace/reports', label: t.ws.nav.reports, roles: ['secretariat'] },
   { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },
   { href: '/workspace/users', label: t.ws.nav.users, roles: ['secretariat'] },
   { href: '/workspace/framework', label: t.ws.nav.framework, roles: ['secretariat'] },
   { href: '/workspace/audit', label: t.ws.nav.audit, roles: ['secretariat'] },
+  { href: '/workspace/queues', label: t.ws.nav.queues, roles: ['secretariat'] },
 ];
 
 export function linksFor(role: Role): WorkspaceLink[] {

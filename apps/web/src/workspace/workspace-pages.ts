@@ -18,3 +18,5 @@ export { CyclesPage } from './review/cycles.page';
 export { ReviewPledgePage } from './review/review-pledge.page';
 export { ReviewQueuePage } from './review/review-queue.page';
 export { ReviewUpdatePage } from './review/review-update.page';
+export { ReportRunsPage } from './reports/report-runs.page';
+export { QueueMonitorPage } from './reports/queue-monitor.page';

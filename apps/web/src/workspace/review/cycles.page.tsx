@@ -119,7 +119,7 @@ function CycleRow({ cycle, onChanged }: { cycle: Cycle; onChanged: (message: str
             </button>
           </div>
         )}
-        {(cycle.status === 'closed' || cycle.status === 'compiled') && <a href={`/workspace/reports?cycle=${cycle.code}`}>{t.cycles.reports}</a>}
+        {(cycle.status === 'closed' || cycle.status === 'compiled') && <a href={`/workspace/reports?cycle=${cycle.code}`}>{t.cycles.reports(cycle.code)}</a>}
       </td>
     </tr>
   );

@@ -1,0 +1,169 @@
+import { useState } from 'preact/hooks';
+import { query as toQuery } from '../../api/client';
+import { REPORT_KINDS, RUN_STATUSES, reportApi, type ReportRun } from '../../api/report-api';
+import { navigate, type RouteProps } from '../../app/router';
+import { DataView } from '../../components/data-view';
+import { formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/page-header';
+import { useLive } from '../../components/use-live';
+import { describeError } from '../../forms/use-form';
+import { t } from '../../i18n';
+import { formParams } from '../url';
+import { RequestReportForm } from './request-report-form';
+import { VersionsToPublish } from './versions-to-publish';
+
+const active = (r: ReportRun) => r.status === 'queued' || r.status === 'running';
+
+/** Report runs with live status (polled while any is queued or running), retry and cancel; versions to publish. */
+export function ReportRunsPage({ query }: RouteProps) {
+  const filter = { cycle: query.get('cycle') ?? '', status: query.get('status') ?? '', kind: query.get('kind') ?? '' };
+  const [versionsTick, setVersionsTick] = useState(0);
+  const runs = useLive(
+    () => reportApi.runs({ cycle: filter.cycle || undefined, status: filter.status || undefined, kind: filter.kind || undefined }),
+    [filter.cycle, filter.status, filter.kind],
+    2000,
+    (page) => page.items.some(active),
+  );
+  return (
+    <>
+      <PageHeader title={t.reports.title} lead={t.reports.lead} />
+      <p class="form__actions">
+        <a href="/workspace/queues">{t.reports.monitorLink}</a>
+        <a href="/reports">{t.reports.publicLink}</a>
+      </p>
+      <form
+        class="filters"
+        role="search"
+        aria-label={t.reports.filters}
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(`/workspace/reports${toQuery(formParams(e.currentTarget))}`);
+        }}
+      >
+        <label>
+          <span>{t.reports.cycle}</span>
+          <input class="input" name="cycle" defaultValue={filter.cycle} placeholder="2026-H1" />
+        </label>
+        <label>
+          <span>{t.reports.status}</span>
+          <select class="input" name="status" defaultValue={filter.status}>
+            <option value="">{t.reports.anyStatus}</option>
+            {RUN_STATUSES.map((s) => <option key={s} value={s}>{t.reports.statuses[s]}</option>)}
+          </select>
+        </label>
+        <label>
+          <span>{t.reports.kind}</span>
+          <select class="input" name="kind" defaultValue={filter.kind}>
+            <option value="">{t.reports.anyKind}</option>
+            {REPORT_KINDS.map((k) => <option key={k} value={k}>{t.reports.kinds[k]}</option>)}
+          </select>
+        </label>
+        <button class="button button--secondary" type="submit">
+          {t.ws.common.apply}
+        </button>
+      </form>
+      <DataView state={runs}>
+        {(page) => (
+          <section aria-labelledby="runs-title">
+            <h2 id="runs-title">{t.reports.runsTitle}</h2>
+            <RunSummary runs={page.items} total={page.total} />
+            {page.items.length === 0 ? (
+              <p class="muted">{t.reports.noRuns}</p>
+            ) : (
+              <div class="table-wrap">
+                <table class="table table--compact runs">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.reports.report}</th>
+                      <th scope="col">{t.reports.cycle}</th>
+                      <th scope="col">{t.reports.status}</th>
+                      <th scope="col">{t.reports.attempts}</th>
+                      <th scope="col">{t.reports.version}</th>
+                      <th scope="col">{t.ws.common.actions}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((r) => (
+                      <RunRow key={r.id} run={r} onChanged={() => { runs.refresh(); setVersionsTick((n) => n + 1); }} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        )}
+      </DataView>
+      <VersionsToPublish cycle={filter.cycle} tick={versionsTick + (runs.status === 'ready' ? runs.data.items.filter((r) => r.status === 'completed').length : 0)} />
+      <RequestReportForm cycle={filter.cycle} onRequested={() => runs.refresh()} />
+    </>
+  );
+}
+
+function RunSummary({ runs, total }: { runs: ReportRun[]; total: number }) {
+  const counts = RUN_STATUSES.map((s) => [s, runs.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  return (
+    <p class="run-summary" role="status" aria-live="polite">
+      {t.reports.summary(total, counts.map(([s, n]) => `${n} ${t.reports.statuses[s].toLowerCase()}`).join(', '))}
+      {runs.some(active) && <span class="muted"> {t.reports.live}</span>}
+    </p>
+  );
+}
+
+export function scopeLabel(kind: ReportRun['kind'], scope: string): string {
+  return `${t.reports.kinds[kind]}${scope && scope !== 'global' ? ` ${scope}` : ''}`;
+}
+
+function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const label = scopeLabel(run.kind, run.scope);
+  return (
+    <tr data-run-status={run.status}>
+      <th scope="row">{label}</th>
+      <td>{run.cycles.join(' + ')}</td>
+      <td>
+        <span class={`tag tag--run-${run.status}`}>{t.reports.statuses[run.status]}</span>
+        {run.status === 'running' && (
+          <progress class="run-progress" max={100} value={run.progress} aria-label={t.reports.progressOf(label)}>
+            {run.progress}%
+          </progress>
+        )}
+        {run.error && <span class="field__error small block">{run.error}</span>}
+        <span class="muted small block">{formatDateTime(run.finishedAt ?? run.startedAt ?? run.createdAt)}</span>
+      </td>
+      <td class="num">{run.attempts}</td>
+      <td>{run.versionNumber ? t.reports.versionN(run.versionNumber) : '—'}</td>
+      <td>
+        {error && (
+          <span class="field__error small block" role="alert">
+            {error}
+          </span>
+        )}
+        {(run.status === 'failed' || run.status === 'cancelled') && (
+          <button type="button" class="button button--small" disabled={busy} onClick={() => act(() => reportApi.retry(run.id))}>
+            {t.reports.retry}
+            <span class="visually-hidden"> {label}</span>
+          </button>
+        )}
+        {(run.status === 'queued' || run.status === 'running') && (
+          <button type="button" class="button button--small button--secondary" disabled={busy} onClick={() => act(() => reportApi.cancel(run.id))}>
+            {t.reports.cancel}
+            <span class="visually-hidden"> {label}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
