@@ -316,5 +316,16 @@ describe('workspace: pledge, progress and report journey (browser)', () => {
     expect(readFileSync((await file.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(visitor.errors).toEqual([]);
     await visitor.close();
+
+    // The queue monitor is the API's own page (Bull Board, whose own console lines are not the workspace's):
+    // the workspace opens its cookie session, then the browser goes there.
+    expect(sec.errors).toEqual([]);
+    await sec.page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Queue monitor' }).click();
+    await sec.page.getByRole('button', { name: 'Open the queue monitor' }).click();
+    await sec.page.waitForURL(new RegExp(`^${base}/api/v1/admin/queues`));
+    await sec.page.getByText('GCM Tracker queues').first().waitFor();
+    await sec.page.waitForLoadState('networkidle');
+    await sec.page.getByText('Loading...').waitFor({ state: 'hidden' });
+    await sec.shot('queue-monitor', false);
   }, 180_000);
 });

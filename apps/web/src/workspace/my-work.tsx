@@ -42,7 +42,7 @@ export function MyWork() {
                 <p class={c.overdue ? 'deadline deadline--overdue' : 'deadline'}>
                   {c.overdue ? t.myWork.overdue(formatDate(c.deadline), -c.daysLeft) : t.myWork.deadline(formatDate(c.deadline), c.daysLeft)}
                 </p>
-                <p class="muted">{t.myWork.outstanding(c.outstanding, c.pledges)}</p>
+                {c.pledges > 0 && <p class="muted">{t.myWork.outstanding(c.outstanding, c.pledges)}</p>}
                 <ul class="due-list">
                   {work.due
                     .filter((d) => d.cycle === c.code)
