@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { createUser, type CreatedUser } from '../helpers/auth';
-import { freePort, launchBrowser, person, type Person } from '../helpers/browser';
+import { freePort, launchBrowser, person, type Person } from '../helpers/browser-person';
 import { startSmtpServer } from '../helpers/smtp';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { QueueService } from '@gcm/platform';
 import type { Browser } from 'playwright-core';
 import { createUser, type CreatedUser } from '../helpers/auth';
-import { freePort, launchBrowser, person, type Person } from '../helpers/browser';
+import { freePort, launchBrowser, person, type Person } from '../helpers/browser-person';
 import { invitationLink, LONG_DESCRIPTION, signIn } from '../helpers/journey';
 import { startSmtpServer } from '../helpers/smtp';
 import { createTestApp, type TestApp } from '../helpers/test-app';

@@ -3,7 +3,7 @@ import type { Page } from './account-types';
 import type {
   Cycle, CycleStatus, Evidence, FieldChange, MyWork, PledgeListItem, PledgeStatus, PledgeView, ProgressUpdate, ReviewQueueItem,
   UpdateListItem, UpdateQueueItem, VersionSummary,
-} from './pledge-types';
+} from './workspace-types';
 
 const v1 = '/api/v1';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DIRECTIONS } from '../../api/pledge-types';
+import { DIRECTIONS } from '../../api/workspace-types';
 import { SelectField, TextField } from '../../forms/fields';
 import { fieldId } from '../../forms/paths';
 import type { Form } from '../../forms/use-form';

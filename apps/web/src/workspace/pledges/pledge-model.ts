@@ -1,4 +1,4 @@
-import type { Direction, PledgeForm, PledgeView } from '../../api/pledge-types';
+import type { Direction, PledgeForm, PledgeView } from '../../api/workspace-types';
 
 /**
  * The pledge form's values: the API's shape with every input as a string, so

@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/client';
-import type { ImplementationStatus, Indicator, ProgressValues } from '../../api/pledge-types';
+import type { ImplementationStatus, Indicator, ProgressValues } from '../../api/workspace-types';
 
 export interface MeasurementValues {
   indicatorId: string;
