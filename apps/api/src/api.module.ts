@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, PlatformModule } from '@gcm/platform';
 import { AccountsModule } from '@gcm/accounts';
+import { DashboardModule } from '@gcm/dashboard';
 import { FrameworkModule } from '@gcm/framework';
 import { PracticesModule } from '@gcm/practices';
 import { StartupService } from './startup.service';
 
 /** Composition only: feature modules plus the platform. */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule],
+  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, DashboardModule],
   providers: [StartupService],
 })
 export class ApiModule {}

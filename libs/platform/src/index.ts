@@ -23,6 +23,7 @@ export * from './health/redis.health';
 export * from './audit/audit-log.entity';
 export * from './audit/audit.service';
 export * from './audit/audit.module';
+export * from './cache/stats-cache';
 export * from './http/access.decorators';
 export * from './http/configure-app';
 export * from './mail/mail.service';
