@@ -5,10 +5,11 @@ import { DashboardModule } from '@gcm/dashboard';
 import { FrameworkModule } from '@gcm/framework';
 import { PracticesModule } from '@gcm/practices';
 import { StartupService } from './startup.service';
+import { WebModule } from './web/web.module';
 
-/** Composition only: feature modules plus the platform. */
+/** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, DashboardModule],
+  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, DashboardModule, WebModule],
   providers: [StartupService],
 })
 export class ApiModule {}

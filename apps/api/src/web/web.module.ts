@@ -1,0 +1,53 @@
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
+import { findWebDist, pickEncoding, WebAssets } from './web-assets';
+
+/**
+ * Serves the built browser app (apps/web/dist) at `/`. Registered in
+ * onModuleInit, i.e. after every API route, so it only sees requests no
+ * controller took; unknown /api paths still get the API's JSON 404.
+ */
+function reload(root: string, previous: WebAssets): WebAssets {
+  try {
+    return WebAssets.load(root);
+  } catch {
+    return previous; // a build is rewriting the folder right now; the next miss tries again
+  }
+}
+
+@Module({})
+export class WebModule implements OnModuleInit {
+  private readonly logger = new Logger(WebModule.name);
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const http = this.adapterHost.httpAdapter;
+    if (!http) return; // an application context without HTTP (seeding, drift check) serves nothing
+    const root = findWebDist();
+    if (!root) {
+      this.logger.warn('apps/web/dist not found: the web front end is not served (run `npm run build`)');
+      return;
+    }
+    let assets = WebAssets.load(root);
+    http.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      // The file list is read once; a miss re-reads it only if index.html has changed since.
+      if (req.path.startsWith('/assets/') && !assets.resolve(req.path) && assets.stale()) assets = reload(root, assets);
+      const hit = assets.resolve(req.path);
+      if (!hit) return next();
+      const encoding = hit.contentType ? pickEncoding(req.headers['accept-encoding'], hit.variants) : undefined;
+      const headers: Record<string, string> = { 'Cache-Control': hit.cacheControl };
+      if (Object.keys(hit.variants).length) headers.Vary = 'Accept-Encoding';
+      if (encoding) {
+        headers['Content-Encoding'] = encoding;
+        headers['Content-Type'] = hit.contentType as string;
+      }
+      res.sendFile(encoding ? (hit.variants[encoding] as string) : hit.file, { headers, cacheControl: false, dotfiles: 'deny' }, (err) => {
+        if (err && !res.headersSent) next(err);
+      });
+    });
+    this.logger.log(`web front end served from ${root}`);
+  }
+}

@@ -1,0 +1,74 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { footerNav, isActive, primaryNav, type NavItem } from './navigation';
+import { useSession } from './session';
+
+function visible(items: NavItem[], signedIn: boolean): NavItem[] {
+  return items.filter((i) => i.access !== 'signed-in' || signedIn);
+}
+
+/** Landmarks (banner, navigation, main, contentinfo), the skip link and the responsive menu. */
+export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
+  const current = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t.site.skipLink}
+      </a>
+      <header class="site-header">
+        <div class="container site-header__bar">
+          <a class="brand" href="/" aria-label={`${t.site.name}, ${t.nav.home}`}>
+            <img class="brand__mark" src="/favicon.svg" alt="" width="36" height="36" />
+            <span class="brand__text">
+              <span class="brand__name">{t.site.name}</span>
+              <span class="brand__tagline">{t.site.tagline}</span>
+            </span>
+          </a>
+          <div class="site-header__end">
+            {current && <p class="account">{t.site.signedInAs(current.user.displayName)}</p>}
+            <button
+              type="button"
+              class="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="primary-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              {t.site.menu}
+            </button>
+          </div>
+        </div>
+        <nav id="primary-nav" class={`primary-nav${menuOpen ? ' is-open' : ''}`} aria-label={t.site.primaryNav}>
+          <ul class="container">
+            {visible(primaryNav, !!current).map((item) => (
+              <li key={item.href}>
+                <a href={item.href} aria-current={isActive(item, path) ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} class="container main">
+        {children}
+      </main>
+      <footer class="site-footer">
+        <div class="container site-footer__inner">
+          <p class="site-footer__note">{t.site.footerNote}</p>
+          <nav aria-label={t.site.footerNav}>
+            <ul>
+              {visible(footerNav, !!current).map((item) => (
+                <li key={item.href}>
+                  <a href={item.href}>{item.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { RouteDef } from './router';
+import { HomePage } from '../pages/home.page';
+import { ObjectivesPage } from '../pages/objectives.page';
+import { ObjectivePage } from '../pages/objective.page';
+import { ThemesPage } from '../pages/themes.page';
+import { ThemePage } from '../pages/theme.page';
+import { RoundTablesPage } from '../pages/round-tables.page';
+import { RoundTablePage } from '../pages/round-table.page';
+import { RecommendationsPage } from '../pages/recommendations.page';
+import { RecommendationPage } from '../pages/recommendation.page';
+import { PrinciplesPage } from '../pages/principles.page';
+import { CountriesPage } from '../pages/countries.page';
+import { CountryPage } from '../pages/country.page';
+import { PracticesPage } from '../pages/practices.page';
+import { PracticePage } from '../pages/practice.page';
+import { MapPage } from '../pages/map.page';
+
+/** Every page of the app; first match wins. */
+export const routes: RouteDef[] = [
+  { path: '/', page: HomePage },
+  { path: '/objectives', page: ObjectivesPage },
+  { path: '/objectives/:number', page: ObjectivePage },
+  { path: '/themes', page: ThemesPage },
+  { path: '/themes/:code', page: ThemePage },
+  { path: '/round-tables', page: RoundTablesPage },
+  { path: '/round-tables/:code', page: RoundTablePage },
+  { path: '/recommendations', page: RecommendationsPage },
+  { path: '/recommendations/:paragraph', page: RecommendationPage },
+  { path: '/principles', page: PrinciplesPage },
+  { path: '/countries', page: CountriesPage },
+  { path: '/countries/:code', page: CountryPage },
+  { path: '/map', page: MapPage },
+  { path: '/practices', page: PracticesPage },
+  { path: '/practices/:code', page: PracticePage },
+];

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import '@fontsource/roboto/latin-400.css';
+import '@fontsource/roboto/latin-500.css';
+import '@fontsource/roboto/latin-700.css';
+import './styles/main.css';
+import { App } from './app/app';
+import { t } from './i18n';
+
+document.documentElement.lang = t.lang;
+render(<App />, document.getElementById('app') as HTMLElement);

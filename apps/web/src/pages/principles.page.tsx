@@ -1,0 +1,28 @@
+import { publicApi } from '../api/public-api';
+import { DataView } from '../components/data-view';
+import { PageHeader } from '../components/page-header';
+import { useData } from '../components/use-data';
+import { t } from '../i18n';
+
+export function PrinciplesPage() {
+  const state = useData(publicApi.principles, []);
+  return (
+    <>
+      <PageHeader title={t.principles.title} lead={t.principles.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
+      <DataView state={state}>
+        {(items) => (
+          <dl class="principles">
+            {items.map((p) => (
+              <div key={p.key} id={`principle-${p.key}`}>
+                <dt>
+                  <span class="code">({p.key})</span> {p.name}
+                </dt>
+                <dd>{p.gist}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </DataView>
+    </>
+  );
+}

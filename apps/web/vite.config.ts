@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { bundleReport } from './build/bundle-report';
+import { precompress } from './build/precompress';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Static build served by the API (apps/api/src/web): hashed files under /assets, index.html for every page. */
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  plugins: [bundleReport(), precompress()],
+  server: {
+    // `npm run dev` in apps/web: the API (npm start) answers the data routes.
+    proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' },
+  },
+});
