@@ -3,13 +3,18 @@ import { HealthModule, PlatformModule } from '@gcm/platform';
 import { AccountsModule } from '@gcm/accounts';
 import { DashboardModule } from '@gcm/dashboard';
 import { FrameworkModule } from '@gcm/framework';
+import { PledgesModule } from '@gcm/pledges';
 import { PracticesModule } from '@gcm/practices';
+import { ReportingModule } from '@gcm/reporting';
 import { StartupService } from './startup.service';
 import { WebModule } from './web/web.module';
 
 /** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, DashboardModule, WebModule],
+  imports: [
+    PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
+    DashboardModule, WebModule,
+  ],
   providers: [StartupService],
 })
 export class ApiModule {}

@@ -1,0 +1,157 @@
+import { ORGANISATION_KINDS, OrganisationKind } from '@gcm/accounts';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { PLEDGE_FORMS, PledgeForm } from '../domain/pledge-content';
+import { IMPLEMENTATION_STATUSES, ImplementationStatus, PLEDGE_STATUSES } from '../domain/pledge-status';
+
+export const PLEDGE_SORTS = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'] as const;
+export type PledgeSort = (typeof PLEDGE_SORTS)[number];
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+export class PledgeFilterDto {
+  /** Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  objective?: number;
+
+  /** ICMPD theme number or code (2 or T2). */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value.replace(/^T/i, '')) : value))
+  @IsInt({ message: 'theme must be a theme number or code such as T2' })
+  @Min(1)
+  @Max(99)
+  theme?: number;
+
+  @IsOptional()
+  @Transform(lower)
+  @Matches(/^[a-z]$/, { message: 'principle must be a key a–j' })
+  principle?: string;
+
+  /** SG recommendation paragraph, e.g. 101. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  recommendation?: number;
+
+  /** Actionable commitment code, e.g. T2.C4. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^T\d{1,2}\.C\d{1,3}$/, { message: 'commitment must be a code such as T2.C4' })
+  commitment?: string;
+
+  /** IMRF round table, e.g. RT2: pledges on any of its objectives. */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? `RT${value.replace(/^RT/i, '')}` : value))
+  @Matches(/^RT\d{1,2}$/, { message: 'roundTable must be a code such as RT2' })
+  roundTable?: string;
+
+  /** ISO alpha-3: the pledging State, or a State in the pledge's scope. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{3}$/, { message: 'country must be an ISO alpha-3 code such as FRA' })
+  country?: string;
+
+  /** UN M49 region or sub-region: the pledger's country or the scope lies in it, or the scope names it. */
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'region must be a three-digit UN M49 code such as 002' })
+  region?: string;
+
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  pledgerKind?: OrganisationKind;
+
+  @IsOptional()
+  @IsUUID()
+  organisation?: string;
+
+  @IsOptional()
+  @IsIn(PLEDGE_FORMS)
+  form?: PledgeForm;
+
+  /** Implementation status, from the latest validated progress update. */
+  @IsOptional()
+  @IsIn(IMPLEMENTATION_STATUSES)
+  status?: ImplementationStatus;
+
+  /** Withdrawn pledges stay public, marked as such; filter them in or out. */
+  @IsOptional()
+  @IsIn(['published', 'withdrawn'])
+  state?: 'published' | 'withdrawn';
+
+  /** Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
+  @IsOptional()
+  @Matches(/^\d{4}(-[A-Z0-9]{1,4})?$/, { message: 'cycle must be a cycle code such as 2026-H1' })
+  cycle?: string;
+
+  /** Default: relevance when q is given, otherwise reference. */
+  @IsOptional()
+  @IsIn(PLEDGE_SORTS)
+  sort?: PledgeSort;
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  offset?: number = 0;
+}
+
+export class PledgeQueryDto extends PledgeFilterDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number = 20;
+}
+
+export const EXPORT_MAX_ROWS = 10_000;
+
+/** The list's filters; without limit the export holds every matching row up to the cap. */
+export class ExportQueryDto extends PledgeFilterDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(EXPORT_MAX_ROWS)
+  limit?: number;
+}
+
+export class PageQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset: number = 0;
+}
+
+export class MyPledgesQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(PLEDGE_STATUSES)
+  status?: string;
+}
+

@@ -1,0 +1,13 @@
+export * from './entities';
+export * from './pledges.module';
+export * from './domain/pledge-content';
+export * from './domain/pledge-status';
+export * from './domain/if-match';
+export * from './idempotency/idempotency.service';
+export * from './public/pledge-progress.registry';
+export * from './public/pledge-public.service';
+export * from './public/public-pledge.types';
+export * from './workspace/pledge-access';
+export { PageQueryDto } from './dto/pledge-query.dto';
+export { IsDateOnly } from './dto/is-date-only';
+export { ReturnDto, VersionOnlyDto } from './dto/pledge.dto';

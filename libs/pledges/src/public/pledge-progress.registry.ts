@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * What the public pledge pages need from progress reporting. Reporting
+ * depends on pledges, not the reverse, so it registers itself here at start-up
+ * (dependency inversion instead of an import cycle).
+ */
+export interface PledgeProgressSource {
+  /** Validated progress updates of one pledge, oldest cycle first, public fields only. */
+  timeline(pledgeId: string): Promise<unknown[]>;
+  /**
+   * SQL predicate on the pledge alias `p`: true when the pledge has a validated
+   * update in the reporting cycle whose code is bound at each `?`.
+   */
+  readonly cyclePredicate: string;
+}
+
+@Injectable()
+export class PledgeProgressRegistry {
+  private source?: PledgeProgressSource;
+
+  register(source: PledgeProgressSource): void {
+    this.source = source;
+  }
+
+  get(): PledgeProgressSource | undefined {
+    return this.source;
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@gcm/accounts';
+import { OptionalAuth, Public } from '@gcm/platform';
+import type { Response } from 'express';
+import { ExportQueryDto, PledgeQueryDto } from '../dto/pledge-query.dto';
+import { pledgeKeyPipe, sendVersion } from '../pledge-params';
+import { PledgeWorkspaceService } from '../workspace/pledge-workspace.service';
+import { PledgeExportService } from './pledge-export.service';
+import { PledgePublicService } from './pledge-public.service';
+
+const exportHeaders = (res: Response, type: string, ext: string) => (total: number) => {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Disposition', `attachment; filename="gcm-pledges.${ext}"`);
+  res.setHeader('X-Total-Count', String(total));
+  res.setHeader('Cache-Control', 'public, max-age=60');
+};
+
+@ApiTags('pledges')
+@Controller('api/v1/pledges')
+export class PledgesPublicController {
+  constructor(
+    private readonly pledges: PledgePublicService,
+    private readonly exports: PledgeExportService,
+    private readonly workspace: PledgeWorkspaceService,
+  ) {}
+
+  /** Published (and withdrawn) pledges, filtered, searched, sorted and paginated (limit ≤ 100). */
+  @Public()
+  @Get()
+  @Header('Cache-Control', 'public, max-age=60')
+  list(@Query() query: PledgeQueryDto) {
+    return this.pledges.list(query);
+  }
+
+  /** The same rows as the list with the same filters and order, as CSV (all matching rows up to 10,000 unless limit is given). */
+  @Public()
+  @Get('export.csv')
+  async exportCsv(@Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+    await this.exports.csv(query, res, exportHeaders(res, 'text/csv; charset=utf-8', 'csv'));
+  }
+
+  /** The same rows as the list, as an Excel workbook. */
+  @Public()
+  @Get('export.xlsx')
+  async exportXlsx(@Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
+    await this.exports.xlsx(query, res, exportHeaders(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'));
+  }
+
+  /**
+   * By reference: the published record with its timeline of validated progress
+   * updates. By id: the same, except that the owner organisation and the
+   * secretariat get the working copy (drafts, reviews, contact) instead.
+   */
+  @OptionalAuth()
+  @Get(':key')
+  async get(@Param('key', pledgeKeyPipe()) key: string, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
+    const byReference = key.toUpperCase().startsWith('GCM-P-');
+    if (byReference) {
+      res.setHeader('Cache-Control', 'public, max-age=60');
+      return this.pledges.detail(key.toUpperCase());
+    }
+    // The same URL answers the owner and the public differently: never from a shared cache.
+    res.setHeader('Vary', 'Authorization');
+    res.setHeader('Cache-Control', 'private, no-cache');
+    const own = await this.workspace.view(user, key);
+    if (own) {
+      sendVersion(res, own);
+      return own;
+    }
+    return this.pledges.detail(key);
+  }
+}

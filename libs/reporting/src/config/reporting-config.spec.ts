@@ -1,0 +1,18 @@
+import { ConfigError } from '@gcm/platform';
+import { loadReportingConfig } from './reporting-config';
+
+describe('reporting configuration', () => {
+  it('defaults to two cycles a year with a deadline 45 days after the period and 10 MiB evidence files', () => {
+    expect(loadReportingConfig({})).toMatchObject({ CYCLE_CADENCE: 'half-year', CYCLE_DEADLINE_DAYS: 45, EVIDENCE_MAX_BYTES: 10485760 });
+  });
+
+  it('reads the cadence and deadline from the environment', () => {
+    expect(loadReportingConfig({ CYCLE_CADENCE: 'quarter', CYCLE_DEADLINE_DAYS: '30' })).toMatchObject({ CYCLE_CADENCE: 'quarter', CYCLE_DEADLINE_DAYS: 30 });
+  });
+
+  it('stops start-up with one line naming a bad variable', () => {
+    expect(() => loadReportingConfig({ CYCLE_CADENCE: 'monthly' })).toThrow(ConfigError);
+    expect(() => loadReportingConfig({ CYCLE_CADENCE: 'monthly' })).toThrow(/CYCLE_CADENCE must be one of half-year, quarter, year/);
+    expect(() => loadReportingConfig({ CYCLE_DEADLINE_DAYS: 'soon' })).toThrow(/CYCLE_DEADLINE_DAYS/);
+  });
+});

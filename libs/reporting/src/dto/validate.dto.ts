@@ -1,0 +1,16 @@
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+
+export class ValidateDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  /** Optional note kept with the review (visible to the owner organisation only). */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 4000)
+  comment?: string;
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PledgesModule } from '@gcm/pledges';
+import { ReportingConfigModule } from './config/reporting-config.module';
+import { ReportingConfig } from './config/reporting-config';
+import { CycleEvents } from './cycles/cycle-events';
+import { CyclesController } from './cycles/cycles.controller';
+import { CyclesService } from './cycles/cycles.service';
+import { REPORTING_ENTITIES } from './entities';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceService } from './evidence/evidence.service';
+import { MyWorkController } from './my-work/my-work.controller';
+import { MyWorkService } from './my-work/my-work.service';
+import { PublicProgressSource } from './public/public-progress.source';
+import { ProgressUpdatesService } from './updates/progress-updates.service';
+import { UpdateReviewController } from './updates/update-review.controller';
+import { UpdateReviewService } from './updates/update-review.service';
+import { UpdatesController } from './updates/updates.controller';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(REPORTING_ENTITIES),
+    PledgesModule,
+    ReportingConfigModule,
+    // Evidence files stay in memory (≤ EVIDENCE_MAX_BYTES) until hashed and stored; beyond the limit multer answers 413.
+    MulterModule.registerAsync({
+      imports: [ReportingConfigModule],
+      inject: [ReportingConfig],
+      useFactory: (config: ReportingConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }),
+    }),
+  ],
+  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController],
+  providers: [
+    CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource,
+  ],
+  exports: [CycleEvents, CyclesService, ProgressUpdatesService, ReportingConfigModule, TypeOrmModule],
+})
+export class ReportingModule {}

@@ -1,0 +1,118 @@
+import { DomainError } from '@gcm/platform';
+import type { ImplementationStatus } from '@gcm/pledges';
+import { EntityManager } from 'typeorm';
+import type { UpdateEditorialStatus } from '../domain/lifecycle';
+import type { PartnerContribution } from '../entities/progress-update.entity';
+
+export interface MeasurementView {
+  indicatorId: string;
+  indicatorName: string;
+  unit: string;
+  value: number;
+  asOf: string;
+  note: string | null;
+}
+
+export interface EvidenceView {
+  id: string;
+  kind: 'url' | 'file';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+}
+
+/** The values a cycle reported, as shown beside the next cycle's. */
+export interface ProgressValues {
+  id: string;
+  cycle: string;
+  status: ImplementationStatus;
+  percentComplete: number;
+  actionsTaken: string;
+  challenges: string;
+  nextSteps: string;
+  partnerContributions: PartnerContribution[];
+  measurements: MeasurementView[];
+  editorialStatus: UpdateEditorialStatus;
+}
+
+export interface ProgressUpdateView extends ProgressValues {
+  pledge: { id: string; reference: string; title: string | null; leadOrganisationId: string };
+  cycleInfo: { code: string; periodStart: string; periodEnd: string; deadline: string; status: string };
+  evidence: EvidenceView[];
+  isLate: boolean;
+  noChange: boolean;
+  version: number;
+  submittedAt: Date | null;
+  validatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  reviews: { decision: 'validated' | 'returned'; comment: string | null; createdAt: Date }[];
+  /** The pledge's update of the latest earlier cycle (submitted or validated), or null. */
+  previous: ProgressValues | null;
+}
+
+const VALUES = `u.id, c.code AS cycle, u.status, u.percent_complete AS "percentComplete", u.actions_taken AS "actionsTaken",
+  u.challenges, u.next_steps AS "nextSteps", u.partner_contributions AS "partnerContributions", u.editorial_status AS "editorialStatus"`;
+
+export const MEASUREMENTS_SQL = `SELECT m.update_id AS "updateId", m.indicator_id AS "indicatorId", i.name AS "indicatorName", i.unit,
+  m.value::float8 AS value, to_char(m.as_of, 'YYYY-MM-DD') AS "asOf", m.note
+  FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id
+  WHERE m.update_id = ANY($1::uuid[]) ORDER BY m.update_id, m.position`;
+
+/** One update with its previous cycle's values: six set-based reads whatever the update holds. */
+export async function loadUpdateView(m: EntityManager, id: string): Promise<ProgressUpdateView> {
+  const [row] = await m.query(
+    `SELECT ${VALUES}, u.pledge_id AS "pledgeId", p.reference, p.title, p.lead_organisation_id AS "leadOrganisationId",
+       to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd",
+       to_char(c.deadline, 'YYYY-MM-DD') AS deadline, c.status AS "cycleStatus", u.is_late AS "isLate", u.no_change AS "noChange",
+       u.version, u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
+     FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id JOIN pledge p ON p.id = u.pledge_id
+     WHERE u.id = $1`,
+    [id],
+  );
+  if (!row) throw DomainError.notFound('Progress update');
+  const [previous] = await m.query(
+    `SELECT ${VALUES} FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
+     WHERE u.pledge_id = $1 AND c.period_end < $2::date AND u.editorial_status IN ('submitted', 'validated')
+     ORDER BY c.period_end DESC LIMIT 1`,
+    [row.pledgeId, row.periodStart],
+  );
+  const measurements: (MeasurementView & { updateId: string })[] = await m.query(MEASUREMENTS_SQL, [[id, previous?.id ?? id]]);
+  const evidence: EvidenceView[] = await m.query(
+    `SELECT id, kind, title, url, file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", file_sha256 AS sha256
+     FROM progress_evidence WHERE update_id = $1 ORDER BY created_at, id`,
+    [id],
+  );
+  const reviews = await m.query(
+    'SELECT decision, comment, created_at AS "createdAt" FROM progress_update_review WHERE update_id = $1 ORDER BY created_at, id',
+    [id],
+  );
+  const of = (updateId: string) => measurements.filter((x) => x.updateId === updateId).map(({ updateId: _u, ...rest }) => rest);
+  return {
+    id: row.id,
+    pledge: { id: row.pledgeId, reference: row.reference, title: row.title, leadOrganisationId: row.leadOrganisationId },
+    cycle: row.cycle,
+    cycleInfo: { code: row.cycle, periodStart: row.periodStart, periodEnd: row.periodEnd, deadline: row.deadline, status: row.cycleStatus },
+    status: row.status,
+    percentComplete: row.percentComplete,
+    actionsTaken: row.actionsTaken,
+    challenges: row.challenges,
+    nextSteps: row.nextSteps,
+    partnerContributions: row.partnerContributions,
+    measurements: of(id),
+    evidence,
+    editorialStatus: row.editorialStatus,
+    isLate: row.isLate,
+    noChange: row.noChange,
+    version: row.version,
+    submittedAt: row.submittedAt,
+    validatedAt: row.validatedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    reviews,
+    previous: previous ? { ...previous, measurements: of(previous.id) } : null,
+  };
+}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@gcm/accounts';
+import { AuditService, DomainError, ErrorCode, FieldError } from '@gcm/platform';
+import {
+  authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, requireVersion, seesWorkingCopy, staleVersion,
+} from '@gcm/pledges';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
+import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
+import { ProgressUpdate } from '../entities/progress-update.entity';
+import {
+  checkProgressContent, IS_LATE_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+} from './progress-writes';
+import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
+
+/** Unchanged when absent, emptied when null. */
+const text = (v: string | null | undefined) => (v === null ? '' : v);
+
+interface CycleRow {
+  id: string;
+  code: string;
+  status: CycleStatus;
+  periodStart: string;
+  deadline: string;
+}
+
+/**
+ * A focal point's progress updates: one per pledge per cycle. Reads that
+ * validate happen before a transaction opens; each transaction writes with
+ * `WHERE version = expected`, so of concurrent writers at one version exactly
+ * one succeeds and the others get 409.
+ */
+@Injectable()
+export class ProgressUpdatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  private get m(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** A published, not withdrawn pledge of the caller's organisation, and an open cycle. */
+  private async target(user: AuthUser, pledgeId: string, cycleCode: string): Promise<{ cycle: CycleRow }> {
+    authorOrganisation(user);
+    const [pledge] = await this.m.query('SELECT lead_organisation_id AS "org", published_version AS "pv", status FROM pledge WHERE id = $1', [pledgeId]);
+    if (!pledge || !ownsPledge(user, pledge.org)) throw DomainError.notFound('Pledge');
+    if (pledge.pv === null || pledge.status === 'withdrawn') {
+      throw new DomainError(ErrorCode.InvalidState, 'Progress is reported on published pledges only (this one is not published, or was withdrawn)');
+    }
+    const [cycle] = await this.m.query(
+      `SELECT id, code, status, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(deadline, 'YYYY-MM-DD') AS deadline
+       FROM reporting_cycle WHERE code = $1`,
+      [cycleCode],
+    );
+    if (!cycle) throw DomainError.invalid('cycle', `Unknown reporting cycle ${cycleCode}`);
+    assertCycleOpen(cycle.status, cycle.code);
+    return { cycle };
+  }
+
+  private async existing(m: EntityManager, pledgeId: string, cycle: CycleRow): Promise<void> {
+    const [row] = await m.query('SELECT id FROM progress_update WHERE pledge_id = $1 AND cycle_id = $2', [pledgeId, cycle.id]);
+    if (row) {
+      throw new DomainError(ErrorCode.Conflict, `This pledge already has its progress update for ${cycle.code}; edit that one`, { updateId: row.id });
+    }
+  }
+
+  async create(user: AuthUser, pledgeId: string, dto: CreateProgressUpdateDto, key?: string) {
+    const { cycle } = await this.target(user, pledgeId, dto.cycle);
+    const { partnerContributions } = await checkProgressContent(this.m, pledgeId, cycle.deadline, dto);
+    return this.idempotency.run({ key, userId: user.id, scope: 'updates.create', request: { pledgeId, dto } }, async (m) => {
+      await this.existing(m, pledgeId, cycle);
+      const id = (
+        await m.insert(ProgressUpdate, {
+          pledgeId, cycleId: cycle.id, status: dto.status, percentComplete: dto.percentComplete,
+          actionsTaken: dto.actionsTaken ?? '', challenges: dto.challenges ?? '', nextSteps: dto.nextSteps ?? '',
+          partnerContributions: partnerContributions ?? [], createdBy: user.id,
+        })
+      ).identifiers[0].id as string;
+      await replaceMeasurements(m, id, dto.measurements ?? []);
+      await replaceLinks(m, id, dto.evidence ?? []);
+      await this.audit.record(m, { action: 'progress_update.create', entityType: 'progress_update', entityId: id, after: { pledgeId, ...dto } });
+      return loadUpdateView(m, id);
+    });
+  }
+
+  /** The update for its owner organisation or the secretariat; anyone else: not found. */
+  async view(user: AuthUser, id: string): Promise<ProgressUpdateView> {
+    const row = await loadUpdateRow(this.m, id);
+    if (!row || !seesWorkingCopy(user, row.leadOrganisationId)) throw DomainError.notFound('Progress update');
+    return loadUpdateView(this.m, id);
+  }
+
+  async listForPledge(user: AuthUser, pledgeId: string) {
+    const [pledge] = await this.m.query('SELECT lead_organisation_id AS "org" FROM pledge WHERE id = $1', [pledgeId]);
+    if (!pledge || !seesWorkingCopy(user, pledge.org)) throw DomainError.notFound('Pledge');
+    return this.m.query(
+      `SELECT u.id, c.code AS cycle, u.status, u.percent_complete AS "percentComplete", u.editorial_status AS "editorialStatus",
+         u.is_late AS "isLate", u.no_change AS "noChange", u.version, u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt"
+       FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id WHERE u.pledge_id = $1 ORDER BY c.period_start`,
+      [pledgeId],
+    );
+  }
+
+  private async owned(user: AuthUser, id: string): Promise<UpdateRow> {
+    authorOrganisation(user);
+    const row = await loadUpdateRow(this.m, id);
+    if (!row || !ownsPledge(user, row.leadOrganisationId)) throw DomainError.notFound('Progress update');
+    return row;
+  }
+
+  private async bump(m: EntityManager, row: UpdateRow, expected: number, set: string, params: unknown[] = []): Promise<void> {
+    const [, affected] = await m.query(
+      `UPDATE progress_update SET ${set ? `${set}, ` : ''}version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+      [row.id, expected, ...params],
+    );
+    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? expected);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateProgressUpdateDto, ifMatch?: string): Promise<ProgressUpdateView> {
+    const expected = requireVersion(ifMatch, dto.version);
+    const row = await this.owned(user, id);
+    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    nextUpdateStatus(row.editorialStatus, 'edit');
+    assertCycleOpen(row.cycleStatus, row.cycleCode);
+    const cleared: FieldError[] = (['status', 'percentComplete'] as const)
+      .filter((k) => dto[k] === null)
+      .map((k) => ({ field: k, messages: [`${k} cannot be cleared`] }));
+    if (cleared.length) throw DomainError.invalidFields(cleared);
+    const { partnerContributions } = await checkProgressContent(this.m, row.pledgeId, row.deadline, dto);
+    const columns: [string, unknown][] = [
+      ['status', dto.status], ['percent_complete', dto.percentComplete], ['actions_taken', text(dto.actionsTaken)],
+      ['challenges', text(dto.challenges)], ['next_steps', text(dto.nextSteps)],
+      ['partner_contributions', partnerContributions && JSON.stringify(partnerContributions)],
+    ];
+    const changed = columns.filter(([, v]) => v !== undefined);
+    return this.dataSource.transaction(async (m) => {
+      const before = await loadUpdateView(m, id);
+      await this.bump(m, row, expected, changed.map(([c], i) => `${c} = $${i + 3}`).join(', '), changed.map(([, v]) => v));
+      if (dto.measurements !== undefined) await replaceMeasurements(m, id, dto.measurements ?? []);
+      if (dto.evidence !== undefined) await replaceLinks(m, id, dto.evidence ?? []);
+      const after = await loadUpdateView(m, id);
+      await this.audit.record(m, {
+        action: 'progress_update.update', entityType: 'progress_update', entityId: id,
+        before: { ...before, previous: undefined }, after: { ...after, previous: undefined },
+      });
+      return after;
+    });
+  }
+
+  async submit(user: AuthUser, id: string, dto: { version?: number }, ifMatch?: string): Promise<ProgressUpdateView> {
+    const row = await this.owned(user, id);
+    const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
+    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    nextUpdateStatus(row.editorialStatus, 'submit');
+    assertCycleOpen(row.cycleStatus, row.cycleCode);
+    return this.dataSource.transaction(async (m) => {
+      await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
+      const number = await snapshotSubmission(m, id, user.id);
+      const view = await loadUpdateView(m, id);
+      await this.audit.record(m, {
+        action: 'progress_update.submit', entityType: 'progress_update', entityId: id,
+        before: { editorialStatus: row.editorialStatus }, after: { editorialStatus: 'submitted', isLate: view.isLate, versionNumber: number },
+      });
+      return view;
+    });
+  }
+
+  /** "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it. */
+  async noChange(user: AuthUser, pledgeId: string, dto: NoChangeDto, key?: string): Promise<{ value: ProgressUpdateView; replayed: boolean }> {
+    const { cycle } = await this.target(user, pledgeId, dto.cycle);
+    const [previous] = await this.m.query(
+      `SELECT u.id FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
+       WHERE u.pledge_id = $1 AND c.period_end < $2::date AND u.editorial_status IN ('submitted', 'validated')
+       ORDER BY c.period_end DESC LIMIT 1`,
+      [pledgeId, cycle.periodStart],
+    );
+    if (!previous) {
+      throw new DomainError(ErrorCode.InvalidState, `There is no earlier submitted update of this pledge to reconfirm for ${cycle.code}`);
+    }
+    return this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
+      await this.existing(m, pledgeId, cycle);
+      const [{ id }] = await m.query(
+        `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
+           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late)
+         SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
+           'submitted', true, $3, now(), $3, now() >= ((SELECT deadline FROM reporting_cycle WHERE id = $2) + 1)::timestamp AT TIME ZONE 'UTC'
+         FROM progress_update WHERE id = $1 RETURNING id`,
+        [previous.id, cycle.id, user.id],
+      );
+      await m.query(
+        `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
+         SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
+         FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id AND i.active WHERE m.update_id = $1`,
+        [previous.id, id],
+      );
+      await m.query(
+        `INSERT INTO progress_evidence (update_id, kind, title, url, file_sha256, file_name, content_type, size_bytes)
+         SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
+        [previous.id, id],
+      );
+      const number = await snapshotSubmission(m, id, user.id);
+      const view = await loadUpdateView(m, id);
+      await this.audit.record(m, {
+        action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
+        after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, isLate: view.isLate, versionNumber: number },
+      });
+      return view;
+    });
+  }
+}

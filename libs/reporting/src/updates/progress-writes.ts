@@ -1,0 +1,97 @@
+import { DomainError, FieldError } from '@gcm/platform';
+import { EntityManager } from 'typeorm';
+import type { CycleStatus, UpdateEditorialStatus } from '../domain/lifecycle';
+import { measurementErrors } from '../domain/measurement-rules';
+import { MeasurementDto, PartnerContributionDto, EvidenceLinkDto } from '../dto/progress-update.dto';
+import type { PartnerContribution } from '../entities/progress-update.entity';
+import { ProgressEvidence } from '../entities/progress-evidence.entity';
+import { ProgressMeasurement } from '../entities/progress-measurement.entity';
+import { ProgressUpdateVersion } from '../entities/progress-update-version.entity';
+import { loadUpdateView } from './progress-update.view';
+
+/** What access and state checks need of an update, in one read. */
+export interface UpdateRow {
+  id: string;
+  pledgeId: string;
+  leadOrganisationId: string;
+  editorialStatus: UpdateEditorialStatus;
+  version: number;
+  cycleCode: string;
+  cycleStatus: CycleStatus;
+  deadline: string;
+}
+
+export async function loadUpdateRow(m: EntityManager, id: string): Promise<UpdateRow | undefined> {
+  const [row] = await m.query(
+    `SELECT u.id, u.pledge_id AS "pledgeId", p.lead_organisation_id AS "leadOrganisationId", u.editorial_status AS "editorialStatus",
+       u.version, c.code AS "cycleCode", c.status AS "cycleStatus", to_char(c.deadline, 'YYYY-MM-DD') AS deadline
+     FROM progress_update u JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id WHERE u.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/**
+ * Checks measurements against the pledge's indicators and resolves partner
+ * organisations to their names; throws 400 with every field error at once.
+ */
+export async function checkProgressContent(
+  m: EntityManager,
+  pledgeId: string,
+  deadline: string,
+  content: { measurements?: MeasurementDto[]; partnerContributions?: PartnerContributionDto[] },
+): Promise<{ partnerContributions?: PartnerContribution[] }> {
+  const errors: FieldError[] = [];
+  if (content.measurements?.length) {
+    const indicators = await m.query('SELECT id, name, unit, active FROM pledge_indicator WHERE pledge_id = $1', [pledgeId]);
+    errors.push(...measurementErrors(content.measurements, indicators, deadline));
+  }
+  let partnerContributions: PartnerContribution[] | undefined;
+  if (content.partnerContributions) {
+    const ids = content.partnerContributions.map((c) => c.organisationId).filter((x): x is string => !!x);
+    const orgs: { id: string; name: string }[] = ids.length
+      ? await m.query('SELECT id, name FROM organisation WHERE id = ANY($1::uuid[])', [ids])
+      : [];
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    partnerContributions = content.partnerContributions.map((c, i) => {
+      if (c.organisationId && c.name) errors.push({ field: `partnerContributions.${i}`, messages: ['give either organisationId or name, not both'] });
+      if (c.organisationId && !names.has(c.organisationId)) {
+        errors.push({ field: `partnerContributions.${i}.organisationId`, messages: [`Unknown organisation ${c.organisationId}`] });
+      }
+      return {
+        organisationId: c.organisationId ?? null,
+        name: c.organisationId ? (names.get(c.organisationId) ?? '') : (c.name ?? ''),
+        contribution: c.contribution,
+      };
+    });
+  }
+  if (errors.length) throw DomainError.invalidFields(errors);
+  return { partnerContributions };
+}
+
+export async function replaceMeasurements(m: EntityManager, updateId: string, measurements: MeasurementDto[]): Promise<void> {
+  await m.delete(ProgressMeasurement, { updateId });
+  if (!measurements.length) return;
+  await m.insert(
+    ProgressMeasurement,
+    measurements.map((x, position) => ({ updateId, position, indicatorId: x.indicatorId, value: String(x.value), asOf: x.asOf, note: x.note ?? null })),
+  );
+}
+
+/** Links are replaced as a list; uploaded files stay (they have their own endpoints). */
+export async function replaceLinks(m: EntityManager, updateId: string, links: EvidenceLinkDto[]): Promise<void> {
+  await m.delete(ProgressEvidence, { updateId, kind: 'url' });
+  if (!links.length) return;
+  await m.insert(ProgressEvidence, links.map((l) => ({ updateId, kind: 'url' as const, url: l.url, title: l.title })));
+}
+
+/** Freezes what was submitted: the update as its reviewer sees it, without the review history. */
+export async function snapshotSubmission(m: EntityManager, updateId: string, userId: string): Promise<number> {
+  const { previous: _p, reviews: _r, ...snapshot } = await loadUpdateView(m, updateId);
+  const [{ next }] = await m.query('SELECT coalesce(max(number), 0) + 1 AS next FROM progress_update_version WHERE update_id = $1', [updateId]);
+  await m.insert(ProgressUpdateVersion, { updateId, number: next, snapshot, submittedBy: userId });
+  return next;
+}
+
+/** Late = submitted after the end of the deadline day, UTC. */
+export const IS_LATE_SQL = `now() >= ((SELECT deadline FROM reporting_cycle WHERE id = cycle_id) + 1)::timestamp AT TIME ZONE 'UTC'`;
