@@ -107,15 +107,17 @@ export async function loadSyntheticData(client: Client, size: SyntheticSize = DE
   const cycles = CYCLES.map((c) => ({ ...c, id: randomUUID() }));
   await bulkInsert(client, 'reporting_cycle', [
     ['id', 'uuid'], ['code', 'text'], ['period_start', 'date'], ['period_end', 'date'], ['window_opens', 'date'], ['deadline', 'date'],
-    ['status', 'text'], ['version', 'int'],
-  ], cycles.map((c) => [c.id, c.code, c.start, c.end, c.end, c.deadline, c.status, 1]));
+    ['status', 'text'], ['version', 'int'], ['opened_at', 'timestamptz'], ['closed_at', 'timestamptz'],
+  ], cycles.map((c) => [
+    c.id, c.code, c.start, c.end, c.end, c.deadline, c.status, 1, `${c.end}T00:00:00Z`, c.status === 'open' ? null : `${c.deadline}T23:59:59Z`,
+  ]));
 
   const updates: unknown[][] = [];
   const latest = new Map<string, string>();
   for (const p of publicPledges) {
     let status = 'not_started';
     for (const c of cycles) {
-      if (p.published.getTime() > Date.parse(c.deadline) || rand() > 0.75) continue;
+      if ((c.status !== 'open' && p.published.getTime() > Date.parse(c.deadline)) || rand() > 0.75) continue;
       status = rand() < 0.6 ? status : pick(STATUSES);
       const editorial = c.status === 'open' ? pick(['draft', 'submitted', 'submitted', 'validated', 'returned']) : 'validated';
       const submitted = editorial === 'draft' ? null : new Date(Date.parse(c.end) + 86_400_000);

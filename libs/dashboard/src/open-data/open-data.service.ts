@@ -26,7 +26,7 @@ export class OpenDataService {
   ) {}
 
   dataset(name: DatasetName): AnyDataset {
-    return OPEN_DATA_DATASETS[name] as AnyDataset;
+    return OPEN_DATA_DATASETS[name];
   }
 
   dictionary() {

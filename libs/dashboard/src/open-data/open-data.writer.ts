@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { csvSafe } from '@gcm/pledges';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
@@ -14,9 +15,7 @@ export function csvCell(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  // OWASP CSV injection advice: a leading apostrophe keeps =, +, -, @ and control characters inert.
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return typeof value === 'string' ? String(csvSafe(value)) : String(value);
 }
 
 function jsonRecord<Row>(columns: DatasetColumn<Row>[], row: Row): Record<string, unknown> {
@@ -39,14 +38,20 @@ async function write(res: Response, chunk: string): Promise<boolean> {
  * batch; a failure after that aborts the connection so a client never takes a
  * truncated file for a complete one.
  */
-export async function streamDataset<Row>(db: DataSource, dataset: Dataset<Row>, format: OpenDataFormat, res: Response): Promise<void> {
+export async function streamDataset<Row>(
+  db: DataSource,
+  dataset: Dataset<Row>,
+  format: OpenDataFormat,
+  res: Response,
+  batchSize = OPEN_DATA_BATCH,
+): Promise<void> {
   const names = dataset.columns.map((c) => c.name);
   let after: string | null = null;
   let first = true;
   try {
     if (format === 'json' && !(await write(res, '['))) return;
     for (;;) {
-      const { rows, lastId } = await dataset.batch(db, after, OPEN_DATA_BATCH);
+      const { rows, lastId } = await dataset.batch(db, after, batchSize);
       let chunk: string;
       if (format === 'csv') {
         const cells = rows.map((r) => dataset.columns.map((c) => csvCell(c.value(r))));
@@ -56,7 +61,7 @@ export async function streamDataset<Row>(db: DataSource, dataset: Dataset<Row>, 
       }
       if (rows.length && first) first = false;
       if (chunk && !(await write(res, chunk))) return;
-      if (rows.length < OPEN_DATA_BATCH || lastId === null) break;
+      if (rows.length < batchSize || lastId === null) break;
       after = lastId;
     }
     if (format === 'json' && !(await write(res, '\n]\n'))) return;

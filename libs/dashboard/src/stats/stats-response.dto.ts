@@ -12,7 +12,7 @@ export class CycleRef {
 export class HeadlineStats {
   /** The cycle the figures are for; null when no cycle has opened yet. */
   cycle: CycleRef | null;
-  /** Public pledges (published, not withdrawn) that existed by the cycle's deadline. */
+  /** Public pledges (published, not withdrawn): all while the cycle is open, those published before it closed afterwards. */
   pledges: number;
   /** Distinct lead organisations of those pledges. */
   pledgers: number;
@@ -56,7 +56,7 @@ export class StatusCount {
 
 export class StatusStats {
   cycle: CycleRef | null;
-  /** Public pledges that existed by the cycle's deadline. */
+  /** Public pledges in the cycle's population (see HeadlineStats.pledges). */
   total: number;
   /** Of those, pledges with a validated update in the cycle. */
   reportedInCycle: number;

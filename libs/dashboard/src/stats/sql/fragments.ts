@@ -19,7 +19,7 @@ export interface StatsQuery {
 /** The cycle named by `param`, or else the current one: the open cycle, or failing that the latest that has opened. */
 export function cycleCte(param: string): string {
   return `cyc AS (
-    SELECT c.id, c.code, c.status, c.period_start, c.period_end, c.deadline FROM reporting_cycle c
+    SELECT c.id, c.code, c.status, c.period_start, c.period_end, c.deadline, c.closed_at FROM reporting_cycle c
     WHERE CASE WHEN ${param}::text IS NULL
       THEN c.id = (SELECT id FROM reporting_cycle WHERE status <> 'scheduled' ORDER BY status = 'open' DESC, period_start DESC LIMIT 1)
       ELSE c.code = ${param}::text END)`;
@@ -29,12 +29,13 @@ export const CYCLE_JSON = `(SELECT json_build_object('code', code, 'status', sta
   'periodEnd', period_end, 'deadline', deadline) FROM cyc)`;
 
 /**
- * Public pledges that existed when a cycle's reporting closed (first
- * published by the end of its deadline day, UTC); `cycleAlias` is a relation
- * with a `deadline` column. With no cycle at all, every public pledge.
+ * Public pledges in a cycle's population: while the cycle is open, every
+ * public pledge; once it has closed, those first published before it closed
+ * (so a pledge published later does not count as "not reported" there).
+ * `cycleAlias` has `status` and `closed_at`; with no cycle at all, every public pledge.
  */
 export function existedBy(cycleAlias: string, pledgeAlias = 'p'): string {
-  return `${pledgeAlias}.first_published_at < coalesce((${cycleAlias}.deadline + 1)::timestamp AT TIME ZONE 'UTC', 'infinity')`;
+  return `${pledgeAlias}.first_published_at < coalesce(CASE WHEN ${cycleAlias}.status <> 'open' THEN ${cycleAlias}.closed_at END, 'infinity')`;
 }
 
 /**

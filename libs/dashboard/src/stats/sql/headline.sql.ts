@@ -2,8 +2,9 @@ import { CYCLE_JSON, cycleCte, existedBy, StatsQuery, statusAsOf } from './fragm
 
 /**
  * Headline numbers for a cycle (default: the current one): public pledges
- * and pledgers as of the cycle's deadline, States that reported in it, and
- * the share of pledges achieved by then.
+ * and pledgers in the cycle's population (all public pledges while it is open,
+ * those published before it closed afterwards), States that reported in it,
+ * and the share of pledges achieved as of the cycle.
  */
 export function headlineSql(cycle: string | null): StatsQuery {
   return {

@@ -4,7 +4,7 @@ import { CYCLE_JSON, cycleCte, existedBy, StatsQuery } from './fragments';
  * Every UN Member and observer State: public pledges it leads, public pledges
  * whose scope names it, and its reporting status in the cycle (default: the
  * current one): reported (≥1 submitted or validated update on a pledge it
- * leads), not_reported (it led public pledges by the cycle's deadline but
+ * leads), not_reported (it led public pledges in the cycle's population but
  * reported on none), no_pledges.
  */
 export function mapSql(cycle: string | null): StatsQuery {

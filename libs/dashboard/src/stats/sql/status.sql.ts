@@ -2,7 +2,7 @@ import { CYCLE_JSON, cycleCte, existedBy, StatsQuery, statusAsOf, STATUS_LIST, S
 
 /**
  * Per cycle in `cycles` (opened cycles only): the implementation status of
- * every public pledge that existed by the cycle's deadline, carried forward
+ * every public pledge in the cycle's population (see existedBy), carried forward
  * from its latest validated update; pledges that never had one are not_started.
  */
 const PER_CYCLE = `
@@ -41,7 +41,8 @@ export function statusSql(cycle: string | null): StatsQuery {
 /** The status distribution of every opened cycle, oldest first: the cycle-over-cycle trend. */
 export function statusTrendSql(): StatsQuery {
   return {
-    text: `WITH cycles AS (SELECT id, code, status, period_start, period_end, deadline FROM reporting_cycle WHERE status <> 'scheduled'),
+    text: `WITH cycles AS (
+        SELECT id, code, status, period_start, period_end, deadline, closed_at FROM reporting_cycle WHERE status <> 'scheduled'),
       ${PER_CYCLE}
       SELECT true AS found, json_build_object(
         'statuses', to_json(ARRAY['${STATUS_ORDER.join("','")}']),
