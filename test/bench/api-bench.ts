@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { withApiContext } from '../../apps/launcher/src/app-context';
@@ -13,15 +13,17 @@ import { BENCH_ENDPOINTS } from './stats-endpoints';
  * withdrawn ones) with alignments and four cycles of updates into its own
  * database, then measures the main public aggregates on (1) a bare node:http +
  * pg server running the same SQL — the limit —, (2) the real API with its
- * cache off and (3) the real API with the Redis cache, one server at a time.
+ * cache off (STATS_CACHE_TTL_SECONDS=0) and (3) the real API with its cache,
+ * all three running, measured in interleaved rounds per endpoint.
  */
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DATABASE ?? 'gcm_bench_api';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.BENCH_PORT ?? 3910);
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ONLY = process.env.BENCH_ONLY;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 interface Figure {
   rps: number;
@@ -30,12 +32,20 @@ interface Figure {
 }
 
 type Mode = 'limit' | 'uncached' | 'cached';
+const MODES: Mode[] = ['limit', 'uncached', 'cached'];
 
 const dist = join(__dirname, '..', '..');
 const SCRIPTS = { api: join(dist, 'apps', 'api', 'src', 'main.js'), raw: join(__dirname, 'raw-stats-server.js') };
 
 async function prepareDatabase(): Promise<string> {
   const url = withDatabase(SERVER_URL, DB_NAME);
+  if (process.env.BENCH_REUSE === '1') {
+    const n = await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM stats_pledge')).rows[0].n).catch(() => 0);
+    if (n >= DEFAULT_SIZE.publishedPledges) {
+      log(`reusing ${DB_NAME} (${n} public pledges)`);
+      return url;
+    }
+  }
   await dropDatabase(SERVER_URL, DB_NAME);
   await ensureDatabase(url);
   process.env.REDIS_URL = REDIS_URL;
@@ -50,10 +60,8 @@ async function prepareDatabase(): Promise<string> {
   return url;
 }
 
-async function measure(server: RunningServer, path: string): Promise<Figure> {
-  const url = server.url + path;
-  await autocannon({ url, connections: CONNECTIONS, amount: 200 });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function measure(server: RunningServer, path: string, seconds: number): Promise<Figure> {
+  const r = await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: seconds });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
 
@@ -67,40 +75,63 @@ async function bodies(server: RunningServer): Promise<Map<string, string>> {
   return out;
 }
 
+/** Rounds of the three servers back to back, so background load drifts over all of them alike. */
+async function benchEndpoint(servers: Record<Mode, RunningServer>, path: string): Promise<Partial<Record<Mode, Figure>>> {
+  const runs: Record<Mode, Figure[]> = { limit: [], uncached: [], cached: [] };
+  for (const mode of MODES) await autocannon({ url: servers[mode].url + path, connections: CONNECTIONS, amount: 200 });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of MODES) runs[mode].push(await measure(servers[mode], path, DURATION / ROUNDS));
+  }
+  const out: Partial<Record<Mode, Figure>> = {};
+  for (const mode of MODES) {
+    const list = runs[mode];
+    out[mode] = {
+      rps: list.reduce((n, f) => n + f.rps, 0) / list.length,
+      p99: Math.max(...list.map((f) => f.p99)),
+      errors: list.reduce((n, f) => n + f.errors, 0),
+    };
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
-  log(`${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}; node ${process.version}; ${DURATION} s × ${CONNECTIONS} connections per endpoint`);
+  log(`${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}; node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(`${DURATION} s per endpoint and server (${ROUNDS} interleaved rounds), ${CONNECTIONS} connections`);
   const databaseUrl = await prepareDatabase();
   const apiEnv = (ttl: number) => ({
     NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: `bench-${process.pid}-${ttl}`,
     MIGRATE_ON_START: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', STATS_CACHE_TTL_SECONDS: String(ttl),
     AUTH_SECRET: randomBytes(32).toString('hex'),
   });
-  const modes: [Mode, () => Promise<RunningServer>][] = [
-    ['limit', () => startServer(SCRIPTS.raw, { DATABASE_URL: databaseUrl }, PORT)],
-    ['uncached', () => startServer(SCRIPTS.api, apiEnv(0), PORT)],
-    ['cached', () => startServer(SCRIPTS.api, apiEnv(900), PORT)],
-  ];
-  const endpoints = BENCH_ENDPOINTS.filter((e) => !ONLY || e.path.includes(ONLY));
-  const results = new Map<string, Partial<Record<Mode, Figure>>>(endpoints.map((e) => [e.path, {}]));
-  let reference: Map<string, string> | undefined;
-  for (const [mode, start] of modes) {
-    const server = await start();
-    try {
-      const got = await bodies(server);
-      reference ??= got;
-      for (const [path, body] of got) {
+  const started: RunningServer[] = [];
+  try {
+    const start = async (script: string, env: Record<string, string>, port: number) => {
+      const server = await startServer(script, env, port);
+      started.push(server);
+      return server;
+    };
+    const servers: Record<Mode, RunningServer> = {
+      limit: await start(SCRIPTS.raw, { DATABASE_URL: databaseUrl }, PORT),
+      uncached: await start(SCRIPTS.api, apiEnv(0), PORT + 1),
+      cached: await start(SCRIPTS.api, apiEnv(900), PORT + 2),
+    };
+    const reference = await bodies(servers.limit);
+    for (const mode of ['uncached', 'cached'] as const) {
+      for (const [path, body] of await bodies(servers[mode])) {
         if (body !== reference.get(path)) throw new Error(`${mode}: ${path} differs from the raw server's body`);
       }
-      for (const e of endpoints) {
-        const figure = await measure(server, e.path);
-        results.get(e.path)![mode] = figure;
-        log(`${mode.padEnd(8)} ${e.path.padEnd(40)} ${figure.rps.toFixed(0).padStart(7)} req/s  p99 ${figure.p99} ms${figure.errors ? `  ${figure.errors} errors` : ''}`);
-      }
-    } finally {
-      await server.stop();
     }
+    log('the API returns byte-identical bodies to the raw server on every endpoint');
+    const results = new Map<string, Partial<Record<Mode, Figure>>>();
+    for (const e of BENCH_ENDPOINTS.filter((x) => !ONLY || x.path.includes(ONLY))) {
+      const figures = await benchEndpoint(servers, e.path);
+      results.set(e.path, figures);
+      log(`${e.path.padEnd(40)} ${MODES.map((m) => `${m} ${fmt(figures[m])}`).join('  ')}`);
+    }
+    printTable(results);
+  } finally {
+    for (const s of started) await s.stop();
   }
-  printTable(results);
 }
 
 function printTable(results: Map<string, Partial<Record<Mode, Figure>>>): void {

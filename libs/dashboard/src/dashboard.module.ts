@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StatsCache } from '@gcm/platform';
 import { PublicJsonResponder } from './http/public-json.responder';
 import { DASHBOARD_ENTITIES } from './read-model';
 import { RelatedPracticesController } from './related/related-practices.controller';
@@ -15,4 +16,11 @@ import { StatsService } from './stats/stats.service';
   providers: [StatsService, OpenDataService, PublicJsonResponder],
   exports: [StatsService],
 })
-export class DashboardModule {}
+export class DashboardModule implements OnModuleInit {
+  constructor(private readonly cache: StatsCache) {}
+
+  /** Cached aggregates are answered from memory ahead of the request pipeline (see publicCacheFastPath). */
+  onModuleInit(): void {
+    this.cache.serveFromMemory('/api/v1/stats/');
+  }
+}

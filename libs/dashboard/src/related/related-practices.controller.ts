@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, ParamPatternPipe, Public } from '@gcm/platform';
+import { ParamPatternPipe, Public } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PublicJsonResponder } from '../http/public-json.responder';
+import { runStatsQuery } from '../stats/stats-query.runner';
 import { RelatedPractices, RelatedPracticesQueryDto } from './related-practices.dto';
 import { relatedPracticesSql } from './related-practices.sql';
 
@@ -34,11 +35,6 @@ export class RelatedPracticesController {
   ): Promise<void> {
     const ref = reference.toUpperCase();
     const limit = q.limit ?? 5;
-    return this.responder.send(req, res, `related:${ref}:${limit}`, async () => {
-      const query = relatedPracticesSql(ref, limit);
-      const [row] = await this.dataSource.query(query.text, query.values);
-      if (!row?.found) throw DomainError.notFound('Pledge');
-      return row.body as string;
-    });
+    return this.responder.send(req, res, () => runStatsQuery(this.dataSource, relatedPracticesSql(ref, limit), 'Pledge'));
   }
 }

@@ -31,7 +31,7 @@ export class StatsController {
   @Get('headline')
   @ApiOkResponse({ type: HeadlineStats })
   headline(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, `headline:${q.cycle ?? ''}`, () => this.stats.headline(q.cycle));
+    return this.responder.send(req, res, () => this.stats.headline(q.cycle));
   }
 
   /** Public pledges by objective, theme, region, pledger kind or form; every category listed, zeros included. */
@@ -45,28 +45,28 @@ export class StatsController {
     @Res() res: Response,
   ): Promise<void> {
     const mode = countModeFor(dimension, q.count);
-    return this.responder.send(req, res, `by:${dimension}:${mode}`, () => this.stats.pledgesBy(dimension, mode));
+    return this.responder.send(req, res, () => this.stats.pledgesBy(dimension, mode));
   }
 
   /** Implementation status distribution in a cycle (default: the current one). */
   @Get('status')
   @ApiOkResponse({ type: StatusStats })
   status(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, `status:${q.cycle ?? ''}`, () => this.stats.status(q.cycle));
+    return this.responder.send(req, res, () => this.stats.status(q.cycle));
   }
 
   /** Status distribution per cycle, oldest first. */
   @Get('status-trend')
   @ApiOkResponse({ type: StatusTrendStats })
   statusTrend(@Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, 'status-trend', () => this.stats.statusTrend());
+    return this.responder.send(req, res, () => this.stats.statusTrend());
   }
 
   /** M49 regions × the 23 objectives: public pledges in each cell. */
   @Get('coverage')
   @ApiOkResponse({ type: CoverageStats })
   coverage(@Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, 'coverage', () => this.stats.coverage());
+    return this.responder.send(req, res, () => this.stats.coverage());
   }
 
   /** Objectives, themes and SG recommendations with fewer than `threshold` public pledges. */
@@ -74,21 +74,21 @@ export class StatsController {
   @ApiOkResponse({ type: GapsStats })
   gaps(@Query() q: GapsQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     const threshold = q.threshold ?? 3;
-    return this.responder.send(req, res, `gaps:${threshold}`, () => this.stats.gaps(threshold));
+    return this.responder.send(req, res, () => this.stats.gaps(threshold));
   }
 
   /** Every State with its public pledges and reporting status in the cycle, for the world map. */
   @Get('map')
   @ApiOkResponse({ type: MapStats })
   map(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, `map:${q.cycle ?? ''}`, () => this.stats.map(q.cycle));
+    return this.responder.send(req, res, () => this.stats.map(q.cycle));
   }
 
   /** Summary for the page of one GCM objective. */
   @Get('objectives/:number')
   @ApiOkResponse({ type: ObjectiveSummary })
   objective(@Param('number', new ParamIntPipe('number', 99)) n: number, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.responder.send(req, res, `objective:${n}`, () => this.stats.objective(n));
+    return this.responder.send(req, res, () => this.stats.objective(n));
   }
 
   /** Summary for the page of one State. */
@@ -96,6 +96,6 @@ export class StatsController {
   @ApiOkResponse({ type: CountrySummary })
   country(@Param('alpha3', alpha3Pipe) alpha3: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const code = alpha3.toUpperCase();
-    return this.responder.send(req, res, `country:${code}`, () => this.stats.country(code));
+    return this.responder.send(req, res, () => this.stats.country(code));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gcm/platform';
 import { DataSource } from 'typeorm';
+import { runStatsQuery } from './stats-query.runner';
 import { coverageSql } from './sql/coverage.sql';
 import type { StatsQuery } from './sql/fragments';
 import { gapsSql } from './sql/gaps.sql';
@@ -23,10 +23,8 @@ export function countModeFor(dimension: Dimension, requested?: CountMode): Count
 export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private async run(query: StatsQuery, what: string): Promise<string> {
-    const [row] = await this.dataSource.query(query.text, query.values);
-    if (!row?.found) throw DomainError.notFound(what);
-    return row.body as string;
+  private run(query: StatsQuery, what: string): Promise<string> {
+    return runStatsQuery(this.dataSource, query, what);
   }
 
   headline(cycle?: string) {
