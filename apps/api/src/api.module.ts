@@ -11,6 +11,7 @@ import { WebModule } from './web/web.module';
 
 /** Composition only: feature modules plus the platform; WebModule serves the browser app. */
 @Module({
+  // WebModule last: its catch-all serves the browser app after every API route.
   imports: [
     PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
     DashboardModule, WebModule,

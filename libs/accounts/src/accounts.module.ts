@@ -5,20 +5,31 @@ import { AccessGuard } from './auth/access.guard';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditQueryService } from './audit/audit-query.service';
+import { CredentialsService } from './auth/credentials.service';
 import { RateLimitService } from './auth/rate-limit.service';
 import { SessionService } from './auth/session.service';
 import { UserTokenService } from './auth/user-token.service';
 import { ACCOUNTS_ENTITIES } from './entities';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
 import { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
+import { InvitationsService } from './users/invitations.service';
+import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 /** Organisations, users, sign-in and the guard that every route of the API passes through. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
-  controllers: [AuthController],
+  controllers: [AuthController, OrganisationsController, UsersController, AuditController],
   providers: [
     AccessTokenService,
     AuthService,
+    AuditQueryService,
+    CredentialsService,
+    InvitationsService,
+    OrganisationsService,
     RateLimitService,
     SessionService,
     UserTokenService,
@@ -27,6 +38,6 @@ import { UsersService } from './users/users.service';
     AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],
-  exports: [AccessGuard, StateOrganisationsSeeder, AuthService, UsersService, TypeOrmModule],
+  exports: [AccessGuard, StateOrganisationsSeeder, AuthService, UsersService, OrganisationsService, TypeOrmModule],
 })
 export class AccountsModule {}

@@ -7,4 +7,6 @@ export { hashPassword, verifyPassword } from './auth/password';
 export { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
 export type { UserView } from './users/user.view';
 export { UsersService } from './users/users.service';
+export { OrganisationsService } from './organisations/organisations.service';
+export { INVITATION_PATH, PASSWORD_RESET_PATH } from './auth/links';
 export type { OrganisationView } from './organisations/organisation.view';

@@ -3,3 +3,4 @@ export * from './framework.module';
 export * from './framework.service';
 export * from './framework.seeder';
 export * from './framework.snapshot';
+export * from './edit/framework-edit.service';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessRule, AuditService, DomainError, ErrorCode, setActor } from '@gcm/platform';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AccessTokenService } from './access-token.service';
 import type { AuthenticatedRequestUser } from './auth-user';
 
@@ -35,7 +35,10 @@ export class AccessGuard implements CanActivate {
     if (user) {
       req.user = user;
       setActor({ actorId: user.id, actorRole: user.role, organisationId: user.organisationId });
+      // What a signed-in caller gets may include private data: never for a shared cache.
+      context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'private, no-store');
     }
+    if (rule.kind === 'optional') context.switchToHttp().getResponse<Response>().setHeader('Vary', 'Authorization');
     if (rule.kind === 'optional') return true;
     if (!user) return this.deny(req, ErrorCode.Unauthenticated, token ? 'invalid_token' : 'no_token');
     if (rule.kind === 'roles' && !rule.roles.includes(user.role)) return this.deny(req, ErrorCode.Forbidden, 'role', user);

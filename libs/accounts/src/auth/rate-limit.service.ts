@@ -31,9 +31,10 @@ export class RateLimitService implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  async consume(action: LimitedAction, account: string, ip: string): Promise<void> {
+  /** `account` null: only the IP is counted (e.g. confirming a reset, where the token names the account). */
+  async consume(action: LimitedAction, account: string | null, ip: string): Promise<void> {
     const [byAccount, byIp] = await Promise.allSettled([
-      this.limiter(action, 'account').consume(account.toLowerCase()),
+      account === null ? Promise.resolve() : this.limiter(action, 'account').consume(account.toLowerCase()),
       this.limiter(action, 'ip').consume(ip),
     ]);
     const refused: { scope: 'account' | 'ip'; res: RateLimiterRes }[] = [];
@@ -41,7 +42,7 @@ export class RateLimitService implements OnModuleDestroy {
       if (result.status === 'fulfilled') continue;
       if (!(result.reason instanceof RateLimiterRes)) {
         this.logger.error({ err: result.reason }, 'rate limiter store unavailable');
-        throw new ServiceUnavailableException('Sign-in is temporarily unavailable; try again shortly');
+        throw new ServiceUnavailableException('This service is temporarily unavailable; try again shortly');
       }
       refused.push({ scope, res: result.reason });
     }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, Role } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, Role } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
+import { SessionService } from '../auth/session.service';
+import { UpdateUserDto, UserQueryDto } from '../dto/user.dto';
 import { User } from '../entities';
 import { USER_VIEW_SELECT, UserView } from './user.view';
 
@@ -14,21 +17,83 @@ export interface NewActiveUser {
   password: string;
 }
 
-/** Users: creation with a password (the first secretariat account, test fixtures) and reads. */
+/** Users as the secretariat manages them; invitations are in InvitationsService. */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
+
+  async list(query: UserQueryDto) {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (query.role) add('u.role = ?', query.role);
+    if (query.organisationId) add('u.organisation_id = ?', query.organisationId);
+    if (query.status === 'deactivated') where.push('NOT u.active');
+    if (query.status === 'invited') where.push('u.active AND u.password_hash IS NULL');
+    if (query.status === 'active') where.push('u.active AND u.password_hash IS NOT NULL');
+    if (query.q) add("(u.email ILIKE '%' || ? || '%' OR u.name ILIKE '%' || ? || '%')", query.q.replace(/[\\%_]/g, (c) => `\\${c}`));
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${USER_VIEW_SELECT} ${filter} ORDER BY u.email LIMIT ${limit} OFFSET ${offset}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM app_user u ${filter}`, params),
+    ]);
+    return { items: items as UserView[], total, limit, offset };
+  }
+
+  /**
+   * Role, organisation, name, active. Deactivating ends every session at once;
+   * a secretariat member cannot lock themselves out.
+   */
+  async update(id: string, dto: UpdateUserDto, caller: AuthUser): Promise<UserView> {
+    return this.dataSource.transaction(async (m) => {
+      const current = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw DomainError.notFound('User');
+      if (dto.version !== undefined && dto.version !== current.version) {
+        throw new DomainError(ErrorCode.VersionConflict, 'The user was changed by someone else; reload it', { currentVersion: current.version });
+      }
+      const role = dto.role ?? current.role;
+      const organisationId = dto.organisationId !== undefined ? dto.organisationId : current.organisationId;
+      if (id === caller.id && (dto.active === false || role !== 'secretariat')) {
+        throw new DomainError(ErrorCode.InvalidState, 'You cannot deactivate yourself or give up your own secretariat role');
+      }
+      await this.assertOrganisationFits(m, role, organisationId);
+      const before = await this.view(m, id);
+      const { version: _version, ...changes } = dto;
+      await m.update(User, { id }, changes);
+      const revoked = dto.active === false && current.active ? await this.sessions.revokeAllForUser(m, id, 'deactivated') : 0;
+      const after = await this.view(m, id);
+      const action = dto.active === false && current.active ? 'user.deactivate' : 'user.update';
+      await this.audit.record(m, { action, entityType: 'user', entityId: id, before, after: { ...after, sessionsRevoked: revoked } });
+      return after;
+    });
+  }
+
+  async deactivate(id: string, caller: AuthUser): Promise<UserView> {
+    const current = await this.get(id);
+    if (current.status === 'deactivated') return current;
+    return this.update(id, { active: false }, caller);
+  }
 
   /** Creates a user who can sign in straight away; the CLI uses it for the first secretariat account. */
   async createWithPassword(input: NewActiveUser, action = 'user.create'): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (m) => {
+      const email = input.email.trim().toLowerCase();
       await this.assertOrganisationFits(m, input.role, input.organisationId ?? null);
+      if (await m.exists(User, { where: { email } })) {
+        throw new DomainError(ErrorCode.Conflict, `A user with the e-mail ${email} already exists`);
+      }
       const { identifiers } = await m.insert(User, {
-        email: input.email.trim().toLowerCase(), name: input.name.trim(), role: input.role,
+        email, name: input.name.trim(), role: input.role,
         organisationId: input.organisationId ?? null, passwordHash, passwordChangedAt: new Date(), active: true, version: 1,
       });
       const created = await this.view(m, identifiers[0].id as string);

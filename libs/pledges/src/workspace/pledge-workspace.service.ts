@@ -60,7 +60,10 @@ export class PledgeWorkspaceService {
       await m.insert(Pledge, {
         id, reference, leadOrganisationId: organisationId, status: 'draft', working: content, createdBy: user.id, ...contactColumns(contact),
       });
-      await this.audit.record(m, { action: 'pledge.create', entityType: 'pledge', entityId: id, after: { reference, status: 'draft', working: content } });
+      await this.audit.record(m, {
+        action: 'pledge.create', entityType: 'pledge', entityId: id,
+        after: { reference, status: 'draft', working: content, ...contactColumns(contact) },
+      });
       return loadWorkspaceView(m, id);
     });
   }
@@ -95,11 +98,13 @@ export class PledgeWorkspaceService {
         claimedIndicatorIds: claimedIds(patch),
         knownIndicatorIds: row.working.indicators.map((i) => i.id),
       });
-      await this.write(m, row, expected, { working: content, status, ...(contact !== undefined ? contactColumns(contact) : {}) });
+      const contactChange = contact !== undefined ? contactColumns(contact) : {};
+      await this.write(m, row, expected, { working: content, status, ...contactChange });
+      // The audit log is the secretariat's: the private contact is recorded there like any other change.
       await this.audit.record(m, {
         action: 'pledge.update', entityType: 'pledge', entityId: id,
-        before: { status: row.status, version: row.version, working: row.working },
-        after: { status, version: expected + 1, working: content },
+        before: { status: row.status, version: row.version, working: row.working, contactName: row.contactName, contactEmail: row.contactEmail },
+        after: { status, version: expected + 1, working: content, contactName: row.contactName, contactEmail: row.contactEmail, ...contactChange },
       });
       return loadWorkspaceView(m, id);
     });

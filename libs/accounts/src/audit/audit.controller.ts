@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@gcm/platform';
+import { AuditQueryDto } from '../dto/audit-query.dto';
+import { AuditQueryService } from './audit-query.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('secretariat')
+@Controller('api/v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditQueryService) {}
+
+  /** The append-only audit log, newest first; pass `nextCursor` back as `cursor` for the next page. */
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  page(@Query() query: AuditQueryDto) {
+    return this.audit.page(query);
+  }
+}

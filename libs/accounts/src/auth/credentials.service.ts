@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, AuditService, MailService } from '@gcm/platform';
+import { DataSource } from 'typeorm';
+import { AcceptInvitationDto, PasswordResetConfirmDto } from '../dto/auth.dto';
+import { User } from '../entities';
+import { UsersService } from '../users/users.service';
+import { AuthService, TokenResponse, unauthenticated } from './auth.service';
+import { PASSWORD_RESET_PATH, tokenLink } from './links';
+import { hashPassword } from './password';
+import { RateLimitService } from './rate-limit.service';
+import { SessionService } from './session.service';
+import { UserTokenService } from './user-token.service';
+
+/** Setting a password with a one-time token: accepting an invitation, or resetting a forgotten password. */
+@Injectable()
+export class CredentialsService {
+  private readonly logger = new Logger(CredentialsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly userTokens: UserTokenService,
+    private readonly sessions: SessionService,
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+    private readonly limits: RateLimitService,
+  ) {}
+
+  /** Sets the invited user's password and signs them in. */
+  async acceptInvitation(dto: AcceptInvitationDto, ip: string): Promise<TokenResponse> {
+    const live = await this.userTokens.peek(dto.token, 'invitation');
+    if (!live) throw unauthenticated('The invitation is invalid, expired or already used');
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.userTokens.claim(m, live.id))) throw unauthenticated('The invitation is invalid, expired or already used');
+      const before = await this.users.view(m, live.userId);
+      await m.update(User, { id: live.userId }, { passwordHash, passwordChangedAt: new Date(), ...(dto.name ? { name: dto.name } : {}) });
+      const after = await this.users.view(m, live.userId);
+      await this.audit.record(m, {
+        action: 'user.invitation_accepted', entityType: 'user', entityId: live.userId, before, after, actorId: live.userId, actorRole: after.role,
+      });
+      const { sessionId, refreshToken } = await this.sessions.open(m, live.userId, ip);
+      return this.auth.tokenResponse(m, live.userId, sessionId, refreshToken);
+    });
+  }
+
+  /**
+   * Always ends in 202 whether or not the address is known. A known, active
+   * account gets a one-time link by e-mail; the mail goes out after the
+   * response so the timing does not tell the two cases apart either.
+   */
+  async requestPasswordReset(email: string, ip: string): Promise<void> {
+    await this.limits.consume('reset', email, ip);
+    const [user] = await this.dataSource.query(
+      'SELECT id, name, role FROM app_user WHERE email = $1 AND active AND password_hash IS NOT NULL', [email],
+    );
+    if (!user) return;
+    const issued = await this.dataSource.transaction(async (m) => {
+      const ttl = this.config.PASSWORD_RESET_TTL_MINUTES * 60_000;
+      const token = await this.userTokens.issue(m, user.id, 'password_reset', ttl, null);
+      await this.audit.record(m, {
+        action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id,
+        after: { expiresAt: token.expiresAt, mailed: this.mail.enabled }, actorId: null, actorRole: null,
+      });
+      return token;
+    });
+    if (!this.mail.enabled) {
+      this.logger.warn('password reset requested but SMTP_URL is not set: no mail sent');
+      return;
+    }
+    const link = tokenLink(this.mail.publicUrl(), PASSWORD_RESET_PATH, issued.token);
+    void this.mail
+      .send({
+        to: email,
+        subject: 'GCM Tracker: reset your password',
+        text:
+          `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of your GCM Tracker account.\n` +
+          `Open this link within ${this.config.PASSWORD_RESET_TTL_MINUTES} minutes to choose a new one:\n\n${link}\n\n` +
+          'If you did not ask for this, ignore this message: your password stays as it is.\n',
+      })
+      .catch((err: unknown) => this.logger.error({ err }, 'password reset mail failed'));
+  }
+
+  /** Sets the new password and ends every session of the account (whoever knew the old one is out). */
+  async confirmPasswordReset(dto: PasswordResetConfirmDto, ip: string): Promise<void> {
+    await this.limits.consume('reset', null, ip);
+    const live = await this.userTokens.peek(dto.token, 'password_reset');
+    if (!live) throw unauthenticated('The reset link is invalid, expired or already used');
+    const passwordHash = await hashPassword(dto.password);
+    await this.dataSource.transaction(async (m) => {
+      if (!(await this.userTokens.claim(m, live.id))) throw unauthenticated('The reset link is invalid, expired or already used');
+      await m.update(User, { id: live.userId }, { passwordHash, passwordChangedAt: new Date() });
+      const revoked = await this.sessions.revokeAllForUser(m, live.userId, 'password_reset');
+      await this.audit.record(m, {
+        action: 'auth.password_reset', entityType: 'user', entityId: live.userId, after: { sessionsRevoked: revoked }, actorId: live.userId,
+      });
+    });
+  }
+}

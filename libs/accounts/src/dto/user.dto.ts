@@ -1,0 +1,88 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ROLES, Role } from '@gcm/platform';
+import { trim, trimLower } from './auth.dto';
+
+export class InviteUserDto {
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @IsIn(ROLES)
+  role: Role;
+
+  /** Required for a focal point; optional for an expert (their agency or NGO). */
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  /** null detaches the user from their organisation (not allowed for a focal point). */
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string | null;
+
+  /** false deactivates (every session ends at once); true reactivates. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  /** The version you read; a stale one answers 409 and changes nothing. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+
+export class UserQueryDto {
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @IsOptional()
+  @IsIn(USER_STATUSES)
+  status?: (typeof USER_STATUSES)[number];
+
+  /** Part of a name or e-mail address. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset?: number = 0;
+}

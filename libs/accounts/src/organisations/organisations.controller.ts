@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Authenticated, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import {
+  CreateOrganisationDto, OrganisationQueryDto, UpdateOrganisationDto, UpdateOwnOrganisationDto,
+} from '../dto/organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('api/v1/organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  /** The directory of pledging organisations: every State plus stakeholders. Contact e-mails only for the secretariat. */
+  @OptionalAuth()
+  @Get()
+  list(@Query() query: OrganisationQueryDto, @CurrentUser() user?: AuthUser) {
+    return this.organisations.list(query, user);
+  }
+
+  /** The caller's own organisation with its private contact; 404 when the caller has none. */
+  @Authenticated()
+  @Get('mine')
+  mine(@CurrentUser() user: AuthUser) {
+    return this.organisations.mine(user);
+  }
+
+  /** A focal point keeps their own organisation's contact details current. */
+  @Roles('focal_point')
+  @Patch('mine')
+  updateMine(@Body() dto: UpdateOwnOrganisationDto, @CurrentUser() user: AuthUser) {
+    return this.organisations.updateMine(dto, user);
+  }
+
+  @OptionalAuth()
+  @Get(':id')
+  get(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user?: AuthUser) {
+    return this.organisations.get(id, user);
+  }
+
+  /** A stakeholder organisation (States come from the country list). */
+  @Roles('secretariat')
+  @Post()
+  create(@Body() dto: CreateOrganisationDto) {
+    return this.organisations.create(dto);
+  }
+
+  @Roles('secretariat')
+  @Patch(':id')
+  update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateOrganisationDto) {
+    return this.organisations.update(id, dto);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, AuditService, DomainError, ErrorCode, MailService } from '@gcm/platform';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { INVITATION_PATH, tokenLink } from '../auth/links';
+import { UserTokenService } from '../auth/user-token.service';
+import { InviteUserDto } from '../dto/user.dto';
+import { User } from '../entities';
+import { UserView } from './user.view';
+import { UsersService } from './users.service';
+
+export interface InvitationView {
+  user: UserView;
+  expiresAt: Date;
+  /** The link the invitee opens; shown to the (trusted) secretariat so it can be passed on when no mail is configured. */
+  inviteUrl: string;
+  /** Whether the SMTP server accepted the invitation mail. */
+  mailSent: boolean;
+  /** The raw token, only when NODE_ENV=test. */
+  token?: string;
+}
+
+/** The secretariat invites by e-mail; the invitee sets a password with a one-time, expiring token. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly users: UsersService,
+    private readonly userTokens: UserTokenService,
+  ) {}
+
+  /**
+   * Creates the user (status `invited`) or, for someone invited before who has
+   * not accepted yet, updates them and issues a fresh link (the old one dies).
+   */
+  async invite(dto: InviteUserDto, inviter: AuthUser): Promise<InvitationView> {
+    const { user, token, expiresAt } = await this.dataSource.transaction(async (m) => {
+      await this.users.assertOrganisationFits(m, dto.role, dto.organisationId ?? null);
+      const existing = await m.findOne(User, { where: { email: dto.email }, lock: { mode: 'pessimistic_write' } });
+      if (existing?.passwordHash) {
+        throw new DomainError(ErrorCode.Conflict, 'A user with this e-mail address already exists', [
+          { field: 'email', messages: ['a user with this e-mail address already exists'] },
+        ]);
+      }
+      const fields = { name: dto.name, role: dto.role, organisationId: dto.organisationId ?? null, active: true };
+      const before = existing ? await this.users.view(m, existing.id) : null;
+      let userId = existing?.id;
+      if (userId) await m.update(User, { id: userId }, fields);
+      else userId = (await m.insert(User, { ...fields, email: dto.email, passwordHash: null, version: 1 })).identifiers[0].id as string;
+      const issued = await this.userTokens.issue(m, userId, 'invitation', this.config.INVITATION_TTL_HOURS * 3_600_000, inviter.id);
+      const after = await this.users.view(m, userId);
+      await this.audit.record(m, {
+        action: 'user.invite', entityType: 'user', entityId: userId, before, after: { ...after, invitationExpiresAt: issued.expiresAt },
+      });
+      return { user: after, token: issued.token, expiresAt: issued.expiresAt };
+    });
+    const inviteUrl = tokenLink(this.mail.publicUrl(), INVITATION_PATH, token);
+    const mailSent = await this.sendMail(user, inviteUrl, expiresAt);
+    return { user, expiresAt, inviteUrl, mailSent, ...(this.config.NODE_ENV === 'test' ? { token } : {}) };
+  }
+
+  private async sendMail(user: UserView, link: string, expiresAt: Date): Promise<boolean> {
+    const role = { secretariat: 'a member of the review secretariat', focal_point: 'a focal point', expert: 'an expert' }[user.role];
+    const of = user.organisation ? ` for ${user.organisation.name}` : '';
+    try {
+      return await this.mail.send({
+        to: user.email,
+        subject: 'You are invited to GCM Tracker',
+        text:
+          `Hello ${user.name},\n\nYou have been invited to GCM Tracker as ${role}${of}.\n` +
+          `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC):\n\n` +
+          `${link}\n`,
+      });
+    } catch (err) {
+      this.logger.error({ err }, 'invitation mail failed');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ParamUuidPipe, Roles } from '@gcm/platform';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { InviteUserDto, UpdateUserDto, UserQueryDto } from '../dto/user.dto';
+import { InvitationsService } from './invitations.service';
+import { UsersService } from './users.service';
+
+/** User management: the secretariat only. */
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('secretariat')
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Get()
+  list(@Query() query: UserQueryDto) {
+    return this.users.list(query);
+  }
+
+  /** Invites by e-mail; the link (also returned as inviteUrl) lets the invitee set a password once. */
+  @Post('invitations')
+  invite(@Body() dto: InviteUserDto, @CurrentUser() caller: AuthUser) {
+    return this.invitations.invite(dto, caller);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParamUuidPipe()) id: string) {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateUserDto, @CurrentUser() caller: AuthUser) {
+    return this.users.update(id, dto, caller);
+  }
+
+  /** Their tokens stop working at once. */
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() caller: AuthUser) {
+    return this.users.deactivate(id, caller);
+  }
+}

@@ -1,0 +1,24 @@
+import { DOCUMENT_SCHEMA_VERSION, ReportDocument, Section } from '../model/document.types';
+import { CycleInput } from '../model/report-input.types';
+import { ReportInput, ReportKind } from '../model/report-kind.types';
+import { DEFAULT_PARAMETERS } from './shared-sections';
+
+/** Assembles the document; metadata is copied from the input, never from the clock. */
+export function documentOf<K extends ReportKind>(
+  input: ReportInput<K>, kind: K, title: string, subtitle: string | null, cycles: CycleInput[], sections: Section[],
+): ReportDocument {
+  return {
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
+    kind,
+    title,
+    subtitle,
+    metadata: {
+      scope: input.scope,
+      cycles: cycles.map(({ code, periodStart, periodEnd, deadline }) => ({ code, periodStart, periodEnd, deadline })),
+      snapshot: { ...input.snapshot },
+      parameters: { ...DEFAULT_PARAMETERS },
+      language: 'en',
+    },
+    sections,
+  };
+}

@@ -1,0 +1,193 @@
+import { Block, Cell, Section, TableBlock } from '../model/document.types';
+import { CycleInput, ExpertReportInput, PledgeInput, UpdateInput } from '../model/report-input.types';
+import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
+import { DatasetIndex, compareText } from './dataset-index';
+import {
+  PROGRESS_FLAG_LABELS, ReportingFacts, indicatorProgress, latestMeasurement, objectiveCoverage,
+} from './statistics';
+
+export const DEFAULT_PARAMETERS = {
+  /** Objectives reported on by fewer reporting States than this share are "weak". */
+  weakObjectiveShare: 0.25,
+  /** Challenge excerpts shown per group; the count of all is always given. */
+  challengeExcerpts: 5,
+  challengeExcerptLength: 400,
+  practicesPerObjective: 5,
+};
+
+/** Coverage of each objective among reporting States, plus the pledges behind it. */
+export function objectiveCoverageTable(
+  id: string, caption: string, index: DatasetIndex, facts: ReportingFacts, objectives: number[], pledges: PledgeInput[],
+): TableBlock {
+  const pledgeCount = new Map<number, number>();
+  const pledgingStates = new Map<number, Set<string>>();
+  for (const p of pledges) {
+    for (const n of p.objectives) {
+      pledgeCount.set(n, (pledgeCount.get(n) ?? 0) + 1);
+      if (!index.isState(p.leadOrganisationId)) continue;
+      let s = pledgingStates.get(n);
+      if (!s) pledgingStates.set(n, (s = new Set()));
+      s.add(p.leadOrganisationId);
+    }
+  }
+  return table(id, caption, [
+    col('objective', 'Objective', 'integer'),
+    col('label', 'Short title'),
+    col('pledges', 'Pledges', 'integer'),
+    col('pledgingStates', 'States pledging', 'integer'),
+    col('reportingStates', 'Reporting States on it', 'integer'),
+    col('share', 'Share of reporting States', 'percent'),
+  ], objectives.map((n) => {
+    const cov = objectiveCoverage(facts, n);
+    return {
+      objective: n,
+      label: index.objective(n).shortLabel,
+      pledges: pledgeCount.get(n) ?? 0,
+      pledgingStates: pledgingStates.get(n)?.size ?? 0,
+      reportingStates: cov.numerator,
+      share: cov.ratio,
+    };
+  }));
+}
+
+/** Challenges written in counted updates: how many, and the first excerpts by pledge reference. */
+export function challengeBlocks(index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts): Block[] {
+  const withText = updates
+    .filter((u) => u.challenges.trim() !== '')
+    .map((u) => ({ u, p: index.pledges.get(u.pledgeId) as PledgeInput }))
+    .sort((a, b) => compareText(a.p.reference, b.p.reference) || compareText(a.u.cycleCode, b.u.cycleCode));
+  if (withText.length === 0) return [paragraph(`No challenges were reported ${what}.`)];
+  const shown = withText.slice(0, max);
+  return compact([
+    paragraph(`${withText.length} ${withText.length === 1 ? 'update' : 'updates'} reported challenges ${what}.`),
+    list(shown.map(({ u, p }) => `${p.reference} (${index.organisationName(p.leadOrganisationId)}, ${u.cycleCode}): ${excerpt(u.challenges, DEFAULT_PARAMETERS.challengeExcerptLength)}`)),
+    withText.length > shown.length &&
+      note(`${withText.length - shown.length} further challenge texts are in the State reports.`),
+  ]);
+}
+
+/** Published expert challenge reports matching a filter, for the years the cycles touch. */
+export function expertReportsBlocks(reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string): Block[] {
+  const first = Number(cycles[0].periodStart.slice(0, 4));
+  const last = Number(cycles[cycles.length - 1].periodEnd.slice(0, 4));
+  const rows = reports
+    .filter((r) => r.publishedAt !== null && r.year >= first && r.year <= last && match(r))
+    .sort((a, b) => a.year - b.year || compareText(a.title, b.title) || compareText(a.id, b.id));
+  if (rows.length === 0) return [paragraph(`No expert challenge report was published for ${first === last ? first : `${first}–${last}`}.`)];
+  return [table(id, 'Published expert challenge reports', [
+    col('year', 'Year', 'integer'),
+    col('title', 'Title'),
+    col('author', 'Filed by'),
+    col('objectives', 'Objectives'),
+    col('summary', 'Summary'),
+  ], rows.map((r) => ({
+    year: r.year,
+    title: r.title,
+    author: r.author,
+    objectives: [...r.objectives].sort((a, b) => a - b).join(', '),
+    summary: excerpt(r.summary, 600),
+  })))];
+}
+
+/** Practice cards whose session is tied to one of the objectives, fully described first. */
+export function practicesTable(index: DatasetIndex, objectives: number[], id: string, caption: string, perObjective = Infinity): TableBlock | null {
+  const rows: Record<string, Cell>[] = [];
+  for (const n of objectives) {
+    const linked = index.data.practices
+      .filter((p) => p.objectives.includes(n))
+      .sort((a, b) => Number(a.brieflyReferred) - Number(b.brieflyReferred) || compareText(a.code, b.code))
+      .slice(0, perObjective);
+    for (const p of linked) {
+      rows.push({ objective: n, code: p.code, title: p.title, organisation: p.organisation, scope: p.geographicalScope });
+    }
+  }
+  if (rows.length === 0) return null;
+  return table(id, caption, [
+    col('objective', 'Objective', 'integer'),
+    col('code', 'Practice'),
+    col('title', 'Title'),
+    col('organisation', 'Organisation'),
+    col('scope', 'Geographical scope'),
+  ], rows);
+}
+
+/** One row per indicator of a pledge, measured by the given update. */
+export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null): Record<string, Cell>[] {
+  return pledge.indicators.map((ind) => {
+    const pr = indicatorProgress(ind, update ? latestMeasurement(update.measurements, ind.id) : null);
+    return {
+      pledge: pledge.reference,
+      indicator: ind.name,
+      unit: ind.unit,
+      direction: ind.direction,
+      baseline: ind.baseline.value,
+      target: ind.target.value,
+      value: pr.value,
+      asOf: pr.asOf,
+      progress: pr.ratio,
+      flag: PROGRESS_FLAG_LABELS[pr.flag] || null,
+    };
+  });
+}
+
+export const INDICATOR_COLUMNS = [
+  col('pledge', 'Pledge'),
+  col('indicator', 'Indicator'),
+  col('unit', 'Unit'),
+  col('direction', 'Direction'),
+  col('baseline', 'Baseline', 'number'),
+  col('target', 'Target', 'number'),
+  col('value', 'Latest value', 'number'),
+  col('asOf', 'As of', 'date'),
+  col('progress', 'Progress to target', 'percent'),
+  col('flag', 'Flag'),
+];
+
+export interface IndicatorSummary {
+  indicators: number;
+  measured: number;
+  computable: number;
+  meanRatio: number | null;
+  reachedTarget: number;
+  overshoot: number;
+  regressed: number;
+}
+
+/** Indicator progress of many pledges, each measured by its latest counted update in the cycles. */
+export function summariseIndicators(index: DatasetIndex, pledges: PledgeInput[], cycles: CycleInput[]): IndicatorSummary {
+  const s: IndicatorSummary = { indicators: 0, measured: 0, computable: 0, meanRatio: null, reachedTarget: 0, overshoot: 0, regressed: 0 };
+  let sum = 0;
+  for (const p of pledges) {
+    const u = index.latestCountedUpdate(p.id, cycles);
+    for (const ind of p.indicators) {
+      s.indicators++;
+      const pr = indicatorProgress(ind, u ? latestMeasurement(u.measurements, ind.id) : null);
+      if (pr.value !== null) s.measured++;
+      if (pr.ratio === null) continue;
+      s.computable++;
+      sum += pr.ratio;
+      if (pr.ratio === 1) s.reachedTarget++;
+      if (pr.flag === 'overshoot') s.overshoot++;
+      if (pr.flag === 'regressed') s.regressed++;
+    }
+  }
+  s.meanRatio = s.computable === 0 ? null : sum / s.computable;
+  return s;
+}
+
+/** How every figure was computed; closes every report. */
+export function methodSection(extra: string[] = []): Section {
+  return {
+    id: 'method',
+    title: 'Notes on method',
+    blocks: [list([
+      'A pledge owes an update for a cycle when it was published by the end of the cycle and not withdrawn by its deadline.',
+      'An update counts as reported when it was submitted or validated; drafts and updates returned for revision do not count.',
+      'A State reported when it leads at least one pledge with a counted update; it reported on an objective when one of those pledges is aligned with that objective, as primary objective or not.',
+      'Shares are rounded half up to whole percent for display; the data annex and the JSON edition keep the exact ratio.',
+      'Indicator progress is the share of the distance from baseline to target covered by the latest measurement, clamped to 0–100 percent; overshoot and movement away from the target are flagged. It is not computed when baseline equals target, for "maintain" indicators, or without a measurement.',
+      'Roll-ups by theme count each pledge once, under the primary theme of its primary objective.',
+      ...extra,
+    ])],
+  };
+}

@@ -1,0 +1,63 @@
+import { ReportInputError } from '../model/report-kind.types';
+import { distributionById, figureValue, sectionById, sectionTexts, statusCount, tableById } from '../testing/document-query';
+import { CYCLE, handMadeDataset } from '../testing/hand-made.fixture';
+import { buildStateReport } from './state.builder';
+
+describe('buildStateReport', () => {
+  const data = handMadeDataset();
+  const build = (organisationId: string) => buildStateReport({ ...data, scope: { organisationId, cycleCode: CYCLE.code } });
+  const s3 = data.organisations[3];
+
+  it('lists the organisation pledges with status, late and missing flags', () => {
+    const doc = build(data.organisations[2].id);
+    expect(doc.title).toBe(`${data.organisations[2].name}: progress report for 2026-H1`);
+    const rows = tableById(doc, 'pledges').rows;
+    expect(rows).toEqual([expect.objectContaining({ reference: 'GCM-P-2025-00002', status: 'Delayed', percentComplete: 20, late: true, missing: false })]);
+    expect(figureValue(doc, 'late')).toBe(1);
+    expect(sectionTexts(doc, 'pledge-GCM-P-2025-00002')).toContain('Submitted after the deadline of 2026-08-14.');
+  });
+
+  it('counts two pledges of one State and their status distribution', () => {
+    const doc = build(s3.id);
+    expect(figureValue(doc, 'pledgesOwing')).toBe(2);
+    expect(figureValue(doc, 'updates')).toBe(2);
+    expect(statusCount(distributionById(doc, 'status-distribution'), 'on_track')).toBe(2);
+  });
+
+  it('flags a missing update and never shows the text of a draft or a returned update', () => {
+    const doc = build(data.organisations[7].id);
+    const rows = tableById(doc, 'pledges').rows;
+    const returned = rows.find((r) => r.reference === 'GCM-P-2025-00007')!;
+    expect(returned).toMatchObject({ missing: true, status: null, review: 'returned for revision' });
+    expect(figureValue(doc, 'missing')).toBe(1);
+    expect(sectionTexts(doc, 'pledge-GCM-P-2025-00007')).toEqual(expect.arrayContaining(['No update was submitted for 2026-H1.']));
+    const draftDoc = build(data.organisations[6].id);
+    expect(JSON.stringify(draftDoc)).not.toContain('Actions taken on GCM-P-2025-00006');
+  });
+
+  it('shows indicator progress against the target, overshoot flagged', () => {
+    const doc = build(data.organisations[5].id);
+    expect(tableById(doc, 'indicators').rows).toEqual([expect.objectContaining({
+      baseline: 200, target: 50, value: 20, progress: 1, flag: 'target exceeded',
+    })]);
+    const s0 = build(data.organisations[0].id);
+    expect(tableById(s0, 'indicators').rows[0]).toMatchObject({ progress: 0.4, flag: null, asOf: '2026-06-01' });
+  });
+
+  it('shows the previous cycle beside the current one', () => {
+    const doc = build(data.organisations[8].id);
+    const row = tableById(doc, 'pledges').rows.find((r) => r.reference === 'GCM-P-2025-00008')!;
+    expect(row).toMatchObject({ previousStatus: 'On track', missing: true });
+  });
+
+  it('lists pledges withdrawn before the deadline apart, with the reason', () => {
+    const doc = build(data.organisations[36].id);
+    expect(sectionTexts(doc, 'withdrawn')).toEqual([expect.stringContaining('withdrawn on 2026-05-01 (Merged into a regional pledge)')]);
+    expect(tableById(doc, 'pledges').rows.map((r) => r.reference)).not.toContain('GCM-P-2025-00136');
+    expect(sectionById(doc, 'method').title).toBe('Notes on method');
+  });
+
+  it('refuses an organisation the data does not hold', () => {
+    expect(() => build('nope')).toThrow(ReportInputError);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The slice of the framework catalogue a report needs. It is a structural subset
+ * of `CatalogueSnapshot` from `@gcm/framework` (a spec checks that the snapshot
+ * is assignable), so a loader passes the snapshot of the framework version the
+ * data was reported against, never the live tables.
+ */
+export interface CatalogueInput {
+  /** All 23 objectives, any order. */
+  objectives: CatalogueObjective[];
+  themes: CatalogueTheme[];
+  /** SG recommendations (A/76/642) by paragraph. */
+  recommendations: CatalogueRecommendation[];
+  roundTables: CatalogueRoundTable[];
+  /** The 193 Member States and 2 observer States: the universe of "States". */
+  countries: CatalogueCountry[];
+  principles: { key: string; name: string }[];
+}
+
+export interface CatalogueObjective {
+  number: number;
+  title: string;
+  shortLabel: string;
+  /** Round table code such as `RT2`, or null. */
+  roundTable: string | null;
+  /** Crosswalk rows; exactly one has `primary: true`. */
+  themes: { number: number; primary: boolean }[];
+}
+
+export interface CatalogueTheme {
+  number: number;
+  /** `T1` … `T5`. */
+  code: string;
+  title: string;
+  commitments: { code: string; position: number; text: string }[];
+}
+
+export interface CatalogueRecommendation {
+  paragraph: number;
+  shortTitle: string;
+  /** Objectives the recommendation bears on. */
+  objectives: number[];
+}
+
+export interface CatalogueRoundTable {
+  code: string;
+  number: number;
+  title: string;
+  year: number;
+  objectives: { number: number }[];
+  /**
+   * Questions put to the round table (seed 003, section 3), per objective. Not in
+   * the framework tables yet: when absent the report says none were recorded.
+   */
+  guidingQuestions?: { objective: number; question: string }[];
+}
+
+export interface CatalogueCountry {
+  /** ISO 3166-1 alpha-3, the key organisations point to. */
+  alpha3: string;
+  name: string;
+  region: string;
+  regionM49: string;
+  subregion: string;
+  subregionM49: string;
+  intermediateRegion: string | null;
+  intermediateRegionM49: string | null;
+  unStatus: 'member' | 'observer';
+}

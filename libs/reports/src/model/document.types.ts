@@ -1,0 +1,116 @@
+import { CycleInput, ImplementationStatus, SnapshotInput } from './report-input.types';
+import { ReportKind, ReportScope } from './report-kind.types';
+
+/**
+ * The one document model every renderer walks. It holds values, not layout:
+ * shares keep their exact ratio (0–1) and renderers format them as whole
+ * percent, so JSON, HTML, PDF, CSV and XLSX always agree.
+ */
+export const DOCUMENT_SCHEMA_VERSION = 1;
+
+export interface ReportDocument {
+  schemaVersion: typeof DOCUMENT_SCHEMA_VERSION;
+  kind: ReportKind;
+  title: string;
+  subtitle: string | null;
+  metadata: ReportMetadata;
+  sections: Section[];
+}
+
+export interface ReportMetadata {
+  scope: ReportScope;
+  /** The cycles the figures cover, oldest first. */
+  cycles: CycleInput[];
+  snapshot: SnapshotInput;
+  /** Thresholds and caps the builder applied, so a reader can reproduce the figures. */
+  parameters: Record<string, number>;
+  language: 'en';
+}
+
+export interface Section {
+  /** Stable within a document; used for anchors, sheet and CSV names. */
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | KeyFiguresBlock | TableBlock | StatusDistributionBlock | ListBlock | NoteBlock;
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** Section titles are level 2; headings inside a section are 3 or 4. */
+  level: 3 | 4;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  text: string;
+}
+
+export type FigureFormat = 'integer' | 'percent' | 'number';
+
+export interface KeyFigure {
+  key: string;
+  label: string;
+  /** Percent figures hold the exact ratio (0–1). Null: not computable (e.g. nothing to divide by). */
+  value: number | null;
+  format: FigureFormat;
+  /** e.g. `35 of 40 States`. */
+  detail: string | null;
+}
+
+export interface KeyFiguresBlock {
+  type: 'key_figures';
+  id: string;
+  items: KeyFigure[];
+}
+
+export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'boolean';
+export type Cell = string | number | boolean | null;
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  type: ColumnType;
+}
+
+export interface TableBlock {
+  type: 'table';
+  id: string;
+  caption: string;
+  columns: TableColumn[];
+  /** Keyed by column key; every row has every column. Percent cells hold the ratio. */
+  rows: Record<string, Cell>[];
+}
+
+/** Implementation statuses plus `no_update`: expected to report, nothing submitted. */
+export type DistributionStatus = ImplementationStatus | 'no_update';
+
+export interface StatusDistributionEntry {
+  status: DistributionStatus;
+  label: string;
+  count: number;
+  /** count / total; null when total is 0. */
+  ratio: number | null;
+}
+
+export interface StatusDistributionBlock {
+  type: 'status_distribution';
+  id: string;
+  caption: string;
+  total: number;
+  entries: StatusDistributionEntry[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  items: string[];
+}
+
+export interface NoteBlock {
+  type: 'note';
+  tone: 'info' | 'warning';
+  text: string;
+}

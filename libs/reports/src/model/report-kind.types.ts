@@ -1,0 +1,35 @@
+import { ReportDataset } from './report-input.types';
+
+export const REPORT_KINDS = ['state', 'objective', 'theme', 'region', 'round_table', 'imrf_summary'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** What each kind is about. Cycle-spanning kinds take one or more cycle codes. */
+export interface ReportScopes {
+  state: { organisationId: string; cycleCode: string };
+  objective: { objective: number; cycleCode: string };
+  theme: { theme: number; cycleCode: string };
+  /** Any M49 region, sub-region or intermediate-region code, e.g. `002` (Africa) or `202`. */
+  region: { m49: string; cycleCode: string };
+  round_table: { roundTable: string; cycleCodes: string[] };
+  imrf_summary: { cycleCodes: string[] };
+}
+
+export type ReportScope<K extends ReportKind = ReportKind> = ReportScopes[K];
+
+/** A builder's whole input: the scope plus the dataset it is selected from. */
+export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & { scope: ReportScopes[K] };
+
+export type StateReportInput = ReportInput<'state'>;
+export type ObjectiveReportInput = ReportInput<'objective'>;
+export type ThemeReportInput = ReportInput<'theme'>;
+export type RegionReportInput = ReportInput<'region'>;
+export type RoundTableReportInput = ReportInput<'round_table'>;
+export type ImrfSummaryReportInput = ReportInput<'imrf_summary'>;
+
+/** Thrown by builders when the scope names something the dataset lacks. */
+export class ReportInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportInputError';
+  }
+}

@@ -1,0 +1,49 @@
+import { Cell, ColumnType, ReportDocument, TableColumn } from '../model/document.types';
+
+/**
+ * Every data-bearing block of a document as a plain table, in document order:
+ * key figures, status distributions and tables. CSV and XLSX are both written
+ * from this, so the two annexes cannot disagree.
+ */
+export interface AnnexTable {
+  sectionId: string;
+  id: string;
+  caption: string;
+  columns: TableColumn[];
+  rows: Record<string, Cell>[];
+}
+
+export function annexTables(doc: ReportDocument): AnnexTable[] {
+  const out: AnnexTable[] = [];
+  for (const s of doc.sections) {
+    for (const b of s.blocks) {
+      if (b.type === 'table') out.push({ sectionId: s.id, id: b.id, caption: b.caption, columns: b.columns, rows: b.rows });
+      else if (b.type === 'key_figures') {
+        out.push({
+          sectionId: s.id, id: b.id, caption: `${s.title}: key figures`,
+          columns: [col('key', 'Key', 'text'), col('label', 'Figure', 'text'), col('value', 'Value', 'number'), col('format', 'Format', 'text'), col('detail', 'Detail', 'text')],
+          rows: b.items.map((f) => ({ key: f.key, label: f.label, value: f.value, format: f.format, detail: f.detail })),
+        });
+      } else if (b.type === 'status_distribution') {
+        out.push({
+          sectionId: s.id, id: b.id, caption: b.caption,
+          columns: [col('status', 'Status', 'text'), col('label', 'Label', 'text'), col('count', 'Pledges', 'integer'), col('share', 'Share', 'percent')],
+          rows: b.entries.map((e) => ({ status: e.status, label: e.label, count: e.count, share: e.ratio })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function col(key: string, label: string, type: ColumnType): TableColumn {
+  return { key, label, type };
+}
+
+/**
+ * Spreadsheet programs run text that starts like a formula; such text is
+ * prefixed with an apostrophe (the OWASP advice for CSV injection).
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -1,0 +1,38 @@
+import { parse } from 'csv-parse/sync';
+import { FORMULA_TITLE, handMadeSummary, hostileObjectiveReport } from '../testing/rendered.fixture';
+import { annexTables } from './annex';
+import { renderCsv, renderCsvTables } from './csv.renderer';
+
+describe('renderCsv', () => {
+  const doc = handMadeSummary();
+  const records = parse(renderCsv(doc), { columns: true }) as Record<string, string>[];
+
+  it('has one line per cell of every annex table', () => {
+    const cells = annexTables(doc).reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+    expect(records).toHaveLength(cells);
+    expect(Object.keys(records[0])).toEqual(['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value']);
+  });
+
+  it('keeps the exact share of objective 8 and the raw counts', () => {
+    const rowOf8 = records.find((r) => r.table === 'objective-coverage' && r.column === 'objective' && r.value === '8')!.row;
+    const cell = (column: string) => records.find((r) => r.table === 'objective-coverage' && r.row === rowOf8 && r.column === column)!;
+    expect(Number(cell('share').value)).toBe(6 / 35);
+    expect(cell('share').type).toBe('percent');
+    expect(cell('reportingStates').value).toBe('6');
+    expect(records.find((r) => r.table === 'headline' && r.column === 'value' && r.row === '3')!.value).toBe('0.875');
+  });
+
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    const hostile = parse(renderCsv(hostileObjectiveReport()), { columns: true }) as Record<string, string>[];
+    expect(hostile.some((r) => r.value === `'${FORMULA_TITLE}`)).toBe(true);
+    expect(hostile.some((r) => r.value === FORMULA_TITLE)).toBe(false);
+  });
+
+  it('also splits into one wide CSV per table with a header of labels', () => {
+    const files = renderCsvTables(doc);
+    const coverage = files.find((f) => f.name === 'objective-coverage.csv')!;
+    const rows = parse(coverage.bytes) as string[][];
+    expect(rows[0]).toEqual(['Objective', 'Short title', 'Pledges', 'States pledging', 'Reporting States on it', 'Share of reporting States']);
+    expect(rows.find((r) => r[0] === '8')).toEqual(['8', 'Saving lives and missing migrants', '12', '10', '6', String(6 / 35)]);
+  });
+});

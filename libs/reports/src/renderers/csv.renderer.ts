@@ -1,0 +1,37 @@
+import { stringify } from 'csv-stringify/sync';
+import { Cell, ReportDocument } from '../model/document.types';
+import { annexTables, neutraliseFormula } from './annex';
+
+const HEADER = ['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value'];
+
+function raw(value: Cell): string | number {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value === 'string' ? neutraliseFormula(value) : value;
+}
+
+/**
+ * The data annex as one tidy CSV (RFC 4180, UTF-8): one line per cell, so
+ * tables of different shapes share a file and load straight into a data frame.
+ * Values are raw: shares are the exact ratio 0–1 (type `percent`), not rounded.
+ */
+export function renderCsv(doc: ReportDocument): Buffer {
+  const records: (string | number)[][] = [HEADER];
+  for (const t of annexTables(doc)) {
+    t.rows.forEach((r, i) => {
+      for (const c of t.columns) records.push([t.sectionId, t.id, t.caption, i + 1, c.key, c.label, c.type, raw(r[c.key])]);
+    });
+  }
+  return Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
+}
+
+/** The same tables, one wide CSV each (header row of labels), named `<table id>.csv`. */
+export function renderCsvTables(doc: ReportDocument): { name: string; bytes: Buffer }[] {
+  const seen = new Map<string, number>();
+  return annexTables(doc).map((t) => {
+    const n = (seen.get(t.id) ?? 0) + 1;
+    seen.set(t.id, n);
+    const records = [t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => raw(r[c.key])))];
+    return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8') };
+  });
+}
