@@ -198,6 +198,14 @@ describe('workspace: pledge, progress and report journey (browser)', () => {
     const pub = await t.http.get(`/api/v1/pledges/${reference}`).expect(200);
     expect(pub.body.title).toBe('One-stop migrant resource centres with Mombasa, Kisumu and Nairobi counties');
     expect(sec.errors).toEqual([]);
+
+    const visitor = await person(browser, 'ws-journey-visitor');
+    await visitor.page.goto(`${base}/pledges/${reference}`);
+    await visitor.page.locator('main h1', { hasText: 'One-stop migrant resource centres with Mombasa, Kisumu and Nairobi counties' }).waitFor();
+    await expect(visitor.page.locator('main').textContent()).resolves.not.toContain('Please name the counties');
+    await visitor.shot('public-pledge');
+    expect(visitor.errors).toEqual([]);
+    await visitor.close();
   });
 
   it('the focal point reports progress with a measurement, a link and a file; the secretariat validates it', async () => {

@@ -33,7 +33,7 @@ export function ChipPicker(props: { form: Form<unknown>; name: string; label: st
   return (
     <div class={`field chip-picker${errors ? ' field--error' : ''}`}>
       <label class="field__label" for={id}>
-        {props.label} <span class="field__optional">{t.forms.optional}</span>
+        {props.label} <span class="field__optional">{t.formUi.optional}</span>
       </label>
       {props.hint && (
         <p class="field__hint" id={`${id}-hint`}>
@@ -42,7 +42,7 @@ export function ChipPicker(props: { form: Form<unknown>; name: string; label: st
       )}
       {(errors || notFound) && (
         <p class="field__error" id={`${id}-error`}>
-          {notFound ? t.forms.noMatch(text) : errors?.join(' ')}
+          {notFound ? t.formUi.noMatch(text) : errors?.join(' ')}
         </p>
       )}
       {selected.length > 0 && (
@@ -50,7 +50,7 @@ export function ChipPicker(props: { form: Form<unknown>; name: string; label: st
           {selected.map((v) => (
             <li key={v} class="chip">
               {labelOf(v)}
-              <button type="button" class="chip__remove" aria-label={t.forms.removeItem(labelOf(v))} onClick={() => form.set(name, selected.filter((x) => x !== v))}>
+              <button type="button" class="chip__remove" aria-label={t.formUi.removeItem(labelOf(v))} onClick={() => form.set(name, selected.filter((x) => x !== v))}>
                 ×
               </button>
             </li>
@@ -74,7 +74,7 @@ export function ChipPicker(props: { form: Form<unknown>; name: string; label: st
           }}
         />
         <button type="button" class="button button--secondary" onClick={add}>
-          {t.forms.add}
+          {t.formUi.add}
         </button>
       </div>
       <datalist id={`${id}-options`}>

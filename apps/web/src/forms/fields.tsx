@@ -24,7 +24,7 @@ function FieldFrame(props: FieldProps & { id: string; errors?: string[]; childre
     <div class={`field${props.errors ? ' field--error' : ''}${props.class ? ` ${props.class}` : ''}`}>
       <label class="field__label" for={props.id}>
         {props.label}
-        {!props.required && <span class="field__optional"> {t.forms.optional}</span>}
+        {!props.required && <span class="field__optional"> {t.formUi.optional}</span>}
       </label>
       {props.hint && (
         <p class="field__hint" id={`${props.id}-hint`}>
@@ -33,7 +33,7 @@ function FieldFrame(props: FieldProps & { id: string; errors?: string[]; childre
       )}
       {props.errors && (
         <p class="field__error" id={`${props.id}-error`}>
-          <span class="visually-hidden">{t.forms.errorPrefix} </span>
+          <span class="visually-hidden">{t.formUi.errorPrefix} </span>
           {props.errors.join(' ')}
         </p>
       )}
@@ -98,7 +98,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
       />
       {maxLength && (
         <p class="field__count" aria-live="polite">
-          {t.forms.characters(value.length, maxLength)}
+          {t.formUi.characters(value.length, maxLength)}
         </p>
       )}
     </FieldFrame>
@@ -163,7 +163,7 @@ export function CheckboxGroup(props: FieldProps & { options: Option[]; columns?:
     >
       <legend class="field__label">
         {label}
-        {!props.required && <span class="field__optional"> {t.forms.optional}</span>}
+        {!props.required && <span class="field__optional"> {t.formUi.optional}</span>}
       </legend>
       {hint && (
         <p class="field__hint" id={`${id}-hint`}>
@@ -172,7 +172,7 @@ export function CheckboxGroup(props: FieldProps & { options: Option[]; columns?:
       )}
       {errors && (
         <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">{t.forms.errorPrefix} </span>
+          <span class="visually-hidden">{t.formUi.errorPrefix} </span>
           {errors.join(' ')}
         </p>
       )}
@@ -203,7 +203,7 @@ export function RadioGroup(props: FieldProps & { options: Option[]; inline?: boo
       )}
       {errors && (
         <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">{t.forms.errorPrefix} </span>
+          <span class="visually-hidden">{t.formUi.errorPrefix} </span>
           {errors.join(' ')}
         </p>
       )}
@@ -229,7 +229,7 @@ export function ErrorSummary({ form, labels }: { form: Form<unknown>; labels?: R
   return (
     <div id={form.summaryId} class="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${form.summaryId}-title`}>
       <h2 id={`${form.summaryId}-title`} class="error-summary__title">
-        {t.forms.summaryTitle}
+        {t.formUi.summaryTitle}
       </h2>
       {form.formError && <p>{form.formError}</p>}
       {form.errors.length > 0 && (
@@ -261,9 +261,9 @@ export function DraftNotice({ form }: { form: Form<unknown> }) {
   if (!form.restored) return null;
   return (
     <div class="notice notice--info" role="status">
-      <p>{t.forms.draftRestored}</p>
+      <p>{t.formUi.draftRestored}</p>
       <button type="button" class="button button--secondary button--small" onClick={form.discardDraft}>
-        {t.forms.discardDraft}
+        {t.formUi.discardDraft}
       </button>
     </div>
   );
@@ -287,7 +287,7 @@ export function SubmitButton({ form, label, busyLabel, name, onClick, secondary 
       aria-disabled={form.submitting}
       onClick={onClick}
     >
-      {form.submitting ? busyLabel ?? t.forms.saving : label}
+      {form.submitting ? busyLabel ?? t.formUi.saving : label}
     </button>
   );
 }

@@ -50,16 +50,16 @@ export interface Form<T> {
 
 /** A message for a failure that is not about one field. */
 export function describeError(err: unknown): string {
-  if (err instanceof SignInCancelled) return t.forms.sessionEnded;
+  if (err instanceof SignInCancelled) return t.formUi.sessionEnded;
   if (err instanceof ApiError) {
-    if (err.status === 409) return t.forms.conflict(err.message);
-    if (err.status === 403) return t.forms.forbidden;
-    if (err.status === 404) return t.forms.notFound;
-    if (err.status === 429) return t.forms.tooMany;
-    if (err.status >= 500) return t.forms.serverError;
+    if (err.status === 409) return t.formUi.conflict(err.message);
+    if (err.status === 403) return t.formUi.forbidden;
+    if (err.status === 404) return t.formUi.notFound;
+    if (err.status === 429) return t.formUi.tooMany;
+    if (err.status >= 500) return t.formUi.serverError;
     return err.message;
   }
-  return t.forms.networkError;
+  return t.formUi.networkError;
 }
 
 /**

@@ -20,7 +20,7 @@ export function WorkspaceHomePage() {
         <>
           <p class="form__actions">
             <a class="button" href="/workspace/pledges/new">
-              {t.pledges.newTitle}
+              {t.pledgeEdit.newTitle}
             </a>
             <a href="/workspace/pledges">{t.myWork.allPledges}</a>
           </p>

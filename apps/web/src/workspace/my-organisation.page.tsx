@@ -51,7 +51,7 @@ function History() {
       <DataView state={state}>
         {(page) =>
           page.items.length === 0 ? (
-            <p class="muted">{t.pledges.none}</p>
+            <p class="muted">{t.pledgeEdit.none}</p>
           ) : (
             <ol class="timeline">
               {page.items.map((p) => (

@@ -16,7 +16,7 @@ export interface Catalogue {
 
 /** UN M49 regions, sub-regions and intermediate regions named in the country list, and the world. */
 function regionOptions(countries: CountryView[]): Option[] {
-  const found = new Map<string, string>([['001', t.pledges.world]]);
+  const found = new Map<string, string>([['001', t.pledgeEdit.world]]);
   for (const c of countries) {
     found.set(c.regionM49, c.region);
     found.set(c.subregionM49, c.subregion);

@@ -16,33 +16,33 @@ export function IndicatorsEditor({ form }: { form: Form<unknown> }) {
     focus.current = null;
   });
   const errors = form.errorFor('indicators');
-  const directions = DIRECTIONS.map((d) => ({ value: d, label: t.pledges.directions[d] }));
+  const directions = DIRECTIONS.map((d) => ({ value: d, label: t.pledgeEdit.directions[d] }));
   return (
     <div class="repeat" id={fieldId(form.id, 'indicators')} tabIndex={-1}>
       {errors && <p class="field__error">{errors.join(' ')}</p>}
-      {items.length === 0 && <p class="muted">{t.pledges.noIndicators}</p>}
+      {items.length === 0 && <p class="muted">{t.pledgeEdit.noIndicators}</p>}
       {items.map((_, i) => {
         const n = i + 1;
         const p = `indicators.${i}`;
         return (
           <fieldset key={i} class="repeat__item">
-            <legend>{t.pledges.indicatorN(n)}</legend>
+            <legend>{t.pledgeEdit.indicatorN(n)}</legend>
             <div class="grid-2">
-              <TextField form={form} name={`${p}.name`} label={t.pledges.indicatorName} required />
-              <TextField form={form} name={`${p}.unit`} label={t.pledges.unit} hint={t.pledges.unitHint} required />
-              <SelectField form={form} name={`${p}.direction`} label={t.pledges.direction} options={directions} placeholder={t.ws.common.choose} required />
-              <TextField form={form} name={`${p}.sdgIndicator`} label={t.pledges.sdg} hint={t.pledges.sdgHint} />
-              <TextField form={form} name={`${p}.baseline.value`} label={t.pledges.baselineValue} inputMode="decimal" required />
-              <TextField form={form} name={`${p}.baseline.date`} label={t.pledges.baselineDate} type="date" required />
-              <TextField form={form} name={`${p}.target.value`} label={t.pledges.targetValue} inputMode="decimal" required />
-              <TextField form={form} name={`${p}.target.date`} label={t.pledges.targetDate} type="date" required />
+              <TextField form={form} name={`${p}.name`} label={t.pledgeEdit.indicatorName} required />
+              <TextField form={form} name={`${p}.unit`} label={t.pledgeEdit.unit} hint={t.pledgeEdit.unitHint} required />
+              <SelectField form={form} name={`${p}.direction`} label={t.pledgeEdit.direction} options={directions} placeholder={t.ws.common.choose} required />
+              <TextField form={form} name={`${p}.sdgIndicator`} label={t.pledgeEdit.sdg} hint={t.pledgeEdit.sdgHint} />
+              <TextField form={form} name={`${p}.baseline.value`} label={t.pledgeEdit.baselineValue} inputMode="decimal" required />
+              <TextField form={form} name={`${p}.baseline.date`} label={t.pledgeEdit.baselineDate} type="date" required />
+              <TextField form={form} name={`${p}.target.value`} label={t.pledgeEdit.targetValue} inputMode="decimal" required />
+              <TextField form={form} name={`${p}.target.date`} label={t.pledgeEdit.targetDate} type="date" required />
             </div>
             <button
               type="button"
               class="button button--small button--secondary"
               onClick={() => form.set('indicators', items.filter((__, j) => j !== i))}
             >
-              {t.pledges.removeIndicator(n)}
+              {t.pledgeEdit.removeIndicator(n)}
             </button>
           </fieldset>
         );
@@ -55,7 +55,7 @@ export function IndicatorsEditor({ form }: { form: Form<unknown> }) {
           form.set('indicators', [...items, emptyIndicator()]);
         }}
       >
-        {t.pledges.addIndicator}
+        {t.pledgeEdit.addIndicator}
       </button>
     </div>
   );

@@ -13,26 +13,26 @@ export function MyPledgesPage() {
   const state = useData(() => pledgeApi.mine(), []);
   return (
     <>
-      <PageHeader title={t.ws.nav.pledges} kicker={me?.user.organisation?.name} lead={t.pledges.listLead} />
+      <PageHeader title={t.ws.nav.pledges} kicker={me?.user.organisation?.name} lead={t.pledgeEdit.listLead} />
       <p>
         <a class="button" href="/workspace/pledges/new">
-          {t.pledges.newTitle}
+          {t.pledgeEdit.newTitle}
         </a>
       </p>
       <DataView state={state}>
         {(page) =>
           page.items.length === 0 ? (
-            <p>{t.pledges.none}</p>
+            <p>{t.pledgeEdit.none}</p>
           ) : (
             <div class="table-wrap">
               <table class="table">
                 <thead>
                   <tr>
-                    <th scope="col">{t.pledges.reference}</th>
-                    <th scope="col">{t.pledges.title}</th>
-                    <th scope="col">{t.pledges.status}</th>
-                    <th scope="col">{t.pledges.implementation}</th>
-                    <th scope="col">{t.pledges.updated}</th>
+                    <th scope="col">{t.pledgeEdit.reference}</th>
+                    <th scope="col">{t.pledgeEdit.title}</th>
+                    <th scope="col">{t.pledgeEdit.status}</th>
+                    <th scope="col">{t.pledgeEdit.implementation}</th>
+                    <th scope="col">{t.pledgeEdit.updated}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -10,28 +10,28 @@ export function PartnersEditor({ form, organisations }: { form: Form<unknown>; o
   return (
     <div class="repeat" id={fieldId(form.id, 'partners')} tabIndex={-1}>
       {errors && <p class="field__error">{errors.join(' ')}</p>}
-      {items.length === 0 && <p class="muted">{t.pledges.noPartners}</p>}
+      {items.length === 0 && <p class="muted">{t.pledgeEdit.noPartners}</p>}
       {items.map((item, i) => (
         <fieldset key={i} class="repeat__item" id={fieldId(form.id, `partners.${i}`)} tabIndex={-1}>
-          <legend>{t.pledges.partnerN(i + 1)}</legend>
+          <legend>{t.pledgeEdit.partnerN(i + 1)}</legend>
           {form.errorFor(`partners.${i}`) && <p class="field__error">{form.errorFor(`partners.${i}`)?.join(' ')}</p>}
           <div class="grid-2">
             <SelectField
               form={form}
               name={`partners.${i}.organisationId`}
-              label={t.pledges.partnerOrganisation}
+              label={t.pledgeEdit.partnerOrganisation}
               options={organisations}
-              placeholder={t.pledges.notRegistered}
+              placeholder={t.pledgeEdit.notRegistered}
             />
-            {!item.organisationId && <TextField form={form} name={`partners.${i}.name`} label={t.pledges.partnerName} hint={t.pledges.partnerNameHint} />}
+            {!item.organisationId && <TextField form={form} name={`partners.${i}.name`} label={t.pledgeEdit.partnerName} hint={t.pledgeEdit.partnerNameHint} />}
           </div>
           <button type="button" class="button button--small button--secondary" onClick={() => form.set('partners', items.filter((_, j) => j !== i))}>
-            {t.pledges.removePartner(i + 1)}
+            {t.pledgeEdit.removePartner(i + 1)}
           </button>
         </fieldset>
       ))}
       <button type="button" class="button button--secondary" onClick={() => form.set('partners', [...items, { organisationId: '', name: '' }])}>
-        {t.pledges.addPartner}
+        {t.pledgeEdit.addPartner}
       </button>
     </div>
   );

@@ -29,27 +29,27 @@ export function PledgeActions({ pledge, onDone }: { pledge: PledgeView; onDone: 
     <div class="actions-bar">
       {error && (
         <p class="notice notice--error" role="alert">
-          {error} {t.pledges.editToFix}
+          {error} {t.pledgeEdit.editToFix}
         </p>
       )}
       <div class="form__actions">
         {editable && (
           <a class="button" href={`/workspace/pledges/${pledge.id}/edit`}>
-            {pledge.status === 'published' ? t.pledges.proposeRevision : t.pledges.edit}
+            {pledge.status === 'published' ? t.pledgeEdit.proposeRevision : t.pledgeEdit.edit}
           </a>
         )}
         {submittable && (
           <button type="button" class="button button--secondary" disabled={busy} onClick={submit}>
-            {t.pledges.submitAsIs}
+            {t.pledgeEdit.submitAsIs}
           </button>
         )}
         {pledge.status === 'published' && !withdrawing && (
           <button type="button" class="button button--secondary" onClick={() => setWithdrawing(true)}>
-            {t.pledges.withdraw}
+            {t.pledgeEdit.withdraw}
           </button>
         )}
       </div>
-      {pledge.status === 'submitted' && <p class="muted">{t.pledges.awaitingReview}</p>}
+      {pledge.status === 'submitted' && <p class="muted">{t.pledgeEdit.awaitingReview}</p>}
       {withdrawing && <WithdrawForm pledge={pledge} onCancel={() => setWithdrawing(false)} onDone={() => onDone('withdrawn')} />}
     </div>
   );
@@ -63,10 +63,10 @@ function WithdrawForm({ pledge, onCancel, onDone }: { pledge: PledgeView; onCanc
   });
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <ErrorSummary form={form} labels={(f) => (f === 'reason' ? t.pledges.withdrawReason : PLEDGE_LABELS(f))} />
-      <TextArea form={form} name="reason" label={t.pledges.withdrawReason} hint={t.pledges.withdrawHint} rows={3} required />
+      <ErrorSummary form={form} labels={(f) => (f === 'reason' ? t.pledgeEdit.withdrawReason : PLEDGE_LABELS(f))} />
+      <TextArea form={form} name="reason" label={t.pledgeEdit.withdrawReason} hint={t.pledgeEdit.withdrawHint} rows={3} required />
       <div class="form__actions">
-        <SubmitButton form={form} label={t.pledges.withdrawConfirm} />
+        <SubmitButton form={form} label={t.pledgeEdit.withdrawConfirm} />
         <button type="button" class="button button--secondary" onClick={onCancel}>
           {t.ws.common.cancel}
         </button>

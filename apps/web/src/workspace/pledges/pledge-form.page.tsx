@@ -14,7 +14,7 @@ export function NewPledgePage() {
   const state = useData(loadCatalogue, []);
   return (
     <>
-      <PageHeader title={t.pledges.newTitle} lead={t.pledges.newLead} crumbs={crumbs} />
+      <PageHeader title={t.pledgeEdit.newTitle} lead={t.pledgeEdit.newLead} crumbs={crumbs} />
       <DataView state={state}>{(catalogue) => <PledgeForm pledge={null} initial={emptyPledge(newIdempotencyKey())} catalogue={catalogue} />}</DataView>
     </>
   );
@@ -27,12 +27,12 @@ export function EditPledgePage({ params }: RouteProps) {
       {([pledge, catalogue]) => (
         <>
           <PageHeader
-            title={t.pledges.editTitle(pledge.reference)}
-            lead={pledge.status === 'published' ? t.pledges.editPublishedLead : undefined}
+            title={t.pledgeEdit.editTitle(pledge.reference)}
+            lead={pledge.status === 'published' ? t.pledgeEdit.editPublishedLead : undefined}
             crumbs={[...crumbs, { href: `/workspace/pledges/${pledge.id}`, label: pledge.reference }]}
           />
           {pledge.status === 'submitted' || pledge.status === 'withdrawn' ? (
-            <p class="notice">{t.pledges.notEditable[pledge.status]}</p>
+            <p class="notice">{t.pledgeEdit.notEditable[pledge.status]}</p>
           ) : (
             <PledgeForm key={pledge.version} pledge={pledge} initial={valuesOf(pledge)} catalogue={catalogue} />
           )}

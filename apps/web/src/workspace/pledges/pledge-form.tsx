@@ -52,20 +52,20 @@ export function PledgeForm({ pledge, initial, catalogue }: { pledge: PledgeView 
       <ErrorSummary form={form} labels={PLEDGE_LABELS} />
 
       <section class="form-section" aria-labelledby="sec-about">
-        <h2 id="sec-about">{t.pledges.sections.about}</h2>
-        <TextField form={form} name="title" label={t.pledges.title} required maxLength={300} />
-        <TextArea form={form} name="description" label={t.pledges.description} hint={t.pledges.descriptionHint} rows={8} required minLength={300} maxLength={3000} />
-        <RadioGroup form={form} name="form" label={t.pledges.form} inline options={PLEDGE_FORMS.map((f) => ({ value: f, label: t.pledges.forms[f] }))} />
-        <TextField form={form} name="matchingPledgeRef" label={t.pledges.matching} hint={t.pledges.matchingHint} />
+        <h2 id="sec-about">{t.pledgeEdit.sections.about}</h2>
+        <TextField form={form} name="title" label={t.pledgeEdit.title} required maxLength={300} />
+        <TextArea form={form} name="description" label={t.pledgeEdit.description} hint={t.pledgeEdit.descriptionHint} rows={8} required minLength={300} maxLength={3000} />
+        <RadioGroup form={form} name="form" label={t.pledgeEdit.form} inline options={PLEDGE_FORMS.map((f) => ({ value: f, label: t.pledgeEdit.forms[f] }))} />
+        <TextField form={form} name="matchingPledgeRef" label={t.pledgeEdit.matching} hint={t.pledgeEdit.matchingHint} />
       </section>
 
       <section class="form-section" aria-labelledby="sec-alignment">
-        <h2 id="sec-alignment">{t.pledges.sections.alignment}</h2>
+        <h2 id="sec-alignment">{t.pledgeEdit.sections.alignment}</h2>
         <CheckboxGroup
           form={form}
           name="alignment.objectives"
-          label={t.pledges.objectives}
-          hint={t.pledges.objectivesHint}
+          label={t.pledgeEdit.objectives}
+          hint={t.pledgeEdit.objectivesHint}
           required
           columns
           options={catalogue.objectives.map((o) => ({ value: String(o.number), label: `${o.number}. ${o.shortLabel}` }))}
@@ -74,52 +74,52 @@ export function PledgeForm({ pledge, initial, catalogue }: { pledge: PledgeView 
           <SelectField
             form={form}
             name="alignment.primary"
-            label={t.pledges.primaryObjective}
+            label={t.pledgeEdit.primaryObjective}
             required
             placeholder={t.ws.common.choose}
             options={checked.map((o) => ({ value: String(o.number), label: `${o.number}. ${o.shortLabel}` }))}
           />
         )}
         <div class="field">
-          <p class="field__label">{t.pledges.themes}</p>
+          <p class="field__label">{t.pledgeEdit.themes}</p>
           <p class="field__hint">
-            {derived.length ? t.pledges.themesDerived(derived.map((th) => th.code).join(', ')) : t.pledges.themesNone}
+            {derived.length ? t.pledgeEdit.themesDerived(derived.map((th) => th.code).join(', ')) : t.pledgeEdit.themesNone}
           </p>
-          <Checkbox form={form} name="alignment.overrideThemes" label={t.pledges.overrideThemes} />
+          <Checkbox form={form} name="alignment.overrideThemes" label={t.pledgeEdit.overrideThemes} />
         </div>
         {v.alignment.overrideThemes && (
           <CheckboxGroup
             form={form}
             name="alignment.themes"
-            label={t.pledges.chosenThemes}
+            label={t.pledgeEdit.chosenThemes}
             options={catalogue.themes.map((th) => ({ value: String(th.number), label: `${th.code}: ${th.title}` }))}
           />
         )}
         <CheckboxGroup
           form={form}
           name="alignment.principles"
-          label={t.pledges.principles}
+          label={t.pledgeEdit.principles}
           columns
           options={catalogue.principles.map((p) => ({ value: p.key, label: `${p.key}. ${p.name}` }))}
         />
         <CheckboxGroup
           form={form}
           name="alignment.recommendations"
-          label={t.pledges.recommendations}
+          label={t.pledgeEdit.recommendations}
           options={catalogue.recommendations.map((r) => ({ value: String(r.paragraph), label: `${r.paragraph}. ${r.shortTitle}` }))}
         />
         <fieldset class="field fieldset" id="pledge-alignment-commitments" tabIndex={-1}>
           <legend class="field__label">
-            {t.pledges.commitments} <span class="field__optional">{t.forms.optional}</span>
+            {t.pledgeEdit.commitments} <span class="field__optional">{t.formUi.optional}</span>
           </legend>
-          <p class="field__hint">{t.pledges.commitmentsHint}</p>
+          <p class="field__hint">{t.pledgeEdit.commitmentsHint}</p>
           {form.errorsWithin('alignment.commitments') && <p class="field__error">{form.errorsWithin('alignment.commitments')?.join(' ')}</p>}
           {catalogue.themes.map((th) => {
             const picked = th.commitments.filter((c) => v.alignment.commitments.includes(c.code)).length;
             return (
               <details key={th.code} class="picker-group" open={picked > 0 || derived.some((d) => d.code === th.code)}>
                 <summary>
-                  {th.code}: {th.title} <span class="muted">{t.pledges.pickedCount(picked)}</span>
+                  {th.code}: {th.title} <span class="muted">{t.pledgeEdit.pickedCount(picked)}</span>
                 </summary>
                 <div class="choices">
                   {th.commitments.map((c) => (
@@ -148,40 +148,40 @@ export function PledgeForm({ pledge, initial, catalogue }: { pledge: PledgeView 
       </section>
 
       <section class="form-section" aria-labelledby="sec-scope">
-        <h2 id="sec-scope">{t.pledges.sections.scope}</h2>
-        <ChipPicker form={form} name="scope.countries" label={t.pledges.countries} hint={t.pledges.countriesHint} options={catalogue.countries} />
-        <ChipPicker form={form} name="scope.regions" label={t.pledges.regions} hint={t.pledges.regionsHint} options={catalogue.regions} />
+        <h2 id="sec-scope">{t.pledgeEdit.sections.scope}</h2>
+        <ChipPicker form={form} name="scope.countries" label={t.pledgeEdit.countries} hint={t.pledgeEdit.countriesHint} options={catalogue.countries} />
+        <ChipPicker form={form} name="scope.regions" label={t.pledgeEdit.regions} hint={t.pledgeEdit.regionsHint} options={catalogue.regions} />
         <div class="grid-2">
-          <TextField form={form} name="startDate" label={t.pledges.startDate} hint={t.pledges.neededToSubmit} type="date" />
-          <TextField form={form} name="targetDate" label={t.pledges.targetDateField} hint={t.pledges.neededToSubmit} type="date" />
-          <TextField form={form} name="budget.amount" label={t.pledges.budgetAmount} inputMode="decimal" />
-          <TextField form={form} name="budget.currency" label={t.pledges.budgetCurrency} hint={t.pledges.currencyHint} maxLength={3} />
+          <TextField form={form} name="startDate" label={t.pledgeEdit.startDate} hint={t.pledgeEdit.neededToSubmit} type="date" />
+          <TextField form={form} name="targetDate" label={t.pledgeEdit.targetDateField} hint={t.pledgeEdit.neededToSubmit} type="date" />
+          <TextField form={form} name="budget.amount" label={t.pledgeEdit.budgetAmount} inputMode="decimal" />
+          <TextField form={form} name="budget.currency" label={t.pledgeEdit.budgetCurrency} hint={t.pledgeEdit.currencyHint} maxLength={3} />
         </div>
       </section>
 
       <section class="form-section" aria-labelledby="sec-partners">
-        <h2 id="sec-partners">{t.pledges.sections.partners}</h2>
+        <h2 id="sec-partners">{t.pledgeEdit.sections.partners}</h2>
         <PartnersEditor form={form} organisations={catalogue.organisations} />
       </section>
 
       <section class="form-section" aria-labelledby="sec-indicators">
-        <h2 id="sec-indicators">{t.pledges.sections.indicators}</h2>
-        <p class="muted">{t.pledges.indicatorsLead}</p>
+        <h2 id="sec-indicators">{t.pledgeEdit.sections.indicators}</h2>
+        <p class="muted">{t.pledgeEdit.indicatorsLead}</p>
         <IndicatorsEditor form={form} />
       </section>
 
       <section class="form-section" aria-labelledby="sec-contact">
-        <h2 id="sec-contact">{t.pledges.sections.contact}</h2>
-        <p class="muted">{t.pledges.contactLead}</p>
+        <h2 id="sec-contact">{t.pledgeEdit.sections.contact}</h2>
+        <p class="muted">{t.pledgeEdit.contactLead}</p>
         <div class="grid-2">
-          <TextField form={form} name="contact.name" label={t.pledges.contactName} autoComplete="name" />
-          <TextField form={form} name="contact.email" label={t.pledges.contactEmail} type="email" autoComplete="email" />
+          <TextField form={form} name="contact.name" label={t.pledgeEdit.contactName} autoComplete="name" />
+          <TextField form={form} name="contact.email" label={t.pledgeEdit.contactEmail} type="email" autoComplete="email" />
         </div>
       </section>
 
       <div class="form__actions form__actions--sticky">
-        <SubmitButton form={form} label={t.pledges.saveDraft} secondary onClick={() => (intent.current = 'save')} name="save" />
-        <SubmitButton form={form} label={t.pledges.submitForReview} onClick={() => (intent.current = 'submit')} name="submit" />
+        <SubmitButton form={form} label={t.pledgeEdit.saveDraft} secondary onClick={() => (intent.current = 'save')} name="save" />
+        <SubmitButton form={form} label={t.pledgeEdit.submitForReview} onClick={() => (intent.current = 'submit')} name="submit" />
         <a href={pledge ? `/workspace/pledges/${pledge.id}` : '/workspace/pledges'}>{t.ws.common.cancel}</a>
       </div>
     </form>

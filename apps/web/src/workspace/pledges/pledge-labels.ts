@@ -1,6 +1,6 @@
 import { t } from '../../i18n';
 
-const L = () => t.pledges;
+const L = () => t.pledgeEdit;
 
 const TOP: Record<string, () => string> = {
   title: () => L().title,

@@ -2,7 +2,7 @@ import type { ImplementationStatus, PledgeStatus, UpdateStatus } from '../../api
 import { t } from '../../i18n';
 
 export function PledgeStatusTag({ status }: { status: PledgeStatus }) {
-  return <span class={`tag tag--${status}`}>{t.pledges.statuses[status]}</span>;
+  return <span class={`tag tag--${status}`}>{t.pledgeEdit.statuses[status]}</span>;
 }
 
 export function UpdateStatusTag({ status }: { status: UpdateStatus | 'missing' }) {

@@ -7,67 +7,67 @@ export function PledgeSummary({ pledge }: { pledge: PledgeView }) {
   const a = pledge.alignment;
   return (
     <section aria-labelledby="content">
-      <h2 id="content">{t.pledges.contentTitle}</h2>
+      <h2 id="content">{t.pledgeEdit.contentTitle}</h2>
       <p class="prose-block">{pledge.description}</p>
       <dl class="facts">
         <div>
-          <dt>{t.pledges.form}</dt>
-          <dd>{t.pledges.forms[pledge.form]}</dd>
+          <dt>{t.pledgeEdit.form}</dt>
+          <dd>{t.pledgeEdit.forms[pledge.form]}</dd>
         </div>
         <div>
-          <dt>{t.pledges.objectives}</dt>
+          <dt>{t.pledgeEdit.objectives}</dt>
           <dd>{a.objectives.map((o) => (o.primary ? `${o.number} (${t.common.primary})` : String(o.number))).join(', ')}</dd>
         </div>
         <div>
-          <dt>{t.pledges.themes}</dt>
+          <dt>{t.pledgeEdit.themes}</dt>
           <dd>{a.themes.map((th) => `T${th.number}`).join(', ') || '—'}</dd>
         </div>
         <div>
-          <dt>{t.pledges.principles}</dt>
+          <dt>{t.pledgeEdit.principles}</dt>
           <dd>{a.principles.join(', ') || '—'}</dd>
         </div>
         <div>
-          <dt>{t.pledges.recommendations}</dt>
+          <dt>{t.pledgeEdit.recommendations}</dt>
           <dd>{a.recommendations.join(', ') || '—'}</dd>
         </div>
         <div>
-          <dt>{t.pledges.commitments}</dt>
+          <dt>{t.pledgeEdit.commitments}</dt>
           <dd>{a.commitments.join(', ') || '—'}</dd>
         </div>
         <div>
-          <dt>{t.pledges.countries}</dt>
+          <dt>{t.pledgeEdit.countries}</dt>
           <dd>{pledge.scope.countries.join(', ') || '—'}</dd>
         </div>
         <div>
-          <dt>{t.pledges.period}</dt>
+          <dt>{t.pledgeEdit.period}</dt>
           <dd>
           {formatDate(pledge.startDate)} – {formatDate(pledge.targetDate)}
         </dd>
         </div>
         <div>
-          <dt>{t.pledges.budgetAmount}</dt>
+          <dt>{t.pledgeEdit.budgetAmount}</dt>
           <dd>{pledge.budget ? `${pledge.budget.amount.toLocaleString(t.locale)} ${pledge.budget.currency}` : '—'}</dd>
         </div>
       </dl>
       {pledge.indicators.length > 0 && (
         <div class="table-wrap">
           <table class="table table--compact">
-            <caption class="subheading">{t.pledges.sections.indicators}</caption>
+            <caption class="subheading">{t.pledgeEdit.sections.indicators}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.pledges.indicatorName}</th>
-                <th scope="col">{t.pledges.direction}</th>
-                <th scope="col">{t.pledges.baselineValue}</th>
-                <th scope="col">{t.pledges.targetValue}</th>
+                <th scope="col">{t.pledgeEdit.indicatorName}</th>
+                <th scope="col">{t.pledgeEdit.direction}</th>
+                <th scope="col">{t.pledgeEdit.baselineValue}</th>
+                <th scope="col">{t.pledgeEdit.targetValue}</th>
               </tr>
             </thead>
             <tbody>
               {pledge.indicators.map((i) => (
                 <tr key={i.id}>
                   <th scope="row">{i.name}</th>
-                  <td>{t.pledges.directions[i.direction]}</td>
-                  <td>{t.pledges.valueAt(`${i.baseline.value} ${i.unit}`, formatDate(i.baseline.date))}</td>
-                  <td>{t.pledges.valueAt(`${i.target.value} ${i.unit}`, formatDate(i.target.date))}</td>
+                  <td>{t.pledgeEdit.directions[i.direction]}</td>
+                  <td>{t.pledgeEdit.valueAt(`${i.baseline.value} ${i.unit}`, formatDate(i.baseline.date))}</td>
+                  <td>{t.pledgeEdit.valueAt(`${i.target.value} ${i.unit}`, formatDate(i.target.date))}</td>
                 </tr>
               ))}
             </tbody>

@@ -40,33 +40,33 @@ export function PledgePage({ params, query }: RouteProps) {
             />
             {notice && (
               <p class="notice notice--success" role="status">
-                {t.pledges.done[notice as keyof typeof t.pledges.done] ?? t.ws.common.saved}
+                {t.pledgeEdit.done[notice as keyof typeof t.pledgeEdit.done] ?? t.ws.common.saved}
               </p>
             )}
             {pledge.status === 'returned' && lastReturn && (
               <div class="notice notice--warning" role="note">
-                <h2>{t.pledges.returnedTitle}</h2>
+                <h2>{t.pledgeEdit.returnedTitle}</h2>
                 <p class="review-comment">{lastReturn.comment}</p>
-                <p class="muted small">{t.pledges.returnedOn(formatDateTime(lastReturn.createdAt), lastReturn.versionNumber)}</p>
+                <p class="muted small">{t.pledgeEdit.returnedOn(formatDateTime(lastReturn.createdAt), lastReturn.versionNumber)}</p>
               </div>
             )}
             <dl class="facts">
               <div>
-                <dt>{t.pledges.status}</dt>
+                <dt>{t.pledgeEdit.status}</dt>
                 <dd>
                 <PledgeStatusTag status={pledge.status} />
               </dd>
               </div>
               <div>
-                <dt>{t.pledges.implementation}</dt>
+                <dt>{t.pledgeEdit.implementation}</dt>
                 <dd>{pledge.publishedVersion ? <ImplementationTag status={pledge.implementationStatus} /> : '—'}</dd>
               </div>
               <div>
-                <dt>{t.pledges.publicVersion}</dt>
-                <dd>{pledge.publishedVersion ? t.pledges.versionN(pledge.publishedVersion) : t.pledges.notPublished}</dd>
+                <dt>{t.pledgeEdit.publicVersion}</dt>
+                <dd>{pledge.publishedVersion ? t.pledgeEdit.versionN(pledge.publishedVersion) : t.pledgeEdit.notPublished}</dd>
               </div>
               <div>
-                <dt>{t.pledges.updated}</dt>
+                <dt>{t.pledgeEdit.updated}</dt>
                 <dd>{formatDateTime(pledge.updatedAt)}</dd>
               </div>
             </dl>
@@ -80,8 +80,8 @@ export function PledgePage({ params, query }: RouteProps) {
               />
             )}
             <section aria-labelledby="progress">
-              <h2 id="progress">{t.pledges.progressTitle}</h2>
-              {!reportable && <p class="muted">{t.pledges.progressAfterPublication}</p>}
+              <h2 id="progress">{t.pledgeEdit.progressTitle}</h2>
+              {!reportable && <p class="muted">{t.pledgeEdit.progressAfterPublication}</p>}
               {reportable && owner && open.filter((c) => !updates.some((u) => u.cycle === c.code)).map((c) => (
                 <p key={c.code}>
                   <a class="button" href={`/workspace/pledges/${pledge.id}/updates/${c.code}`}>
@@ -136,20 +136,20 @@ export function PledgePage({ params, query }: RouteProps) {
 function History({ pledge, versions }: { pledge: PledgeView; versions: { number: number; [k: string]: unknown }[] }) {
   return (
     <section aria-labelledby="history">
-      <h2 id="history">{t.pledges.historyTitle}</h2>
+      <h2 id="history">{t.pledgeEdit.historyTitle}</h2>
       {versions.length === 0 ? (
-        <p class="muted">{t.pledges.noVersions}</p>
+        <p class="muted">{t.pledgeEdit.noVersions}</p>
       ) : (
         <ol class="timeline">
           {versions.map((v) => (
             <li key={v.number}>
               <p>
-                <strong>{t.pledges.versionN(v.number)}</strong> · {t.pledges.submittedOn(formatDateTime(v.submittedAt as string))}
-                {v.number === pledge.publishedVersion && <span class="tag tag--published">{t.pledges.publicNow}</span>}
+                <strong>{t.pledgeEdit.versionN(v.number)}</strong> · {t.pledgeEdit.submittedOn(formatDateTime(v.submittedAt as string))}
+                {v.number === pledge.publishedVersion && <span class="tag tag--published">{t.pledgeEdit.publicNow}</span>}
               </p>
               {typeof v.decision === 'string' && (
                 <p class="muted">
-                  {t.pledges.decisions[v.decision as 'published' | 'returned']} · {formatDateTime(v.reviewedAt as string)}
+                  {t.pledgeEdit.decisions[v.decision as 'published' | 'returned']} · {formatDateTime(v.reviewedAt as string)}
                   {typeof v.comment === 'string' && v.comment && <span class="review-comment block">{v.comment}</span>}
                 </p>
               )}

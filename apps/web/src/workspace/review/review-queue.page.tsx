@@ -24,8 +24,8 @@ export function ReviewQueuePage() {
                   <table class="table">
                     <thead>
                       <tr>
-                        <th scope="col">{t.pledges.reference}</th>
-                        <th scope="col">{t.pledges.title}</th>
+                        <th scope="col">{t.pledgeEdit.reference}</th>
+                        <th scope="col">{t.pledgeEdit.title}</th>
                         <th scope="col">{t.review.organisation}</th>
                         <th scope="col">{t.review.kind}</th>
                         <th scope="col">{t.review.submitted}</th>
@@ -60,7 +60,7 @@ export function ReviewQueuePage() {
                     <thead>
                       <tr>
                         <th scope="col">{t.updates.cycle}</th>
-                        <th scope="col">{t.pledges.title}</th>
+                        <th scope="col">{t.pledgeEdit.title}</th>
                         <th scope="col">{t.review.organisation}</th>
                         <th scope="col">{t.updates.implementationStatus}</th>
                         <th scope="col">{t.review.submitted}</th>

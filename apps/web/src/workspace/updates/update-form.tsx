@@ -79,7 +79,7 @@ export function UpdateForm(props: {
             <fieldset key={ind.id} class="repeat__item" id={`update-measurements-${i}`} tabIndex={-1}>
               <legend>{ind.name}</legend>
               <p class="muted small">
-                {t.updates.indicatorFacts(`${ind.baseline.value} ${ind.unit}`, `${ind.target.value} ${ind.unit}`, formatDate(ind.target.date), t.pledges.directions[ind.direction])}
+                {t.updates.indicatorFacts(`${ind.baseline.value} ${ind.unit}`, `${ind.target.value} ${ind.unit}`, formatDate(ind.target.date), t.pledgeEdit.directions[ind.direction])}
                 {before && <> · {t.updates.previousValue(previous!.cycle, `${before.value} ${ind.unit} (${formatDate(before.asOf)})`)}</>}
               </p>
               <div class="grid-3">
@@ -121,7 +121,7 @@ export function UpdateForm(props: {
         />
       </section>
       <div class="form__actions">
-        <SubmitButton form={form} label={t.pledges.saveDraft} secondary onClick={() => (intent.current = 'save')} />
+        <SubmitButton form={form} label={t.pledgeEdit.saveDraft} secondary onClick={() => (intent.current = 'save')} />
         <SubmitButton form={form} label={t.updates.submit} onClick={() => (intent.current = 'submit')} />
       </div>
     </form>
