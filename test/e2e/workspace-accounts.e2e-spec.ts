@@ -273,4 +273,20 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     await sec.close();
     await visitor.close();
   });
+
+  it('a tab opened from another shares the session: when one rotates the single-use refresh token, the other follows', async () => {
+    const a = await open('ws-accounts-tabs');
+    await signIn(a, secretariat.user.email, secretariat.password, '/sign-in?next=/workspace/users');
+    await a.page.locator('main h1', { hasText: 'Users' }).waitFor();
+    // The popup starts with a copy of the tab's sessionStorage (same refresh token) and no access token: it refreshes.
+    const [b] = await Promise.all([a.context.waitForEvent('page'), a.page.evaluate("window.open('/workspace/audit')")]);
+    await b.locator('main h1', { hasText: 'Audit log' }).waitFor();
+    // Without being told, the first tab would now present the used token and end the session for both.
+    await a.page.reload();
+    await a.page.locator('main h1', { hasText: 'Users' }).waitFor();
+    await b.reload();
+    await b.locator('main h1', { hasText: 'Audit log' }).waitFor();
+    await expect(a.page.locator('main h1').textContent()).resolves.toBe('Users');
+    expect(a.errors).toEqual([]);
+  });
 });

@@ -43,6 +43,27 @@ function load(): Session | null {
 let state: Session | null = load();
 let access: { token: string; expiresAt: number } | null = null;
 
+type TokenPair = { accessToken: string; expiresIn: number; refreshToken: string; user: SessionUser };
+
+/**
+ * A tab opened from another starts with a copy of its sessionStorage, hence the
+ * same single-use refresh token. When one tab rotates it, it tells the others
+ * holding the old one, so they do not present a used token (which would end
+ * the session for every tab).
+ */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('gcm.session');
+channel?.addEventListener('message', (e: MessageEvent<{ previous: string | null; pair: TokenPair }>) => {
+  if (e.data.previous && e.data.previous === read(REFRESH_KEY)) adopt(e.data.pair);
+});
+
+function adopt(res: TokenPair): void {
+  access = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000 };
+  state = { user: res.user };
+  sessionStorage.setItem(REFRESH_KEY, res.refreshToken);
+  sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
+  listeners.forEach((l) => l(state));
+}
+
 /**
  * The access token lives in memory only (gone with the page); the single-use
  * refresh token and the user's name live in sessionStorage (gone with the
@@ -59,12 +80,10 @@ export const tokens = {
 export const session = {
   current: (): Session | null => state,
   /** After sign-in, refresh or accepting an invitation. */
-  signedIn(res: { accessToken: string; expiresIn: number; refreshToken: string; user: SessionUser }): void {
-    access = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000 };
-    state = { user: res.user };
-    sessionStorage.setItem(REFRESH_KEY, res.refreshToken);
-    sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
-    listeners.forEach((l) => l(state));
+  signedIn(res: TokenPair): void {
+    const previous = read(REFRESH_KEY);
+    adopt(res);
+    channel?.postMessage({ previous, pair: res });
   },
   /**
    * The tokens are dead but the page stays as it is (with what the user typed)
