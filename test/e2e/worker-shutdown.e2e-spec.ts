@@ -25,6 +25,11 @@ class GatedHandler implements JobHandler<JobName.PracticesImport> {
   }
 }
 
+/** The runner refuses to start without a handler for every job; the other jobs are never enqueued here. */
+const idle = (Object.values(JobName) as JobName[])
+  .filter((name) => name !== JobName.PracticesImport)
+  .map((jobName): JobHandler => ({ jobName, handle: async () => undefined }));
+
 describe('worker shutdown', () => {
   it('lets the active job finish and takes no new job once closing', async () => {
     const config: AppConfig = loadConfig({
@@ -34,7 +39,7 @@ describe('worker shutdown', () => {
       WORKER_CONCURRENCY: '1',
     });
     const handler = new GatedHandler();
-    const runner = new WorkerRunner(config, [handler]);
+    const runner = new WorkerRunner(config, [handler, ...idle]);
     const queues = new QueueService(config);
     try {
       runner.onApplicationBootstrap();

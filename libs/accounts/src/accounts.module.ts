@@ -38,6 +38,6 @@ import { UsersService } from './users/users.service';
     AccessGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },
   ],
-  exports: [AccessGuard, StateOrganisationsSeeder, AuthService, UsersService, OrganisationsService, TypeOrmModule],
+  exports: [AccessGuard, AccessTokenService, StateOrganisationsSeeder, AuthService, UsersService, OrganisationsService, TypeOrmModule],
 })
 export class AccountsModule {}

@@ -3,6 +3,7 @@ export * from './entities';
 export type { AuthUser } from './auth/auth-user';
 export { CurrentUser } from './auth/current-user.decorator';
 export { AccessGuard } from './auth/access.guard';
+export { AccessTokenService } from './auth/access-token.service';
 export { hashPassword, verifyPassword } from './auth/password';
 export { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
 export type { UserView } from './users/user.view';

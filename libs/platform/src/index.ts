@@ -7,6 +7,7 @@ export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/snake-naming.strategy';
 export * from './database/database.module';
+export * from './database/after-commit';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './validation/validation.pipe';

@@ -23,3 +23,4 @@ export { escapeHtml, renderHtml } from './renderers/html.renderer';
 export { renderPdf } from './renderers/pdf.renderer';
 export { renderCsv, renderCsvTables } from './renderers/csv.renderer';
 export { renderXlsx } from './renderers/xlsx.renderer';
+export * from './runs';

@@ -22,6 +22,7 @@ export const primaryNav: NavItem[] = [
   { href: '/countries', label: t.nav.countries, section: '/countries' },
   { href: '/map', label: t.nav.map, section: '/map' },
   { href: '/practices', label: t.nav.practices, section: '/practices' },
+  { href: '/reports', label: t.nav.reports, section: '/reports' },
   { href: '/open-data', label: t.nav.openData, section: '/open-data' },
 ];
 

@@ -18,6 +18,7 @@ import { PledgesPage } from '../pages/pledges.page';
 import { PledgePage } from '../pages/pledge.page';
 import { CoveragePage } from '../pages/coverage.page';
 import { OpenDataPage } from '../pages/open-data.page';
+import { ReportsPage } from '../pages/reports.page';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -38,6 +39,7 @@ export const routes: RouteDef[] = [
   { path: '/pledges/:reference', page: PledgePage },
   { path: '/coverage', page: CoveragePage },
   { path: '/open-data', page: OpenDataPage },
+  { path: '/reports', page: ReportsPage },
   { path: '/practices', page: PracticesPage },
   { path: '/practices/:code', page: PracticePage },
 ];

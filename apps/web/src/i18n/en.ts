@@ -34,6 +34,7 @@ export const en = {
     pledges: 'Pledges',
     coverage: 'Coverage',
     openData: 'Open data',
+    reports: 'Reports',
   },
   common: {
     loading: 'Loading…',

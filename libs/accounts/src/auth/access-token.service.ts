@@ -43,13 +43,19 @@ export class AccessTokenService {
   async authenticate(token: string): Promise<AuthenticatedRequestUser | null> {
     const claims = this.verifySignature(token);
     if (!claims) return null;
+    return this.sessionUser(claims.sub, claims.sid);
+  }
+
+  /** The user of a live session (not revoked, not expired, user active), or null. */
+  async sessionUser(userId: string, sessionId: string): Promise<AuthenticatedRequestUser | null> {
+    if (!UUID.test(userId) || !UUID.test(sessionId)) return null;
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.email, u.role, u.organisation_id AS "organisationId"
          FROM session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [claims.sid, claims.sub],
+      [sessionId, userId],
     );
-    return row ? { ...row, sessionId: claims.sid } : null;
+    return row ? { ...row, sessionId } : null;
   }
 
   private verifySignature(token: string): Claims | null {

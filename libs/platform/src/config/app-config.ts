@@ -59,6 +59,48 @@ export class AppConfig {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /**
+   * How long a worker holds a job between lock renewals. After a crash the job
+   * is retried once its lock has expired and the stalled check has run, so a
+   * short lock means quick recovery; the event loop must stay free enough to
+   * renew it (heavy rendering runs in worker threads).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  WORKER_LOCK_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  WORKER_STALLED_INTERVAL_MS = 15_000;
+
+  /**
+   * A requested report waits this long in the queue before it runs, so a burst
+   * of identical requests joins the one queued run instead of starting another.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  REPORT_REQUEST_DELAY_MS = 1000;
+
+  /** Long-lived worker threads a worker process keeps for PDF and XLSX rendering. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  REPORT_RENDER_THREADS = 2;
+
+  /** How often the worker looks for pledges that need a reporting reminder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  REMINDER_SCAN_EVERY_MINUTES = 60;
+
   /** Lifetime of a signed access token; each request also re-checks the session, so sign-out is immediate. */
   @Transform(toInt)
   @IsInt()
@@ -143,7 +185,8 @@ const CONFIG_KEYS = [
   'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY', 'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES', 'SIGNIN_LIMIT_PER_ACCOUNT',
   'SIGNIN_LIMIT_PER_IP', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT', 'RESET_LIMIT_PER_IP',
-  'RESET_LIMIT_WINDOW_SECONDS', 'STATS_CACHE_TTL_SECONDS',
+  'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS', 'REPORT_REQUEST_DELAY_MS',
+  'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */

@@ -5,18 +5,40 @@
  */
 export enum QueueName {
   Imports = 'imports',
+  Reports = 'reports',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   PracticesImport = 'practices.import',
+  /** Builds one report run (a report_run row): load, hash, version, render, complete. */
+  ReportBuild = 'report.build',
+  /** Parent of a cycle's flow: builds the IMRF summary run once its children are done, then marks the cycle compiled. */
+  ReportCompile = 'report.compile',
+  /** Repeatable: re-enqueues report runs whose job was lost (e.g. Redis restarted before the enqueue). */
+  ReportsReconcile = 'reports.reconcile',
+  /** Repeatable: creates reminder notifications for pledges without a submitted update (T−30, T−7, overdue). */
+  RemindersScan = 'reminders.scan',
+  /** E-mails one stored notification when SMTP is configured. */
+  NotificationSend = 'notification.send',
 }
 
 export interface JobPayloads {
   [JobName.PracticesImport]: { requestedBy: string | null };
+  [JobName.ReportBuild]: { runId: string };
+  [JobName.ReportCompile]: { runId: string };
+  [JobName.ReportsReconcile]: Record<string, never>;
+  [JobName.RemindersScan]: Record<string, never>;
+  [JobName.NotificationSend]: { notificationId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PracticesImport]: QueueName.Imports,
+  [JobName.ReportBuild]: QueueName.Reports,
+  [JobName.ReportCompile]: QueueName.Reports,
+  [JobName.ReportsReconcile]: QueueName.Reports,
+  [JobName.RemindersScan]: QueueName.Notifications,
+  [JobName.NotificationSend]: QueueName.Notifications,
 };
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];

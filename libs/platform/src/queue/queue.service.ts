@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createRedis } from './redis';
@@ -12,11 +12,19 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** A job of the typed list, for flows. */
+export interface TypedJob<N extends JobName = JobName> {
+  name: N;
+  data: JobPayloads[N];
+  opts?: JobsOptions;
+}
+
 /** Producer side: typed enqueue over one lazily created Queue per queue name. */
 @Injectable()
 export class QueueService implements OnModuleDestroy {
   private readonly queues = new Map<QueueName, Queue>();
   private connection?: Redis;
+  private flows?: FlowProducer;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -44,7 +52,25 @@ export class QueueService implements OnModuleDestroy {
     return job.id as string;
   }
 
+  /**
+   * A parent job that runs once all its children have finished, added
+   * atomically. Flow jobs do not inherit a queue's default options, so they
+   * are applied here; jobs whose id already exists are kept as they are.
+   */
+  async enqueueFlow(parent: TypedJob, children: TypedJob[]): Promise<void> {
+    this.flows ??= new FlowProducer({ connection: this.redis(), prefix: this.prefix });
+    await this.flows.add({
+      name: parent.name,
+      queueName: queueOf(parent.name),
+      data: parent.data,
+      opts: { ...DEFAULT_JOB_OPTIONS, ...parent.opts },
+      children: children.map((c) => ({ name: c.name, queueName: queueOf(c.name), data: c.data, opts: { ...DEFAULT_JOB_OPTIONS, ...c.opts } })),
+    });
+  }
+
   async onModuleDestroy(): Promise<void> {
+    await this.flows?.close();
+    this.flows = undefined;
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
     if (this.connection) {

@@ -43,7 +43,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: this.config.WORKER_CONCURRENCY,
         // A job whose worker died is picked up again once its lock expires.
-        lockDuration: 60_000,
+        lockDuration: this.config.WORKER_LOCK_MS,
+        stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
         maxStalledCount: 20,
       });
       worker.on('failed', (job, err) => this.logger.warn({ job: job?.id, name: job?.name, err: err.message }, 'job failed'));

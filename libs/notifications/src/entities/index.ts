@@ -1,0 +1,7 @@
+import { Notification } from './notification.entity';
+import { ReportingReminder } from './reporting-reminder.entity';
+
+export * from './notification.entity';
+export * from './reporting-reminder.entity';
+
+export const NOTIFICATION_ENTITIES = [Notification, ReportingReminder];

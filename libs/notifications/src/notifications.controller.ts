@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@gcm/accounts';
+import { Authenticated, ParamUuidPipe, Roles } from '@gcm/platform';
+import { AllNotificationsQueryDto, NotificationQueryDto } from './dto/notification-query.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('api/v1/notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** The caller's notifications (e.g. reporting reminders), newest first. */
+  @Authenticated()
+  @Get()
+  list(@Query() q: NotificationQueryDto, @CurrentUser() user: AuthUser) {
+    return this.notifications.list(q, user.id);
+  }
+
+  /** Every user's notifications, with e-mail delivery status. */
+  @Roles('secretariat')
+  @Get('all')
+  listAll(@Query() q: AllNotificationsQueryDto) {
+    return this.notifications.listAll(q);
+  }
+
+  @Authenticated()
+  @Post(':id/read')
+  @HttpCode(200)
+  markRead(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user: AuthUser) {
+    return this.notifications.markRead(id, user.id);
+  }
+}

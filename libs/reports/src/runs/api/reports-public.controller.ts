@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@gcm/accounts';
+import { OptionalAuth, ParamPatternPipe, ParamUuidPipe } from '@gcm/platform';
+import type { Request, Response } from 'express';
+import { REPORT_FORMATS, ReportFormat } from '../../renderers/render-report';
+import { PublicReportQueryDto } from '../dto/report-query.dto';
+import { ReportVersionsService } from '../report-versions.service';
+
+const FORMAT_PIPE = new ParamPatternPipe('format', new RegExp(`^(${REPORT_FORMATS.join('|')})$`), REPORT_FORMATS.join(', '));
+
+/**
+ * Published reports for everyone. A signed-in secretariat user may also read
+ * and download unpublished versions; to anyone else they do not exist (404).
+ */
+@ApiTags('reports')
+@OptionalAuth()
+@Controller('api/v1/reports')
+export class ReportsPublicController {
+  constructor(private readonly versions: ReportVersionsService) {}
+
+  /** Published report versions, newest first, with a download link per format. */
+  @Get()
+  @Header('Cache-Control', 'public, max-age=60')
+  list(@Query() q: PublicReportQueryDto) {
+    return this.versions.list(q, true);
+  }
+
+  @Get(':versionId')
+  get(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser) {
+    return this.versions.get(id, user?.role === 'secretariat');
+  }
+
+  /** One format of a version: json, html, pdf, csv (data annex) or xlsx (data annex). */
+  @Get(':versionId/download.:format')
+  async download(
+    @Param('versionId', new ParamUuidPipe('versionId')) id: string,
+    @Param('format', FORMAT_PIPE) format: ReportFormat,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<StreamableFile | undefined> {
+    const file = await this.versions.download(id, format, user?.role === 'secretariat');
+    const etag = `"${file.sha256}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', file.published ? 'public, max-age=3600, immutable' : 'private, no-store');
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304);
+      return undefined;
+    }
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.filename}"`,
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
+import { RUN_STATUSES, RunStatus } from '../entities/report-run.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+class PageDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number = 50;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset?: number = 0;
+}
+
+class ReportFilterDto extends PageDto {
+  @IsOptional()
+  @IsIn(REPORT_KINDS)
+  kind?: ReportKind;
+
+  /** A cycle code: reports whose span ends with it. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(/^\d{4}-[A-Za-z0-9]{1,8}$/, { message: 'cycle must be a cycle code such as 2026-H1' })
+  cycle?: string;
+
+  /** Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'scope must be a scope such as FRA, 8, T2, 002, RT2 or global' })
+  scope?: string;
+}
+
+export class RunQueryDto extends ReportFilterDto {
+  @IsOptional()
+  @IsIn(RUN_STATUSES)
+  status?: RunStatus;
+}
+
+export class VersionQueryDto extends ReportFilterDto {
+  /** Secretariat only: `true` published versions, `false` unpublished ones. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'published must be true or false' })
+  published?: boolean;
+}
+
+export class PublicReportQueryDto extends ReportFilterDto {}

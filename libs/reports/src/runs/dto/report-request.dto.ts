@@ -1,0 +1,38 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
+
+const CYCLE_CODE = /^\d{4}-[A-Za-z0-9]{1,8}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ReportRequestDto {
+  @IsIn(REPORT_KINDS)
+  kind: ReportKind;
+
+  /**
+   * `FRA` (or an organisation id) for `state`, `8` for `objective`, `T2` for
+   * `theme`, an M49 code such as `002` for `region`, `RT2` for `round_table`;
+   * omit or `global` for `imrf_summary`.
+   */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40)
+  scope?: string;
+
+  /** One cycle code, e.g. `2026-H1`. Give either `cycle` or `cycles`. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Matches(CYCLE_CODE, { message: 'cycle must be a cycle code such as 2026-H1' })
+  cycle?: string;
+
+  /** A span of cycles (imrf_summary, round_table), e.g. `["2025-H2", "2026-H1"]`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(CYCLE_CODE, { each: true, message: 'each cycle must be a cycle code such as 2026-H1' })
+  cycles?: string[];
+}

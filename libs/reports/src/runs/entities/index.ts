@@ -1,0 +1,9 @@
+import { ReportFile } from './report-file.entity';
+import { ReportRun } from './report-run.entity';
+import { ReportVersion } from './report-version.entity';
+
+export * from './report-run.entity';
+export * from './report-version.entity';
+export * from './report-file.entity';
+
+export const REPORT_RUN_ENTITIES = [ReportRun, ReportVersion, ReportFile];

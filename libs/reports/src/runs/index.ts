@@ -1,0 +1,16 @@
+export * from './entities';
+export * from './reports-runs.module';
+export * from './report-target';
+export { ReportRunsService } from './report-runs.service';
+export { ReportVersionsService } from './report-versions.service';
+export { ReportFlowService, flowIdOf } from './report-flow.service';
+export type { CycleFlow } from './report-flow.service';
+export type { ReportRunView } from './report-run.view';
+export { ReportDatasetLoader } from './dataset/report-dataset.loader';
+export { ReportBuildService, snapshotHash } from './worker/report-build.service';
+export { ReportBuildHandler } from './worker/report-build.handler';
+export { ReportCompileHandler } from './worker/report-compile.handler';
+export { ReportsReconcileHandler } from './worker/reports-reconcile.handler';
+export { ReportsReconcileService } from './worker/reports-reconcile.service';
+export { MONITOR_BASE_PATH, MONITOR_COOKIE } from './monitor/monitor-session';
+export * from '../experts/expert-report.entity';

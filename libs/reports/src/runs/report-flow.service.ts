@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, JobName, QueueService } from '@gcm/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReportRunsService } from './report-runs.service';
+import { GLOBAL_SCOPE, ReportTarget } from './report-target';
+
+export interface CycleFlow {
+  flowId: string;
+  parentRunId: string;
+  childRunIds: string[];
+}
+
+/** The flow of a cycle has a fixed id, so closing the same cycle again joins the runs still active instead of doubling them. */
+export const flowIdOf = (cycleId: string) => `cycle-${cycleId}`;
+
+/**
+ * Closing a cycle queues its whole report set as one BullMQ flow: a report
+ * per State with pledges owing an update, per objective, theme, M49 region
+ * of those States and round table, and the IMRF summary as the parent,
+ * which runs once every child has finished and then marks the cycle compiled.
+ */
+@Injectable()
+export class ReportFlowService {
+  private readonly logger = new Logger(ReportFlowService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: ReportRunsService,
+    private readonly queues: QueueService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createRuns(m: EntityManager, cycle: { id: string; code: string }, requestedBy: string | null): Promise<CycleFlow> {
+    const flowId = flowIdOf(cycle.id);
+    const summary: ReportTarget = { kind: 'imrf_summary', scope: GLOBAL_SCOPE, cycleCodes: [cycle.code], cycleIds: [cycle.id] };
+    const parent = { id: await this.summaryRun(m, summary, requestedBy, flowId) };
+    const targets = `
+      WITH cyc AS (SELECT period_end, deadline FROM reporting_cycle WHERE id = $1),
+      states AS (
+        SELECT DISTINCT o.country_alpha3 AS scope, c.region_m49
+          FROM pledge p JOIN organisation o ON o.id = p.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3, cyc
+         WHERE o.kind = 'state' AND p.published_version IS NOT NULL
+           AND (p.first_published_at AT TIME ZONE 'UTC')::date <= cyc.period_end
+           AND (p.withdrawn_at IS NULL OR (p.withdrawn_at AT TIME ZONE 'UTC')::date > cyc.deadline))
+      SELECT 'state' AS kind, scope FROM states
+      UNION SELECT 'region', region_m49 FROM states
+      UNION SELECT 'objective', number::text FROM objective
+      UNION SELECT 'theme', 'T' || number FROM theme
+      UNION SELECT 'round_table', code FROM round_table`;
+    const created: { id: string }[] = await m.query(
+      `INSERT INTO report_run (kind, scope, cycle_key, cycle_id, cycle_ids, requested_by, flow_id, parent_run_id)
+       SELECT t.kind, t.scope, $2, $1, ARRAY[$1]::uuid[], $3, $4, $5 FROM (${targets}) t
+       ON CONFLICT (kind, scope, cycle_key) WHERE status IN ('queued', 'running') DO NOTHING
+       RETURNING id`,
+      [cycle.id, cycle.code, requestedBy, flowId, parent.id],
+    );
+    // Runs of the set already active (requested singly before the close) join the flow.
+    const [children]: [{ id: string }[]] = await m.query(
+      `UPDATE report_run r SET flow_id = $3, parent_run_id = $4, updated_at = now()
+         FROM (${targets}) t
+        WHERE r.kind = t.kind AND r.scope = t.scope AND r.cycle_key = $2 AND r.status IN ('queued', 'running')
+        RETURNING r.id`,
+      [cycle.id, cycle.code, flowId, parent.id],
+    );
+    await this.audit.record(m, {
+      action: 'report.flow_requested', entityType: 'reporting_cycle', entityId: cycle.id,
+      after: { cycle: cycle.code, flowId, summaryRunId: parent.id, runs: children.length + 1, created: created.length },
+    });
+    return { flowId, parentRunId: parent.id, childRunIds: children.map((c) => c.id).sort() };
+  }
+
+  /** A new summary run, or the active one (requested singly before the close) taken into the flow. */
+  private async summaryRun(m: EntityManager, summary: ReportTarget, requestedBy: string | null, flowId: string): Promise<string> {
+    for (;;) {
+      const id = await this.runs.insertActive(m, summary, { requestedBy, flowId });
+      if (id) return id;
+      const [rows]: [{ id: string }[]] = await m.query(
+        `UPDATE report_run SET flow_id = $3, updated_at = now()
+          WHERE kind = 'imrf_summary' AND scope = $1 AND cycle_key = $2 AND status IN ('queued', 'running') RETURNING id`,
+        [summary.scope, summary.cycleCodes[0], flowId],
+      );
+      if (rows.length > 0) return rows[0].id;
+    }
+  }
+
+  /** Adds the flow; job ids are run ids, so adding it again (reconcile, a second close) keeps the jobs that exist. */
+  async enqueue(flow: CycleFlow): Promise<void> {
+    await this.queues.enqueueFlow(
+      { name: JobName.ReportCompile, data: { runId: flow.parentRunId }, opts: { jobId: flow.parentRunId } },
+      flow.childRunIds.map((id) => ({
+        name: JobName.ReportBuild,
+        data: { runId: id },
+        // A child that fails for good must not hold the summary back; it stays visible as failed and can be retried.
+        opts: { jobId: id, ignoreDependencyOnFailure: true },
+      })),
+    );
+    this.logger.log({ flowId: flow.flowId, children: flow.childRunIds.length }, 'report flow enqueued');
+  }
+
+  /** The flow of a cycle as stored, for the reconcile job. */
+  async storedFlow(flowId: string): Promise<CycleFlow | null> {
+    const rows: { id: string; parent: boolean }[] = await this.dataSource.query(
+      `SELECT id, parent_run_id IS NULL AS parent FROM report_run WHERE flow_id = $1 AND status IN ('queued', 'running')`,
+      [flowId],
+    );
+    const parent = rows.find((r) => r.parent);
+    if (!parent) return null;
+    return { flowId, parentRunId: parent.id, childRunIds: rows.filter((r) => !r.parent).map((r) => r.id).sort() };
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService, DomainError, ErrorCode, StatsCache } from '@gcm/platform';
+import { DataSource } from 'typeorm';
+import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
+import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
+import { whereClause } from './sql-filter';
+
+const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.number,
+  v.title, v.snapshot_hash AS "snapshotHash", v.created_at AS "createdAt", v.published_at AS "publishedAt",
+  (SELECT coalesce(json_agg(json_build_object('format', f.format, 'contentType', f.content_type, 'size', f.size, 'sha256', f.sha256)
+     ORDER BY array_position($FORMATS::text[], f.format::text)), '[]') FROM report_file f WHERE f.version_id = v.id) AS files`;
+
+const FORMATS_LITERAL = `'{${REPORT_FORMATS.join(',')}}'`;
+const COLUMNS = VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL);
+
+export interface ReportFileDownload {
+  bytes: Buffer;
+  contentType: string;
+  sha256: string;
+  filename: string;
+  published: boolean;
+}
+
+/**
+ * Report versions: the secretariat lists and publishes them; the public sees
+ * and downloads published ones only. An unpublished version is 404 to anyone
+ * but the secretariat, as if it did not exist.
+ */
+@Injectable()
+export class ReportVersionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly stats: StatsCache,
+  ) {}
+
+  async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
+    const published = publicOnly ? true : (q as VersionQueryDto).published;
+    const extra = published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'];
+    const { sql, params } = whereClause('v', { kind: q.kind, scope: q.scope }, q.cycle, extra);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    const order = publicOnly ? 'v.published_at DESC' : 'v.created_at DESC';
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v ${sql} ORDER BY ${order}, v.id LIMIT ${limit} OFFSET ${offset}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM report_version v ${sql}`, params),
+    ]);
+    return { items: items.map((v: VersionRow) => withLinks(v)), total: total as number, limit, offset };
+  }
+
+  async get(id: string, canSeeUnpublished: boolean) {
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = $1`, [id]);
+    if (!row || (!row.publishedAt && !canSeeUnpublished)) throw DomainError.notFound('Report');
+    return withLinks(row);
+  }
+
+  /** Publishing needs every format rendered, so nothing published is missing a download. */
+  async publish(id: string, userId: string) {
+    await this.dataSource.transaction(async (m) => {
+      const [v] = await m.query(
+        `SELECT v.published_at AS "publishedAt", (SELECT count(*)::int FROM report_file f WHERE f.version_id = v.id) AS files
+           FROM report_version v WHERE v.id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!v) throw DomainError.notFound('Report version');
+      if (v.publishedAt) throw new DomainError(ErrorCode.InvalidState, 'This report version is already published');
+      if (v.files < REPORT_FORMATS.length) {
+        throw new DomainError(ErrorCode.InvalidState, `This report version has ${v.files} of ${REPORT_FORMATS.length} formats; wait for its run to complete`);
+      }
+      await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = $1', [id, userId]);
+      await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
+    });
+    await this.stats.invalidate();
+    return this.get(id, true);
+  }
+
+  async download(id: string, format: ReportFormat, canSeeUnpublished: boolean): Promise<ReportFileDownload> {
+    const [row] = await this.dataSource.query(
+      `SELECT v.kind, v.scope, v.cycle_key AS "cycleKey", v.number, v.published_at IS NOT NULL AS published,
+              f.content_type AS "contentType", f.sha256, f.bytes
+         FROM report_version v JOIN report_file f ON f.version_id = v.id AND f.format = $2
+        WHERE v.id = $1`,
+      [id, format],
+    );
+    if (!row || (!row.published && !canSeeUnpublished)) throw DomainError.notFound('Report');
+    const name = `gcm-${row.kind.replace('_', '-')}-${row.scope}-${row.cycleKey.replace(/\+/g, '_')}-v${row.number}.${format}`;
+    return { bytes: row.bytes, contentType: row.contentType, sha256: row.sha256, filename: name.replace(/[^A-Za-z0-9._-]/g, '_'), published: row.published };
+  }
+}
+
+interface VersionRow {
+  id: string;
+  files: { format: ReportFormat }[];
+}
+
+function withLinks<T extends VersionRow>(v: T) {
+  return { ...v, files: v.files.map((f) => ({ ...f, url: `/api/v1/reports/${v.id}/download.${f.format}` })) };
+}

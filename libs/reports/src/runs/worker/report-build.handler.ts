@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobName, JobPayloads } from '@gcm/platform';
+import type { Job } from 'bullmq';
+import { ReportBuildService } from './report-build.service';
+import { runBuildJob } from './report-job';
+
+/** One report of any kind, requested on its own or as a child of a cycle's flow. */
+@Injectable()
+export class ReportBuildHandler implements JobHandler<JobName.ReportBuild> {
+  readonly jobName = JobName.ReportBuild;
+
+  constructor(private readonly builds: ReportBuildService) {}
+
+  handle(job: Job<JobPayloads[JobName.ReportBuild]>) {
+    return runBuildJob(this.builds, job);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { buildReport } from '../../builders/build-report';
+import type { ReportDocument } from '../../model/document.types';
+import type { ReportInput } from '../../model/report-kind.types';
+import { REPORT_FORMATS } from '../../renderers/render-report';
+import { canonicalJson } from '../../renderers/json.renderer';
+import { ReportDatasetLoader } from '../dataset/report-dataset.loader';
+import { ReportRenderer } from './report-renderer';
+import { ReportRunStore, RunRecord } from './report-run.store';
+import { ReportVersionStore } from './report-version.store';
+
+export interface BuildOutcome {
+  runId: string;
+  status: 'completed' | 'cancelled' | 'skipped';
+  versionId?: string;
+  versionNumber?: number;
+  newVersion?: boolean;
+  formatsRendered?: string[];
+}
+
+export interface BuildHooks {
+  progress(percent: number): Promise<void>;
+  /** Runs in the transaction that marks the run completed. */
+  onCompleted?(run: RunRecord, m: EntityManager): Promise<void>;
+}
+
+/** SHA-256 of the canonical input without its snapshot stamp: the identity of the data a report is built from. */
+export function snapshotHash(input: ReportInput): string {
+  const { snapshot: _snapshot, ...data } = input;
+  return createHash('sha256').update(canonicalJson(data)).digest('hex');
+}
+
+/**
+ * One run, start to finish. Every step can be repeated: a worker killed
+ * anywhere leaves a state from which the retried job converges to the same
+ * single version and one file per format.
+ */
+@Injectable()
+export class ReportBuildService {
+  private readonly logger = new Logger(ReportBuildService.name);
+
+  constructor(
+    private readonly runs: ReportRunStore,
+    private readonly versions: ReportVersionStore,
+    private readonly loader: ReportDatasetLoader,
+    private readonly renderer: ReportRenderer,
+  ) {}
+
+  async build(runId: string, hooks: BuildHooks): Promise<BuildOutcome> {
+    const run = await this.runs.get(runId);
+    if (!run) throw new Error(`report run ${runId} does not exist (yet)`);
+    if (run.status === 'completed') return { runId, status: 'skipped', versionId: run.versionId ?? undefined };
+    if (run.status === 'cancelled' || !(await this.runs.start(runId))) return { runId, status: 'cancelled' };
+    const step = async (percent: number) => {
+      await Promise.all([this.runs.progress(runId, percent), hooks.progress(percent)]);
+      return !(await this.runs.isCancelled(runId));
+    };
+    if (!(await step(5))) return { runId, status: 'cancelled' };
+
+    const input = await this.loader.load(run.target);
+    const hash = snapshotHash(input);
+    if (!(await step(25))) return { runId, status: 'cancelled' };
+
+    let model: ReportDocument | null = null;
+    let version: { id: string; number: number; created: boolean } | null = await this.versions.find(run.target, hash)
+      .then((v) => v && { ...v, created: false });
+    if (!version) {
+      model = buildReport(run.target.kind, { ...input, snapshot: { ...input.snapshot, id: hash } });
+      version = await this.versions.ensure(run.target, hash, model, runId);
+    }
+    const { id: versionId, created } = version;
+    if (!(await step(40))) return { runId, status: 'cancelled' };
+
+    const have = await this.versions.formats(versionId);
+    let done = have.size;
+    const rendered = have.size === REPORT_FORMATS.length ? [] : await this.renderer.renderMissing(
+      // A version found rather than built is rendered from its stored model, not from a rebuild (its snapshot stamp differs).
+      model && created ? model : await this.versions.model(versionId),
+      have,
+      async (format, file) => {
+        await this.versions.saveFile(versionId, format, file);
+        await step(40 + Math.round((++done / REPORT_FORMATS.length) * 55));
+      },
+    );
+    const completed = await this.runs.complete(runId, versionId, hooks.onCompleted && ((m) => hooks.onCompleted!(run, m)));
+    if (!completed) return { runId, status: 'cancelled' };
+    this.logger.log({ runId, kind: run.target.kind, scope: run.target.scope, version: version.number, rendered }, 'report built');
+    return {
+      runId, status: 'completed', versionId, versionNumber: version.number, newVersion: created, formatsRendered: rendered,
+    };
+  }
+
+  async recordFailure(runId: string, err: Error, final: boolean): Promise<void> {
+    await this.runs.fail(runId, `${err.name}: ${err.message}`, final);
+  }
+}

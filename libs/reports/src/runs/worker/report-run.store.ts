@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@gcm/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReportKind } from '../../model/report-kind.types';
+import type { RunStatus } from '../entities/report-run.entity';
+import { ReportTarget } from '../report-target';
+
+export interface RunRecord {
+  id: string;
+  status: RunStatus;
+  target: ReportTarget;
+  flowId: string | null;
+  versionId: string | null;
+}
+
+/**
+ * The worker's writes to report_run. Each is guarded by the status it
+ * expects, so a cancelled run is never revived and a completed one never
+ * rewritten, whatever order retries and crashed workers arrive in.
+ */
+@Injectable()
+export class ReportRunStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(id: string): Promise<RunRecord | null> {
+    const [r] = await this.dataSource.query(
+      `SELECT r.id, r.status, r.kind, r.scope, r.flow_id AS "flowId", r.version_id AS "versionId", r.cycle_ids AS "cycleIds",
+              ARRAY(SELECT c.code FROM unnest(r.cycle_ids) WITH ORDINALITY AS x(id, n) JOIN reporting_cycle c ON c.id = x.id ORDER BY x.n) AS codes
+         FROM report_run r WHERE r.id = $1`,
+      [id],
+    );
+    if (!r) return null;
+    return {
+      id: r.id,
+      status: r.status,
+      flowId: r.flowId,
+      versionId: r.versionId,
+      target: { kind: r.kind as ReportKind, scope: r.scope, cycleIds: r.cycleIds, cycleCodes: r.codes },
+    };
+  }
+
+  /** queued (or running, after a crash) → running; false when the run was cancelled or finished meanwhile. */
+  async start(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `UPDATE report_run SET status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), error = NULL, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+      [id],
+    );
+    return rows[0].length > 0;
+  }
+
+  async isCancelled(id: string): Promise<boolean> {
+    const [row] = await this.dataSource.query('SELECT status FROM report_run WHERE id = $1', [id]);
+    return !row || row.status === 'cancelled';
+  }
+
+  async progress(id: string, progress: number): Promise<void> {
+    await this.dataSource.query(`UPDATE report_run SET progress = $2, updated_at = now() WHERE id = $1 AND status = 'running' AND progress < $2`, [id, progress]);
+  }
+
+  /** running → completed with its version, plus whatever else must commit with it (e.g. the cycle becoming compiled). */
+  async complete(id: string, versionId: string, also?: (m: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE report_run SET status = 'completed', version_id = $2, progress = 100, error = NULL, finished_at = now(), updated_at = now()
+          WHERE id = $1 AND status = 'running' RETURNING id`,
+        [id, versionId],
+      );
+      if (rows.length === 0) return false;
+      await this.audit.record(m, { action: 'report.run_completed', entityType: 'report_run', entityId: id, after: { status: 'completed', versionId } });
+      await also?.(m);
+      return true;
+    });
+  }
+
+  /** Records an attempt's error; the run is `failed` only when BullMQ will not try again. */
+  async fail(id: string, error: string, final: boolean): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE report_run SET status = $3::varchar, error = $2, finished_at = CASE WHEN $3::varchar = 'failed' THEN now() END, updated_at = now()
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
+        [id, error.slice(0, 4000), final ? 'failed' : 'queued'],
+      );
+      if (final && rows.length > 0) {
+        await this.audit.record(m, { action: 'report.run_failed', entityType: 'report_run', entityId: id, after: { status: 'failed', error: error.slice(0, 500) } });
+      }
+    });
+  }
+}
