@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, PlatformModule } from '@gcm/platform';
 import { AccountsModule } from '@gcm/accounts';
+import { DashboardModule } from '@gcm/dashboard';
 import { FrameworkModule } from '@gcm/framework';
 import { NotificationsModule } from '@gcm/notifications';
 import { PledgesModule } from '@gcm/pledges';
@@ -15,7 +16,7 @@ import { WebModule } from './web/web.module';
   // WebModule last: its catch-all serves the browser app after every API route.
   imports: [
     PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
-    ReportsModule, NotificationsModule, WebModule,
+    ReportsModule, NotificationsModule, DashboardModule, WebModule,
   ],
   providers: [StartupService],
 })

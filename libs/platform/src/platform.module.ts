@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
+import { StatsCache } from './cache/stats-cache';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
@@ -23,10 +24,11 @@ export class PlatformModule {
       providers: [
         QueueService,
         MailService,
+        StatsCache,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [QueueService, MailService],
+      exports: [QueueService, MailService, StatsCache],
     };
   }
 }

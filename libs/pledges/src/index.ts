@@ -11,3 +11,5 @@ export * from './workspace/pledge-access';
 export { PageQueryDto } from './dto/pledge-query.dto';
 export { IsDateOnly } from './dto/is-date-only';
 export { ReturnDto, VersionOnlyDto } from './dto/pledge.dto';
+export { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS } from './public/public-pledge.sql';
+export { csvSafe } from './public/pledge-export.format';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, AuditService, resolveSeedDir } from '@gcm/platform';
+import { AppConfig, AuditService, resolveSeedDir, StatsCache } from '@gcm/platform';
 import { Objective } from '@gcm/framework';
 import { DataSource, EntityManager } from 'typeorm';
 import { Practice, PracticeImport, PracticeSession, PracticeSessionObjective } from './entities';
@@ -31,6 +31,7 @@ export class PracticesImporter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly stats: StatsCache,
   ) {}
 
   /** At start-up: import only into an empty repository, so restarts change nothing. */
@@ -41,7 +42,7 @@ export class PracticesImporter {
 
   async importFromSeeds(requestedBy: string | null): Promise<ImportResult> {
     const text = readFileSync(join(resolveSeedDir(this.config.SEED_DIR), PRACTICES_SOURCE_FILE), 'utf8');
-    return this.dataSource.transaction(async (m) => {
+    const imported = await this.dataSource.transaction(async (m) => {
       await m.query("SELECT pg_advisory_xact_lock(hashtext('practices.import'))");
       const objectives = await m.find(Objective, { select: { number: true, title: true } });
       const parsed = parsePracticesReport(text, new Map(objectives.map((o) => [o.number, o.title])));
@@ -64,6 +65,8 @@ export class PracticesImporter {
       for (const w of parsed.warnings) this.logger.warn(w);
       return result;
     });
+    await this.stats.invalidate();
+    return imported;
   }
 
   private async upsertSessions(m: EntityManager, sessions: ReturnType<typeof parsePracticesReport>['sessions']): Promise<void> {

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { publicCacheFastPath } from '../cache/public-json';
+import { StatsCache } from '../cache/stats-cache';
 import { requestContextMiddleware } from '../context/request-context.middleware';
 
 export const BODY_LIMIT = '1mb';
@@ -22,6 +24,8 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // After the security headers, before body parsing, logging and routing: see publicCacheFastPath.
+  express.use(publicCacheFastPath(express.get(StatsCache)));
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));

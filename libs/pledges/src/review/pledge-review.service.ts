@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError } from '@gcm/platform';
+import { AuditService, DomainError, StatsCache } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { expectedVersion, staleVersion } from '../domain/if-match';
 import type { PledgeSnapshot } from '../domain/pledge-content';
@@ -18,6 +18,7 @@ export class PledgeReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly stats: StatsCache,
   ) {}
 
   /** Oldest submission first; revisions of published pledges are marked, with the version the public has now. */
@@ -49,7 +50,7 @@ export class PledgeReviewService {
 
   async publish(user: AuthUser, id: string, dto: PublishDto, ifMatch?: string): Promise<PledgeWorkspaceView> {
     const row = await this.submitted(id, 'publish', expectedVersion(ifMatch, dto.version));
-    return this.dataSource.transaction(async (m) => {
+    const view = await this.dataSource.transaction(async (m) => {
       const [latest] = await m.query(
         'SELECT number, snapshot FROM pledge_version WHERE pledge_id = $1 ORDER BY number DESC LIMIT 1',
         [id],
@@ -67,6 +68,8 @@ export class PledgeReviewService {
       });
       return loadWorkspaceView(m, id);
     });
+    await this.stats.invalidate();
+    return view;
   }
 
   async return(user: AuthUser, id: string, dto: ReturnDto, ifMatch?: string): Promise<PledgeWorkspaceView> {

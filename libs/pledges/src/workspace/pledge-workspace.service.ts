@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import { FrameworkService } from '@gcm/framework';
-import { AuditService, DomainError, FieldError } from '@gcm/platform';
+import { AuditService, DomainError, FieldError, StatsCache } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { expectedVersion, requireVersion, staleVersion } from '../domain/if-match';
 import { formatReference, PledgeContent } from '../domain/pledge-content';
@@ -35,6 +35,7 @@ export class PledgeWorkspaceService {
     private readonly framework: FrameworkService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly stats: StatsCache,
   ) {}
 
   private async checked(input: PledgeContentInput, extra: FieldError[] = [], forSubmission = false): Promise<PledgeContent> {
@@ -139,7 +140,7 @@ export class PledgeWorkspaceService {
     const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
     if (row.version !== expected) throw staleVersion('pledge', row.version);
     nextPledgeStatus(row.status, 'withdraw', row.publishedVersion !== null);
-    return this.dataSource.transaction(async (m) => {
+    const view = await this.dataSource.transaction(async (m) => {
       await this.write(m, row, expected, {
         status: 'withdrawn', withdrawnReason: dto.reason, withdrawnAt: () => 'now()', publicUpdatedAt: () => 'now()',
       });
@@ -149,6 +150,8 @@ export class PledgeWorkspaceService {
       });
       return loadWorkspaceView(m, id);
     });
+    await this.stats.invalidate();
+    return view;
   }
 
   /** `UPDATE … WHERE id AND version`: of writers that read the same version, exactly one wins. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
 import { expectedVersion, IdempotencyService, staleVersion } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportingConfig } from '../config/reporting-config';
@@ -22,6 +22,7 @@ export class CyclesService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly events: CycleEvents,
+    private readonly stats: StatsCache,
   ) {}
 
   list(status?: CycleStatus): Promise<CycleView[]> {
@@ -89,19 +90,23 @@ export class CyclesService {
     return this.get(code, m);
   }
 
-  open(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
+  async open(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
     const version = expectedVersion(ifMatch, dto.version);
-    return this.dataSource.transaction((m) => this.transition(code, 'open', version, m));
+    const cycle = await this.dataSource.transaction((m) => this.transition(code, 'open', version, m));
+    await this.stats.invalidate(); // the dashboards' "current cycle" may have changed
+    return cycle;
   }
 
   /** Closes the cycle and, in the same transaction, tells every registered listener (onCycleClosed). */
-  close(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
+  async close(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
     const version = expectedVersion(ifMatch, dto.version);
-    return this.dataSource.transaction(async (m) => {
+    const closed = await this.dataSource.transaction(async (m) => {
       const cycle = await this.transition(code, 'close', version, m);
       await this.onCycleClosed(cycle, m);
       return cycle;
     });
+    await this.stats.invalidate();
+    return closed;
   }
 
   /** The hook the report flow hangs on: runs each listener registered with CycleEvents. */

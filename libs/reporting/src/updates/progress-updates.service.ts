@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
 import {
   authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, requireVersion, seesWorkingCopy, staleVersion,
 } from '@gcm/pledges';
@@ -37,6 +37,7 @@ export class ProgressUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
+    private readonly stats: StatsCache,
   ) {}
 
   private get m(): EntityManager {
@@ -157,7 +158,7 @@ export class ProgressUpdatesService {
     if (row.version !== expected) throw staleVersion('progress update', row.version);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
-    return this.dataSource.transaction(async (m) => {
+    const submitted = await this.dataSource.transaction(async (m) => {
       await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
       const number = await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
@@ -167,6 +168,9 @@ export class ProgressUpdatesService {
       });
       return view;
     });
+    // A submission makes its State "reporting this cycle" on the public headline (its content stays private until validated).
+    await this.stats.invalidate();
+    return submitted;
   }
 
   /** "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it. */
@@ -181,7 +185,7 @@ export class ProgressUpdatesService {
     if (!previous) {
       throw new DomainError(ErrorCode.InvalidState, `There is no earlier submitted update of this pledge to reconfirm for ${cycle.code}`);
     }
-    return this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
+    const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
       const [{ id }] = await m.query(
         `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
@@ -210,5 +214,7 @@ export class ProgressUpdatesService {
       });
       return view;
     });
+    await this.stats.invalidate();
+    return result;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError } from '@gcm/platform';
+import { AuditService, DomainError, StatsCache } from '@gcm/platform';
 import { expectedVersion, staleVersion } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextUpdateStatus } from '../domain/lifecycle';
@@ -16,6 +16,7 @@ export class UpdateReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly stats: StatsCache,
   ) {}
 
   async queue(query: UpdateQueueDto) {
@@ -54,7 +55,7 @@ export class UpdateReviewService {
 
   async validate(user: AuthUser, id: string, dto: { version?: number; comment?: string }, ifMatch?: string): Promise<ProgressUpdateView> {
     const row = await this.submitted(id, 'validate', expectedVersion(ifMatch, dto.version));
-    return this.dataSource.transaction(async (m) => {
+    const view = await this.dataSource.transaction(async (m) => {
       await this.decide(m, row, `editorial_status = 'validated', validated_at = now(), validated_by = $3`, [user.id]);
       await m.insert(ProgressUpdateReview, { updateId: id, decision: 'validated', comment: dto.comment ?? null, reviewerId: user.id });
       const [before] = await m.query('SELECT implementation_status AS s FROM pledge WHERE id = $1', [row.pledgeId]);
@@ -71,6 +72,8 @@ export class UpdateReviewService {
       }
       return loadUpdateView(m, id);
     });
+    await this.stats.invalidate();
+    return view;
   }
 
   /** The pledge takes the status of its validated update of the latest cycle period (not the latest validated in time). */

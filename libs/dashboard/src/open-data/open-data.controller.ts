@@ -1,0 +1,89 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@gcm/platform';
+import type { Request, Response } from 'express';
+import { DatasetName } from './dataset';
+import { OpenDataDictionary } from './open-data.dto';
+import { OpenDataService } from './open-data.service';
+import { OpenDataFormat } from './open-data.writer';
+
+const CONTENT_TYPES: Record<OpenDataFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/**
+ * Bulk downloads of all public data, streamed. Each record keeps a stable id
+ * (pledge reference, update id, practice code) so downloads can be compared
+ * over time. The dictionary documents every column.
+ */
+@ApiTags('open-data')
+@Public()
+@Controller('api/v1/open-data')
+export class OpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
+  /** Every column of every file: name, type and meaning, plus the file conventions. */
+  @Get('dictionary')
+  @ApiOkResponse({ type: OpenDataDictionary })
+  dictionary(@Res({ passthrough: true }) res: Response): OpenDataDictionary {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    return this.openData.dictionary();
+  }
+
+  /** Published pledges (withdrawn ones with their reason), one row per pledge, by reference. */
+  @Get('pledges.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  pledgesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('pledges', 'csv', req, res);
+  }
+
+  /** Published pledges as a JSON array with the dictionary's columns. */
+  @Get('pledges.json')
+  @ApiProduces(CONTENT_TYPES.json)
+  pledgesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('pledges', 'json', req, res);
+  }
+
+  /** Validated progress updates of published pledges, one row per update. */
+  @Get('updates.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  updatesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('updates', 'csv', req, res);
+  }
+
+  /** Validated progress updates as a JSON array. */
+  @Get('updates.json')
+  @ApiProduces(CONTENT_TYPES.json)
+  updatesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('updates', 'json', req, res);
+  }
+
+  /** The innovative practice cards; contacts only where made public. */
+  @Get('practices.csv')
+  @ApiProduces(CONTENT_TYPES.csv)
+  practicesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('practices', 'csv', req, res);
+  }
+
+  /** The practice cards as a JSON array. */
+  @Get('practices.json')
+  @ApiProduces(CONTENT_TYPES.json)
+  practicesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.download('practices', 'json', req, res);
+  }
+
+  private async download(name: DatasetName, format: OpenDataFormat, req: Request, res: Response): Promise<void> {
+    const etag = await this.openData.etag(name, format);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="gcm-tracker-${name}.${format}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    await this.openData.stream(name, format, res);
+  }
+}

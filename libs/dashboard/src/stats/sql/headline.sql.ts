@@ -1,0 +1,35 @@
+import { CYCLE_JSON, cycleCte, existedBy, StatsQuery, statusAsOf } from './fragments';
+
+/**
+ * Headline numbers for a cycle (default: the current one): public pledges
+ * and pledgers in the cycle's population (all public pledges while it is open,
+ * those published before it closed afterwards), States that reported in it,
+ * and the share of pledges achieved as of the cycle.
+ */
+export function headlineSql(cycle: string | null): StatsQuery {
+  return {
+    text: `WITH ${cycleCte('$1')},
+      pop AS (SELECT p.* FROM stats_pledge p LEFT JOIN cyc ON true WHERE ${existedBy('cyc')}),
+      totals AS (
+        SELECT count(*)::int AS pledges, count(DISTINCT lead_organisation_id)::int AS pledgers,
+          count(DISTINCT lead_organisation_id) FILTER (WHERE lead_kind = 'state')::int AS states FROM pop),
+      reporting AS (
+        SELECT count(DISTINCT p.lead_organisation_id)::int AS n FROM stats_update u JOIN pop p ON p.pledge_id = u.pledge_id
+        WHERE u.cycle_id = (SELECT id FROM cyc) AND p.lead_kind = 'state'),
+      achieved AS (
+        SELECT count(*)::int AS n FROM stats_update v JOIN pop p ON p.pledge_id = v.pledge_id CROSS JOIN cyc
+        WHERE ${statusAsOf('v', 'cyc')} AND v.status = 'achieved')
+      SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM cyc)) AS found, json_build_object(
+        'cycle', ${CYCLE_JSON},
+        'pledges', t.pledges,
+        'pledgers', t.pledgers,
+        'statesPledging', t.states,
+        'statesReporting', r.n,
+        'reportingRate', CASE WHEN t.states > 0 THEN round(r.n::numeric / t.states, 4) END,
+        'achieved', a.n,
+        'shareAchieved', CASE WHEN t.pledges > 0 THEN round(a.n::numeric / t.pledges, 4) END
+      )::text AS body
+      FROM totals t, reporting r, achieved a`,
+    values: [cycle],
+  };
+}

@@ -1,0 +1,252 @@
+/** Response shapes of the public aggregates, for the OpenAPI description (the JSON itself is built in SQL). */
+
+export class CycleRef {
+  code: string;
+  /** scheduled | open | closed | compiled */
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+}
+
+export class HeadlineStats {
+  /** The cycle the figures are for; null when no cycle has opened yet. */
+  cycle: CycleRef | null;
+  /** Public pledges (published, not withdrawn): all while the cycle is open, those published before it closed afterwards. */
+  pledges: number;
+  /** Distinct lead organisations of those pledges. */
+  pledgers: number;
+  /** States among the pledgers. */
+  statesPledging: number;
+  /** States with at least one submitted or validated progress update in the cycle. */
+  statesReporting: number;
+  /** statesReporting / statesPledging (0–1), null without pledging States. */
+  reportingRate: number | null;
+  /** Pledges whose latest validated status by the cycle is achieved. */
+  achieved: number;
+  /** achieved / pledges (0–1), null without pledges. */
+  shareAchieved: number | null;
+}
+
+export class PledgesByItem {
+  /** Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
+  key: string | number;
+  label: string;
+  title: string;
+  pledges: number;
+  /** Distinct pledgers (pledger-kind only). */
+  pledgers?: number;
+}
+
+export class PledgesByStats {
+  /** objective | theme | region | pledger-kind | form */
+  dimension: string;
+  /** primary (each pledge once) or all (each objective/theme/region it addresses). */
+  count: string;
+  /** Public pledges in all. */
+  total: number;
+  items: PledgesByItem[];
+}
+
+export class StatusCount {
+  /** not_started | on_track | delayed | achieved | discontinued */
+  status: string;
+  pledges: number;
+}
+
+export class StatusStats {
+  cycle: CycleRef | null;
+  /** Public pledges in the cycle's population (see HeadlineStats.pledges). */
+  total: number;
+  /** Of those, pledges with a validated update in the cycle. */
+  reportedInCycle: number;
+  /** Status as of the cycle, carried forward from each pledge's latest validated update (none: not_started). */
+  statuses: StatusCount[];
+}
+
+export class StatusTrendCycle {
+  code: string;
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  total: number;
+  reportedInCycle: number;
+  statuses: StatusCount[];
+}
+
+export class StatusTrendStats {
+  /** The statuses in display order. */
+  statuses: string[];
+  /** Every cycle that has opened, oldest first. */
+  cycles: StatusTrendCycle[];
+}
+
+export class CoverageObjective {
+  number: number;
+  label: string;
+  pledges: number;
+}
+
+export class CoverageRegion {
+  /** M49 region code; '001' collects global pledges and those with no geography. */
+  code: string;
+  name: string;
+  pledges: number;
+  /** Public pledges per objective, in objective order (1–23). */
+  counts: number[];
+}
+
+export class CoverageStats {
+  total: number;
+  objectives: CoverageObjective[];
+  regions: CoverageRegion[];
+}
+
+export class GapObjective {
+  number: number;
+  label: string;
+  title: string;
+  pledges: number;
+}
+
+export class GapTheme {
+  number: number;
+  code: string;
+  title: string;
+  pledges: number;
+}
+
+export class GapRecommendation {
+  paragraph: number;
+  shortTitle: string;
+  objectives: number[];
+  pledges: number;
+}
+
+export class GapsStats {
+  threshold: number;
+  total: number;
+  objectives: GapObjective[];
+  themes: GapTheme[];
+  recommendations: GapRecommendation[];
+}
+
+export class MapCountry {
+  alpha3: string;
+  name: string;
+  /** M49 region code. */
+  region: string;
+  /** Public pledges the State leads. */
+  pledges: number;
+  /** Public pledges (of any pledger) whose scope names the State. */
+  concerning: number;
+  /** reported | not_reported | no_pledges */
+  reporting: string;
+}
+
+export class MapStats {
+  cycle: CycleRef | null;
+  countries: MapCountry[];
+}
+
+export class RecentPledge {
+  reference: string;
+  title: string;
+  leadOrganisation: string;
+  implementationStatus: string;
+  firstPublishedAt: string;
+}
+
+export class FormCount {
+  form: string;
+  pledges: number;
+}
+
+export class RegionCount {
+  code: string;
+  name: string;
+  pledges: number;
+}
+
+export class ObjectiveRefDto {
+  number: number;
+  title: string;
+  label: string;
+  roundTable: string | null;
+}
+
+export class ObjectiveThemeRef {
+  code: string;
+  title: string;
+  primary: boolean;
+}
+
+export class RecommendationCount {
+  paragraph: number;
+  shortTitle: string;
+  pledges: number;
+}
+
+export class ObjectiveSummary {
+  objective: ObjectiveRefDto;
+  themes: ObjectiveThemeRef[];
+  /** Public pledges addressing the objective (any alignment). */
+  pledges: number;
+  /** Of those, pledges whose primary objective it is. */
+  primaryPledges: number;
+  pledgers: number;
+  statesPledging: number;
+  byStatus: StatusCount[];
+  byForm: FormCount[];
+  byRegion: RegionCount[];
+  recommendations: RecommendationCount[];
+  /** Practice cards whose dialogue session quotes the objective. */
+  practices: number;
+  recentPledges: RecentPledge[];
+}
+
+export class CountryRefDto {
+  alpha3: string;
+  alpha2: string;
+  name: string;
+  region: string;
+  regionM49: string;
+  subregion: string;
+  /** member | observer */
+  unStatus: string;
+}
+
+export class OrganisationRefDto {
+  id: string;
+  name: string;
+}
+
+export class ObjectiveCount {
+  number: number;
+  label: string;
+  pledges: number;
+}
+
+export class CountryReporting {
+  cycle: string;
+  cycleStatus: string;
+  /** reported | not_reported | no_pledges */
+  status: string;
+  /** Submitted or validated updates on the State's pledges in the cycle. */
+  updates: number;
+  validated: number;
+}
+
+export class CountrySummary {
+  country: CountryRefDto;
+  organisation: OrganisationRefDto | null;
+  /** Public pledges the State leads. */
+  pledges: number;
+  /** Public pledges (of any pledger) whose scope names the State. */
+  concerning: number;
+  byObjective: ObjectiveCount[];
+  byStatus: StatusCount[];
+  byForm: FormCount[];
+  reporting: CountryReporting[];
+  recentPledges: RecentPledge[];
+}

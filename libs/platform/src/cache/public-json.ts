@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { CachedBody, StatsCache } from './stats-cache';
+
+/**
+ * Public aggregates change only when something is published, and the cache is
+ * invalidated then; a minute of client caching with revalidation by ETag keeps
+ * dashboards fresh without refetching unchanged bodies.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** The cache key of a request: its path and its query parameters in a stable order. */
+export function publicCacheKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  params.sort();
+  const query = params.toString();
+  return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
+}
+
+/** Sends a cached JSON body with its validators, or 304 when the client's copy is current. */
+export function writeCachedJson(req: Request, res: Response, entry: CachedBody): void {
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+  res.setHeader('ETag', entry.etag);
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(entry.body));
+  res.end(entry.body);
+}
+
+/**
+ * Answers GETs of registered public paths straight from the in-memory cache,
+ * before body parsing, access logging and the framework's routing, guards and
+ * pipes: a hit is a map lookup and a write. Only exact URLs the full pipeline
+ * has already validated and answered are ever in the cache, so the fast path
+ * cannot serve what the API would refuse. Misses continue as usual.
+ */
+export function publicCacheFastPath(cache: StatsCache) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cache.servesFromMemory(req.url)) return next();
+    const hit = cache.peek(publicCacheKey(req.url));
+    if (!hit) return next();
+    writeCachedJson(req, res, hit);
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * URL prefixes of hot public GETs (the dashboard aggregates): answered from
+ * memory ahead of the request pipeline when cached (publicCacheFastPath), and
+ * not access-logged when they succeed — they are the busiest, side-effect-free
+ * responses, and a log line each cost more than the answer. Errors still log.
+ * Features register their prefixes at start-up.
+ */
+const prefixes: string[] = [];
+
+export function registerHotPublicPath(prefix: string): void {
+  if (!prefixes.includes(prefix)) prefixes.push(prefix);
+}
+
+export function isHotPublicPath(url: string | undefined): boolean {
+  return !!url && prefixes.some((p) => url.startsWith(p));
+}
