@@ -4,6 +4,7 @@ import { AuditService, DomainError, ErrorCode, StatsCache } from '@gcm/platform'
 import { DataSource } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
+import { listScope } from './report-target';
 import { whereClause } from './sql-filter';
 
 const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.number,
@@ -38,7 +39,7 @@ export class ReportVersionsService {
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
     const published = publicOnly ? true : (q as VersionQueryDto).published;
     const extra = published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'];
-    const { sql, params } = whereClause('v', { kind: q.kind, scope: q.scope }, q.cycle, extra);
+    const { sql, params } = whereClause('v', { kind: q.kind, scope: listScope(q) }, q.cycle, extra);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const order = publicOnly ? 'v.published_at DESC' : 'v.created_at DESC';
