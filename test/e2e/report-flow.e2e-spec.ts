@@ -64,10 +64,12 @@ describe('closing a cycle: the report flow, through worker crashes', () => {
       await worker.kill9();
     }
     worker = await spawn();
+    let seen: unknown;
     const done = await waitFor(async () => {
       const s = await flowState(t.dataSource, cycleId);
+      seen = s;
       return s.cycleStatus === 'compiled' ? s : null;
-    }, () => `the cycle to be compiled (worker stderr: ${worker?.stderr().slice(-300)})`, 80_000, 500);
+    }, () => `the cycle to be compiled: ${JSON.stringify(seen)}, worker stderr: ${worker?.stderr().slice(-500)}`, 80_000, 500);
     expect(done).toEqual({
       cycleStatus: 'compiled',
       runs: total,

@@ -139,4 +139,34 @@ describe('dashboard web pages', () => {
     expect(b.errors).toEqual([]);
     await page.close();
   });
+
+  it('reports page lists published report versions only, each with its downloads', async () => {
+    const [{ id: cycleId }] = await t.dataSource.query(`SELECT id FROM reporting_cycle WHERE code = '2026-H1'`);
+    const version = async (title: string, published: boolean, number: number) => {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model, published_at)
+         VALUES ('imrf_summary', 'global', '2026-H1', $1, ARRAY[$1]::uuid[], repeat($4, 64), $4::int, $2, '{}', $3) RETURNING id`,
+        [cycleId, title, published ? new Date() : null, String(number)],
+      );
+      for (const [format, type] of [['json', 'application/json'], ['html', 'text/html'], ['pdf', 'application/pdf'], ['csv', 'text/csv'], ['xlsx', 'application/vnd.ms-excel']]) {
+        await t.dataSource.query(
+          `INSERT INTO report_file (version_id, format, content_type, sha256, size, bytes) VALUES ($1, $2, $3, repeat('b', 64), 5, 'bytes')`,
+          [id, format, type],
+        );
+      }
+      return id as string;
+    };
+    const published = await version('IMRF summary 2026-H1', true, 1);
+    await version('Draft summary not yet published', false, 2);
+    const page = await b.open('/reports');
+    await page.locator('main tbody tr').first().waitFor();
+    await expect(page.locator('main tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('main tbody th').textContent()).resolves.toContain('IMRF summary 2026-H1');
+    expect(await page.locator('main').textContent()).not.toContain('Draft summary');
+    const pdf = await page.locator('main a', { hasText: 'PDF' }).getAttribute('href');
+    expect(pdf).toBe(`/api/v1/reports/${published}/download.pdf`);
+    expect((await t.http.get(pdf!)).status).toBe(200);
+    expect(b.errors).toEqual([]);
+    await page.close();
+  });
 });

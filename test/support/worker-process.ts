@@ -27,7 +27,9 @@ export interface WorkerProcess {
 export async function spawnWorker(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkerProcess> {
   const main = join(repoRoot(), 'dist', 'apps', 'worker', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} not found: build first (npm test and npm run bench build)`);
-  const child = spawn(process.execPath, [main], {
+  // WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the worker of a benchmark.
+  const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env, MIGRATE_ON_START: 'false', LOG_LEVEL: 'warn', WORKER_PORT: '0',
       WORKER_LOCK_MS: '3000', WORKER_STALLED_INTERVAL_MS: '1000', ...env,

@@ -1,8 +1,8 @@
 import { getJson, query } from './client';
 import type { PledgeDetail, PledgePage, PledgeQuery } from './pledge-types';
 import type {
-  CountrySummary, Coverage, Dictionary, Dimension, Gaps, Headline, MapStats, ObjectiveSummary, PledgesBy, RelatedPractices, StatusStats,
-  StatusTrend,
+  CountrySummary, Coverage, Dictionary, Dimension, Gaps, Headline, MapStats, ObjectiveSummary, PledgesBy, RelatedPractices, ReportPage,
+  StatusStats, StatusTrend,
 } from './stats-types';
 
 const stats = '/api/v1/stats';
@@ -22,4 +22,5 @@ export const dashboardApi = {
   pledge: (reference: string) => getJson<PledgeDetail>(`/api/v1/pledges/${encodeURIComponent(reference)}`),
   relatedPractices: (reference: string) => getJson<RelatedPractices>(`/api/v1/pledges/${encodeURIComponent(reference)}/related-practices`),
   dictionary: () => getJson<Dictionary>('/api/v1/open-data/dictionary'),
+  reports: (q: { kind?: string; cycle?: string; limit?: number; offset?: number }) => getJson<ReportPage>(`/api/v1/reports${query(q)}`),
 };

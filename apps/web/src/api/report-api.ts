@@ -58,9 +58,6 @@ export const reportApi = {
   versions: (f: { published?: boolean; kind?: string; cycle?: string; offset?: number }) =>
     api<Page<ReportVersion>>(`${v1}/reports/versions${query({ ...f, limit: 100 })}`),
   publish: (id: string) => api<ReportVersion>(`${v1}/reports/versions/${id}/publish`, { method: 'POST' }),
-  /** Published reports, for everyone. */
-  published: (f: { kind?: string; cycle?: string; offset?: number }) =>
-    api<Page<ReportVersion>>(`${v1}/reports${query({ ...f, limit: 50 })}`, { auth: 'optional' }),
   /** Sets the HttpOnly cookie that lets this browser open the queue monitor's pages. */
   openMonitor: () => api<void>(`${v1}/admin/queues/session`, { method: 'POST' }),
 };

@@ -116,3 +116,21 @@ export interface RelatedPractices {
   reference: string;
   items: { code: string; title: string; organisation: string | null; sessionCode: string; sessionTitle: string; sharedObjectives: number[]; textScore: number }[];
 }
+
+export interface PublishedReport {
+  id: string;
+  kind: string;
+  scope: string;
+  cycles: string[];
+  number: number;
+  title: string;
+  publishedAt: string;
+  files: { format: string; contentType: string; size: number; url: string }[];
+}
+
+export interface ReportPage {
+  items: PublishedReport[];
+  total: number;
+  limit: number;
+  offset: number;
+}

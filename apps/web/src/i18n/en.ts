@@ -1,6 +1,6 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
-import { enPublicReports, enReports } from './en-reports';
+import { enReports } from './en-reports';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -203,8 +203,7 @@ export const en = {
   review: enReview,
   cycles: enCycles,
   myWork: enMyWork,
-  reports: enReports,
-  publicReports: enPublicReports,
+  reportRuns: enReports,
 } as const;
 
 type Widen<T> = T extends string

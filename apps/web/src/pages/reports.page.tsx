@@ -1,67 +1,77 @@
-import { reportApi, REPORT_KINDS } from '../api/report-api';
-import { query as toQuery } from '../api/client';
+import { dashboardApi } from '../api/dashboard-api';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
-import { formatDate } from '../components/format';
 import { PageHeader } from '../components/page-header';
+import { TableWrap } from '../components/table-wrap';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 
-/** Published reports for everyone: every format a plain download link. */
+const KINDS = Object.keys(t.reports.kinds) as (keyof typeof t.reports.kinds)[];
+
+/** Published report versions, newest first, with a download per format. */
 export function ReportsPage({ query }: RouteProps) {
-  const kind = query.get('kind') ?? '';
-  const cycle = query.get('cycle') ?? '';
-  const state = useData(() => reportApi.published({ kind: kind || undefined, cycle: cycle || undefined }), [kind, cycle]);
+  const kind = KINDS.find((k) => k === query.get('kind'));
+  const state = useData(() => dashboardApi.reports({ kind, limit: 100 }), [kind]);
   return (
     <>
-      <PageHeader title={t.publicReports.title} lead={t.publicReports.lead} />
-      <form
-        class="filters"
-        role="search"
-        aria-label={t.publicReports.filters}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const data = new FormData(e.currentTarget);
-          navigate(`/reports${toQuery({ kind: String(data.get('kind') ?? ''), cycle: String(data.get('cycle') ?? '').trim() })}`);
-        }}
-      >
-        <label class="field">
-          <span>{t.reports.kind}</span>
-          <select name="kind" defaultValue={kind}>
+      <PageHeader title={t.reports.title} lead={t.reports.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="report-kind">{t.reports.kind}</label>
+          <select id="report-kind" value={kind ?? ''} onChange={(e) => navigate(`/reports${e.currentTarget.value ? `?kind=${e.currentTarget.value}` : ''}`, { replace: true })}>
             <option value="">{t.reports.anyKind}</option>
-            {REPORT_KINDS.map((k) => <option key={k} value={k}>{t.reports.kinds[k]}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t.reports.kinds[k]}
+              </option>
+            ))}
           </select>
-        </label>
-        <label class="field">
-          <span>{t.reports.cycle}</span>
-          <input name="cycle" defaultValue={cycle} placeholder="2026-H1" />
-        </label>
-        <button class="button" type="submit">
-          {t.ws.common.apply}
-        </button>
+        </div>
       </form>
       <DataView state={state}>
         {(page) =>
-          page.items.length === 0 ? (
-            <p>{t.publicReports.none}</p>
+          page.total === 0 ? (
+            <p class="muted">{t.reports.none}</p>
           ) : (
-            <ul class="card-list">
-              {page.items.map((v) => (
-                <li key={v.id} class="card">
-                  <h2 class="card__title">{v.title}</h2>
-                  <p class="muted small">{t.publicReports.meta(t.reports.kinds[v.kind], v.cycles.join(' + '), v.number, formatDate(v.publishedAt))}</p>
-                  <ul class="inline-list" aria-label={t.publicReports.downloads(v.title)}>
-                    {v.files.map((f) => (
-                      <li key={f.format}>
-                        <a class="tag" href={f.url} download data-format={f.format}>
-                          {t.publicReports.format[f.format]}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <TableWrap label={t.reports.title}>
+              <table class="table">
+                <caption class="visually-hidden">{t.reports.count(page.total)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.reports.report}</th>
+                    <th scope="col">{t.reports.cycles}</th>
+                    <th scope="col">{t.reports.published}</th>
+                    <th scope="col">{t.reports.downloads}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        {r.title}
+                        <span class="block muted small">
+                          {t.reports.kinds[r.kind as keyof typeof t.reports.kinds] ?? r.kind}, {t.reports.version(r.number)}
+                        </span>
+                      </th>
+                      <td>{r.cycles.join(', ')}</td>
+                      <td>{r.publishedAt.slice(0, 10)}</td>
+                      <td>
+                        <ul class="inline-list">
+                          {r.files.map((f) => (
+                            <li key={f.format}>
+                              <a href={f.url} download>
+                                {f.format.toUpperCase()}
+                              </a>{' '}
+                              <span class="muted small">({t.reports.size(f.size)})</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
           )
         }
       </DataView>

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, AuditService, DomainError, ErrorCode, JobName, QueueName, QueueService } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { RunQueryDto } from './dto/report-query.dto';
-import { ReportTarget, cycleKeyOf } from './report-target';
+import { ReportTarget, cycleKeyOf, listScope } from './report-target';
 import { ReportTargetResolver, TargetRequest } from './report-target.resolver';
 import { RUN_COLUMNS, RUN_FROM, ReportRunView } from './report-run.view';
 import { whereClause } from './sql-filter';
@@ -89,7 +89,7 @@ export class ReportRunsService {
   }
 
   async list(q: RunQueryDto) {
-    const { sql, params } = whereClause('r', { status: q.status, kind: q.kind, scope: q.scope }, q.cycle);
+    const { sql, params } = whereClause('r', { status: q.status, kind: q.kind, scope: listScope(q) }, q.cycle);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const [items, [{ total }]] = await Promise.all([

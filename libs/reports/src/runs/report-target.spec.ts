@@ -1,4 +1,4 @@
-import { builderScope, normaliseScope } from './report-target';
+import { builderScope, listScope, normaliseScope } from './report-target';
 
 describe('normaliseScope', () => {
   it.each([
@@ -34,5 +34,14 @@ describe('builderScope', () => {
     expect(builderScope({ ...base, kind: 'theme', scope: 'T2' }, null)).toEqual({ theme: 2, cycleCode: '2026-H1' });
     expect(builderScope({ ...base, kind: 'imrf_summary', scope: 'global' }, null)).toEqual({ cycleCodes: ['2025-H2', '2026-H1'] });
     expect(builderScope({ ...base, kind: 'state', scope: 'FRA' }, 'org-1')).toEqual({ organisationId: 'org-1', cycleCode: '2026-H1' });
+  });
+});
+
+describe('listScope', () => {
+  it('reads a list filter like a request when the kind is given, and leaves it alone otherwise', () => {
+    expect(listScope({ kind: 'theme', scope: 't2' })).toBe('T2');
+    expect(listScope({ kind: 'state', scope: 'fra' })).toBe('FRA');
+    expect(listScope({ scope: 't2' })).toBe('t2');
+    expect(listScope({ kind: 'objective' })).toBeUndefined();
   });
 });

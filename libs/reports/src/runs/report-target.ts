@@ -57,6 +57,12 @@ export function normaliseScope(kind: ReportKind, raw: string | undefined): strin
   }
 }
 
+/** A list filter's scope as stored (`t2` → `T2`) when the kind says how to read it. */
+export function listScope(q: { kind?: ReportKind; scope?: string }): string | undefined {
+  if (q.scope === undefined || q.kind === undefined) return q.scope;
+  return normaliseScope(q.kind, q.scope) ?? q.scope;
+}
+
 /** The builder's scope for a target; a State's organisation id is resolved by the loader. */
 export function builderScope(target: ReportTarget, organisationId: string | null): ReportScope {
   const cycleCode = target.cycleCodes[target.cycleCodes.length - 1];

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, StatsCache } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
+import { listScope } from './report-target';
 import { whereClause } from './sql-filter';
 
 const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.number,
@@ -32,12 +33,13 @@ export class ReportVersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly stats: StatsCache,
   ) {}
 
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
     const published = publicOnly ? true : (q as VersionQueryDto).published;
     const extra = published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'];
-    const { sql, params } = whereClause('v', { kind: q.kind, scope: q.scope }, q.cycle, extra);
+    const { sql, params } = whereClause('v', { kind: q.kind, scope: listScope(q) }, q.cycle, extra);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const order = publicOnly ? 'v.published_at DESC' : 'v.created_at DESC';
@@ -70,6 +72,7 @@ export class ReportVersionsService {
       await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = $1', [id, userId]);
       await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
     });
+    await this.stats.invalidate();
     return this.get(id, true);
   }
 

@@ -9,6 +9,8 @@ import { ExpertReportsService } from '../experts/expert-reports.service';
 import { ReportRunsController } from './api/report-runs.controller';
 import { ReportsPublicController } from './api/reports-public.controller';
 import { CycleClosedReportsListener } from './cycle-closed-reports.listener';
+import { DatasetSlicer } from './dataset/dataset-slicer';
+import { FlowSnapshotStore } from './dataset/flow-snapshot.store';
 import { ReportDatasetLoader } from './dataset/report-dataset.loader';
 import { REPORT_RUN_ENTITIES } from './entities';
 import { MonitorSession } from './monitor/monitor-session';
@@ -47,9 +49,9 @@ export class ReportsModule {}
 @Module({
   imports: [ReportsCoreModule, FrameworkModule],
   providers: [
-    ReportDatasetLoader, ReportRunStore, ReportVersionStore, ReportRenderer, ReportBuildService,
+    ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore, ReportRenderer, ReportBuildService,
     ReportBuildHandler, ReportCompileHandler, ReportsReconcileService, ReportsReconcileHandler,
   ],
-  exports: [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, ReportBuildService, ReportDatasetLoader, ReportsReconcileService],
+  exports: [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, ReportBuildService, ReportDatasetLoader, DatasetSlicer, ReportsReconcileService],
 })
 export class ReportsWorkerModule {}

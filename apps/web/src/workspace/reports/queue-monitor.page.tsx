@@ -24,14 +24,14 @@ export function QueueMonitorPage() {
   };
   return (
     <>
-      <PageHeader title={t.reports.monitorTitle} lead={t.reports.monitorLead} />
+      <PageHeader title={t.reportRuns.monitorTitle} lead={t.reportRuns.monitorLead} />
       {error && (
         <p class="notice notice--error" role="alert">
           {error}
         </p>
       )}
       <button type="button" class="button" disabled={busy} onClick={open}>
-        {t.reports.openMonitor}
+        {t.reportRuns.openMonitor}
       </button>
     </>
   );

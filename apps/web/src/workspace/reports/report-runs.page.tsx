@@ -26,36 +26,36 @@ export function ReportRunsPage({ query }: RouteProps) {
   );
   return (
     <>
-      <PageHeader title={t.reports.title} lead={t.reports.lead} />
+      <PageHeader title={t.reportRuns.title} lead={t.reportRuns.lead} />
       <p class="form__actions">
-        <a href="/workspace/queues">{t.reports.monitorLink}</a>
-        <a href="/reports">{t.reports.publicLink}</a>
+        <a href="/workspace/queues">{t.reportRuns.monitorLink}</a>
+        <a href="/reports">{t.reportRuns.publicLink}</a>
       </p>
       <form
         class="filters"
         role="search"
-        aria-label={t.reports.filters}
+        aria-label={t.reportRuns.filters}
         onSubmit={(e) => {
           e.preventDefault();
           navigate(`/workspace/reports${toQuery(formParams(e.currentTarget))}`);
         }}
       >
         <label>
-          <span>{t.reports.cycle}</span>
+          <span>{t.reportRuns.cycle}</span>
           <input class="input" name="cycle" defaultValue={filter.cycle} placeholder="2026-H1" />
         </label>
         <label>
-          <span>{t.reports.status}</span>
+          <span>{t.reportRuns.status}</span>
           <select class="input" name="status" defaultValue={filter.status}>
-            <option value="">{t.reports.anyStatus}</option>
-            {RUN_STATUSES.map((s) => <option key={s} value={s}>{t.reports.statuses[s]}</option>)}
+            <option value="">{t.reportRuns.anyStatus}</option>
+            {RUN_STATUSES.map((s) => <option key={s} value={s}>{t.reportRuns.statuses[s]}</option>)}
           </select>
         </label>
         <label>
-          <span>{t.reports.kind}</span>
+          <span>{t.reportRuns.kind}</span>
           <select class="input" name="kind" defaultValue={filter.kind}>
-            <option value="">{t.reports.anyKind}</option>
-            {REPORT_KINDS.map((k) => <option key={k} value={k}>{t.reports.kinds[k]}</option>)}
+            <option value="">{t.reportRuns.anyKind}</option>
+            {REPORT_KINDS.map((k) => <option key={k} value={k}>{t.reportRuns.kinds[k]}</option>)}
           </select>
         </label>
         <button class="button button--secondary" type="submit">
@@ -65,20 +65,20 @@ export function ReportRunsPage({ query }: RouteProps) {
       <DataView state={runs}>
         {(page) => (
           <section aria-labelledby="runs-title">
-            <h2 id="runs-title">{t.reports.runsTitle}</h2>
+            <h2 id="runs-title">{t.reportRuns.runsTitle}</h2>
             <RunSummary runs={page.items} total={page.total} />
             {page.items.length === 0 ? (
-              <p class="muted">{t.reports.noRuns}</p>
+              <p class="muted">{t.reportRuns.noRuns}</p>
             ) : (
               <div class="table-wrap">
                 <table class="table table--compact runs">
                   <thead>
                     <tr>
-                      <th scope="col">{t.reports.report}</th>
-                      <th scope="col">{t.reports.cycle}</th>
-                      <th scope="col">{t.reports.status}</th>
-                      <th scope="col">{t.reports.attempts}</th>
-                      <th scope="col">{t.reports.version}</th>
+                      <th scope="col">{t.reportRuns.report}</th>
+                      <th scope="col">{t.reportRuns.cycle}</th>
+                      <th scope="col">{t.reportRuns.status}</th>
+                      <th scope="col">{t.reportRuns.attempts}</th>
+                      <th scope="col">{t.reportRuns.version}</th>
                       <th scope="col">{t.ws.common.actions}</th>
                     </tr>
                   </thead>
@@ -103,14 +103,14 @@ function RunSummary({ runs, total }: { runs: ReportRun[]; total: number }) {
   const counts = RUN_STATUSES.map((s) => [s, runs.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
   return (
     <p class="run-summary" role="status" aria-live="polite">
-      {t.reports.summary(total, counts.map(([s, n]) => `${n} ${t.reports.statuses[s].toLowerCase()}`).join(', '))}
-      {runs.some(active) && <span class="muted"> {t.reports.live}</span>}
+      {t.reportRuns.summary(total, counts.map(([s, n]) => `${n} ${t.reportRuns.statuses[s].toLowerCase()}`).join(', '))}
+      {runs.some(active) && <span class="muted"> {t.reportRuns.live}</span>}
     </p>
   );
 }
 
 export function scopeLabel(kind: ReportRun['kind'], scope: string): string {
-  return `${t.reports.kinds[kind]}${scope && scope !== 'global' ? ` ${scope}` : ''}`;
+  return `${t.reportRuns.kinds[kind]}${scope && scope !== 'global' ? ` ${scope}` : ''}`;
 }
 
 function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
@@ -134,9 +134,9 @@ function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
       <th scope="row">{label}</th>
       <td>{run.cycles.join(' + ')}</td>
       <td>
-        <span class={`tag tag--run-${run.status}`}>{t.reports.statuses[run.status]}</span>
+        <span class={`tag tag--run-${run.status}`}>{t.reportRuns.statuses[run.status]}</span>
         {run.status === 'running' && (
-          <progress class="run-progress" max={100} value={run.progress} aria-label={t.reports.progressOf(label)}>
+          <progress class="run-progress" max={100} value={run.progress} aria-label={t.reportRuns.progressOf(label)}>
             {run.progress}%
           </progress>
         )}
@@ -144,7 +144,7 @@ function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
         <span class="muted small block">{formatDateTime(run.finishedAt ?? run.startedAt ?? run.createdAt)}</span>
       </td>
       <td class="num">{run.attempts}</td>
-      <td>{run.versionNumber ? t.reports.versionN(run.versionNumber) : '—'}</td>
+      <td>{run.versionNumber ? t.reportRuns.versionN(run.versionNumber) : '—'}</td>
       <td>
         {error && (
           <span class="field__error small block" role="alert">
@@ -153,13 +153,13 @@ function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
         )}
         {(run.status === 'failed' || run.status === 'cancelled') && (
           <button type="button" class="button button--small" disabled={busy} onClick={() => act(() => reportApi.retry(run.id))}>
-            {t.reports.retry}
+            {t.reportRuns.retry}
             <span class="visually-hidden"> {label}</span>
           </button>
         )}
         {(run.status === 'queued' || run.status === 'running') && (
           <button type="button" class="button button--small button--secondary" disabled={busy} onClick={() => act(() => reportApi.cancel(run.id))}>
-            {t.reports.cancel}
+            {t.reportRuns.cancel}
             <span class="visually-hidden"> {label}</span>
           </button>
         )}

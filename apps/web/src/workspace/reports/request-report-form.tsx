@@ -12,15 +12,15 @@ export function RequestReportForm({ cycle, onRequested }: { cycle: string; onReq
   });
   return (
     <form class="form panel" onSubmit={submit} noValidate aria-labelledby="request-title">
-      <h2 id="request-title">{t.reports.requestTitle}</h2>
-      <ErrorSummary form={form} labels={{ kind: t.reports.kind, scope: t.reports.scope, cycle: t.reports.cycle }} />
+      <h2 id="request-title">{t.reportRuns.requestTitle}</h2>
+      <ErrorSummary form={form} labels={{ kind: t.reportRuns.kind, scope: t.reportRuns.scope, cycle: t.reportRuns.cycle }} />
       <div class="grid-3">
-        <SelectField form={form} name="kind" label={t.reports.kind} options={REPORT_KINDS.map((k) => ({ value: k, label: t.reports.kinds[k] }))} placeholder={t.ws.common.choose} required />
-        <TextField form={form} name="scope" label={t.reports.scope} hint={t.reports.scopeHint} />
-        <TextField form={form} name="cycle" label={t.reports.cycle} hint="2026-H1" required />
+        <SelectField form={form} name="kind" label={t.reportRuns.kind} options={REPORT_KINDS.map((k) => ({ value: k, label: t.reportRuns.kinds[k] }))} placeholder={t.ws.common.choose} required />
+        <TextField form={form} name="scope" label={t.reportRuns.scope} hint={t.reportRuns.scopeHint} />
+        <TextField form={form} name="cycle" label={t.reportRuns.cycle} hint="2026-H1" required />
       </div>
       <div class="form__actions">
-        <SubmitButton form={form} label={t.reports.request} />
+        <SubmitButton form={form} label={t.reportRuns.request} />
       </div>
     </form>
   );

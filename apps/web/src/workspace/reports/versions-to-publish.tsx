@@ -14,7 +14,7 @@ export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number
   const state = useData(() => reportApi.versions({ published: false, cycle: cycle || undefined }), [cycle, tick, reload]);
   return (
     <section aria-labelledby="versions-title">
-      <h2 id="versions-title">{t.reports.versionsTitle}</h2>
+      <h2 id="versions-title">{t.reportRuns.versionsTitle}</h2>
       {notice && (
         <p class="notice notice--success" role="status">
           {notice}
@@ -23,15 +23,15 @@ export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number
       <DataView state={state}>
         {(page) =>
           page.items.length === 0 ? (
-            <p class="muted">{t.reports.noVersions}</p>
+            <p class="muted">{t.reportRuns.noVersions}</p>
           ) : (
             <div class="table-wrap">
               <table class="table table--compact">
                 <thead>
                   <tr>
-                    <th scope="col">{t.reports.report}</th>
-                    <th scope="col">{t.reports.version}</th>
-                    <th scope="col">{t.reports.formats}</th>
+                    <th scope="col">{t.reportRuns.report}</th>
+                    <th scope="col">{t.reportRuns.version}</th>
+                    <th scope="col">{t.reportRuns.formats}</th>
                     <th scope="col">{t.ws.common.actions}</th>
                   </tr>
                 </thead>
@@ -41,7 +41,7 @@ export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number
                       key={v.id}
                       version={v}
                       onPublished={() => {
-                        setNotice(t.reports.published(v.title));
+                        setNotice(t.reportRuns.published(v.title));
                         setReload((n) => n + 1);
                       }}
                     />
@@ -77,7 +77,7 @@ function VersionRow({ version, onPublished }: { version: ReportVersion; onPublis
         {version.title}
         <span class="muted small block">{formatDateTime(version.createdAt)}</span>
       </th>
-      <td>{t.reports.versionN(version.number)}</td>
+      <td>{t.reportRuns.versionN(version.number)}</td>
       <td>
         <ul class="inline-list">
           {version.files.map((f) => (
@@ -103,7 +103,7 @@ function VersionRow({ version, onPublished }: { version: ReportVersion; onPublis
           </span>
         )}
         <button type="button" class="button button--small" disabled={busy || !complete} onClick={publish}>
-          {t.reports.publish}
+          {t.reportRuns.publish}
           <span class="visually-hidden"> {version.title}</span>
         </button>
       </td>

@@ -3,21 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { FrameworkService } from '@gcm/framework';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CycleInput, ExpertReportInput, PracticeInput, ReportDataset } from '../../model/report-input.types';
-import type { ReportInput } from '../../model/report-kind.types';
-import { ReportTarget, builderScope } from '../report-target';
 import { catalogueInput } from './catalogue-input';
 import {
   IndicatorRow, PledgeRow, UpdateRow, groupBy, indicatorInput, isoDate, isoInstant, namedPartner, organisationInput, pledgeInput, updateInput,
 } from './dataset-rows';
-import { DatasetSlice, datasetSlice } from './dataset-slice';
 
 export class ReportTargetGoneError extends Error {}
 
+/** Everything the reports of some cycles can draw on, as read at one instant. */
+export interface LoadedDataset extends Omit<ReportDataset, 'snapshot'> {
+  takenAt: string;
+  frameworkVersion: number;
+}
+
 /**
- * Reads what one report needs with a fixed number of set-based queries (no
- * per-pledge round trips), in one REPEATABLE READ transaction so every part
- * comes from the same instant. Only published pledge versions, non-draft
- * updates and published expert reports are read; no contact details.
+ * Reads the data set of a span of cycles (plus the cycle before, for
+ * comparison) with a fixed number of set-based queries, whatever the number
+ * of pledges, in one REPEATABLE READ transaction so every part comes from
+ * the same instant. Only published pledge versions, non-draft updates and
+ * published expert reports are read, and no contact details: nothing here
+ * may not end up in a published report.
  */
 @Injectable()
 export class ReportDatasetLoader {
@@ -26,36 +31,23 @@ export class ReportDatasetLoader {
     private readonly framework: FrameworkService,
   ) {}
 
-  async load(target: ReportTarget): Promise<ReportInput> {
+  async load(cycleIds: string[]): Promise<LoadedDataset> {
     const { version, snapshot } = await this.framework.catalogue();
-    const catalogue = catalogueInput(snapshot);
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const cycles = await this.cycles(m, target.cycleIds);
-      const organisationId = target.kind === 'state' ? await this.organisationOf(m, target.scope) : null;
-      const rt = catalogue.roundTables.find((r) => r.code === target.scope);
-      const sliceAt = (first: number) => datasetSlice(target.kind, {
-        organisationId: organisationId ?? undefined,
-        number: target.kind === 'theme' ? Number(target.scope.slice(1)) : Number(target.scope),
-        m49: target.scope,
-        objectives: rt?.objectives.map((o) => o.number),
-      }, first);
-      const pledges = await this.pledges(m, sliceAt(1));
-      const updates = await this.updates(m, sliceAt(2), cycles.map((c) => c.id));
-      const organisations = await this.organisations(m, pledges, updates, organisationId);
-      const dataset: Omit<ReportDataset, 'snapshot'> = {
-        catalogue,
+      const takenAt = new Date().toISOString();
+      const cycles = await this.cycles(m, cycleIds);
+      const pledges = await this.pledges(m);
+      const updates = await this.updates(m, cycles.map((c) => c.id));
+      return {
+        takenAt,
+        frameworkVersion: version,
+        catalogue: catalogueInput(snapshot),
         cycles: cycles.map(({ id: _id, ...c }) => c),
-        organisations,
+        organisations: await this.organisations(m, pledges, updates),
         pledges,
         updates,
         expertReports: await this.expertReports(m, cycles),
         practices: await this.practices(m),
-      };
-      return {
-        // The hash is taken by the caller over everything but the snapshot, then put here.
-        snapshot: { id: '', takenAt: new Date().toISOString(), frameworkVersion: version },
-        ...dataset,
-        scope: builderScope(target, organisationId),
       };
     });
   }
@@ -75,15 +67,9 @@ export class ReportDatasetLoader {
     return rows;
   }
 
-  private async organisationOf(m: EntityManager, scope: string): Promise<string> {
-    const [row] = await m.query(`SELECT id FROM organisation WHERE ${scope.length === 3 ? 'country_alpha3' : 'id::text'} = $1`, [scope]);
-    if (!row) throw new ReportTargetGoneError(`organisation ${scope} no longer exists`);
-    return row.id;
-  }
-
-  private async pledges(m: EntityManager, s: DatasetSlice) {
-    const rows: (PledgeRow & { detail: boolean })[] = await m.query(
-      `SELECT p.id, p.reference, p.title, CASE WHEN ${s.detail} THEN p.description ELSE '' END AS description, p.form,
+  private async pledges(m: EntityManager) {
+    const rows: PledgeRow[] = await m.query(
+      `SELECT p.id, p.reference, p.title, p.description, p.form,
          p.lead_organisation_id AS "leadOrganisationId",
          ${isoDate("(p.first_published_at AT TIME ZONE 'UTC')")} AS "publishedOn",
          ${isoDate("(p.withdrawn_at AT TIME ZONE 'UTC')")} AS "withdrawnOn", p.withdrawn_reason AS "withdrawalReason",
@@ -97,73 +83,61 @@ export class ReportDatasetLoader {
          (SELECT coalesce(json_agg(json_build_object('organisationId', organisation_id, 'name', name) ORDER BY position), '[]')
             FROM pledge_partner WHERE pledge_id = p.id) AS partners,
          ${isoDate('p.start_date')} AS "startDate", ${isoDate('p.target_date')} AS "targetDate",
-         p.budget_amount::text AS "budgetAmount", p.budget_currency::text AS "budgetCurrency",
-         (${s.detail}) AS detail
+         p.budget_amount::text AS "budgetAmount", p.budget_currency::text AS "budgetCurrency"
        FROM pledge p
-       WHERE p.published_version IS NOT NULL AND (${s.universe})
+       WHERE p.published_version IS NOT NULL
        ORDER BY p.reference`,
-      s.params,
     );
-    const detailed = rows.filter((r) => r.detail).map((r) => r.id);
-    const indicators: IndicatorRow[] = detailed.length === 0 ? [] : await m.query(
+    const indicators: IndicatorRow[] = await m.query(
       `SELECT pledge_id AS "pledgeId", id, name, unit, direction, baseline_value::text AS "baselineValue",
               ${isoDate('baseline_date')} AS "baselineDate", target_value::text AS "targetValue",
               ${isoDate('target_date')} AS "targetDate", sdg_indicator AS "sdgIndicator"
-         FROM pledge_indicator WHERE pledge_id = ANY($1::uuid[]) AND active ORDER BY pledge_id, position`,
-      [detailed],
+         FROM pledge_indicator i WHERE active AND EXISTS (SELECT 1 FROM pledge p WHERE p.id = i.pledge_id AND p.published_version IS NOT NULL)
+         ORDER BY pledge_id, position`,
     );
     const byPledge = groupBy(indicators, (i) => i.pledgeId);
-    return rows.map(({ detail: _d, ...r }) => pledgeInput(r, (byPledge.get(r.id) ?? []).map(indicatorInput)));
+    return rows.map((r) => pledgeInput(r, (byPledge.get(r.id) ?? []).map(indicatorInput)));
   }
 
-  private async updates(m: EntityManager, s: DatasetSlice, cycleIds: string[]) {
-    // $1 is the cycles; the slice's parameters follow.
+  private async updates(m: EntityManager, cycleIds: string[]) {
     const join = 'JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id';
-    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status <> 'draft' AND p.published_version IS NOT NULL AND (${s.universe})`;
-    const params = [cycleIds, ...s.params];
-    const rows: (UpdateRow & { detail: boolean })[] = await m.query(
+    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status <> 'draft' AND p.published_version IS NOT NULL`;
+    const params = [cycleIds];
+    const rows: UpdateRow[] = await m.query(
       `SELECT u.id, u.pledge_id AS "pledgeId", c.code AS "cycleCode", u.editorial_status AS lifecycle,
          ${isoInstant('u.submitted_at')} AS "submittedAt", ${isoInstant('u.validated_at')} AS "validatedAt",
          u.is_late AS late, u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
-         CASE WHEN ${s.detail} THEN u.actions_taken ELSE '' END AS "actionsTaken",
-         CASE WHEN ${s.detail} THEN u.challenges ELSE '' END AS challenges,
-         CASE WHEN ${s.detail} THEN u.next_steps ELSE '' END AS "nextSteps",
-         CASE WHEN ${s.detail} THEN u.partner_contributions ELSE '[]'::jsonb END AS contributions,
-         (${s.detail}) AS detail
+         u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps", u.partner_contributions AS contributions
        FROM progress_update u ${join} WHERE ${where} ORDER BY p.reference, c.period_start`,
       params,
     );
     const measurements: { updateId: string; indicatorId: string; value: string; asOf: string; note: string | null }[] = await m.query(
       `SELECT x.update_id AS "updateId", x.indicator_id AS "indicatorId", x.value::text AS value, ${isoDate('x.as_of')} AS "asOf", x.note
          FROM progress_measurement x JOIN progress_update u ON u.id = x.update_id ${join}
-        WHERE ${where} AND (${s.detail}) ORDER BY x.update_id, x.position`,
+        WHERE ${where} ORDER BY x.update_id, x.position`,
       params,
     );
     const evidence: { updateId: string; title: string; url: string | null; sha256: string | null }[] = await m.query(
       `SELECT e.update_id AS "updateId", e.title, e.url, e.file_sha256 AS sha256
          FROM progress_evidence e JOIN progress_update u ON u.id = e.update_id ${join}
-        WHERE ${where} AND (${s.detail}) ORDER BY e.update_id, e.created_at, e.id`,
+        WHERE ${where} ORDER BY e.update_id, e.created_at, e.id`,
       params,
     );
     const mByUpdate = groupBy(measurements, (x) => x.updateId);
     const eByUpdate = groupBy(evidence, (x) => x.updateId);
-    return rows.map(({ detail: _d, ...u }) => updateInput(
+    return rows.map((u) => updateInput(
       u,
       (mByUpdate.get(u.id) ?? []).map((x) => ({ indicatorId: x.indicatorId, value: Number(x.value), asOf: x.asOf, note: x.note })),
       (eByUpdate.get(u.id) ?? []).map((x) => ({ title: x.title, url: x.url, sha256: x.sha256 })),
     ));
   }
 
-  /** Every State (the universe of "States"), the report's own organisation, and the stakeholders and named partners the pledges mention. */
-  private async organisations(m: EntityManager, pledges: ReportDataset['pledges'], updates: ReportDataset['updates'], own: string | null) {
-    const ids = new Set<string>(own ? [own] : []);
-    for (const p of pledges) [p.leadOrganisationId, ...p.partnerOrganisationIds].forEach((id) => ids.add(id));
+  /** Every organisation (a report may be about one without pledges), plus the partners the pledges only name. */
+  private async organisations(m: EntityManager, pledges: ReportDataset['pledges'], updates: ReportDataset['updates']) {
+    const ids = new Set<string>();
+    for (const p of pledges) p.partnerOrganisationIds.forEach((id) => ids.add(id));
     for (const u of updates) u.partnerContributions.forEach((c) => ids.add(c.organisationId));
-    const registered = [...ids].filter((id) => !id.startsWith('named:'));
-    const rows = await m.query(
-      `SELECT id, name, kind, country_alpha3 AS alpha3 FROM organisation WHERE kind = 'state' OR id = ANY($1::uuid[]) ORDER BY name, id`,
-      [registered],
-    );
+    const rows = await m.query('SELECT id, name, kind, country_alpha3 AS alpha3 FROM organisation ORDER BY name, id');
     const named = [...ids].filter((id) => id.startsWith('named:')).sort().map((id) => namedPartner(id.slice('named:'.length)));
     return [...rows.map(organisationInput), ...named];
   }

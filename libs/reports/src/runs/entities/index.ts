@@ -1,9 +1,11 @@
 import { ReportFile } from './report-file.entity';
 import { ReportRun } from './report-run.entity';
+import { ReportSnapshot } from './report-snapshot.entity';
 import { ReportVersion } from './report-version.entity';
 
 export * from './report-run.entity';
 export * from './report-version.entity';
 export * from './report-file.entity';
+export * from './report-snapshot.entity';
 
-export const REPORT_RUN_ENTITIES = [ReportRun, ReportVersion, ReportFile];
+export const REPORT_RUN_ENTITIES = [ReportRun, ReportVersion, ReportFile, ReportSnapshot];

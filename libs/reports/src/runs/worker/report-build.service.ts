@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { buildReport } from '../../builders/build-report';
 import type { ReportDocument } from '../../model/document.types';
-import type { ReportInput } from '../../model/report-kind.types';
 import { REPORT_FORMATS } from '../../renderers/render-report';
-import { canonicalJson } from '../../renderers/json.renderer';
-import { ReportDatasetLoader } from '../dataset/report-dataset.loader';
+import { DatasetSlicer } from '../dataset/dataset-slicer';
+import { FlowSnapshotStore } from '../dataset/flow-snapshot.store';
+import { LoadedDataset, ReportDatasetLoader } from '../dataset/report-dataset.loader';
 import { ReportRenderer } from './report-renderer';
 import { ReportRunStore, RunRecord } from './report-run.store';
 import { ReportVersionStore } from './report-version.store';
@@ -26,12 +25,6 @@ export interface BuildHooks {
   onCompleted?(run: RunRecord, m: EntityManager): Promise<void>;
 }
 
-/** SHA-256 of the canonical input without its snapshot stamp: the identity of the data a report is built from. */
-export function snapshotHash(input: ReportInput): string {
-  const { snapshot: _snapshot, ...data } = input;
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
-}
-
 /**
  * One run, start to finish. Every step can be repeated: a worker killed
  * anywhere leaves a state from which the retried job converges to the same
@@ -45,29 +38,32 @@ export class ReportBuildService {
     private readonly runs: ReportRunStore,
     private readonly versions: ReportVersionStore,
     private readonly loader: ReportDatasetLoader,
+    private readonly snapshots: FlowSnapshotStore,
+    private readonly slicer: DatasetSlicer,
     private readonly renderer: ReportRenderer,
   ) {}
+
+  /** A flow's reports share its snapshot; a report requested on its own reads the data as it is now. */
+  private data(run: RunRecord): Promise<LoadedDataset> {
+    return run.flowRootId ? this.snapshots.get(run.flowRootId, run.target.cycleIds) : this.loader.load(run.target.cycleIds);
+  }
 
   async build(runId: string, hooks: BuildHooks): Promise<BuildOutcome> {
     const run = await this.runs.get(runId);
     if (!run) throw new Error(`report run ${runId} does not exist (yet)`);
     if (run.status === 'completed') return { runId, status: 'skipped', versionId: run.versionId ?? undefined };
     if (run.status === 'cancelled' || !(await this.runs.start(runId))) return { runId, status: 'cancelled' };
-    const step = async (percent: number) => {
-      await Promise.all([this.runs.progress(runId, percent), hooks.progress(percent)]);
-      return !(await this.runs.isCancelled(runId));
-    };
+    const step = async (percent: number) => (await Promise.all([this.runs.progress(runId, percent), hooks.progress(percent)]))[0];
     if (!(await step(5))) return { runId, status: 'cancelled' };
 
-    const input = await this.loader.load(run.target);
-    const hash = snapshotHash(input);
+    const { input, hash } = this.slicer.slice(await this.data(run), run.target);
     if (!(await step(25))) return { runId, status: 'cancelled' };
 
     let model: ReportDocument | null = null;
     let version: { id: string; number: number; created: boolean } | null = await this.versions.find(run.target, hash)
       .then((v) => v && { ...v, created: false });
     if (!version) {
-      model = buildReport(run.target.kind, { ...input, snapshot: { ...input.snapshot, id: hash } });
+      model = buildReport(run.target.kind, input);
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
     const { id: versionId, created } = version;

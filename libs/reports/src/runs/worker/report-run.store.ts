@@ -11,6 +11,8 @@ export interface RunRecord {
   status: RunStatus;
   target: ReportTarget;
   flowId: string | null;
+  /** The flow's summary run (itself, for the summary): the key of the flow's data snapshot. */
+  flowRootId: string | null;
   versionId: string | null;
 }
 
@@ -29,6 +31,7 @@ export class ReportRunStore {
   async get(id: string): Promise<RunRecord | null> {
     const [r] = await this.dataSource.query(
       `SELECT r.id, r.status, r.kind, r.scope, r.flow_id AS "flowId", r.version_id AS "versionId", r.cycle_ids AS "cycleIds",
+              CASE WHEN r.flow_id IS NOT NULL THEN coalesce(r.parent_run_id, r.id) END AS "flowRootId",
               ARRAY(SELECT c.code FROM unnest(r.cycle_ids) WITH ORDINALITY AS x(id, n) JOIN reporting_cycle c ON c.id = x.id ORDER BY x.n) AS codes
          FROM report_run r WHERE r.id = $1`,
       [id],
@@ -38,6 +41,7 @@ export class ReportRunStore {
       id: r.id,
       status: r.status,
       flowId: r.flowId,
+      flowRootId: r.flowRootId,
       versionId: r.versionId,
       target: { kind: r.kind as ReportKind, scope: r.scope, cycleIds: r.cycleIds, cycleCodes: r.codes },
     };
@@ -53,13 +57,13 @@ export class ReportRunStore {
     return rows[0].length > 0;
   }
 
-  async isCancelled(id: string): Promise<boolean> {
-    const [row] = await this.dataSource.query('SELECT status FROM report_run WHERE id = $1', [id]);
-    return !row || row.status === 'cancelled';
-  }
-
-  async progress(id: string, progress: number): Promise<void> {
-    await this.dataSource.query(`UPDATE report_run SET progress = $2, updated_at = now() WHERE id = $1 AND status = 'running' AND progress < $2`, [id, progress]);
+  /** Records progress; false once the run is no longer running (cancelled meanwhile), so the build stops. */
+  async progress(id: string, progress: number): Promise<boolean> {
+    const [rows]: [{ id: string }[]] = await this.dataSource.query(
+      `UPDATE report_run SET progress = greatest(progress, $2), updated_at = now() WHERE id = $1 AND status = 'running' RETURNING id`,
+      [id, progress],
+    );
+    return rows.length > 0;
   }
 
   /** running → completed with its version, plus whatever else must commit with it (e.g. the cycle becoming compiled). */

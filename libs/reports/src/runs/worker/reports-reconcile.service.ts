@@ -17,7 +17,7 @@ interface StaleRun {
  * queued or running but whose job Redis no longer has (an API process died
  * between COMMIT and enqueue, Redis lost data) is enqueued again; one whose
  * job failed for good without the handler recording it (a job that stalled
- * too often) is marked failed with BullMQ's reason.
+ * too often) is marked failed with BullMQ's reason. Old flow snapshots go.
  */
 @Injectable()
 export class ReportsReconcileService {
@@ -59,6 +59,12 @@ export class ReportsReconcileService {
       if (flow) await this.flows.enqueue(flow);
     }
     if (requeued || failed) this.logger.warn({ requeued, failed }, 'report runs reconciled with the queue');
+    // A flow's data snapshot is kept a week after its last run ended, for retries of its reports.
+    await this.dataSource.query(
+      `DELETE FROM report_snapshot s WHERE s.created_at < now() - interval '7 days'
+          AND NOT EXISTS (SELECT 1 FROM report_run r WHERE (r.id = s.root_run_id OR r.parent_run_id = s.root_run_id)
+                            AND (r.status IN ('queued', 'running') OR r.finished_at > now() - interval '7 days'))`,
+    );
     return { requeued, failed };
   }
 }

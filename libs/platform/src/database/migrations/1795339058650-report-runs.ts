@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ReportRuns1795337689220 implements MigrationInterface {
-    name = 'ReportRuns1795337689220'
+export class ReportRuns1795339058650 implements MigrationInterface {
+    name = 'ReportRuns1795339058650'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "expert_report" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "author_id" uuid NOT NULL, "mandate" character varying(200), "theme_number" smallint, "objective_number" smallint, "year" smallint NOT NULL, "title" character varying(300) NOT NULL, "body" text NOT NULL, "status" character varying(12) NOT NULL DEFAULT 'draft', "review_note" text, "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "submitted_at" TIMESTAMP WITH TIME ZONE, "published_at" TIMESTAMP WITH TIME ZONE, "published_by" uuid, CONSTRAINT "ck_expert_report_year" CHECK ("year" BETWEEN 2018 AND 2100), CONSTRAINT "ck_expert_report_subject" CHECK (num_nonnulls("theme_number", "objective_number") = 1), CONSTRAINT "ck_expert_report_status" CHECK ("status" IN ('draft', 'submitted', 'returned', 'published')), CONSTRAINT "pk_expert_report_id" PRIMARY KEY ("id"))`);
@@ -22,6 +22,7 @@ export class ReportRuns1795337689220 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_report_run_cycle_id_kind" ON "report_run" ("cycle_id", "kind") `);
         await queryRunner.query(`CREATE INDEX "ix_report_run_status_created_at" ON "report_run" ("status", "created_at") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_report_run_active" ON "report_run" ("kind", "scope", "cycle_key") WHERE "status" IN ('queued', 'running')`);
+        await queryRunner.query(`CREATE TABLE "report_snapshot" ("root_run_id" uuid NOT NULL, "cycle_ids" uuid array NOT NULL, "size" integer NOT NULL, "bytes" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_report_snapshot_root_run_id" PRIMARY KEY ("root_run_id"))`);
         await queryRunner.query(`CREATE TABLE "report_file" ("version_id" uuid NOT NULL, "format" character varying(8) NOT NULL, "content_type" character varying(120) NOT NULL, "sha256" character(64) NOT NULL, "size" integer NOT NULL, "bytes" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_report_file_format" CHECK ("format" IN ('json', 'html', 'pdf', 'csv', 'xlsx')), CONSTRAINT "pk_report_file_version_id_format" PRIMARY KEY ("version_id", "format"))`);
         await queryRunner.query(`ALTER TABLE "expert_report" ADD CONSTRAINT "fk_expert_report_author_id" FOREIGN KEY ("author_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "expert_report" ADD CONSTRAINT "fk_expert_report_theme_number" FOREIGN KEY ("theme_number") REFERENCES "theme"("number") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -39,11 +40,13 @@ export class ReportRuns1795337689220 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "report_run" ADD CONSTRAINT "fk_report_run_parent_run_id" FOREIGN KEY ("parent_run_id") REFERENCES "report_run"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "report_run" ADD CONSTRAINT "fk_report_run_requested_by" FOREIGN KEY ("requested_by") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "report_run" ADD CONSTRAINT "fk_report_run_version_id" FOREIGN KEY ("version_id") REFERENCES "report_version"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "report_snapshot" ADD CONSTRAINT "fk_report_snapshot_root_run_id" FOREIGN KEY ("root_run_id") REFERENCES "report_run"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "report_file" ADD CONSTRAINT "fk_report_file_version_id" FOREIGN KEY ("version_id") REFERENCES "report_version"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "report_file" DROP CONSTRAINT "fk_report_file_version_id"`);
+        await queryRunner.query(`ALTER TABLE "report_snapshot" DROP CONSTRAINT "fk_report_snapshot_root_run_id"`);
         await queryRunner.query(`ALTER TABLE "report_run" DROP CONSTRAINT "fk_report_run_version_id"`);
         await queryRunner.query(`ALTER TABLE "report_run" DROP CONSTRAINT "fk_report_run_requested_by"`);
         await queryRunner.query(`ALTER TABLE "report_run" DROP CONSTRAINT "fk_report_run_parent_run_id"`);
@@ -61,6 +64,7 @@ export class ReportRuns1795337689220 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "expert_report" DROP CONSTRAINT "fk_expert_report_theme_number"`);
         await queryRunner.query(`ALTER TABLE "expert_report" DROP CONSTRAINT "fk_expert_report_author_id"`);
         await queryRunner.query(`DROP TABLE "report_file"`);
+        await queryRunner.query(`DROP TABLE "report_snapshot"`);
         await queryRunner.query(`DROP INDEX "public"."uq_report_run_active"`);
         await queryRunner.query(`DROP INDEX "public"."ix_report_run_status_created_at"`);
         await queryRunner.query(`DROP INDEX "public"."ix_report_run_cycle_id_kind"`);

@@ -1,0 +1,71 @@
+import { availableParallelism, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
+import { cpuSeconds, peakRssBytes, sleep, withReportHarness } from '../support/report-harness';
+
+/**
+ * `npm run bench:reports`: all 195 States, 10,000 pledges, 4 cycles of
+ * updates written to a scratch database; closing the last cycle queues its
+ * report flow, which one compiled worker (WORKER_CONCURRENCY jobs,
+ * REPORT_RENDER_THREADS render threads; 2 and 2 by default, for 2 cores)
+ * runs to the end. Prints wall time, jobs per second, the IMRF summary's own
+ * time and the worker's peak memory. Asserts nothing.
+ * PLEDGES, CYCLES, WORKER_CONCURRENCY and REPORT_RENDER_THREADS override.
+ */
+const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+const out = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+
+async function main(): Promise<void> {
+  const pledges = Number(process.env.PLEDGES ?? 10_000);
+  const cycles = Number(process.env.CYCLES ?? 4);
+  const concurrency = process.env.WORKER_CONCURRENCY ?? '2';
+  const threads = process.env.REPORT_RENDER_THREADS ?? '2';
+  const data = syntheticDataset({ pledges, cycles });
+  const close = data.cycles[data.cycles.length - 1].code;
+  out('machine', `${availableParallelism()} CPUs, node ${process.version}`);
+  out('data set', `${data.catalogue.countries.length} States, ${data.pledges.length} pledges, ${data.updates.length} updates in ${cycles} cycles`);
+  const seedStart = performance.now();
+  await withReportHarness('bench', data, close, async (h) => {
+    out('seeded the database', `${((performance.now() - seedStart) / 1000).toFixed(1)} s (migrations, catalogue, data set)`);
+    const worker = await h.spawn({ WORKER_CONCURRENCY: concurrency, REPORT_RENDER_THREADS: threads, WORKER_LOCK_MS: '30000', WORKER_STALLED_INTERVAL_MS: '15000' });
+    out('worker', `WORKER_CONCURRENCY=${concurrency}, REPORT_RENDER_THREADS=${threads}`);
+    const start = performance.now();
+    await h.closeCycle();
+    let state = await h.state();
+    while (state.cycleStatus !== 'compiled') {
+      await sleep(250);
+      state = await h.state();
+      if (worker.child.exitCode !== null) throw new Error(`worker died: ${worker.stderr()}`);
+    }
+    const wall = (performance.now() - start) / 1000;
+    const peak = peakRssBytes(worker.child.pid);
+    const cpu = cpuSeconds(worker.child.pid);
+    const [load] = loadavg();
+    await worker.stop();
+    const kinds: { kind: string; n: number; avg: number; max: number }[] = await h.ds.query(
+      `SELECT kind, count(*)::int n, avg(extract(epoch FROM finished_at - started_at))::float avg, max(extract(epoch FROM finished_at - started_at))::float max
+         FROM report_run WHERE cycle_id = $1 GROUP BY kind ORDER BY kind`,
+      [h.cycleId],
+    );
+    const [{ bytes }] = await h.ds.query(
+      'SELECT sum(f.size)::bigint AS bytes FROM report_file f JOIN report_version v ON v.id = f.version_id WHERE v.cycle_id = $1',
+      [h.cycleId],
+    );
+    out(`closing ${close} to compiled (whole flow)`, `${wall.toFixed(1)} s`);
+    out('reports (jobs) completed', `${state.runs} (${state.byStatus.completed ?? 0} completed, ${state.files} files, ${mb(Number(bytes))})`);
+    out('throughput', `${(state.runs / wall).toFixed(1)} jobs/s`);
+    for (const k of kinds) out(`  ${k.kind} (${k.n})`, `avg ${k.avg.toFixed(2)} s, max ${k.max.toFixed(2)} s per report`);
+    out('IMRF summary alone (load, build, 5 formats)', `${kinds.find((k) => k.kind === 'imrf_summary')?.max.toFixed(2)} s`);
+    out('worker peak RSS (render threads included)', mb(peak));
+    out('worker CPU time (user + system, all threads)', cpu === null ? 'n/a' : `${cpu.toFixed(1)} s`);
+    out('load average at the end (1 min)', `${load.toFixed(2)}: other processes on the machine skew the wall time`);
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    process.stderr.write(`${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);
