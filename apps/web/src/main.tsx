@@ -3,6 +3,7 @@ import '@fontsource/roboto/latin-400.css';
 import '@fontsource/roboto/latin-500.css';
 import '@fontsource/roboto/latin-700.css';
 import './styles/main.css';
+import './styles/dashboard.css';
 import { App } from './app/app';
 import { t } from './i18n';
 

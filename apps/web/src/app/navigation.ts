@@ -13,6 +13,8 @@ export interface NavItem {
 
 /** The header navigation; a new page is one line here plus one in routes.ts. */
 export const primaryNav: NavItem[] = [
+  { href: '/pledges', label: t.nav.pledges, section: '/pledges' },
+  { href: '/coverage', label: t.nav.coverage, section: '/coverage' },
   { href: '/objectives', label: t.nav.objectives, section: '/objectives' },
   { href: '/themes', label: t.nav.themes, section: '/themes' },
   { href: '/round-tables', label: t.nav.roundTables, section: '/round-tables' },
@@ -20,11 +22,13 @@ export const primaryNav: NavItem[] = [
   { href: '/countries', label: t.nav.countries, section: '/countries' },
   { href: '/map', label: t.nav.map, section: '/map' },
   { href: '/practices', label: t.nav.practices, section: '/practices' },
-  { href: '/api/docs', label: t.site.apiDocsShort, external: true },
+  { href: '/reports', label: t.nav.reports, section: '/reports' },
+  { href: '/open-data', label: t.nav.openData, section: '/open-data' },
 ];
 
 export const footerNav: NavItem[] = [
   { href: '/principles', label: t.nav.principles },
+  { href: '/open-data', label: t.nav.openData },
   { href: '/api/docs', label: t.site.apiDocs, external: true },
 ];
 

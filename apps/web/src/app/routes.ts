@@ -14,6 +14,11 @@ import { CountryPage } from '../pages/country.page';
 import { PracticesPage } from '../pages/practices.page';
 import { PracticePage } from '../pages/practice.page';
 import { MapPage } from '../pages/map.page';
+import { PledgesPage } from '../pages/pledges.page';
+import { PledgePage } from '../pages/pledge.page';
+import { CoveragePage } from '../pages/coverage.page';
+import { OpenDataPage } from '../pages/open-data.page';
+import { ReportsPage } from '../pages/reports.page';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -30,6 +35,11 @@ export const routes: RouteDef[] = [
   { path: '/countries', page: CountriesPage },
   { path: '/countries/:code', page: CountryPage },
   { path: '/map', page: MapPage },
+  { path: '/pledges', page: PledgesPage },
+  { path: '/pledges/:reference', page: PledgePage },
+  { path: '/coverage', page: CoveragePage },
+  { path: '/open-data', page: OpenDataPage },
+  { path: '/reports', page: ReportsPage },
   { path: '/practices', page: PracticesPage },
   { path: '/practices/:code', page: PracticePage },
 ];

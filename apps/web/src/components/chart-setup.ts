@@ -1,7 +1,7 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
 // Only what bar charts need, so the rest of Chart.js is tree-shaken away.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const INK = '#1f2933';
 const GRID = '#e3e8ee';
@@ -37,6 +37,35 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarSpec): () => vo
       scales: {
         [axis]: { grid: { display: false }, ticks: { autoSkip: false } },
         [axis === 'x' ? 'y' : 'x']: { beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 } },
+      },
+    },
+  });
+  return () => chart.destroy();
+}
+
+export interface StackedSpec {
+  labels: string[];
+  series: { name: string; values: number[]; color: string }[];
+}
+
+/** Bars stacked by series (e.g. statuses per reporting cycle), with a legend. */
+export function drawStackedChart(canvas: HTMLCanvasElement, spec: StackedSpec): () => void {
+  Chart.defaults.font.family = getComputedStyle(canvas).fontFamily;
+  Chart.defaults.color = INK;
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((s) => ({ label: s.name, data: s.values, backgroundColor: s.color, maxBarThickness: 56 })),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+      scales: {
+        x: { stacked: true, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 } },
       },
     },
   });

@@ -2,7 +2,10 @@
  * Every user-facing string of the web app. Another language is another file of
  * the same shape (`typeof en`), picked in i18n/index.ts.
  */
+import { enDashboard } from './en-dashboard';
+
 export const en = {
+  ...enDashboard,
   lang: 'en',
   site: {
     name: 'GCM Tracker',
@@ -28,6 +31,10 @@ export const en = {
     countries: 'Countries',
     map: 'World map',
     practices: 'Practices',
+    pledges: 'Pledges',
+    coverage: 'Coverage',
+    openData: 'Open data',
+    reports: 'Reports',
   },
   common: {
     loading: 'Loading…',
@@ -50,31 +57,17 @@ export const en = {
   home: {
     title: 'Tracking the Global Compact for Migration',
     lead: 'The Global Compact for Safe, Orderly and Regular Migration sets out 23 objectives. This site follows the commitments made under them, the progress reported every cycle, and the practices States and stakeholders share.',
-    atAGlance: 'The framework at a glance',
-    figures: {
-      objectives: 'GCM objectives',
-      themes: 'ICMPD thematic objectives',
-      commitments: 'actionable commitments',
-      practices: 'innovative practices',
-      states: 'Member and observer States',
-    },
-    chartObjectivesByRoundTable: 'Objectives per IMRF round table',
-    chartCommitmentsByTheme: 'Commitments per ICMPD theme',
-    chartPracticesBySession: 'Practices per IDM 2022 session',
+    atAGlance: 'At a glance',
     explore: 'Explore',
     exploreLinks: {
       objectives: 'All 23 objectives, with their themes and round tables',
       practices: 'Search the practices repository',
-      map: 'Member and observer States on the world map',
-      recommendations: "The Secretary-General's recommendations",
+      map: 'The world map of pledges and reporting',
     },
   },
   charts: {
     count: 'Count',
     summary: (title: string, parts: string[]) => `${title}: ${parts.join('; ')}.`,
-    roundTableLabel: (code: string) => code,
-    themeLabel: (code: string) => code,
-    sessionLabel: (code: string) => `Session ${code}`,
   },
   objectives: {
     title: 'GCM objectives',
@@ -138,7 +131,7 @@ export const en = {
   },
   map: {
     title: 'World map',
-    lead: 'UN Member and observer States coloured by UN M49 region.',
+    lead: 'UN Member and observer States coloured by the pledges they lead, by whether they reported in the current cycle, or by UN M49 region.',
     layer: 'Colour by',
     layers: { region: 'M49 region' },
     legend: 'Legend',

@@ -4,6 +4,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { CountryStatsSection } from './country-stats';
 
 export function CountryPage({ params }: RouteProps) {
   const state = useData(() => publicApi.country(params.code), [params.code]);
@@ -50,6 +51,7 @@ export function CountryPage({ params }: RouteProps) {
           <p>
             <a href={`/map#${c.alpha3}`}>{t.countries.onMap}</a>
           </p>
+          <CountryStatsSection alpha3={c.alpha3} />
         </article>
       )}
     </DataView>

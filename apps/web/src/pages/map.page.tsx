@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { dashboardApi } from '../api/dashboard-api';
 import { publicApi } from '../api/public-api';
+import type { MapStats } from '../api/stats-types';
 import type { CountryView } from '../api/types';
+import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
 import { combine, useData } from '../components/use-data';
 import { t } from '../i18n';
-import { OTHER_AREAS, regionLayer } from '../map/map-layers';
+import { type MapLayer, OTHER_AREAS, pledgesLayer, regionLayer, reportingLayer } from '../map/map-layers';
 import { loadWorldShapes, WorldMap, type WorldShapes } from '../map/world-map';
 
 function useHash(): string {
@@ -19,8 +22,34 @@ function useHash(): string {
   return hash;
 }
 
-function MapView({ countries, shapes }: { countries: CountryView[]; shapes: WorldShapes }) {
-  const layer = useMemo(() => regionLayer(countries), [countries]);
+export const MAP_LAYERS = ['pledges', 'reporting', 'region'] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+
+function buildLayer(id: MapLayerId, countries: CountryView[], stats: MapStats): MapLayer {
+  if (id === 'region') return regionLayer(countries);
+  return id === 'reporting' ? reportingLayer(countries, stats) : pledgesLayer(countries, stats);
+}
+
+function LayerSwitch({ current, stats }: { current: MapLayerId; stats: MapStats }) {
+  const labels: Record<MapLayerId, string> = {
+    pledges: t.mapLayers.pledges, reporting: t.mapLayers.reporting(stats.cycle?.code ?? null), region: t.map.layers.region,
+  };
+  return (
+    <fieldset class="layer-switch">
+      <legend>{t.mapLayers.chooseLayer}</legend>
+      {MAP_LAYERS.map((id) => (
+        <label key={id}>
+          <input type="radio" name="layer" value={id} checked={id === current}
+            onChange={() => navigate(`/map?layer=${id}${window.location.hash}`, { replace: true })} />{' '}
+          {labels[id]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function MapView({ countries, shapes, stats, layerId }: { countries: CountryView[]; shapes: WorldShapes; stats: MapStats; layerId: MapLayerId }) {
+  const layer = useMemo(() => buildLayer(layerId, countries, stats), [layerId, countries, stats]);
   const states = useMemo(() => new Map(countries.map((c) => [c.m49, { name: c.name, href: `/countries/${c.alpha3}` }])), [countries]);
   const hash = useHash().toUpperCase();
   const selected = countries.find((c) => c.alpha3 === hash)?.m49;
@@ -29,6 +58,7 @@ function MapView({ countries, shapes }: { countries: CountryView[]; shapes: Worl
   const notDrawn = countries.filter((c) => !drawn.has(c.m49));
   return (
     <>
+      <LayerSwitch current={layerId} stats={stats} />
       <figure class="map-figure">
         <WorldMap shapes={shapes} layer={layer} states={states} selected={selected} />
         <figcaption>
@@ -93,12 +123,22 @@ function MapView({ countries, shapes }: { countries: CountryView[]; shapes: Worl
   );
 }
 
-export function MapPage() {
-  const state = combine(useData(publicApi.countries, []), useData(loadWorldShapes, []));
+async function loadMapData() {
+  const [countries, stats] = await Promise.all([publicApi.countries(), dashboardApi.map()]);
+  return { countries, stats };
+}
+
+/** The world map coloured by pledges led, reporting status in the current cycle, or region; the table repeats it as text. */
+export function MapPage({ query }: RouteProps) {
+  const requested = query.get('layer') as MapLayerId | null;
+  const layerId: MapLayerId = requested && MAP_LAYERS.includes(requested) ? requested : 'pledges';
+  const state = combine(useData(loadMapData, []), useData(loadWorldShapes, []));
   return (
     <>
       <PageHeader title={t.map.title} lead={t.map.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
-      <DataView state={state}>{([countries, shapes]) => <MapView countries={countries} shapes={shapes} />}</DataView>
+      <DataView state={state}>
+        {([data, shapes]) => <MapView countries={data.countries} shapes={shapes} stats={data.stats} layerId={layerId} />}
+      </DataView>
     </>
   );
 }

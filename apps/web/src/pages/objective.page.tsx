@@ -6,6 +6,7 @@ import { PracticeList } from '../components/practice-list';
 import { useData } from '../components/use-data';
 import type { RouteProps } from '../app/router';
 import { t } from '../i18n';
+import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new ApiError(404, 'Not found');
@@ -54,6 +55,7 @@ export function ObjectivePage({ params }: RouteProps) {
                 </dd>
               </div>
             </dl>
+            <ObjectiveStatsSection n={o.number} />
             <section aria-labelledby="themes">
               <h2 id="themes">{t.objectives.themes}</h2>
               <ul class="plain-list">

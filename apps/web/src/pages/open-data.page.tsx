@@ -1,0 +1,103 @@
+import { dashboardApi } from '../api/dashboard-api';
+import { DataView } from '../components/data-view';
+import { PageHeader } from '../components/page-header';
+import { TableWrap } from '../components/table-wrap';
+import { useData } from '../components/use-data';
+import { t } from '../i18n';
+
+/** Bulk downloads of all published data, with the data dictionary served by the API. */
+export function OpenDataPage() {
+  const state = useData(dashboardApi.dictionary, []);
+  return (
+    <>
+      <PageHeader title={t.openData.title} lead={t.openData.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
+      <DataView state={state}>
+        {(d) => (
+          <>
+            <section aria-labelledby="downloads">
+              <h2 id="downloads">{t.openData.downloads}</h2>
+              <TableWrap label={t.openData.downloads}>
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.openData.dataset}</th>
+                      <th scope="col">{t.openData.id}</th>
+                      <th scope="col">{t.openData.files}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.datasets.map((ds) => (
+                      <tr key={ds.name}>
+                        <th scope="row">
+                          {ds.title}
+                          <span class="block muted small">{ds.description}</span>
+                        </th>
+                        <td>
+                          <code>{ds.idColumn}</code>
+                        </td>
+                        <td>
+                          <ul class="inline-list">
+                            <li>
+                              <a href={ds.files.csv} download>CSV</a>
+                            </li>
+                            <li>
+                              <a href={ds.files.json} download>JSON</a>
+                            </li>
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              <p>
+                {t.openData.api} <a href="/api/docs">/api/docs</a>
+              </p>
+            </section>
+            <section aria-labelledby="dictionary" class="dictionary">
+              <h2 id="dictionary">{t.openData.dictionary}</h2>
+              {d.datasets.map((ds) => (
+                <div key={ds.name}>
+                  <h3 id={`dictionary-${ds.name}`}>
+                    {ds.title} (<code>{ds.name}</code>)
+                  </h3>
+                  <TableWrap label={`${t.openData.dictionary}: ${ds.title}`}>
+                    <table class="table table--compact" data-dataset={ds.name}>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.openData.column}</th>
+                          <th scope="col">{t.openData.type}</th>
+                          <th scope="col">{t.openData.meaning}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {ds.columns.map((c) => (
+                          <tr key={c.name}>
+                            <th scope="row">
+                              <code>{c.name}</code>
+                            </th>
+                            <td>{c.type}</td>
+                            <td>{c.description}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableWrap>
+                </div>
+              ))}
+              <h3>{t.openData.conventions}</h3>
+              <dl class="facts">
+                {Object.entries(d.conventions).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          </>
+        )}
+      </DataView>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { dashboardApi } from '../api/dashboard-api';
+import { publicApi } from '../api/public-api';
+import { navigate, type RouteProps } from '../app/router';
+import { DataView } from '../components/data-view';
+import { PageHeader } from '../components/page-header';
+import { PledgeList, toListItem } from '../components/pledge-list';
+import { useData } from '../components/use-data';
+import { t } from '../i18n';
+import { PledgesFilters } from './pledges-filters';
+import { isFiltered, pledgesHref, readPledgeQuery } from './pledges-query';
+
+async function loadOptions() {
+  const [objectives, themes, countries] = await Promise.all([publicApi.objectives(), publicApi.themes(), publicApi.countries()]);
+  const regions = [...new Map(countries.map((c) => [c.regionM49, c.region]))].map(([code, name]) => ({ code, name }));
+  regions.sort((a, b) => a.name.localeCompare(b.name));
+  return { objectives, themes, regions };
+}
+
+function focusResults() {
+  document.getElementById('results')?.focus();
+}
+
+/** Browse, filter and search the published pledges; the query is the URL. */
+export function PledgesPage({ query }: RouteProps) {
+  const current = readPledgeQuery(query);
+  const pageNo = (current.offset ?? 0) / (current.limit ?? 1) + 1;
+  const key = pledgesHref(current, pageNo);
+  const results = useData(() => dashboardApi.pledges(current), [key]);
+  const options = useData(loadOptions, []);
+  return (
+    <>
+      <PageHeader title={t.pledges.title} lead={t.pledges.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
+      <DataView state={options}>{(o) => <PledgesFilters current={current} options={o} apply={(next) => navigate(pledgesHref(next))} />}</DataView>
+      <section id="results" aria-label={t.pledges.resultsLabel} class="results" tabIndex={-1}>
+        <DataView state={results}>
+          {(page) => {
+            const last = Math.max(1, Math.ceil(page.total / page.limit));
+            return (
+              <>
+                <div class="results-bar">
+                  <p role="status" class="results-count">
+                    {t.pledges.results(page.total, page.offset + 1, page.offset + page.items.length)}
+                  </p>
+                  {isFiltered(current) && <a href="/pledges">{t.pledges.clear}</a>}
+                </div>
+                <PledgeList items={page.items.map(toListItem)} />
+                {last > 1 && (
+                  <nav class="pager" aria-label={t.pledges.pagination}>
+                    {pageNo > 1 && (
+                      <a href={pledgesHref(current, pageNo - 1)} rel="prev" onClick={focusResults}>
+                        ← {t.pledges.previous}
+                      </a>
+                    )}
+                    {pageNo < last && (
+                      <a href={pledgesHref(current, pageNo + 1)} rel="next" onClick={focusResults}>
+                        {t.pledges.next} →
+                      </a>
+                    )}
+                  </nav>
+                )}
+              </>
+            );
+          }}
+        </DataView>
+      </section>
+    </>
+  );
+}
