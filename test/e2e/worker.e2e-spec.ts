@@ -40,6 +40,6 @@ describe('worker', () => {
   });
 
   it('refuses to start when a job has no handler', () => {
-    expect(() => new WorkerRunner({} as never, [])).toThrow(/no handler for practices.import/);
+    expect(() => new WorkerRunner({} as never, [], {} as never)).toThrow(/no handler for practices.import/);
   });
 });
