@@ -4,6 +4,7 @@ import { Organisation } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ImplementationStatusService } from './progress/implementation-status.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
 import { PledgePublicService } from './public/pledge-public.service';
@@ -16,7 +17,7 @@ import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
 
 const SERVICES = [
   IdempotencyService, PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
-  PledgeProgressRegistry,
+  PledgeProgressRegistry, ImplementationStatusService,
 ];
 
 /** Pledges' tables and services (working copy, versions, review, public reads and exports). No routes. */
