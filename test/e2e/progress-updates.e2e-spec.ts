@@ -173,6 +173,11 @@ describe('progress updates: one per pledge per cycle, review, late flag, evidenc
     await t.http.post(`/api/v1/updates/${c1}/validate`).set(as(secretariat)).send({}).expect(200);
     const pub = await t.http.get(`/api/v1/pledges/${pledge.reference}`).expect(200);
     expect(pub.body.implementationStatus).toBe('delayed');
+    // The pledges lib writes the status and audits the change; validating c1 (an earlier period) changed nothing.
+    const changes = await t.dataSource.query(
+      "SELECT before, after FROM audit_log WHERE action = 'pledge.implementation_status' AND entity_id = $1 ORDER BY id", [pledge.id],
+    );
+    expect(changes).toEqual([{ before: { implementationStatus: 'not_started' }, after: { implementationStatus: 'delayed', fromUpdate: c2 } }]);
     expect(pub.body.timeline.map((u: { cycle: string; status: string; isLate: boolean }) => [u.cycle, u.status, u.isLate]))
       .toEqual([['2024-H1', 'on_track', false], ['2024-H2', 'delayed', true]]);
     const text = JSON.stringify(pub.body);

@@ -5,6 +5,7 @@ export * from './domain/pledge-status';
 export * from './domain/if-match';
 export * from './idempotency/idempotency.service';
 export * from './public/pledge-progress.registry';
+export { ImplementationStatusService } from './progress/implementation-status.service';
 export * from './public/pledge-public.service';
 export * from './public/public-pledge.types';
 export * from './workspace/pledge-access';

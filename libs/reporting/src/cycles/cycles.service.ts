@@ -74,7 +74,9 @@ export class CyclesService {
     });
   }
 
-  private async transition(code: string, action: CycleAction, version: number | undefined, m: EntityManager): Promise<CycleView> {
+  private async transition(
+    code: string, action: CycleAction, version: number | undefined, m: EntityManager, detail: Record<string, unknown> = {},
+  ): Promise<CycleView> {
     const cycle = await this.get(code, m);
     if (version !== undefined && version !== cycle.version) throw staleVersion('reporting cycle', cycle.version);
     const status = nextCycleStatus(cycle.status, action);
@@ -85,7 +87,7 @@ export class CyclesService {
     );
     if (affected !== 1) throw staleVersion('reporting cycle', (await this.get(code, m)).version);
     await this.audit.record(m, {
-      action: `cycle.${action}`, entityType: 'reporting_cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status },
+      action: `cycle.${action}`, entityType: 'reporting_cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status, ...detail },
     });
     return this.get(code, m);
   }
@@ -114,9 +116,13 @@ export class CyclesService {
     for (const listener of this.events.listeners()) await listener.onCycleClosed(cycle, m);
   }
 
-  /** For the reports lib, once the summaries of a closed cycle are built. */
-  markCompiled(code: string, m?: EntityManager): Promise<CycleView> {
-    return m ? this.transition(code, 'compile', undefined, m) : this.dataSource.transaction((tx) => this.transition(code, 'compile', undefined, tx));
+  /**
+   * For the reports lib, in the transaction that completes a closed cycle's IMRF summary: closed → compiled,
+   * audited with `detail`. A cycle reopened (or already compiled) meanwhile is left alone, and null returned.
+   */
+  async markCompiled(cycleId: string, m: EntityManager, detail: Record<string, unknown> = {}): Promise<CycleView | null> {
+    const [row]: { code: string }[] = await m.query(`SELECT code FROM reporting_cycle WHERE id = $1 AND status = 'closed' FOR UPDATE`, [cycleId]);
+    return row ? this.transition(row.code, 'compile', undefined, m, detail) : null;
   }
 }
 

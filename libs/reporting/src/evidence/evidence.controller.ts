@@ -9,7 +9,7 @@ import type { Response } from 'express';
 import { UploadEvidenceDto } from '../dto/progress-update.dto';
 import { EvidenceService, UploadedFile } from './evidence.service';
 
-/** Size and part limits come from ReportingModule's MulterModule (EVIDENCE_MAX_BYTES): beyond them, 413. */
+/** Size and part limits come from ReportingHttpModule's MulterModule (EVIDENCE_MAX_BYTES): beyond them, 413. */
 const upload = FileInterceptor('file');
 
 @ApiTags('progress updates')
