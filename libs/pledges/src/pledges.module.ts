@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from '@gcm/accounts';
 import { FrameworkModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
-import { IdempotencyService } from './idempotency/idempotency.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
 import { PledgePublicService } from './public/pledge-public.service';
@@ -19,9 +18,9 @@ import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
   imports: [TypeOrmModule.forFeature([...PLEDGE_ENTITIES, Organisation]), FrameworkModule],
   controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController],
   providers: [
-    IdempotencyService, PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService,
+    PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService,
     PledgeExportService, PledgeProgressRegistry,
   ],
-  exports: [IdempotencyService, PledgePublicService, PledgeProgressRegistry, PledgeWorkspaceService, TypeOrmModule],
+  exports: [PledgePublicService, PledgeProgressRegistry, PledgeWorkspaceService, TypeOrmModule],
 })
 export class PledgesModule {}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode } from '@gcm/platform';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { DataSource, EntityManager } from 'typeorm';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
