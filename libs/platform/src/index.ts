@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/env-config';
 export * from './config/config.module';
 export * from './config/exit-on-config-error';
 export * from './context/request-context';
