@@ -1,8 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { trim } from '@gcm/platform';
-
-const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+import { trim, trimEach } from '@gcm/platform';
 
 /** Optimistic concurrency for catalogue edits: the framework version you read; a newer one answers 409. */
 class FrameworkEdit {

@@ -32,10 +32,3 @@ export class PageQueryDto {
   offset: number = 0;
 }
 
-/** What a paged list answers besides its items. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}

@@ -8,6 +8,8 @@ type TransformArgs = { value: unknown };
  * refused as empty rather than stored.
  */
 export const trim = ({ value }: TransformArgs) => (typeof value === 'string' ? value.trim() : value);
+/** Each string of an array (e.g. a list of keywords). */
+export const trimEach = ({ value }: TransformArgs) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 export const trimLower = ({ value }: TransformArgs) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 export const upper = ({ value }: TransformArgs) => (typeof value === 'string' ? value.toUpperCase() : value);
 export const lower = ({ value }: TransformArgs) => (typeof value === 'string' ? value.toLowerCase() : value);
