@@ -5,6 +5,7 @@ import { StatsCache } from './cache/stats-cache';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { MailService } from './mail/mail.service';
 import { QueueService } from './queue/queue.service';
@@ -20,7 +21,7 @@ export class PlatformModule {
   static forRoot(): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), AuditModule],
+      imports: [ConfigModule, LoggingModule, DatabaseModule.forRoot(), AuditModule, IdempotencyModule],
       providers: [
         QueueService,
         MailService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode, Role } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, ErrorCode, Role } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
@@ -57,9 +57,7 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const current = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('User');
-      if (dto.version !== undefined && dto.version !== current.version) {
-        throw new DomainError(ErrorCode.VersionConflict, 'The user was changed by someone else; reload it', { currentVersion: current.version });
-      }
+      assertVersion('user', current.version, dto.version);
       const role = dto.role ?? current.role;
       const organisationId = dto.organisationId !== undefined ? dto.organisationId : current.organisationId;
       if (id === caller.id && (dto.active === false || role !== 'secretariat')) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
 import {
-  authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, requireVersion, seesWorkingCopy, staleVersion,
-} from '@gcm/pledges';
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, requireVersion, StatsCache, updateVersioned,
+} from '@gcm/platform';
+import { authorOrganisation, ownsPledge, seesWorkingCopy } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
@@ -114,17 +114,13 @@ export class ProgressUpdatesService {
   }
 
   private async bump(m: EntityManager, row: UpdateRow, expected: number, set: string, params: unknown[] = []): Promise<void> {
-    const [, affected] = await m.query(
-      `UPDATE progress_update SET ${set ? `${set}, ` : ''}version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [row.id, expected, ...params],
-    );
-    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? expected);
+    await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: row.id }, expected, set, params);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateProgressUpdateDto, ifMatch?: string): Promise<ProgressUpdateView> {
     const expected = requireVersion(ifMatch, dto.version);
     const row = await this.owned(user, id);
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'edit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     const cleared: FieldError[] = (['status', 'percentComplete'] as const)
@@ -155,7 +151,7 @@ export class ProgressUpdatesService {
   async submit(user: AuthUser, id: string, dto: { version?: number }, ifMatch?: string): Promise<ProgressUpdateView> {
     const row = await this.owned(user, id);
     const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     const submitted = await this.dataSource.transaction(async (m) => {
