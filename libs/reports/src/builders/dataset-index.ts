@@ -85,11 +85,15 @@ export class DatasetIndex {
   }
 
   /**
-   * Pledges that owe an update for the cycle: published by its end and not
-   * withdrawn by its deadline.
+   * Pledges that owe an update for the cycle: public (published, not
+   * withdrawn) at any time between its period start (00:00 UTC) and its close;
+   * a cycle not closed counts up to now. The in-memory copy of the database's
+   * pledge_owes_update (owned by libs/reporting), pinned to it by
+   * test/e2e/cycle-population.e2e-spec.ts. ISO instants compare as text.
    */
   isExpected(pledge: PledgeInput, cycle: CycleInput): boolean {
-    return pledge.publishedOn <= cycle.periodEnd && (pledge.withdrawnOn === null || pledge.withdrawnOn > cycle.deadline);
+    return (cycle.closedAt === null || pledge.publishedAt <= cycle.closedAt)
+      && (pledge.withdrawnAt === null || pledge.withdrawnAt >= `${cycle.periodStart}T00:00:00.000Z`);
   }
 
   expectedPledges(cycles: CycleInput[], filter: (p: PledgeInput) => boolean = () => true): PledgeInput[] {
@@ -101,15 +105,23 @@ export class DatasetIndex {
     return this.updates.get(pledgeId)?.get(cycleCode) ?? null;
   }
 
+  /** The update that counts the pledge as reported in the cycle (submitted or validated), when the pledge owes one. */
   countedUpdate(pledgeId: string, cycleCode: string): UpdateInput | null {
     const u = this.update(pledgeId, cycleCode);
-    return u && isCounted(u) ? u : null;
+    const pledge = this.pledges.get(pledgeId);
+    return u && isCounted(u) && pledge && this.isExpected(pledge, this.cycle(cycleCode)) ? u : null;
   }
 
-  /** The counted update of the latest of `cycles` that has one. */
-  latestCountedUpdate(pledgeId: string, cycles: CycleInput[]): UpdateInput | null {
+  /** The counted update whose content and status a report may publish: validated by the secretariat. */
+  validatedUpdate(pledgeId: string, cycleCode: string): UpdateInput | null {
+    const u = this.countedUpdate(pledgeId, cycleCode);
+    return u && u.lifecycle === 'validated' ? u : null;
+  }
+
+  /** The validated update of the latest of `cycles` that has one. */
+  latestValidatedUpdate(pledgeId: string, cycles: CycleInput[]): UpdateInput | null {
     for (let i = cycles.length - 1; i >= 0; i--) {
-      const u = this.countedUpdate(pledgeId, cycles[i].code);
+      const u = this.validatedUpdate(pledgeId, cycles[i].code);
       if (u) return u;
     }
     return null;
@@ -126,9 +138,16 @@ export class DatasetIndex {
     return out;
   }
 
-  /** Status reported in the scope (latest counted update), or `no_update`. */
+  /**
+   * The pledge's status as of the last of `cycles`, as the dashboards give
+   * it: its latest validated update in that cycle or an earlier one (the
+   * data set's cycles, then `statusBefore`); `no_update` when it never had a
+   * validated one (the dashboards count those as not started).
+   */
   reportedStatus(pledgeId: string, cycles: CycleInput[]): DistributionStatus {
-    return this.latestCountedUpdate(pledgeId, cycles)?.status ?? 'no_update';
+    const last = cycles[cycles.length - 1];
+    const upTo = this.cycles.filter((c) => c.periodStart <= last.periodStart);
+    return this.latestValidatedUpdate(pledgeId, upTo)?.status ?? this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
   }
 
   /**
