@@ -30,6 +30,3 @@ export function cyclePopulationSql(cycleId: string): string {
 
 /** The view of updates that count as reported in their cycle. */
 export const COUNTED_UPDATES = 'cycle_counted_update';
-
-/** Editorial statuses of an update that count it as reported. */
-export const COUNTED_EDITORIAL_STATUSES = ['submitted', 'validated'] as const;
