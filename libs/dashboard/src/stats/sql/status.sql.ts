@@ -11,9 +11,10 @@ const PER_CYCLE = `
     SELECT pop.cycle_id, coalesce(v.status, 'not_started') AS status, count(*)::int AS n
     FROM pop LEFT JOIN stats_update v ON v.pledge_id = pop.pledge_id AND ${statusAsOf('v', 'pop')}
     GROUP BY 1, 2),
+  -- Not through pop: a second reference would materialise it (every pledge × cycle) instead of inlining it.
   reported AS (
-    SELECT pop.cycle_id, count(*)::int AS n FROM pop JOIN stats_update u ON u.pledge_id = pop.pledge_id AND u.cycle_id = pop.cycle_id
-    WHERE u.editorial_status = 'validated' GROUP BY 1),
+    SELECT u.cycle_id, count(*)::int AS n FROM stats_update u JOIN cycles cy ON cy.id = u.cycle_id JOIN stats_pledge p ON p.pledge_id = u.pledge_id
+    WHERE u.editorial_status = 'validated' AND ${inPopulation('cy')} GROUP BY 1),
   per_cycle AS (
     SELECT cy.code, cy.status AS cycle_status, cy.period_start, cy.period_end,
       coalesce((SELECT sum(n) FROM counted c WHERE c.cycle_id = cy.id), 0)::int AS total,
