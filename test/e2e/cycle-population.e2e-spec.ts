@@ -3,6 +3,7 @@ import { QueueService } from '@gcm/platform';
 import { ReportDataset, ReportDatasetLoader } from '@gcm/reports';
 import { DatasetIndex } from '../../libs/reports/src/builders/dataset-index';
 import { at10, halfYearCycle, pledge, stateOrganisation, update } from '../../libs/reports/src/testing/factories';
+import { bearer, createUser } from '../helpers/auth';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { obliterateQueues, startWorker } from '../helpers/worker';
 import { seedReportDataset } from '../support/report-dataset.seeder';
@@ -23,6 +24,7 @@ const P = {
   goneAtStart: pledge('p6', fra.id, [6], { withdrawnAt: '2026-01-01T00:00:00.000Z', withdrawalReason: 'Merged' }),
   goneDuring: pledge('p7', ken.id, [7], { withdrawnAt: at10('2026-05-01'), withdrawalReason: 'Merged' }),
   late: pledge('p8', fra.id, [8], { publishedAt: at10('2026-09-01') }),
+  goneNow: pledge('p10', fra.id, [10], { withdrawnAt: at10('2026-08-01'), withdrawalReason: 'Merged' }),
   shortLived: pledge('p9', ken.id, [9], { publishedAt: at10('2025-02-01'), withdrawnAt: at10('2025-06-01'), withdrawalReason: 'Merged' }),
 };
 
@@ -89,9 +91,9 @@ describe('one cycle population: the builders\' index agrees with the SQL', () =>
     expect(indexPairs()).toEqual(sql);
     // What the rule says, spelled out once.
     expect(sql).toEqual([
-      '2025-H2 p1', '2025-H2 p5', '2025-H2 p6', '2025-H2 p7',
-      '2026-H1 p1', '2026-H1 p2', '2026-H1 p3', '2026-H1 p6', '2026-H1 p7',
-      '2026-H2 p1', '2026-H2 p2', '2026-H2 p3', '2026-H2 p4', '2026-H2 p8',
+      '2025-H2 p1', '2025-H2 p10', '2025-H2 p5', '2025-H2 p6', '2025-H2 p7',
+      '2026-H1 p1', '2026-H1 p10', '2026-H1 p2', '2026-H1 p3', '2026-H1 p6', '2026-H1 p7',
+      '2026-H2 p1', '2026-H2 p10', '2026-H2 p2', '2026-H2 p3', '2026-H2 p4', '2026-H2 p8',
     ]);
   });
 
@@ -117,5 +119,16 @@ describe('one cycle population: the builders\' index agrees with the SQL', () =>
       '2026-H2 p2 submitted',
     ]);
     expect(cycleIds.size).toBe(3);
+  });
+
+  it('lets a focal point report on a pledge withdrawn during the open cycle, not on one withdrawn before it began', async () => {
+    const focal = await createUser(t, { role: 'focal_point', organisationAlpha3: 'FRA' });
+    const db = (p: { id: string }) => [...ref].find(([, fixture]) => fixture === p.id)![0];
+    const post = (p: { id: string }) => t.http.post(`/api/v1/pledges/${db(p)}/updates`).set(bearer(focal.accessToken))
+      .send({ cycle: '2026-H2', status: 'on_track', percentComplete: 10, actionsTaken: 'Final report before the merger.' });
+    expect((await post(P.goneNow)).status).toBe(201);
+    const refused = await post(P.goneAtStart);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('withdrawn before the cycle began');
   });
 });
