@@ -36,10 +36,10 @@ const data: ReportDataset = {
   pledges: Object.values(P),
   updates: [
     update(P.always, C1, { lifecycle: 'submitted' }),
-    update(P.always, C0),
-    update(P.window, C1),
+    update(P.always, C0, { status: 'delayed' }),
+    update(P.window, C1, { status: 'achieved' }),
     update(P.atClose, C1, { lifecycle: 'returned' }),
-    update(P.afterClose, C1), // not in C1's population: must not count, although validated
+    update(P.afterClose, C1, { status: 'discontinued' }), // not in C1's population: must not count, although validated
     update(P.goneBefore, C1, { lifecycle: 'submitted' }), // idem
     update(P.goneBefore, C0),
     update(P.goneDuring, C1),
@@ -119,6 +119,20 @@ describe('one cycle population: the builders\' index agrees with the SQL', () =>
       '2026-H2 p2 submitted',
     ]);
     expect(cycleIds.size).toBe(3);
+  });
+
+  it('gives each pledge of a population the same status as of the cycle (latest validated update, carried forward)', async () => {
+    const sql = await t.dataSource.query(
+      `SELECT c.code, x.pledge_id AS pledge, coalesce(v.status, 'no_update') AS status
+         FROM reporting_cycle c CROSS JOIN LATERAL cycle_pledge_population(c.id) x
+         LEFT JOIN stats_update v ON v.pledge_id = x.pledge_id AND v.editorial_status = 'validated'
+          AND v.period_start <= c.period_start AND (v.valid_until IS NULL OR v.valid_until > c.period_start)`,
+    );
+    const of = (rows: { code: string; pledge: string; status: string }[]) => rows.map((r) => `${r.code} ${ref.get(r.pledge)} ${r.status}`).sort();
+    const mine = index.cycles.flatMap((c) => index.data.pledges.filter((p) => index.isExpected(p, c))
+      .map((p) => ({ code: c.code, pledge: p.id, status: index.reportedStatus(p.id, [c]) })));
+    expect(of(mine)).toEqual(of(sql));
+    expect(of(sql)).toEqual(expect.arrayContaining(['2026-H1 p1 delayed', '2026-H2 p2 achieved', '2026-H2 p4 discontinued', '2026-H2 p8 no_update']));
   });
 
   it('lets a focal point report on a pledge withdrawn during the open cycle, not on one withdrawn before it began', async () => {

@@ -22,11 +22,17 @@ export class DatasetIndex {
   readonly objectives = new Map<number, CatalogueObjective>();
   readonly themes = new Map<number, CatalogueTheme>();
   readonly pledges = new Map<string, PledgeInput>();
+  private readonly cycleByCode = new Map<string, CycleInput>();
+  private readonly cyclePosition = new Map<string, number>();
   /** pledge id → cycle code → update (drafts dropped). */
   private readonly updates = new Map<string, Map<string, UpdateInput>>();
 
   constructor(readonly data: ReportDataset) {
     this.cycles = [...data.cycles].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+    this.cycles.forEach((c, i) => {
+      this.cycleByCode.set(c.code, c);
+      this.cyclePosition.set(c.code, i);
+    });
     for (const o of data.organisations) this.organisations.set(o.id, o);
     for (const c of data.catalogue.countries) this.countries.set(c.alpha3, c);
     for (const o of data.catalogue.objectives) this.objectives.set(o.number, o);
@@ -41,7 +47,7 @@ export class DatasetIndex {
   }
 
   cycle(code: string): CycleInput {
-    const c = this.cycles.find((x) => x.code === code);
+    const c = this.cycleByCode.get(code);
     if (!c) throw new ReportInputError(`cycle ${code} is not in the dataset`);
     return c;
   }
@@ -145,9 +151,12 @@ export class DatasetIndex {
    * validated one (the dashboards count those as not started).
    */
   reportedStatus(pledgeId: string, cycles: CycleInput[]): DistributionStatus {
-    const last = cycles[cycles.length - 1];
-    const upTo = this.cycles.filter((c) => c.periodStart <= last.periodStart);
-    return this.latestValidatedUpdate(pledgeId, upTo)?.status ?? this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
+    for (let i = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1; i >= 0; i--) {
+      // Like the dashboards' statusAsOf: any validated update counts for carrying forward.
+      const u = this.update(pledgeId, this.cycles[i].code);
+      if (u?.lifecycle === 'validated') return u.status;
+    }
+    return this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
   }
 
   /**
