@@ -3,9 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * Read model: one narrow row per published pledge, withdrawn ones included
  * (a pledge withdrawn during a cycle still owes it an update; "public now"
- * is `withdrawn_at IS NULL`), with what the dashboards group by. Written only by database triggers on
- * the pledge tables, in the same transaction as the change (see the
- * stats-read-model migration); the application never writes it.
+ * is `withdrawn_at IS NULL`), with what the dashboards group by. Written
+ * only by database triggers on the pledge tables, in the same transaction as
+ * the change (see the stats-read-model and cycle-population migrations); the
+ * application never writes it.
  */
 @Entity('stats_pledge')
 @Index(['leadCountry'])

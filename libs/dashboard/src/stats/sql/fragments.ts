@@ -8,9 +8,9 @@ import { owesUpdateSql } from '@gcm/reporting';
  *
  * They read the read model `stats_pledge` (one narrow row per published
  * pledge, withdrawn ones marked by `withdrawn_at`, with its alignments and
- * derived regions as arrays) and `stats_update` (submitted and validated progress updates),
- * which triggers keep current in the transaction of every write to the source
- * tables (see the stats-read-model migration). An unpublished pledge has no
+ * derived regions as arrays) and `stats_update` (submitted and validated
+ * progress updates), which triggers keep current in the transaction of every
+ * write to the source tables (see the stats-read-model migration). An unpublished pledge has no
  * row there, so it cannot count anywhere.
  */
 export interface StatsQuery {

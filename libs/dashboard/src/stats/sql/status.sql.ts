@@ -2,7 +2,7 @@ import { CYCLE_JSON, cycleCte, inPopulation, PUBLIC_NOW, StatsQuery, statusAsOf,
 
 /**
  * Per cycle in `cycles` (opened cycles only): the implementation status of
- * every public pledge in the cycle's population (see inPopulation), carried forward
+ * every pledge of the cycle's population (see inPopulation), carried forward
  * from its latest validated update; pledges that never had one are not_started.
  */
 const PER_CYCLE = `
