@@ -88,6 +88,11 @@ describe('the first cycle: dashboard and every report agree', () => {
   });
 
   it('the dashboard headline counts the window pledges: 4 States owing, 3 reporting, 5 pledges, 2 achieved', async () => {
+    const [{ inWindow }] = await t.dataSource.query(
+      `SELECT bool_and(p.first_published_at > '2026-06-30T23:59:59.999Z' AND p.first_published_at < c.closed_at) AS "inWindow"
+         FROM pledge p, reporting_cycle c WHERE c.code = '2026-H1' AND p.published_version IS NOT NULL`,
+    );
+    expect(inWindow).toBe(true);
     const h = (await t.http.get('/api/v1/stats/headline?cycle=2026-H1').expect(200)).body;
     expect(h).toMatchObject({ pledges: 5, statesPledging: 4, statesReporting: 3, reportingRate: 0.75, achieved: 2 });
   });
