@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdate } from '../entities/progress-update.entity';
+import { cyclePopulationSql } from '../population/cycle-population.sql';
 import {
   checkProgressContent, IS_LATE_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
@@ -44,21 +45,29 @@ export class ProgressUpdatesService {
     return this.dataSource.manager;
   }
 
-  /** A published, not withdrawn pledge of the caller's organisation, and an open cycle. */
+  /**
+   * A pledge of the caller's organisation that owes the open cycle an update
+   * (the cycle population: a pledge withdrawn during the cycle still reports
+   * on it, one withdrawn before it started does not).
+   */
   private async target(user: AuthUser, pledgeId: string, cycleCode: string): Promise<{ cycle: CycleRow }> {
     authorOrganisation(user);
     const [pledge] = await this.m.query('SELECT lead_organisation_id AS "org", published_version AS "pv", status FROM pledge WHERE id = $1', [pledgeId]);
     if (!pledge || !ownsPledge(user, pledge.org)) throw DomainError.notFound('Pledge');
-    if (pledge.pv === null || pledge.status === 'withdrawn') {
-      throw new DomainError(ErrorCode.InvalidState, 'Progress is reported on published pledges only (this one is not published, or was withdrawn)');
+    if (pledge.pv === null) {
+      throw new DomainError(ErrorCode.InvalidState, 'Progress is reported on published pledges only (this one is not published)');
     }
     const [cycle] = await this.m.query(
-      `SELECT id, code, status, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(deadline, 'YYYY-MM-DD') AS deadline
-       FROM reporting_cycle WHERE code = $1`,
-      [cycleCode],
+      `SELECT id, code, status, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(deadline, 'YYYY-MM-DD') AS deadline,
+              EXISTS (SELECT 1 FROM ${cyclePopulationSql('c.id')} x WHERE x.pledge_id = $2) AS owes
+       FROM reporting_cycle c WHERE code = $1`,
+      [cycleCode, pledgeId],
     );
     if (!cycle) throw DomainError.invalid('cycle', `Unknown reporting cycle ${cycleCode}`);
     assertCycleOpen(cycle.status, cycle.code);
+    if (!cycle.owes) {
+      throw new DomainError(ErrorCode.InvalidState, `This pledge owes no update for ${cycle.code}: it was withdrawn before the cycle began`);
+    }
     return { cycle };
   }
 
