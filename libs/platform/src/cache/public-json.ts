@@ -3,9 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { CachedBody, StatsCache } from './stats-cache';
 
 /**
- * Public aggregates change only when something is published, and the cache is
- * invalidated then; a minute of client caching with revalidation by ETag keeps
- * dashboards fresh without refetching unchanged bodies.
+ * Public aggregates change only when public data is committed, and the server
+ * cache is invalidated then; a minute of client caching with revalidation by
+ * ETag keeps dashboards fresh without refetching unchanged bodies.
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
 

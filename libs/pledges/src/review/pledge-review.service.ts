@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, StatsCache } from '@gcm/platform';
+import { AuditService, DomainError } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { expectedVersion, staleVersion } from '../domain/if-match';
 import type { PledgeSnapshot } from '../domain/pledge-content';
@@ -18,7 +18,6 @@ export class PledgeReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   /** Oldest submission first; revisions of published pledges are marked, with the version the public has now. */
@@ -68,7 +67,6 @@ export class PledgeReviewService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import { FrameworkService } from '@gcm/framework';
-import { AuditService, DomainError, FieldError, StatsCache } from '@gcm/platform';
+import { AuditService, DomainError, FieldError } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { expectedVersion, requireVersion, staleVersion } from '../domain/if-match';
 import { formatReference, PledgeContent } from '../domain/pledge-content';
@@ -35,7 +35,6 @@ export class PledgeWorkspaceService {
     private readonly framework: FrameworkService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private async checked(input: PledgeContentInput, extra: FieldError[] = [], forSubmission = false): Promise<PledgeContent> {
@@ -150,7 +149,6 @@ export class PledgeWorkspaceService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 

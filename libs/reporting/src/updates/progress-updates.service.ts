@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, FieldError } from '@gcm/platform';
 import {
   authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, requireVersion, seesWorkingCopy, staleVersion,
 } from '@gcm/pledges';
@@ -37,7 +37,6 @@ export class ProgressUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private get m(): EntityManager {
@@ -168,8 +167,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    // A submission makes its State "reporting this cycle" on the public headline (its content stays private until validated).
-    await this.stats.invalidate();
     return submitted;
   }
 
@@ -214,7 +211,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    await this.stats.invalidate();
     return result;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, StatsCache } from '@gcm/platform';
+import { AuditService, DomainError } from '@gcm/platform';
 import { expectedVersion, staleVersion } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextUpdateStatus } from '../domain/lifecycle';
@@ -16,7 +16,6 @@ export class UpdateReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   async queue(query: UpdateQueueDto) {
@@ -72,7 +71,6 @@ export class UpdateReviewService {
       }
       return loadUpdateView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 
