@@ -76,6 +76,17 @@ describe('stats cache invalidated by the database', () => {
     expect(await rec101()).toBe('Regular pathways, widened');
   });
 
+  it('changing the crosswalk shows on the next request', async () => {
+    const themes = async () => ((await objective5()).themes as { code: string; primary: boolean }[]).map((x) => `${x.code}${x.primary ? '*' : ''}`);
+    const before = await themes();
+    expect(before).toHaveLength(1);
+    await t.http.put('/api/v1/framework/objectives/5/themes').set(bearer(secretariat.accessToken)).send({ themes: [1, 3], primary: 1 }).expect(200);
+    const after = await themes();
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatch(/\*$/);
+    expect(after).not.toEqual(before);
+  });
+
   it('publication, validation and closing a cycle still invalidate at once', async () => {
     expect((await headline()).pledges).toBe(1);
     await publishedPledge(t, focal, secretariat, pledgeBody({ title: 'A second pledge of Harbour Watch', scope: null }));
