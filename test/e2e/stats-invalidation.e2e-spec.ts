@@ -1,3 +1,4 @@
+import { StatsCache } from '@gcm/platform';
 import { Client } from 'pg';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { openCycle, pledgeBody, publishedPledge } from '../helpers/pledges';
@@ -162,5 +163,25 @@ describe('stats cache invalidated by the database', () => {
     await t.http.post(`/api/v1/pledges/${pledgeId}/submit`).set(bearer(focal.accessToken)).send({}).expect(200);
     await t.http.post(`/api/v1/pledges/${pledgeId}/publish`).set(bearer(secretariat.accessToken)).send({}).expect(200);
     expect(await rec101()).toBe('Unheard');
+  });
+
+  it('a value computed from data read before a change is not stored as fresh, here or in Redis', async () => {
+    const cache = t.app.get(StatsCache);
+    const key = '/api/v1/stats/raced-fill';
+    const lookup = await cache.lookup(key);
+    expect(lookup).not.toBeNull();
+    expect(lookup?.hit).toBeUndefined();
+    // …the value is being computed from the old data when another connection commits a change…
+    await sql(t.db.url, `UPDATE country SET name = name WHERE alpha3 = 'FRA'`);
+    expect(await until(() => cache.lookup(key).then((l) => l?.generation), 'the change', (g) => g !== lookup?.generation)).not.toBe(lookup?.generation);
+    // …and only then lands: it is refused.
+    await cache.store(lookup!, key, { etag: '"stale"', body: '{"stale":true}' });
+    expect(cache.peek(key)).toBeUndefined();
+    expect((await cache.lookup(key))?.hit).toBeUndefined();
+    // A value computed after the change is kept.
+    const fresh = await cache.lookup(key);
+    await cache.store(fresh!, key, { etag: '"fresh"', body: '{"fresh":true}' });
+    expect(cache.peek(key)?.body).toBe('{"fresh":true}');
+    expect((await cache.lookup(key))?.hit?.body).toBe('{"fresh":true}');
   });
 });

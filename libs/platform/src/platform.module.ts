@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
-import { SettleStatsInterceptor } from './cache/settle-stats.interceptor';
 import { StatsCache } from './cache/stats-cache';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -28,7 +27,6 @@ export class PlatformModule {
         StatsCache,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: SettleStatsInterceptor },
       ],
       exports: [QueueService, MailService, StatsCache],
     };

@@ -52,3 +52,25 @@ export function publicCacheFastPath(cache: StatsCache) {
     writeCachedJson(req, res, hit);
   };
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Read-your-writes for the public aggregates: the answer to a mutating
+ * request is held back (its `end`, whatever wrote it) until this process has
+ * handled the change notifications of what was committed, so the very next
+ * dashboard read sees the change. No writer calls the cache, and reads pass
+ * straight through.
+ */
+export function settleStatsAfterWrites(cache: StatsCache) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (READS.has(req.method)) return next();
+    const end = res.end;
+    res.end = function (this: Response, ...args: unknown[]) {
+      res.end = end;
+      cache.settle().catch(() => undefined).then(() => (end as (...a: unknown[]) => Response).apply(this, args));
+      return this;
+    } as Response['end'];
+    next();
+  };
+}

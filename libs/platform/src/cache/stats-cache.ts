@@ -106,10 +106,8 @@ export class StatsCache implements OnModuleDestroy {
       this.listener = new StatsChangeListener(listenerConnection(this.dataSource), {
         changing: () => this.local.hold(),
         changed: (txids) => this.bump(txids).finally(() => this.local.release()),
-        connected: async () => {
-          await this.bump([]);
-          this.local.resume();
-        },
+        connected: () => this.bump([]),
+        resumed: () => this.local.resume(),
         disconnected: () => this.local.suspend(),
       });
       this.listener.start();
@@ -179,7 +177,7 @@ export class StatsCache implements OnModuleDestroy {
   /**
    * Waits until every change committed so far has been handled here (see
    * StatsChangeListener.sync), so that the answer to a write is followed by
-   * reads that see it. Called once per mutating request, never on reads.
+   * reads that see it. Called once per mutating request (settleStatsAfterWrites), never on reads.
    */
   settle(): Promise<void> {
     return this.listener?.listening ? this.listener.sync() : Promise.resolve();

@@ -15,6 +15,8 @@ export interface StatsChangeHandlers {
   changed(txids: string[], tables: string[]): Promise<void>;
   /** (Re)connected and listening: changes made while not listening are unknown, so everything is stale. */
   connected(): Promise<void>;
+  /** `connected` is done on the connection still in use: cached copies can be trusted again. */
+  resumed(): void;
   /** Not listening any more: nothing cached can be trusted until `connected` has run again. */
   disconnected(): void;
 }
@@ -96,6 +98,7 @@ export class StatsChangeListener {
         if (this.attempt > 0) this.logger.log('stats change listener reconnected; cache invalidated');
         this.attempt = 0;
         this.live = true;
+        this.handlers.resumed();
       })
       .catch((err: Error) => this.lost(client, err));
   }
