@@ -184,4 +184,13 @@ describe('stats cache invalidated by the database', () => {
     expect(cache.peek(key)?.body).toBe('{"fresh":true}');
     expect((await cache.lookup(key))?.hit?.body).toBe('{"fresh":true}');
   });
+
+  it('concurrent writes all settle, and the last committed state is what the dashboards show', async () => {
+    const titles = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((n) => `Concurrent edit ${n}`);
+    await Promise.all(titles.map((shortTitle, i) => t.http.patch(`/api/v1/framework/recommendations/${[101, 102, 103][i % 3]}`)
+      .set(bearer(secretariat.accessToken)).send({ shortTitle }).expect(200)));
+    const [last] = await sql<{ short_title: string }>(t.db.url, 'SELECT short_title FROM recommendation WHERE paragraph = 101');
+    expect(titles).toContain(last.short_title);
+    expect(await rec101()).toBe(last.short_title);
+  });
 });

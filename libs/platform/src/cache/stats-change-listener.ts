@@ -37,6 +37,9 @@ export class StatsChangeListener {
   private batch: { txids: Set<string>; tables: Set<string> } | null = null;
   /** Handler calls run one after another; this is the tail of that chain. */
   private work: Promise<void> = Promise.resolve();
+  /** The round trip on the wire, and the one that callers arriving meanwhile share (one query at a time). */
+  private ping?: Promise<void>;
+  private nextPing?: Promise<void>;
 
   constructor(
     private readonly connection: ClientConfig,
@@ -65,12 +68,27 @@ export class StatsChangeListener {
       timer = setTimeout(() => reject(new Error('stats listener did not answer')), SYNC_TIMEOUT_MS);
     });
     try {
-      await Promise.race([client.query('SELECT 1').then(() => this.work), timeout]);
+      await Promise.race([this.roundTrip(client).then(() => this.work), timeout]);
     } catch (err) {
       this.lost(client, err as Error);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A query sent after the call; concurrent callers share one, so the client never queues queries. */
+  private roundTrip(client: Client): Promise<void> {
+    if (!this.ping) {
+      this.ping = client.query('SELECT 1').then(() => undefined).finally(() => {
+        this.ping = undefined;
+      });
+      return this.ping;
+    }
+    this.nextPing ??= this.ping.catch(() => undefined).then(() => {
+      this.nextPing = undefined;
+      return this.roundTrip(client);
+    });
+    return this.nextPing;
   }
 
   async stop(): Promise<void> {
@@ -127,6 +145,8 @@ export class StatsChangeListener {
 
   private drop(): void {
     this.client = undefined;
+    this.ping = undefined;
+    this.nextPing = undefined;
     this.live = false;
     this.batch = null;
     this.handlers.disconnected();
