@@ -156,12 +156,13 @@ describe('public aggregates (/api/v1/stats)', () => {
   it('serves from the cache until public data changes, then the new figures', async () => {
     const before = await t.http.get('/api/v1/stats/headline').expect(200);
     expect(before.body.pledges).toBe(3);
-    const pledges = () => t.http.get('/api/v1/stats/headline').expect(200).then((r) => r.body.pledges as number);
+    const france = () => t.http.get('/api/v1/stats/countries/FRA').expect(200).then((r) => r.body.country.name as string);
+    expect(await france()).toBe('France');
     // A change that bypasses the services is seen too: the database notifies the cache on commit…
-    await t.dataSource.query(`UPDATE pledge SET status = 'withdrawn' WHERE id = $1`, [f.c.id]);
-    expect(await until(pledges, 'the SQL withdrawal', (n) => n === 2)).toBe(2);
-    await t.dataSource.query(`UPDATE pledge SET status = 'published' WHERE id = $1`, [f.c.id]);
-    expect(await until(pledges, 'the SQL republication', (n) => n === 3)).toBe(3);
+    await t.dataSource.query(`UPDATE country SET name = 'French Republic' WHERE alpha3 = 'FRA'`);
+    expect(await until(france, 'the SQL rename', (n) => n !== 'France')).toBe('French Republic');
+    await t.dataSource.query(`UPDATE country SET name = 'France' WHERE alpha3 = 'FRA'`);
+    expect(await until(france, 'the SQL rename back', (n) => n === 'France')).toBe('France');
     // …and so is publishing through the API, on the very next request.
     await publishedPledge(t, f.ken, f.secretariat, pledgeBody({ title: 'Second Kenyan pledge', scope: null }));
     const after = await t.http.get('/api/v1/stats/headline').expect(200);

@@ -25,7 +25,7 @@ export interface CacheLookup {
 }
 
 /** How long a transaction id is remembered, so that N listening processes bump the generation once for it. */
-const SEEN_TTL_SECONDS = 300;
+const SEEN_TTL_SECONDS = 60;
 
 // One round trip per read: the generation and the entry of that generation.
 const READ = `local g = redis.call('GET', KEYS[1]) or '0'
