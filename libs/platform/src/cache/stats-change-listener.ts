@@ -79,10 +79,11 @@ export class StatsChangeListener {
   /** A query sent after the call; concurrent callers share one, so the client never queues queries. */
   private roundTrip(client: Client): Promise<void> {
     if (!this.ping) {
-      this.ping = client.query('SELECT 1').then(() => undefined).finally(() => {
-        this.ping = undefined;
+      const ping: Promise<void> = client.query('SELECT 1').then(() => undefined).finally(() => {
+        if (this.ping === ping) this.ping = undefined;
       });
-      return this.ping;
+      this.ping = ping;
+      return ping;
     }
     this.nextPing ??= this.ping.catch(() => undefined).then(() => {
       this.nextPing = undefined;
