@@ -192,8 +192,9 @@ export class AppConfig {
   RESET_LIMIT_WINDOW_SECONDS = 3600;
 
   /**
-   * Lifetime of a cached public aggregate in Redis; publication invalidates the
-   * cache at once, the lifetime only bounds a missed invalidation. 0 turns the
+   * Lifetime of a cached public aggregate in Redis; every committed change to
+   * public data invalidates the cache at once (database triggers NOTIFY, each
+   * process listens), the lifetime is only a last bound. 0 turns the
    * cache off (the benchmark measures the uncached path that way).
    */
   @Transform(toInt)

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { publicCacheFastPath } from '../cache/public-json';
+import { publicCacheFastPath, settleStatsAfterWrites } from '../cache/public-json';
 import { StatsCache } from '../cache/stats-cache';
 import { requestContextMiddleware } from '../context/request-context.middleware';
 
@@ -26,6 +26,7 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   );
   // After the security headers, before body parsing, logging and routing: see publicCacheFastPath.
   express.use(publicCacheFastPath(express.get(StatsCache)));
+  express.use(settleStatsAfterWrites(express.get(StatsCache)));
   express.useBodyParser('json', { limit: BODY_LIMIT });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));

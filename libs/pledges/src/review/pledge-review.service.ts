@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { assertVersion, AuditService, DomainError, expectedVersion, StatsCache, updateVersionedEntity } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, expectedVersion, updateVersionedEntity } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import type { PledgeSnapshot } from '../domain/pledge-content';
 import { nextPledgeStatus } from '../domain/pledge-status';
@@ -17,7 +17,6 @@ export class PledgeReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   /** Oldest submission first; revisions of published pledges are marked, with the version the public has now. */
@@ -65,7 +64,6 @@ export class PledgeReviewService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 

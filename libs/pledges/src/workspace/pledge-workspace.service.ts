@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import { FrameworkService } from '@gcm/framework';
 import {
-  assertVersion, AuditService, DomainError, expectedVersion, FieldError, IdempotencyService, requireVersion, StatsCache, updateVersionedEntity, VersionOnlyDto,
+  assertVersion, AuditService, DomainError, expectedVersion, FieldError, IdempotencyService, requireVersion, updateVersionedEntity, VersionOnlyDto,
 } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatReference, PledgeContent } from '../domain/pledge-content';
@@ -35,7 +35,6 @@ export class PledgeWorkspaceService {
     private readonly framework: FrameworkService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private async checked(input: PledgeContentInput, extra: FieldError[] = [], forSubmission = false): Promise<PledgeContent> {
@@ -150,7 +149,6 @@ export class PledgeWorkspaceService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 

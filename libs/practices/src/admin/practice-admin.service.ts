@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertVersion, AuditService, DomainError, StatsCache, updateVersioned } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, updateVersioned } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PracticeContactPatchDto, PracticeContactView } from '../dto/practice-contact.dto';
 
@@ -12,7 +12,6 @@ export class PracticeAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   async contact(code: string): Promise<PracticeContactView> {
@@ -33,8 +32,6 @@ export class PracticeAdminService {
       });
       return after as PracticeContactView;
     });
-    // Open data and practice pages show the contact only when public: cached copies must go.
-    await this.stats.invalidate();
     return view;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import {
-  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, StatsCache, updateVersioned,
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, updateVersioned,
 } from '@gcm/platform';
 
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,7 +24,6 @@ export class CyclesService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly events: CycleEvents,
-    private readonly stats: StatsCache,
   ) {}
 
   list(status?: CycleStatus): Promise<CycleView[]> {
@@ -93,7 +92,6 @@ export class CyclesService {
   async open(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
     const version = expectedVersion(ifMatch, dto.version);
     const cycle = await this.dataSource.transaction((m) => this.transition(code, 'open', version, m));
-    await this.stats.invalidate(); // the dashboards' "current cycle" may have changed
     return cycle;
   }
 
@@ -105,7 +103,6 @@ export class CyclesService {
       await this.onCycleClosed(cycle, m);
       return cycle;
     });
-    await this.stats.invalidate();
     return closed;
   }
 

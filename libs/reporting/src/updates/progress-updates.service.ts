@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import {
-  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, requireVersion, StatsCache, updateVersioned,
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, requireVersion, updateVersioned,
 } from '@gcm/platform';
 import { authorOrganisation, ownsPledge, seesWorkingCopy } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,7 +38,6 @@ export class ProgressUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private get m(): EntityManager {
@@ -173,8 +172,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    // A submission makes its State "reporting this cycle" on the public headline (its content stays private until validated).
-    await this.stats.invalidate();
     return submitted;
   }
 
@@ -219,7 +216,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    await this.stats.invalidate();
     return result;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { assertVersion, AuditService, DomainError, expectedVersion, StatsCache, updateVersioned } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, expectedVersion, updateVersioned } from '@gcm/platform';
 import { ImplementationStatus, ImplementationStatusService } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextUpdateStatus } from '../domain/lifecycle';
@@ -16,7 +16,6 @@ export class UpdateReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
     private readonly pledges: ImplementationStatusService,
   ) {}
 
@@ -62,7 +61,6 @@ export class UpdateReviewService {
       await this.pledges.follow(m, row.pledgeId, await this.latestValidatedStatus(m, row.pledgeId), id);
       return loadUpdateView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 
