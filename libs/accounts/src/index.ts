@@ -5,6 +5,7 @@ export { CurrentUser } from './auth/current-user.decorator';
 export { AccessGuard } from './auth/access.guard';
 export { AccessTokenService } from './auth/access-token.service';
 export { hashPassword, verifyPassword } from './auth/password';
+export { assertStrongPassword, passwordWeakness } from './auth/password-policy';
 export { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
 export type { UserView } from './users/user.view';
 export { UsersService } from './users/users.service';
