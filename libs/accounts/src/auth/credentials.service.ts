@@ -56,7 +56,7 @@ export class CredentialsService {
    * response so the timing does not tell the two cases apart either.
    */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
-    await this.limits.consume('reset', email, ip);
+    await this.limits.consumeReset(email, ip);
     const [user] = await this.dataSource.query(
       'SELECT id, name, role FROM app_user WHERE email = $1 AND active AND password_hash IS NOT NULL', [email],
     );
@@ -89,7 +89,7 @@ export class CredentialsService {
 
   /** Sets the new password and ends every session of the account (whoever knew the old one is out). */
   async confirmPasswordReset(dto: PasswordResetConfirmDto, ip: string): Promise<void> {
-    await this.limits.consume('reset', null, ip);
+    await this.limits.consumeReset(null, ip);
     const live = await this.userTokens.peek(dto.token, 'password_reset');
     if (!live) throw unauthenticated('The reset link is invalid, expired or already used');
     assertStrongPassword(dto.password, await this.owner(live.userId));

@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     [{ ...base, PORT: '70000' }, /PORT/],
     [{ ...base, SMTP_URL: 'http://mail' }, /SMTP_URL/],
     [{ ...base, NODE_ENV: 'production' }, /AUTH_SECRET must be set in production/],
+    // docker-compose's former fallback: published, so never a production secret.
+    [{ ...base, NODE_ENV: 'production', AUTH_SECRET: 'change-me-to-a-long-random-secret-of-32-chars' }, /AUTH_SECRET must be set in production/],
+    [{ ...base, HTTP_REQUEST_TIMEOUT_MS: '500' }, /HTTP_REQUEST_TIMEOUT_MS/],
+    [{ ...base, HTTP_REQUEST_TIMEOUT_MS: '10000', HTTP_HEADERS_TIMEOUT_MS: '20000' }, /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [{ ...base, SIGNIN_SLOWDOWN_MAX_MS: 'soon' }, /SIGNIN_SLOWDOWN_MAX_MS/],
   ])('stops with one line naming the variable (%#)', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     try {

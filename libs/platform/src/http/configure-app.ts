@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { publicCacheFastPath } from '../cache/public-json';
+import { AppConfig } from '../config/app-config';
 import { StatsCache } from '../cache/stats-cache';
 import { requestContextMiddleware } from '../context/request-context.middleware';
 import { inspectRawQuery } from '../validation/input-inspection';
@@ -47,4 +48,17 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, verify: verifyForm });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));
   express.enableShutdownHooks();
+  boundTimeouts(express.getHttpServer() as Server, express.get(AppConfig));
+}
+
+/**
+ * Node's defaults let a request take 5 minutes to arrive; a slow upload then
+ * holds its connection (and the memory of its buffered parts) that long.
+ */
+function boundTimeouts(server: Server, config: AppConfig): void {
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Node enforces the first two on a sweep every 30 s by default; once a second keeps the bound close to the setting.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
 }
