@@ -52,7 +52,8 @@ export function inspectInput(value: unknown, root = ''): FieldError[] {
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], join(path, i), depth + 1]);
       continue;
     }
-    for (const key of Object.keys(v)) {
+    // Pushed last-first so that fields are reported in the order the client wrote them.
+    for (const key of Object.keys(v).reverse()) {
       const field = join(path, key);
       if (FORBIDDEN_KEYS.has(key)) {
         add(field, `property ${key} is not allowed`);
