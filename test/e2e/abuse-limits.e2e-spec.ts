@@ -78,7 +78,8 @@ describe('abuse limits: sign-in and reset rate limits in Redis, body cap, header
     const other = await createUser(t, { role: 'expert' });
     await t.http.post('/api/v1/auth/sign-in').set('X-Forwarded-For', '203.0.113.8')
       .send({ email: other.user.email, password: other.password }).expect(200);
-  });
+    // 130 scrypt hashes: over a minute on a loaded two-core machine.
+  }, 180_000);
 
   it('holds the limit across two API processes sharing Redis', async () => {
     // A second app on the same Redis prefix: two processes of one deployment.

@@ -109,6 +109,8 @@ describe('generated malformed requests against every operation of the served Ope
       if (token) req = req.set(bearer(token));
       for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
       if (c.contentType) req = req.set('Content-Type', c.contentType);
+      // Raw bytes as they are: superagent would otherwise write a Buffer as JSON ({"type":"Buffer",…}).
+      if (Buffer.isBuffer(c.body)) req = req.serialize((b: Buffer) => b as unknown as string);
       const res = await (c.body !== undefined ? req.send(c.body) : req);
       return { caller, op, c, status: res.status, body: res.body };
     };
@@ -132,5 +134,30 @@ describe('generated malformed requests against every operation of the served Ope
     // The sessions survived every request: no malformed sign-out or deactivation went through.
     await t.http.get('/api/v1/auth/me').set(bearer(sec.accessToken)).expect(200);
     await t.http.get('/api/v1/auth/me').set(bearer(focal.accessToken)).expect(200);
+  });
+
+  it('names the field and the reason in each refusal', async () => {
+    const details = async (req: Promise<{ status: number; body: { details?: unknown } }>, status = 400) => {
+      const res = await req;
+      expect(res.status).toBe(status);
+      return res.body.details;
+    };
+    expect(await details(t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'application/json')
+      .send('{"email":"x\\ud800@example.org","password":"whatever-it-is"}')))
+      .toEqual([{ field: 'email', messages: ['email must be well-formed Unicode (it contains a lone surrogate)'] }]);
+    expect(await details(t.http.post('/api/v1/pledges').set(bearer(focal.accessToken)).send(pledgeBody({ indicators: [[[]]] }))))
+      .toEqual([{ field: 'indicators.0', messages: ['indicators.0 must be an object'] }]);
+    expect(await details(t.http.post('/api/v1/pledges').set(bearer(focal.accessToken)).send(pledgeBody({ title: 'Rescue\u0000 at sea' }))))
+      .toEqual([{ field: 'title', messages: ['title must not contain NUL characters'] }]);
+    expect(await details(t.http.get('/api/v1/stats/coverage?junk=1'))).toEqual([{ field: 'junk', messages: ['property junk should not exist'] }]);
+    expect(await details(t.http.get('/api/v1/framework/objectives/8?__proto__=1')))
+      .toEqual([{ field: '__proto__', messages: ['property __proto__ is not allowed'] }]);
+    expect(await details(t.http.get('/api/v1/pledges?q=%FF'))).toEqual([{ field: 'q', messages: ['q must be UTF-8 text (malformed percent-encoding)'] }]);
+    expect(await details(t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'application/json')
+      .serialize((b: Buffer) => b as unknown as string).send(Buffer.from('{"email":"\xff"}', 'latin1'))))
+      .toEqual([{ field: 'body', messages: ['the body must be UTF-8 text'] }]);
+    expect(await details(t.http.post('/api/v1/auth/sign-out').set(bearer(sec.accessToken)).send({ everywhere: true })))
+      .toEqual([{ field: 'everywhere', messages: ['property everywhere should not exist'] }]);
+    await details(t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'text/plain').send('email=a'), 415);
   });
 });
