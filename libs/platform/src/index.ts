@@ -42,3 +42,4 @@ export * from './http/configure-app';
 export * from './http/hot-paths';
 export * from './mail/mail.service';
 export * from './platform.module';
+export * from './validation/input-inspection';

@@ -4,6 +4,7 @@ import { assertVersion, AuditService, DomainError, ErrorCode, Role } from '@gcm/
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
+import { assertStrongPassword } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
 import { UpdateUserDto, UserQueryDto } from '../dto/user.dto';
 import { User } from '../entities';
@@ -83,6 +84,7 @@ export class UsersService {
 
   /** Creates a user who can sign in straight away; the CLI uses it for the first secretariat account. */
   async createWithPassword(input: NewActiveUser, action = 'user.create'): Promise<UserView> {
+    assertStrongPassword(input.password, input);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (m) => {
       const email = input.email.trim().toLowerCase();

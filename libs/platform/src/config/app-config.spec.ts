@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     [{ ...base, DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
     [{ ...base, DATABASE_POOL_SIZE: 'many' }, /DATABASE_POOL_SIZE must be a whole number from 1 to 1000/],
     [{ ...base, HOST: 'http://0.0.0.0' }, /HOST must be an IP address or a host name/],
+    // docker-compose's former fallback: published, so never a production secret.
+    [{ ...base, NODE_ENV: 'production', AUTH_SECRET: 'change-me-to-a-long-random-secret-of-32-chars' }, /AUTH_SECRET must be set in production/],
+    [{ ...base, HTTP_REQUEST_TIMEOUT_MS: '500' }, /HTTP_REQUEST_TIMEOUT_MS/],
+    [{ ...base, HTTP_REQUEST_TIMEOUT_MS: '10000', HTTP_HEADERS_TIMEOUT_MS: '20000' }, /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [{ ...base, SIGNIN_SLOWDOWN_MAX_MS: 'soon' }, /SIGNIN_SLOWDOWN_MAX_MS/],
   ])('stops with one line naming the variable (%#)', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     try {

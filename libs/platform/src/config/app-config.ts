@@ -157,16 +157,33 @@ export class AppConfig {
   @Max(1440)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
-  /** Sign-in attempts per account (every attempt counts) and failed attempts per client IP, per window. */
+  /**
+   * Sign-in limits (OWASP: a stranger must not be able to lock the owner out).
+   * Hard limits, answered 429: failed attempts per account from one client
+   * address, and failed attempts per address across accounts. Per account from
+   * every address, attempts past SIGNIN_SLOWDOWN_PER_ACCOUNT are slowed down
+   * instead (each waits 250 ms, doubling, at most SIGNIN_SLOWDOWN_MAX_MS).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  SIGNIN_LIMIT_PER_ACCOUNT = 10;
+  SIGNIN_LIMIT_PER_ACCOUNT_IP = 10;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
   SIGNIN_LIMIT_PER_IP = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_SLOWDOWN_PER_ACCOUNT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SIGNIN_SLOWDOWN_MAX_MS = 10_000;
 
   @Transform(toInt)
   @IsInt()
@@ -203,26 +220,59 @@ export class AppConfig {
   @Max(86_400)
   STATS_CACHE_TTL_SECONDS = 900;
 
+  /**
+   * HTTP timeouts of the API's server. A request (headers and body, e.g. an
+   * evidence upload) must arrive within HTTP_REQUEST_TIMEOUT_MS, its headers
+   * within HTTP_HEADERS_TIMEOUT_MS, else the server answers 408 and closes the
+   * connection, so a slow client cannot hold one for minutes; an idle
+   * keep-alive connection is closed after HTTP_KEEP_ALIVE_TIMEOUT_MS.
+   * Responses (downloads) are not cut.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
+
   /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
   @IsOptional()
   @IsString()
   SEED_DIR?: string;
 }
 
+/** Secrets that were ever written in this repository (the default, and docker-compose's former fallback): never in production. */
+const PUBLISHED_SECRETS = [new AppConfig().AUTH_SECRET, 'change-me-to-a-long-random-secret-of-32-chars'];
+
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'HOST', 'MIGRATE_ON_START', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'APP_NAME', 'REDIS_URL',
   'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY',
   'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
-  'SIGNIN_LIMIT_PER_ACCOUNT', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
+  'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
   'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = readEnvConfig(AppConfig, CONFIG_KEYS, env);
-  if (config.NODE_ENV === 'production' && config.AUTH_SECRET === new AppConfig().AUTH_SECRET) {
+  if (config.NODE_ENV === 'production' && PUBLISHED_SECRETS.includes(config.AUTH_SECRET)) {
     throw new ConfigError('Invalid configuration: AUTH_SECRET must be set in production');
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
   validateFeatureConfigs(env);
   return config;
