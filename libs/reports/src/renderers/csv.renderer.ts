@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { Cell, ReportDocument } from '../model/document.types';
-import { annexTables, neutraliseFormula } from './annex';
+import { annexTables, cellType, neutraliseFormula } from './annex';
 
 const HEADER = ['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value'];
 
@@ -19,7 +19,7 @@ export function renderCsv(doc: ReportDocument): Buffer {
   const records: (string | number)[][] = [HEADER];
   for (const t of annexTables(doc)) {
     t.rows.forEach((r, i) => {
-      for (const c of t.columns) records.push([t.sectionId, t.id, t.caption, i + 1, c.key, c.label, c.type, raw(r[c.key])]);
+      for (const c of t.columns) records.push([t.sectionId, t.id, t.caption, i + 1, c.key, c.label, cellType(t, i, c), raw(r[c.key])]);
     });
   }
   return Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
