@@ -1,10 +1,12 @@
+import PDFDocument from 'pdfkit';
 import { ReportDocument, TableBlock } from '../model/document.types';
 import { tableById } from '../testing/document-query';
 import { pdfToText } from '../testing/pdf-text';
 import { stateReportWithIndicators } from '../testing/rendered.fixture';
 import { formatValue } from './format';
 import { distributeWidths } from './pdf-columns';
-import { wrapText } from './pdf-measure';
+import { cacheTextWidths, wrapText } from './pdf-measure';
+import { drawTable } from './pdf-table';
 import { renderPdf } from './pdf.renderer';
 
 /** The pdftotext words between a table's caption and what follows it. */
@@ -71,5 +73,23 @@ describe('table layout', () => {
   it('keeps numbers at their width and narrows only the widest text when even the longest words do not fit', () => {
     const w = distributeWidths([{ min: 300, max: 400, fixed: false }, { min: 40, max: 40, fixed: true }, { min: 50, max: 90, fixed: false }], 200);
     expect(w).toEqual([110, 40, 50]);
+  });
+
+  it('continues a row taller than a page on the next page, under a repeated header', async () => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 } });
+    cacheTextWidths(doc);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    // 100 lines (under the 700-character cap on a cell); a page holds about 80.
+    const tall = Array.from({ length: 100 }, (_, i) => `r${i + 1}`).join('\n');
+    drawTable(doc, [{ label: 'Item', type: 'text' }, { label: 'Lines', type: 'text' }], [['first', tall], ['second', 'short']]);
+    doc.end();
+    const text = pdfToText(await done);
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(2);
+    for (const page of pages) expect(page).toMatch(/^\s*Item\s+Lines\s*$/m);
+    for (let i = 1; i <= 100; i++) expect(text).toMatch(new RegExp(`\\br${i}\\b`));
+    expect(pages[1]).toMatch(/^\s*second\s+short\s*$/m);
   });
 });

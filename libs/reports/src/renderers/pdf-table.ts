@@ -16,9 +16,14 @@ const BAR = { min: 60, max: 110 };
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
-/** Width of text in one font at one size; pdfkit's measure is switched to that font first (and cached, see cacheTextWidths). */
+/** Width of text in one font at one size, remembered, so pdfkit switches fonts only for a string not seen yet. */
 function measurer(doc: Doc, font: string, size: number): Measure {
-  return (text) => doc.font(font).fontSize(size).widthOfString(text);
+  const seen = new Map<string, number>();
+  return (text) => {
+    let w = seen.get(text);
+    if (w === undefined) seen.set(text, (w = doc.font(font).fontSize(size).widthOfString(text)));
+    return w;
+  };
 }
 
 interface LaidOutRow {
