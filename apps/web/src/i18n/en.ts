@@ -1,5 +1,6 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
+import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
 
 /**
@@ -204,6 +205,7 @@ export const en = {
   cycles: enCycles,
   myWork: enMyWork,
   reportRuns: enReports,
+  practiceImports: enPracticeImports,
 } as const;
 
 type Widen<T> = T extends string
