@@ -48,10 +48,10 @@ export class SearchAsPeopleType1796117984487 implements MigrationInterface {
       [SEARCH_TERM_GROUPS.flatMap((g) => g.map(() => g[0])), SEARCH_TERM_GROUPS.flat()]);
     await queryRunner.query(`
       CREATE VIEW search_term_rewrite AS
-      SELECT gcm_search_lexeme(t.lexeme, false) AS target,
-        (SELECT string_agg(gcm_search_lexeme(o.lexeme, false)::text, ' | ' ORDER BY o.lexeme)
-           FROM search_term o WHERE o.group_name = t.group_name)::tsquery AS substitute
-      FROM search_term t`);
+      SELECT gcm_search_lexeme(t.lexeme, false) AS target, g.substitute
+      FROM search_term t JOIN (
+        SELECT group_name, string_agg(gcm_search_lexeme(lexeme, false)::text, ' | ' ORDER BY lexeme)::tsquery AS substitute
+        FROM search_term GROUP BY group_name) g ON g.group_name = t.group_name`);
     await queryRunner.query(`
       CREATE FUNCTION gcm_search_query(raw text) RETURNS tsquery LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
       DECLARE
@@ -60,7 +60,9 @@ export class SearchAsPeopleType1796117984487 implements MigrationInterface {
         last_lexeme text;
         variant text;
       BEGIN
-        q := ts_rewrite(q, 'SELECT target, substitute FROM search_term_rewrite');
+        IF numnode(q) = 0 THEN RETURN q; END IF;
+        -- Only the rules for words in this query: ts_rewrite otherwise tries every rule on every node.
+        q := ts_rewrite(q, format('SELECT target, substitute FROM search_term_rewrite WHERE %L::tsquery @> target', q));
         -- No space or punctuation after the last word: it may be unfinished, so it matches as a prefix.
         IF right(input, 1) ~ '[[:space:][:punct:]]' THEN RETURN q; END IF;
         SELECT l.lexeme INTO last_lexeme
