@@ -165,7 +165,7 @@ export const en = {
     title: 'Practices repository',
     lead: 'Innovative practices presented at the International Dialogue on Migration 2022 (IOM Red Book No. 33), searchable by text, GCM objective and dialogue session.',
     searchLabel: 'Search the practices',
-    searchHint: 'Words from the title, organisation, description, impacts or lessons learned.',
+    searchHint: 'Words from the title, organisation, description, impacts, lessons learned or resources, with or without accents.',
     search: 'Search',
     objective: 'GCM objective',
     anyObjective: 'Any objective',
