@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
-import { IdempotencyService } from './idempotency/idempotency.service';
 import { ImplementationStatusService } from './progress/implementation-status.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
@@ -16,7 +15,7 @@ import { PledgesWorkspaceController } from './workspace/pledges-workspace.contro
 import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
 
 const SERVICES = [
-  IdempotencyService, PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
+  PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
   PledgeProgressRegistry, ImplementationStatusService,
 ];
 

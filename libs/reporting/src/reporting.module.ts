@@ -36,7 +36,11 @@ export class ReportingCoreModule {}
     MulterModule.registerAsync({
       imports: [ReportingConfigModule],
       inject: [ReportingConfig],
-      useFactory: (config: ReportingConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }),
+      // Browsers send file names as raw UTF-8 without a charset parameter; busboy's default would read them as Latin-1.
+      useFactory: (config: ReportingConfig) => ({
+        limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 },
+        defParamCharset: 'utf8',
+      }),
     }),
   ],
   controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController],

@@ -6,8 +6,8 @@ import {
   ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CYCLE_CODE } from './cycle.dto';
+import { PageLimit, PageOffset, trim } from '@gcm/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const NARRATIVE_MAX = 5000;
 
 export class MeasurementDto {
@@ -142,17 +142,9 @@ export class UpdateQueueDto {
   @Matches(CYCLE_CODE, { message: 'cycle must be a cycle code such as 2026-H1' })
   cycle?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit: number = 50;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset: number = 0;
 }

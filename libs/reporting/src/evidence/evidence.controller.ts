@@ -6,6 +6,7 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
 import type { Response } from 'express';
+import { attachmentDisposition } from '../domain/evidence-file';
 import { UploadEvidenceDto } from '../dto/progress-update.dto';
 import { EvidenceService, UploadedFile } from './evidence.service';
 
@@ -66,7 +67,7 @@ export class EvidenceController {
     res.setHeader('Cache-Control', 'private, max-age=0');
     return new StreamableFile(file.content, {
       type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
+      disposition: attachmentDisposition(file.fileName),
       length: file.content.length,
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, StatsCache } from '@gcm/platform';
-import { expectedVersion, ImplementationStatus, ImplementationStatusService, staleVersion } from '@gcm/pledges';
+import { assertVersion, AuditService, DomainError, expectedVersion, updateVersioned } from '@gcm/platform';
+import { ImplementationStatus, ImplementationStatusService } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextUpdateStatus } from '../domain/lifecycle';
 import { UpdateQueueDto } from '../dto/progress-update.dto';
@@ -16,7 +16,6 @@ export class UpdateReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
     private readonly pledges: ImplementationStatusService,
   ) {}
 
@@ -41,17 +40,13 @@ export class UpdateReviewService {
     const row = await loadUpdateRow(this.dataSource.manager, id);
     if (!row) throw DomainError.notFound('Progress update');
     const expected = version ?? row.version;
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, action);
     return row;
   }
 
   private async decide(m: EntityManager, row: UpdateRow, set: string, params: unknown[]): Promise<void> {
-    const [, affected] = await m.query(
-      `UPDATE progress_update SET ${set}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [row.id, row.version, ...params],
-    );
-    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? row.version);
+    await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: row.id }, row.version, set, params);
   }
 
   async validate(user: AuthUser, id: string, dto: { version?: number; comment?: string }, ifMatch?: string): Promise<ProgressUpdateView> {
@@ -66,7 +61,6 @@ export class UpdateReviewService {
       await this.pledges.follow(m, row.pledgeId, await this.latestValidatedStatus(m, row.pledgeId), id);
       return loadUpdateView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 

@@ -1,16 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { Authenticated, ParamUuidPipe, Roles } from '@gcm/platform';
-import { etagOf, VersionOnlyDto } from '@gcm/pledges';
+import { Authenticated, ParamUuidPipe, Roles, sendCreated, sendVersion, VersionOnlyDto } from '@gcm/platform';
 import type { Response } from 'express';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdatesService } from './progress-updates.service';
-
-const tag = (res: Response, view: { version: number }) => {
-  res.setHeader('ETag', etagOf(view.version));
-  res.setHeader('Cache-Control', 'private, no-cache');
-};
 
 /** Progress updates of a focal point's pledges: one per pledge per cycle. */
 @ApiTags('progress updates')
@@ -29,8 +23,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { value, replayed } = await this.updates.create(user, pledgeId, dto, key);
-    tag(res, value);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    sendCreated(res, value, replayed);
     return value;
   }
 
@@ -45,8 +38,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { value, replayed } = await this.updates.noChange(user, pledgeId, dto, key);
-    tag(res, value);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    sendCreated(res, value, replayed);
     return value;
   }
 
@@ -62,7 +54,7 @@ export class UpdatesController {
   @Get('updates/:id')
   async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response) {
     const view = await this.updates.view(user, id);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 
@@ -77,7 +69,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const view = await this.updates.update(user, id, dto, ifMatch);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 
@@ -93,7 +85,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const view = await this.updates.submit(user, id, dto, ifMatch);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 }
