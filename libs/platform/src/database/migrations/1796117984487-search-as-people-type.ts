@@ -46,6 +46,12 @@ export class SearchAsPeopleType1796117984487 implements MigrationInterface {
       ORDER BY l, t.g
       ON CONFLICT DO NOTHING`,
       [SEARCH_TERM_GROUPS.flatMap((g) => g.map(() => g[0])), SEARCH_TERM_GROUPS.flat()]);
+    // Public search reads it, so it tells the caches like every public table (stats_notify, StatsChangedNotify).
+    for (const [event, referencing] of [['INSERT', 'NEW TABLE AS new_rows'], ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'], ['DELETE', 'OLD TABLE AS old_rows']]) {
+      await queryRunner.query(`CREATE TRIGGER stats_changed_${event.toLowerCase()} AFTER ${event} ON search_term REFERENCING ${referencing}
+        FOR EACH STATEMENT EXECUTE FUNCTION stats_notify('true')`);
+    }
+    await queryRunner.query('CREATE TRIGGER stats_changed_truncate AFTER TRUNCATE ON search_term FOR EACH STATEMENT EXECUTE FUNCTION stats_notify()');
     await queryRunner.query(`
       CREATE VIEW search_term_rewrite AS
       SELECT gcm_search_lexeme(t.lexeme, false) AS target, g.substitute
