@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gcm/platform';
+import { DomainError, textSearchSql } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { PracticeQueryDto } from './dto/practice-query.dto';
 
@@ -23,12 +23,17 @@ export class PracticesService {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (query.q) add("p.search @@ websearch_to_tsquery('english', ?)", query.q);
+    // q first: the relevance order refers to it as $1.
+    if (query.q) add(textSearchSql('p.search', '?').where, query.q);
     if (query.objective) add('EXISTS (SELECT 1 FROM practice_session_objective o WHERE o.session_number = p.session_number AND o.objective_number = ?)', query.objective);
-    if (query.session) add('p.session_number = ?', query.session);
+    if (query.session) {
+      // A dotted session code (1.1) or the ordinal (1–7); both shapes are checked by the DTO.
+      if (query.session.includes('.')) add('p.session_number = (SELECT s2.number FROM practice_session s2 WHERE s2.code = ?)', query.session);
+      else add('p.session_number = ?', Number(query.session));
+    }
     if (query.brieflyReferred !== undefined) add('p.briefly_referred = ?', query.brieflyReferred);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rank = query.q ? `ts_rank(p.search, websearch_to_tsquery('english', $1)) DESC,` : '';
+    const rank = query.q ? `${textSearchSql('p.search', '$1').rank} DESC,` : '';
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const [items, [{ total }]] = await Promise.all([

@@ -76,7 +76,7 @@ export const enDashboard = {
     title: 'Pledges',
     lead: 'Published pledges under the Global Compact for Migration: search their text, filter by objective, theme, region, pledger and status.',
     searchLabel: 'Search the pledges',
-    searchHint: 'Words from the title or description; "quoted phrase", -excluded.',
+    searchHint: 'Words from the title, description or organisations, with or without accents; "quoted phrase", -excluded.',
     search: 'Search',
     objective: 'GCM objective',
     anyObjective: 'Any objective',

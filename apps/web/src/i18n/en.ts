@@ -1,5 +1,6 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
+import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
 
 /**
@@ -164,7 +165,7 @@ export const en = {
     title: 'Practices repository',
     lead: 'Innovative practices presented at the International Dialogue on Migration 2022 (IOM Red Book No. 33), searchable by text, GCM objective and dialogue session.',
     searchLabel: 'Search the practices',
-    searchHint: 'Words from the title, organisation, description, impacts or lessons learned.',
+    searchHint: 'Words from the title, organisation, description, impacts, lessons learned or resources, with or without accents.',
     search: 'Search',
     objective: 'GCM objective',
     anyObjective: 'Any objective',
@@ -204,6 +205,7 @@ export const en = {
   cycles: enCycles,
   myWork: enMyWork,
   reportRuns: enReports,
+  practiceImports: enPracticeImports,
 } as const;
 
 type Widen<T> = T extends string

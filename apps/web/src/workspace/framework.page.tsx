@@ -23,6 +23,10 @@ export function FrameworkPage() {
         {(d) => (
           <>
             <p class="muted">{t.ws.fw.version(d.version)}</p>
+            <p>
+              <a href="/workspace/framework/imports">{t.practiceImports.link}</a>
+              <span class="muted"> — {t.practiceImports.linkLead}</span>
+            </p>
             <section aria-labelledby="fw-recs">
               <h2 id="fw-recs">{t.ws.fw.recommendations}</h2>
               <p>

@@ -32,4 +32,6 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/framework/recommendations/new', page: lazyPage('RecommendationEditPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/recommendations/:paragraph', page: lazyPage('RecommendationEditPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/objectives/:number', page: lazyPage('ObjectiveThemesPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/framework/imports', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/framework/imports/:id', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },
 ];
