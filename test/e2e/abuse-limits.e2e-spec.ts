@@ -32,7 +32,7 @@ describe('abuse limits: sign-in and reset rate limits in Redis, body cap, header
     const limited = statuses.filter((s) => s.status === 429);
     expect(limited).toHaveLength(1000 - (limit - 1));
     expect(limited.every((s) => Number(s.retryAfter) > 0 && Number(s.retryAfter) <= 900)).toBe(true);
-    expect(limited[0].body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(limited[0].body).toMatchObject({ statusCode: 429, code: 'rate_limited', error: 'Too Many Requests', details: { retryAfterSeconds: expect.any(Number) } });
     await t.http.post('/api/v1/auth/sign-in').send({ email: u.user.email, password: u.password }).expect(429);
     const [{ failed, tripped }] = await t.dataSource.query(
       `SELECT count(*) FILTER (WHERE action = 'auth.sign_in_failed')::int AS failed,
@@ -83,7 +83,7 @@ describe('abuse limits: sign-in and reset rate limits in Redis, body cap, header
     const res = await t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'application/json')
       .send(JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(2 * 1024 * 1024) }));
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large', correlationId: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 413, code: 'payload_too_large', error: 'Payload Too Large', message: 'Request body is too large', correlationId: expect.any(String) });
   });
 
   it('sends security headers and never a stack trace or SQL in an error body', async () => {

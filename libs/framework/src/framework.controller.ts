@@ -18,6 +18,7 @@ export class FrameworkController {
     res.setHeader('X-Framework-Version', String((await this.framework.catalogue()).version));
   }
 
+  /** The current framework catalogue version (it grows with every secretariat edit). */
   @Get('version')
   @Header('Cache-Control', 'no-cache')
   async version() {
@@ -32,6 +33,7 @@ export class FrameworkController {
     return this.framework.objectives();
   }
 
+  /** One GCM objective with its round table, themes and SG recommendations. */
   @Get('objectives/:number')
   @Header('Cache-Control', CACHE)
   objective(@Param('number', new ParamIntPipe('number', 999)) number: number) {
@@ -45,6 +47,7 @@ export class FrameworkController {
     return this.framework.principles();
   }
 
+  /** One guiding principle, by letter (a–j). */
   @Get('principles/:key')
   @Header('Cache-Control', CACHE)
   principle(@Param('key', new ParamPatternPipe('key', /^[a-zA-Z]$/, 'a single letter')) key: string) {
@@ -58,18 +61,21 @@ export class FrameworkController {
     return this.framework.themes();
   }
 
+  /** One ICMPD theme with its commitments and objectives, by number or code (T2). */
   @Get('themes/:key')
   @Header('Cache-Control', CACHE)
   theme(@Param('key', new ParamPatternPipe('key', /^(T|t)?\d{1,2}$/, 'a theme number or code such as T2')) key: string) {
     return this.framework.theme(key);
   }
 
+  /** Every ICMPD actionable commitment, with its theme. */
   @Get('commitments')
   @Header('Cache-Control', CACHE)
   commitments() {
     return this.framework.commitments();
   }
 
+  /** One ICMPD actionable commitment, by code (T2.C4). */
   @Get('commitments/:code')
   @Header('Cache-Control', CACHE)
   commitment(@Param('code', new ParamPatternPipe('code', /^[Tt]\d{1,2}\.[Cc]\d{1,3}$/, 'a code such as T2.C4')) code: string) {
@@ -83,6 +89,7 @@ export class FrameworkController {
     return this.framework.recommendations();
   }
 
+  /** One SG recommendation with its considerations, by paragraph. */
   @Get('recommendations/:paragraph')
   @Header('Cache-Control', CACHE)
   recommendation(@Param('paragraph', new ParamIntPipe('paragraph', 9999)) paragraph: number) {
@@ -96,6 +103,7 @@ export class FrameworkController {
     return this.framework.roundTables();
   }
 
+  /** One IMRF round table with its objectives, by code (RT2). */
   @Get('round-tables/:code')
   @Header('Cache-Control', CACHE)
   roundTable(@Param('code', new ParamPatternPipe('code', /^(RT|rt)?\d{1,2}$/, 'a code such as RT2')) code: string) {
@@ -109,6 +117,7 @@ export class FrameworkController {
     return this.framework.countries(query);
   }
 
+  /** One State, by ISO alpha-3, alpha-2 or M49 code. */
   @Get('countries/:code')
   @Header('Cache-Control', CACHE)
   country(@Param('code', new ParamPatternPipe('code', /^([A-Za-z]{2,3}|\d{1,3})$/, 'an ISO alpha-2/alpha-3 or M49 code')) code: string) {

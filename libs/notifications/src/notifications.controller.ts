@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { Authenticated, ParamUuidPipe, Roles } from '@gcm/platform';
 import { AllNotificationsQueryDto, NotificationQueryDto } from './dto/notification-query.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('api/v1/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -25,6 +24,7 @@ export class NotificationsController {
     return this.notifications.listAll(q);
   }
 
+  /** Marks one of the caller's notifications read. */
   @Authenticated()
   @Post(':id/read')
   @HttpCode(200)

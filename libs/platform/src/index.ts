@@ -10,6 +10,7 @@ export * from './database/database.module';
 export * from './database/after-commit';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
+export * from './errors/error-body.dto';
 export * from './validation/validation.pipe';
 export * from './validation/param.pipes';
 export * from './config/seed-dir';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ParamPatternPipe, Public, Roles } from '@gcm/platform';
 import { PracticeAdminService } from './admin/practice-admin.service';
 import { PracticeContactPatchDto, PracticeContactView } from './dto/practice-contact.dto';
@@ -31,6 +31,7 @@ export class PracticesController {
     return this.practices.sessions();
   }
 
+  /** One practice card by number (2.1.9); the contact only when public. */
   @Get(':code')
   @Header('Cache-Control', 'public, max-age=60')
   get(@Param('code', codePipe()) code: string) {
@@ -40,7 +41,6 @@ export class PracticesController {
   /** Secretariat: the card's contact (public or not), its visibility flag and version. */
   @Get(':code/contact')
   @Roles('secretariat')
-  @ApiBearerAuth()
   @Header('Cache-Control', 'private, no-store')
   contact(@Param('code', codePipe()) code: string): Promise<PracticeContactView> {
     return this.admin.contact(code);
@@ -49,7 +49,6 @@ export class PracticesController {
   /** Secretariat: show or hide the card's contact to the public. Audited; a stale `version` gets 409. */
   @Patch(':code')
   @Roles('secretariat')
-  @ApiBearerAuth()
   update(@Param('code', codePipe()) code: string, @Body() dto: PracticeContactPatchDto): Promise<PracticeContactView> {
     return this.admin.setContactPublic(code, dto);
   }

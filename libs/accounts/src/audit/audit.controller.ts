@@ -1,11 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gcm/platform';
 import { AuditQueryDto } from '../dto/audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/audit')
 export class AuditController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Public } from '@gcm/platform';
 import {
   AcceptInvitationDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, SignInDto,
@@ -37,15 +37,14 @@ export class AuthController {
 
   /** Ends the session of the access token: it and its refresh token stop working at once. */
   @Authenticated()
-  @ApiBearerAuth()
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@CurrentSessionId() sessionId: string) {
     await this.auth.signOut(sessionId);
   }
 
+  /** The signed-in user. */
   @Authenticated()
-  @ApiBearerAuth()
   @Get('me')
   @Header('Cache-Control', 'no-store')
   me(@CurrentUser() user: AuthUser) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -9,7 +9,6 @@ import {
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('api/v1/organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -35,6 +34,7 @@ export class OrganisationsController {
     return this.organisations.updateMine(dto, user);
   }
 
+  /** One organisation; the contact e-mail only for the secretariat and its own users. */
   @OptionalAuth()
   @Get(':id')
   get(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user?: AuthUser) {
@@ -48,6 +48,7 @@ export class OrganisationsController {
     return this.organisations.create(dto);
   }
 
+  /** Edits an organisation (secretariat); a stale `version` gets 409. */
   @Roles('secretariat')
   @Patch(':id')
   update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateOrganisationDto) {

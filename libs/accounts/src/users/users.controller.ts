@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ParamUuidPipe, Roles } from '@gcm/platform';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -9,7 +9,6 @@ import { UsersService } from './users.service';
 
 /** User management: the secretariat only. */
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/users')
 export class UsersController {
@@ -18,6 +17,7 @@ export class UsersController {
     private readonly invitations: InvitationsService,
   ) {}
 
+  /** Users, filtered by role, organisation, status and text. */
   @Get()
   list(@Query() query: UserQueryDto) {
     return this.users.list(query);
@@ -29,11 +29,13 @@ export class UsersController {
     return this.invitations.invite(dto, caller);
   }
 
+  /** One user. */
   @Get(':id')
   get(@Param('id', new ParamUuidPipe()) id: string) {
     return this.users.get(id);
   }
 
+  /** Edits name, role, organisation or active flag; a stale `version` gets 409. */
   @Patch(':id')
   update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateUserDto, @CurrentUser() caller: AuthUser) {
     return this.users.update(id, dto, caller);

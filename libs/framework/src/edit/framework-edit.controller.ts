@@ -1,12 +1,11 @@
 import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ParamIntPipe, Roles } from '@gcm/platform';
 import { CreateRecommendationDto, ObjectiveThemesDto, UpdateRecommendationDto } from '../dto/framework-edit.dto';
 import { FrameworkEditService } from './framework-edit.service';
 
 /** Catalogue edits (secretariat). Each creates a new framework version; what was reported against older ones stays readable. */
 @ApiTags('framework')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/framework')
 export class FrameworkEditController {

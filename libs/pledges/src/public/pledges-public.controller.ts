@@ -48,13 +48,15 @@ export class PledgesPublicController {
   }
 
   /**
+   * One pledge, by public reference or by id.
+   *
    * By reference: the published record with its timeline of validated progress
    * updates. By id: the same, except that the owner organisation and the
    * secretariat get the working copy (drafts, reviews, contact) instead.
    */
   @OptionalAuth()
-  @Get(':key')
-  async get(@Param('key', pledgeKeyPipe()) key: string, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
+  @Get(':id')
+  async get(@Param('id', pledgeKeyPipe()) key: string, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
     const byReference = key.toUpperCase().startsWith('GCM-P-');
     if (byReference) {
       res.setHeader('Cache-Control', 'public, max-age=60');

@@ -86,6 +86,7 @@ export class PledgesWorkspaceController {
     return this.versions.list(user, id);
   }
 
+  /** One submitted version of a pledge with its frozen content. */
   @Authenticated()
   @Get('pledges/:id/versions/:number')
   version(@CurrentUser() user: AuthUser, @Param('id', pledgeIdPipe()) id: string, @Param('number', new ParamIntPipe('number')) n: number) {

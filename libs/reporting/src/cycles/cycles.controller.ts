@@ -23,6 +23,7 @@ export class CyclesController {
     return this.cycles.list(query.status);
   }
 
+  /** One reporting cycle by code (2026-H1). */
   @Public()
   @Get(':code')
   get(@Param('code', codePipe()) code: string) {
@@ -51,6 +52,7 @@ export class CyclesController {
     return this.cycles.generate(user, dto.year);
   }
 
+  /** Opens a scheduled cycle for reporting; a stale `version` gets 409. */
   @Roles('secretariat')
   @Post(':code/open')
   @HttpCode(200)

@@ -40,6 +40,7 @@ export class EvidenceController {
     return this.evidence.upload(user, id, file, dto, ifMatch, key);
   }
 
+  /** Removes an evidence item from a draft or returned update. */
   @Roles('focal_point')
   @Delete(':evidenceId')
   @HttpCode(204)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
 import {
@@ -22,12 +22,12 @@ export class ExpertReportsController {
 
   /** The caller's own reports, any status. */
   @Roles('expert')
-  @ApiBearerAuth()
   @Get('mine')
   mine(@Query() q: ExpertReportQueryDto, @CurrentUser() user: AuthUser) {
     return this.reports.list(q, user, true);
   }
 
+  /** One expert report (drafts only to their author and the secretariat). */
   @OptionalAuth()
   @Get(':id')
   get(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user?: AuthUser) {
@@ -36,7 +36,6 @@ export class ExpertReportsController {
 
   /** A new draft on one theme or one objective. */
   @Roles('expert')
-  @ApiBearerAuth()
   @Post()
   create(@Body() dto: CreateExpertReportDto, @CurrentUser() user: AuthUser) {
     return this.reports.create(dto, user);
@@ -44,22 +43,21 @@ export class ExpertReportsController {
 
   /** Edits a draft or returned report of one's own (409 on a stale version). */
   @Roles('expert')
-  @ApiBearerAuth()
   @Patch(':id')
   update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateExpertReportDto, @CurrentUser() user: AuthUser) {
     return this.reports.update(id, dto, user);
   }
 
+  /** Sends one's own draft or returned report to the secretariat. */
   @Roles('expert')
-  @ApiBearerAuth()
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: ExpertReportVersionDto, @CurrentUser() user: AuthUser) {
     return this.reports.submit(id, dto.version, user);
   }
 
+  /** Publishes a submitted expert report (secretariat). */
   @Roles('secretariat')
-  @ApiBearerAuth()
   @Post(':id/publish')
   @HttpCode(200)
   publish(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: ExpertReportVersionDto, @CurrentUser() user: AuthUser) {
@@ -68,7 +66,6 @@ export class ExpertReportsController {
 
   /** Back to the author with a note. */
   @Roles('secretariat')
-  @ApiBearerAuth()
   @Post(':id/return')
   @HttpCode(200)
   return(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: ReturnExpertReportDto, @CurrentUser() user: AuthUser) {

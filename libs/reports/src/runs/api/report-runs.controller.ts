@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { ParamUuidPipe, Roles } from '@gcm/platform';
 import { ReportRequestDto } from '../dto/report-request.dto';
@@ -9,7 +9,6 @@ import { ReportVersionsService } from '../report-versions.service';
 
 /** The secretariat's report desk: request, follow, retry, cancel and publish. */
 @ApiTags('reports (secretariat)')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/reports')
 export class ReportRunsController {

@@ -26,6 +26,7 @@ export class ReportsPublicController {
     return this.versions.list(q, true);
   }
 
+  /** One report version with its download links (unpublished: secretariat only). */
   @Get(':versionId')
   get(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser) {
     return this.versions.get(id, user?.role === 'secretariat');

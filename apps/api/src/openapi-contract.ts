@@ -1,0 +1,79 @@
+import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { accessRuleOf, AccessRule } from '@gcm/platform';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
+/** Every controller class of the app by name: operationIds are `Controller_method`. */
+function controllersByName(app: INestApplication): Map<string, object> {
+  const byName = new Map<string, object>();
+  for (const mod of app.get(ModulesContainer).values()) {
+    for (const wrapper of mod.controllers.values()) {
+      const type = wrapper.metatype as { name: string; prototype: object } | null;
+      if (type) byName.set(type.name, type);
+    }
+  }
+  return byName;
+}
+
+function ruleOf(controllers: Map<string, object>, operationId: string | undefined): AccessRule | undefined {
+  const [name, method] = (operationId ?? '').split('_');
+  const controller = controllers.get(name) as { prototype: Record<string, object> } | undefined;
+  const handler = controller?.prototype[method];
+  return controller && handler ? accessRuleOf(handler, controller) : undefined;
+}
+
+const SECURITY: Record<AccessRule['kind'], OperationObject['security']> = {
+  public: [],
+  // A token is optional: anonymous or bearer.
+  optional: [{}, { bearer: [] }],
+  authenticated: [{ bearer: [] }],
+  roles: [{ bearer: [] }],
+};
+
+function errorResponse(description: string): ResponseObject {
+  return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } } };
+}
+
+/** The error answers any operation of this shape can give, with the codes each carries. */
+function errorResponsesFor(path: string, method: string, op: OperationObject, rule: AccessRule | undefined): Record<string, ResponseObject> {
+  const out: Record<string, ResponseObject> = {};
+  // Unknown query parameters are refused on every route, so even one without parameters can answer 400.
+  out['400'] = errorResponse('`validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field');
+  if (rule?.kind === 'roles' || rule?.kind === 'authenticated') {
+    out['401'] = errorResponse('`unauthenticated`: no valid access token, or its session ended');
+    out['403'] = errorResponse(
+      rule.kind === 'roles' ? `\`forbidden\`: the caller's role is not ${rule.roles.join(' or ')}, or the record is not theirs` : "`forbidden`: the record is not the caller's",
+    );
+  }
+  if (path.includes('{')) out['404'] = errorResponse('`not_found`: no such record (or not visible to the caller)');
+  if (method !== 'get' && rule && rule.kind !== 'public') {
+    out['409'] = errorResponse('`version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken');
+  }
+  const multipart = op.requestBody && 'content' in op.requestBody && op.requestBody.content['multipart/form-data'];
+  if (method !== 'get' && (op.requestBody || multipart)) out['413'] = errorResponse('`payload_too_large`: the body or file is larger than allowed');
+  return out;
+}
+
+/**
+ * Derives from the routes' access decorators (the metadata the access guard
+ * enforces, so the two cannot drift) each operation's `security`, and adds
+ * the shared error responses (ErrorBody with its `code`) that an operation of
+ * its shape can answer. Responses a controller declares itself are kept.
+ */
+export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
+  const controllers = controllersByName(app);
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const rule = ruleOf(controllers, op.operationId);
+      if (rule) op.security = SECURITY[rule.kind];
+      op.responses = { ...errorResponsesFor(path, method, op, rule), ...op.responses };
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  return doc;
+}
