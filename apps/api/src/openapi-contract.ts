@@ -33,13 +33,23 @@ const SECURITY: Record<AccessRule['kind'], OperationObject['security']> = {
   roles: [{ bearer: [] }],
 };
 
+/** Whether the JSON body schema of the operation has a property `name` (e.g. the optimistic `version`). */
+function bodyHas(doc: OpenAPIObject, op: OperationObject, name: string): boolean {
+  const body = op.requestBody && 'content' in op.requestBody ? op.requestBody.content['application/json']?.schema : undefined;
+  const ref = body && '$ref' in body ? body.$ref.split('/').pop() : undefined;
+  const schema = ref ? doc.components?.schemas?.[ref] : body;
+  return !!schema && 'properties' in schema && !!schema.properties?.[name];
+}
+
 function errorResponse(description: string): ResponseObject {
   return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } } };
 }
 
 /** The error answers any operation of this shape can give, with the codes each carries. */
-function errorResponsesFor(path: string, method: string, op: OperationObject, rule: AccessRule | undefined): Record<string, ResponseObject> {
+function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObject, rule: AccessRule | undefined): Record<string, ResponseObject> {
   const out: Record<string, ResponseObject> = {};
+  // Express answers a conditional GET whose ETag still matches with an empty 304.
+  if (method === 'get') out['304'] = { description: 'Not modified: the `If-None-Match` ETag is current' };
   // Unknown query parameters are refused on every route, so even one without parameters can answer 400.
   out['400'] = errorResponse('`validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field');
   if (rule?.kind === 'roles' || rule?.kind === 'authenticated') {
@@ -48,9 +58,10 @@ function errorResponsesFor(path: string, method: string, op: OperationObject, ru
       rule.kind === 'roles' ? `\`forbidden\`: the caller's role is not ${rule.roles.join(' or ')}, or the record is not theirs` : "`forbidden`: the record is not the caller's",
     );
   }
-  if (path.includes('{')) out['404'] = errorResponse('`not_found`: no such record (or not visible to the caller)');
+  if (op.parameters?.length) out['404'] = errorResponse('`not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller)');
   if (method !== 'get' && rule && rule.kind !== 'public') {
     out['409'] = errorResponse('`version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken');
+    if (bodyHas(doc, op, 'version')) out['428'] = errorResponse('`precondition_required`: neither `If-Match` nor `version` was sent');
   }
   const multipart = op.requestBody && 'content' in op.requestBody && op.requestBody.content['multipart/form-data'];
   if (method !== 'get' && (op.requestBody || multipart)) out['413'] = errorResponse('`payload_too_large`: the body or file is larger than allowed');
@@ -65,13 +76,13 @@ function errorResponsesFor(path: string, method: string, op: OperationObject, ru
  */
 export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
   const controllers = controllersByName(app);
-  for (const [path, item] of Object.entries(doc.paths)) {
+  for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
       const rule = ruleOf(controllers, op.operationId);
       if (rule) op.security = SECURITY[rule.kind];
-      op.responses = { ...errorResponsesFor(path, method, op, rule), ...op.responses };
+      op.responses = { ...errorResponsesFor(doc, method, op, rule), ...op.responses };
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }

@@ -28,6 +28,7 @@ export * from './audit/audit.module';
 export * from './cache/stats-cache';
 export * from './cache/public-json';
 export * from './http/access.decorators';
+export * from './http/api-responses.decorator';
 export * from './http/configure-app';
 export * from './http/hot-paths';
 export * from './mail/mail.service';

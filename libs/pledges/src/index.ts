@@ -13,3 +13,4 @@ export { IsDateOnly } from './dto/is-date-only';
 export { ReturnDto, VersionOnlyDto } from './dto/pledge.dto';
 export { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS } from './public/public-pledge.sql';
 export { csvSafe } from './public/pledge-export.format';
+export * from './public/public-pledge.view';

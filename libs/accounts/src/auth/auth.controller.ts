@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, Public } from '@gcm/platform';
+import { ApiRateLimited, Authenticated, Public } from '@gcm/platform';
 import {
   AcceptInvitationDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, SignInDto,
 } from '../dto/auth.dto';
+import { MessageView, TokenResponse, UserView } from '../accounts.view';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import { CredentialsService } from './credentials.service';
@@ -20,9 +21,10 @@ export class AuthController {
   /** E-mail and password for a 15-minute access token and a single-use refresh token. Rate-limited per account and IP (429). */
   @Public()
   @Post('sign-in')
+  @ApiRateLimited()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  signIn(@Body() dto: SignInDto, @Ip() ip: string) {
+  signIn(@Body() dto: SignInDto, @Ip() ip: string): Promise<TokenResponse> {
     return this.auth.signIn(dto, ip);
   }
 
@@ -31,7 +33,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  refresh(@Body() dto: RefreshDto) {
+  refresh(@Body() dto: RefreshDto): Promise<TokenResponse> {
     return this.auth.refresh(dto.refreshToken);
   }
 
@@ -47,7 +49,7 @@ export class AuthController {
   @Authenticated()
   @Get('me')
   @Header('Cache-Control', 'no-store')
-  me(@CurrentUser() user: AuthUser) {
+  me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.auth.me(user.id);
   }
 
@@ -56,15 +58,16 @@ export class AuthController {
   @Post('invitations/accept')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  acceptInvitation(@Body() dto: AcceptInvitationDto, @Ip() ip: string) {
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @Ip() ip: string): Promise<TokenResponse> {
     return this.credentials.acceptInvitation(dto, ip);
   }
 
   /** Always 202: never tells whether the address has an account. A known one gets a one-time link by e-mail. */
   @Public()
   @Post('password-reset/request')
+  @ApiRateLimited()
   @HttpCode(202)
-  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Ip() ip: string) {
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Ip() ip: string): Promise<MessageView> {
     await this.credentials.requestPasswordReset(dto.email, ip);
     return { message: 'If the address belongs to an account, a link to reset its password has been sent' };
   }
@@ -72,6 +75,7 @@ export class AuthController {
   /** Sets a new password with the one-time reset token; every session of the account ends. */
   @Public()
   @Post('password-reset/confirm')
+  @ApiRateLimited()
   @HttpCode(204)
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Ip() ip: string) {
     await this.credentials.confirmPasswordReset(dto, ip);

@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import {
   CreateOrganisationDto, OrganisationQueryDto, UpdateOrganisationDto, UpdateOwnOrganisationDto,
 } from '../dto/organisation.dto';
+import { OrganisationPage, OrganisationView } from '../accounts.view';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -16,42 +17,42 @@ export class OrganisationsController {
   /** The directory of pledging organisations: every State plus stakeholders. Contact e-mails only for the secretariat. */
   @OptionalAuth()
   @Get()
-  list(@Query() query: OrganisationQueryDto, @CurrentUser() user?: AuthUser) {
+  list(@Query() query: OrganisationQueryDto, @CurrentUser() user?: AuthUser): Promise<OrganisationPage> {
     return this.organisations.list(query, user);
   }
 
   /** The caller's own organisation with its private contact; 404 when the caller has none. */
   @Authenticated()
   @Get('mine')
-  mine(@CurrentUser() user: AuthUser) {
+  mine(@CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.mine(user);
   }
 
   /** A focal point keeps their own organisation's contact details current. */
   @Roles('focal_point')
   @Patch('mine')
-  updateMine(@Body() dto: UpdateOwnOrganisationDto, @CurrentUser() user: AuthUser) {
+  updateMine(@Body() dto: UpdateOwnOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.updateMine(dto, user);
   }
 
   /** One organisation; the contact e-mail only for the secretariat and its own users. */
   @OptionalAuth()
   @Get(':id')
-  get(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user?: AuthUser) {
+  get(@Param('id', new ParamUuidPipe()) id: string, @CurrentUser() user?: AuthUser): Promise<OrganisationView> {
     return this.organisations.get(id, user);
   }
 
   /** A stakeholder organisation (States come from the country list). */
   @Roles('secretariat')
   @Post()
-  create(@Body() dto: CreateOrganisationDto) {
+  create(@Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(dto);
   }
 
   /** Edits an organisation (secretariat); a stale `version` gets 409. */
   @Roles('secretariat')
   @Patch(':id')
-  update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateOrganisationDto) {
+  update(@Param('id', new ParamUuidPipe()) id: string, @Body() dto: UpdateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.update(id, dto);
   }
 }

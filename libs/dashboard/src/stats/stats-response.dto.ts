@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 /** Response shapes of the public aggregates, for the OpenAPI description (the JSON itself is built in SQL). */
 
 export class CycleRef {
@@ -29,7 +31,10 @@ export class HeadlineStats {
 }
 
 export class PledgesByItem {
-  /** Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+    description: "Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form.",
+  })
   key: string | number;
   label: string;
   title: string;
@@ -168,7 +173,8 @@ export class RegionCount {
   pledges: number;
 }
 
-export class ObjectiveRefDto {
+/** Named apart from the pledges' ObjectiveRefDto: OpenAPI schemas are keyed by class name. */
+export class StatsObjectiveRef {
   number: number;
   title: string;
   label: string;
@@ -188,7 +194,7 @@ export class RecommendationCount {
 }
 
 export class ObjectiveSummary {
-  objective: ObjectiveRefDto;
+  objective: StatsObjectiveRef;
   themes: ObjectiveThemeRef[];
   /** Public pledges addressing the objective (any alignment). */
   pledges: number;

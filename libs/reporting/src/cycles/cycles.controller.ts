@@ -6,6 +6,7 @@ import { VersionOnlyDto } from '@gcm/pledges';
 import type { Response } from 'express';
 import { CreateCycleDto, CYCLE_CODE, GenerateCyclesDto } from '../dto/cycle.dto';
 import { CycleQueryDto } from '../dto/cycle-query.dto';
+import { CycleView, GeneratedCycles } from '../reporting.view';
 import { CyclesService } from './cycles.service';
 
 const codePipe = () => new ParamPatternPipe('code', CYCLE_CODE, 'a cycle code such as 2026-H1');
@@ -19,14 +20,14 @@ export class CyclesController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
-  list(@Query() query: CycleQueryDto) {
+  list(@Query() query: CycleQueryDto): Promise<CycleView[]> {
     return this.cycles.list(query.status);
   }
 
   /** One reporting cycle by code (2026-H1). */
   @Public()
   @Get(':code')
-  get(@Param('code', codePipe()) code: string) {
+  get(@Param('code', codePipe()) code: string): Promise<CycleView> {
     return this.cycles.get(code);
   }
 
@@ -38,7 +39,7 @@ export class CyclesController {
     @Body() dto: CreateCycleDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<CycleView> {
     const { value, replayed } = await this.cycles.create(user, dto, key);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return value;
@@ -48,7 +49,7 @@ export class CyclesController {
   @Roles('secretariat')
   @Post('generate')
   @HttpCode(200)
-  generate(@CurrentUser() user: AuthUser, @Body() dto: GenerateCyclesDto) {
+  generate(@CurrentUser() user: AuthUser, @Body() dto: GenerateCyclesDto): Promise<GeneratedCycles> {
     return this.cycles.generate(user, dto.year);
   }
 
@@ -56,7 +57,7 @@ export class CyclesController {
   @Roles('secretariat')
   @Post(':code/open')
   @HttpCode(200)
-  open(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined) {
+  open(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined): Promise<CycleView> {
     return this.cycles.open(code, dto, ifMatch);
   }
 
@@ -64,7 +65,7 @@ export class CyclesController {
   @Roles('secretariat')
   @Post(':code/close')
   @HttpCode(200)
-  close(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined) {
+  close(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined): Promise<CycleView> {
     return this.cycles.close(code, dto, ifMatch);
   }
 }

@@ -5,6 +5,7 @@ import { Authenticated, ParamUuidPipe, Roles } from '@gcm/platform';
 import { etagOf, VersionOnlyDto } from '@gcm/pledges';
 import type { Response } from 'express';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
+import { ProgressUpdateResponse, UpdateListItem } from '../reporting.view';
 import { ProgressUpdatesService } from './progress-updates.service';
 
 const tag = (res: Response, view: { version: number }) => {
@@ -27,7 +28,7 @@ export class UpdatesController {
     @Body() dto: CreateProgressUpdateDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.create(user, pledgeId, dto, key);
     tag(res, value);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -43,7 +44,7 @@ export class UpdatesController {
     @Body() dto: NoChangeDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.noChange(user, pledgeId, dto, key);
     tag(res, value);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -53,14 +54,14 @@ export class UpdatesController {
   /** All updates of a pledge in every state (owner organisation and secretariat). */
   @Authenticated()
   @Get('pledges/:id/updates')
-  list(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) pledgeId: string) {
+  list(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) pledgeId: string): Promise<UpdateListItem[]> {
     return this.updates.listForPledge(user, pledgeId);
   }
 
   /** One update with the previous cycle's values beside it (owner organisation and secretariat). */
   @Authenticated()
   @Get('updates/:id')
-  async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response): Promise<ProgressUpdateResponse> {
     const view = await this.updates.view(user, id);
     tag(res, view);
     return view;
@@ -75,7 +76,7 @@ export class UpdatesController {
     @Body() dto: UpdateProgressUpdateDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.update(user, id, dto, ifMatch);
     tag(res, view);
     return view;
@@ -91,7 +92,7 @@ export class UpdatesController {
     @Body() dto: VersionOnlyDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.submit(user, id, dto, ifMatch);
     tag(res, view);
     return view;
