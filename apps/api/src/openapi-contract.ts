@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { accessRuleOf, AccessRule } from '@gcm/platform';
+import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY } from '@gcm/platform';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -18,11 +18,12 @@ function controllersByName(app: INestApplication): Map<string, object> {
   return byName;
 }
 
-function ruleOf(controllers: Map<string, object>, operationId: string | undefined): AccessRule | undefined {
+function routeOf(controllers: Map<string, object>, operationId: string | undefined): { rule?: AccessRule; errors: Record<string, string> } {
   const [name, method] = (operationId ?? '').split('_');
   const controller = controllers.get(name) as { prototype: Record<string, object> } | undefined;
   const handler = controller?.prototype[method];
-  return controller && handler ? accessRuleOf(handler, controller) : undefined;
+  if (!controller || !handler) return { errors: {} };
+  return { rule: accessRuleOf(handler, controller), errors: Reflect.getMetadata(ERROR_RESPONSES_KEY, handler) ?? {} };
 }
 
 const SECURITY: Record<AccessRule['kind'], OperationObject['security']> = {
@@ -39,6 +40,15 @@ function bodyHas(doc: OpenAPIObject, op: OperationObject, name: string): boolean
   const ref = body && '$ref' in body ? body.$ref.split('/').pop() : undefined;
   const schema = ref ? doc.components?.schemas?.[ref] : body;
   return !!schema && 'properties' in schema && !!schema.properties?.[name];
+}
+
+/** Optimistic writes take the version as `If-Match` or in the body: the header is never required. */
+function declareIfMatch(op: OperationObject): void {
+  const others = (op.parameters ?? []).filter((p) => !('in' in p && p.in === 'header' && p.name.toLowerCase() === 'if-match'));
+  op.parameters = [
+    ...others,
+    { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag (`W/"<version>"`) last read; or send `version` in the body' },
+  ];
 }
 
 function errorResponse(description: string): ResponseObject {
@@ -80,9 +90,11 @@ export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAP
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const rule = ruleOf(controllers, op.operationId);
+      const { rule, errors } = routeOf(controllers, op.operationId);
       if (rule) op.security = SECURITY[rule.kind];
-      op.responses = { ...errorResponsesFor(doc, method, op, rule), ...op.responses };
+      const declared = Object.fromEntries(Object.entries(errors).map(([status, text]) => [status, errorResponse(text)]));
+      if (method !== 'get' && bodyHas(doc, op, 'version')) declareIfMatch(op);
+      op.responses = { ...errorResponsesFor(doc, method, op, rule), ...declared, ...op.responses };
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ObjectiveView, PracticeQuery, PracticeSession } from '../api/types';
+import type { ObjectiveView, PracticeQuery, PracticeSession } from '../api/models';
 import { t } from '../i18n';
 
 interface Props {

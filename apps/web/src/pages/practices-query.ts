@@ -1,4 +1,4 @@
-import type { PracticeQuery } from '../api/types';
+import type { PracticeQuery } from '../api/models';
 
 export const PAGE_SIZE = 20;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRateLimited, Authenticated, Public } from '@gcm/platform';
+import { ApiErrorResponses, Authenticated, Public, RATE_LIMITED_RESPONSES } from '@gcm/platform';
 import {
   AcceptInvitationDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, SignInDto,
 } from '../dto/auth.dto';
@@ -21,7 +21,7 @@ export class AuthController {
   /** E-mail and password for a 15-minute access token and a single-use refresh token. Rate-limited per account and IP (429). */
   @Public()
   @Post('sign-in')
-  @ApiRateLimited()
+  @ApiErrorResponses({ ...RATE_LIMITED_RESPONSES, 401: '`unauthenticated`: wrong e-mail or password, or the account is not active' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   signIn(@Body() dto: SignInDto, @Ip() ip: string): Promise<TokenResponse> {
@@ -31,6 +31,7 @@ export class AuthController {
   /** Rotates the refresh token. Presenting one that was already used ends the whole session (401). */
   @Public()
   @Post('refresh')
+  @ApiErrorResponses({ 401: '`unauthenticated`: the refresh token is unknown, expired or was already used (the session then ends)' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   refresh(@Body() dto: RefreshDto): Promise<TokenResponse> {
@@ -56,6 +57,7 @@ export class AuthController {
   /** Sets the password with the one-time invitation token and signs the new user in. */
   @Public()
   @Post('invitations/accept')
+  @ApiErrorResponses({ 401: '`unauthenticated`: the invitation token is unknown, expired or already used' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   acceptInvitation(@Body() dto: AcceptInvitationDto, @Ip() ip: string): Promise<TokenResponse> {
@@ -65,7 +67,7 @@ export class AuthController {
   /** Always 202: never tells whether the address has an account. A known one gets a one-time link by e-mail. */
   @Public()
   @Post('password-reset/request')
-  @ApiRateLimited()
+  @ApiErrorResponses(RATE_LIMITED_RESPONSES)
   @HttpCode(202)
   async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Ip() ip: string): Promise<MessageView> {
     await this.credentials.requestPasswordReset(dto.email, ip);
@@ -75,7 +77,7 @@ export class AuthController {
   /** Sets a new password with the one-time reset token; every session of the account ends. */
   @Public()
   @Post('password-reset/confirm')
-  @ApiRateLimited()
+  @ApiErrorResponses({ ...RATE_LIMITED_RESPONSES, 401: '`unauthenticated`: the reset token is unknown, expired or already used' })
   @HttpCode(204)
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Ip() ip: string) {
     await this.credentials.confirmPasswordReset(dto, ip);

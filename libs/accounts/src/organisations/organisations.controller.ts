@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
+import { ApiErrorResponses, Authenticated, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import {
@@ -24,6 +24,7 @@ export class OrganisationsController {
   /** The caller's own organisation with its private contact; 404 when the caller has none. */
   @Authenticated()
   @Get('mine')
+  @ApiErrorResponses({ 404: '`not_found`: the caller belongs to no organisation' })
   mine(@CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.mine(user);
   }
@@ -31,6 +32,7 @@ export class OrganisationsController {
   /** A focal point keeps their own organisation's contact details current. */
   @Roles('focal_point')
   @Patch('mine')
+  @ApiErrorResponses({ 404: '`not_found`: the caller belongs to no organisation' })
   updateMine(@Body() dto: UpdateOwnOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.updateMine(dto, user);
   }

@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ImplementationStatus } from '@gcm/pledges';
+
+type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled';
+type ReportingStatus = 'reported' | 'not_reported' | 'no_pledges';
 
 /** Response shapes of the public aggregates, for the OpenAPI description (the JSON itself is built in SQL). */
 
 export class CycleRef {
   code: string;
   /** scheduled | open | closed | compiled */
-  status: string;
+  status: CycleStatus;
   periodStart: string;
   periodEnd: string;
   deadline: string;
@@ -45,9 +49,9 @@ export class PledgesByItem {
 
 export class PledgesByStats {
   /** objective | theme | region | pledger-kind | form */
-  dimension: string;
+  dimension: 'objective' | 'theme' | 'region' | 'pledger-kind' | 'form';
   /** primary (each pledge once) or all (each objective/theme/region it addresses). */
-  count: string;
+  count: 'primary' | 'all';
   /** Public pledges in all. */
   total: number;
   items: PledgesByItem[];
@@ -55,7 +59,7 @@ export class PledgesByStats {
 
 export class StatusCount {
   /** not_started | on_track | delayed | achieved | discontinued */
-  status: string;
+  status: ImplementationStatus;
   pledges: number;
 }
 
@@ -71,7 +75,7 @@ export class StatusStats {
 
 export class StatusTrendCycle {
   code: string;
-  status: string;
+  status: CycleStatus;
   periodStart: string;
   periodEnd: string;
   total: number;
@@ -81,7 +85,7 @@ export class StatusTrendCycle {
 
 export class StatusTrendStats {
   /** The statuses in display order. */
-  statuses: string[];
+  statuses: ImplementationStatus[];
   /** Every cycle that has opened, oldest first. */
   cycles: StatusTrendCycle[];
 }
@@ -146,7 +150,7 @@ export class MapCountry {
   /** Public pledges (of any pledger) whose scope names the State. */
   concerning: number;
   /** reported | not_reported | no_pledges */
-  reporting: string;
+  reporting: ReportingStatus;
 }
 
 export class MapStats {
@@ -158,7 +162,7 @@ export class RecentPledge {
   reference: string;
   title: string;
   leadOrganisation: string;
-  implementationStatus: string;
+  implementationStatus: ImplementationStatus;
   firstPublishedAt: string;
 }
 
@@ -235,9 +239,9 @@ export class ObjectiveCount {
 
 export class CountryReporting {
   cycle: string;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   /** reported | not_reported | no_pledges */
-  status: string;
+  status: ReportingStatus;
   /** Submitted or validated updates on the State's pledges in the cycle. */
   updates: number;
   validated: number;

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, OrganisationKind } from '@gcm/accounts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
@@ -139,6 +140,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
+  @ApiPropertyOptional({ default: 50, description: 'Page size (1–100); the value has a default, so the parameter is optional.' })
   limit: number = 50;
 
   @IsOptional()
@@ -146,6 +148,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(0)
   @Max(100_000)
+  @ApiPropertyOptional({ default: 0 })
   offset: number = 0;
 }
 

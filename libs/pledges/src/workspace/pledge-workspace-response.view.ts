@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import type { ImplementationStatus, PledgeStatus } from '../domain/pledge-status';
 import { PledgeContentView } from '../dto/pledge-content.view';
 
@@ -114,12 +114,18 @@ export class PledgeVersionView {
   snapshot: Record<string, unknown>;
 }
 
+/** Any JSON value (a changed field can be text, a number, a list or an object). */
+const ANY_JSON: ApiPropertyOptions = {
+  // null rides on the string branch: OpenAPI 3.0 has no null type of its own.
+  oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
+};
+
 export class FieldChangeView {
   /** Dotted path of the changed field. */
   field: string;
-  @ApiProperty({ nullable: true, description: 'Any JSON value.' })
+  @ApiProperty({ ...ANY_JSON, description: 'The value in the older version.' })
   before: unknown;
-  @ApiProperty({ nullable: true, description: 'Any JSON value.' })
+  @ApiProperty({ ...ANY_JSON, description: 'The value in the newer version.' })
   after: unknown;
 }
 

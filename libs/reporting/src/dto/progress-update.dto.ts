@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { PartialType, ApiPropertyOptional } from '@nestjs/swagger';
 import { IMPLEMENTATION_STATUSES, ImplementationStatus, IsDateOnly } from '@gcm/pledges';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -147,6 +147,7 @@ export class UpdateQueueDto {
   @IsInt()
   @Min(1)
   @Max(100)
+  @ApiPropertyOptional({ default: 50, description: 'Page size (1–100); the value has a default, so the parameter is optional.' })
   limit: number = 50;
 
   @IsOptional()
@@ -154,5 +155,6 @@ export class UpdateQueueDto {
   @IsInt()
   @Min(0)
   @Max(100_000)
+  @ApiPropertyOptional({ default: 0 })
   offset: number = 0;
 }
