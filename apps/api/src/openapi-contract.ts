@@ -95,7 +95,12 @@ export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAP
       const declared = Object.fromEntries(Object.entries(errors).map(([status, text]) => [status, errorResponse(text)]));
       if (method !== 'get' && bodyHas(doc, op, 'version')) declareIfMatch(op);
       op.responses = { ...errorResponsesFor(doc, method, op, rule), ...declared, ...op.responses };
-      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
+      op.responses = Object.fromEntries(
+        Object.entries(op.responses)
+          .sort(([a], [b]) => a.localeCompare(b))
+          // The one exception filter answers every error, whatever a library declared (terminus' 503).
+          .map(([status, res]) => [status, Number(status) >= 400 ? errorResponse((res as ResponseObject).description) : res]),
+      );
     }
   }
   return doc;
