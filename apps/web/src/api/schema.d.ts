@@ -3447,7 +3447,7 @@ export interface components {
         ErrorBodyDto: {
             /** @description Stable, machine-readable: what clients switch on. */
             code: components["schemas"]["ErrorCode"];
-            /** @description validation_failed: one entry per field; other codes: an object (e.g. the current `version` on version_conflict, `retryAfterSeconds` on rate_limited). */
+            /** @description validation_failed: one entry per field; other codes: an object (e.g. `currentVersion` on version_conflict, `retryAfterSeconds` on rate_limited). */
             details?: components["schemas"]["FieldErrorDto"][] | {
                 [key: string]: unknown;
             };

@@ -129,8 +129,8 @@ export function useForm<T>(opts: FormOptions<T>): Form<T> {
       dirty.current = false;
       setRestored(false);
     } catch (err) {
-      // validation_failed: each message goes beside its field; anything else is one message for the form.
-      const fields = err instanceof ApiError && err.code === 'validation_failed' ? err.fieldErrors : [];
+      // validation_failed (and a unique value taken, `conflict`): each message beside its field; anything else is one message for the form.
+      const fields = err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'conflict') ? err.fieldErrors : [];
       setErrors(fields);
       setFormError(fields.length ? null : describeError(err));
       setFocusTick((n) => n + 1);

@@ -22,7 +22,7 @@ export class ErrorBodyDto {
   message: string;
 
   @ApiPropertyOptional({
-    description: 'validation_failed: one entry per field; other codes: an object (e.g. the current `version` on version_conflict, `retryAfterSeconds` on rate_limited).',
+    description: 'validation_failed: one entry per field; other codes: an object (e.g. `currentVersion` on version_conflict, `retryAfterSeconds` on rate_limited).',
     oneOf: [{ type: 'array', items: { $ref: '#/components/schemas/FieldErrorDto' } }, { type: 'object', additionalProperties: true }],
   })
   details?: FieldErrorDto[] | Record<string, unknown>;
