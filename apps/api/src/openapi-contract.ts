@@ -47,7 +47,7 @@ function declareIfMatch(op: OperationObject): void {
   const others = (op.parameters ?? []).filter((p) => !('in' in p && p.in === 'header' && p.name.toLowerCase() === 'if-match'));
   op.parameters = [
     ...others,
-    { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag (`W/"<version>"`) last read; or send `version` in the body' },
+    { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag (`"<version>"`) last read; or send `version` in the body' },
   ];
 }
 

@@ -5070,7 +5070,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path?: never;
@@ -5205,7 +5205,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -5498,7 +5498,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -5866,7 +5866,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -6363,7 +6363,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -6454,7 +6454,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -6545,7 +6545,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -6964,7 +6964,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -7055,7 +7055,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -7374,7 +7374,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -7465,7 +7465,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -7842,7 +7842,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -7933,7 +7933,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -8091,7 +8091,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -8182,7 +8182,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -9494,7 +9494,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -9585,7 +9585,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -9676,7 +9676,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
@@ -9767,7 +9767,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag (`W/"<version>"`) last read; or send `version` in the body */
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
             };
             path: {
