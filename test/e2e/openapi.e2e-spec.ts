@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Response } from 'supertest';
+import { apiContract } from '../helpers/contract';
 
 const root = join(__dirname, '..', '..');
 const script = join(root, 'dist', 'apps', 'api', 'src', 'openapi.js');
@@ -76,5 +78,23 @@ describe('OpenAPI description', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('the e2e contract check refuses a body that drifted from the spec, and accepts one that did not', () => {
+    const headline = { cycle: null, pledges: 3, pledgers: 2, statesPledging: 1, statesReporting: 1, reportingRate: 1, achieved: 0, shareAchieved: 0 };
+    const res = (status: number, body: unknown, type = 'application/json; charset=utf-8') =>
+      ({ status, body, headers: { 'content-type': type } }) as unknown as Response;
+    const check = (r: Response, path = '/api/v1/stats/headline?cycle=2026-H1') => apiContract().check('GET', `http://127.0.0.1${path}`, r);
+    expect(check(res(200, headline))).toBeUndefined();
+    // A column the SQL added but the DTO does not name, a renamed one, a wrong type:
+    expect(check(res(200, { ...headline, statesLate: 4 }))).toMatch(/must NOT have additional properties.*statesLate/s);
+    const { pledgers: _dropped, ...renamed } = headline;
+    expect(check(res(200, { ...renamed, organisations: 2 }))).toMatch(/required property 'pledgers'/);
+    expect(check(res(200, { ...headline, pledges: '3' }))).toMatch(/\/pledges must be number/);
+    // An undocumented status, an error body without its code, an undeclared media type:
+    expect(check(res(500, { statusCode: 500 }))).toMatch(/status not documented/);
+    expect(check(res(404, { statusCode: 404, error: 'Not Found', message: 'x' }))).toMatch(/required property 'code'/);
+    expect(check(res(200, 'a,b', 'text/csv'))).toMatch(/content type text\/csv not declared/);
+    expect(check(res(200, 'a,b', 'text/csv'), '/api/v1/open-data/pledges.csv')).toBeUndefined();
   });
 });
