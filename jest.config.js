@@ -7,6 +7,9 @@ module.exports = {
   testRegex: '(apps|libs|test)/.*\\.(spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] },
-  moduleNameMapper: Object.fromEntries(libs.map((l) => [`^@gcm/${l}$`, `<rootDir>/libs/${l}/src`])),
+  moduleNameMapper: {
+    '^@gcm/platform/pure$': '<rootDir>/libs/platform/src/pure',
+    ...Object.fromEntries(libs.map((l) => [`^@gcm/${l}$`, `<rootDir>/libs/${l}/src`])),
+  },
   testTimeout: 60000,
 };

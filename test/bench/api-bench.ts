@@ -40,7 +40,7 @@ const SCRIPTS = { api: join(dist, 'apps', 'api', 'src', 'main.js'), raw: join(__
 async function prepareDatabase(): Promise<string> {
   const url = withDatabase(SERVER_URL, DB_NAME);
   if (process.env.BENCH_REUSE === '1') {
-    const n = await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM stats_pledge')).rows[0].n).catch(() => 0);
+    const n = await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM stats_pledge WHERE withdrawn_at IS NULL')).rows[0].n).catch(() => 0);
     if (n >= DEFAULT_SIZE.publishedPledges) {
       log(`reusing ${DB_NAME} (${n} public pledges)`);
       return url;

@@ -1,4 +1,5 @@
 import { Controller, Get, Module } from '@nestjs/common';
+import { QueueName, QueueService } from '@gcm/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { declaredRoutes, expressRoutes } from '../helpers/routes';
 import { createTestApp, TestApp } from '../helpers/test-app';
@@ -29,6 +30,11 @@ describe('access control: every route declares who may call it', () => {
     const served = new Set(expressRoutes(t.app));
     expect(new Set(routes.map((r) => `${r.method} ${r.path}`))).toEqual(served);
     expect(served).toContain('POST /api/v1/auth/sign-in');
+  });
+
+  it('loads the job handlers of the core modules but schedules no repeatable job (the worker does)', async () => {
+    const queues = t.app.get(QueueService);
+    for (const name of [QueueName.Reports, QueueName.Notifications]) expect(await queues.queue(name).getJobSchedulers()).toEqual([]);
   });
 
   it('refuses (403) and audits a route that declares nothing, and the walk names it', async () => {

@@ -65,13 +65,13 @@ describe('audit log: one row per write, append-only, paged and filtered for the 
     const userId = invite.entity_id as string;
     let session = { accessToken: '', refreshToken: '' };
     await write(async (c) => {
-      const r = await t.http.post('/api/v1/auth/invitations/accept').set('X-Correlation-Id', c).send({ token: inviteToken, password: 'audited-password-1' });
+      const r = await t.http.post('/api/v1/auth/invitations/accept').set('X-Correlation-Id', c).send({ token: inviteToken, password: 'sealed-ledger-entry-1' });
       session = r.body;
       return r;
     }, 'user.invitation_accepted', userId);
-    expect(JSON.stringify(await last())).not.toMatch(/audited-password-1|scrypt/);
+    expect(JSON.stringify(await last())).not.toMatch(/sealed-ledger-entry-1|scrypt/);
     await write((c) => t.http.post('/api/v1/auth/sign-in').set('X-Correlation-Id', c)
-      .send({ email: 'audited@example.org', password: 'audited-password-1' }), 'auth.sign_in', userId);
+      .send({ email: 'audited@example.org', password: 'sealed-ledger-entry-1' }), 'auth.sign_in', userId);
     await write(async (c) => {
       const r = await t.http.post('/api/v1/auth/refresh').set('X-Correlation-Id', c).send({ refreshToken: session.refreshToken });
       session = r.body;

@@ -42,6 +42,13 @@ describe('CLI: the first secretariat account (npm run create-secretariat)', () =
     const short = run(['--email', 'weak@unnetwork.example', '--name', 'Weak'], { GCM_ADMIN_PASSWORD: 'short' });
     expect(short.status).not.toBe(0);
     expect(short.stderr).toMatch(/at least 12 characters/);
+    for (const [password, reason] of [
+      ['password1234', /too easy to guess/], ['123456789012', /too easy to guess/], ['weak@unnetwork.example', /e-mail address or name/],
+    ]) {
+      const refused = run(['--email', 'weak@unnetwork.example', '--name', 'Weak'], { GCM_ADMIN_PASSWORD: password as string });
+      expect(refused.status).toBe(65);
+      expect(refused.stderr).toMatch(reason);
+    }
     const usage = run(['--name', 'Nobody'], { GCM_ADMIN_PASSWORD: 'a-long-admin-password' });
     expect(usage.status).not.toBe(0);
     expect(usage.stderr).toMatch(/usage: npm run create-secretariat/);

@@ -1,5 +1,7 @@
-import { createUser, CreatedUser } from '../helpers/auth';
+import Redis from 'ioredis';
+import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { pledgeBody, publishedPledge } from '../helpers/pledges';
+import { listenerPids, sql, until } from '../helpers/stats-cache';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
 /** Two API processes on one database and one Redis prefix, as in a deployment with several API instances. */
@@ -10,16 +12,20 @@ describe('stats cache across API processes', () => {
   let secretariat: CreatedUser;
 
   beforeAll(async () => {
-    one = await createTestApp();
-    two = await createTestApp({ env: { DATABASE_URL: one.db.url, REDIS_PREFIX: one.redisPrefix } });
+    one = await createTestApp({ env: { STATS_CACHE_TTL_SECONDS: '86400' } });
+    two = await createTestApp({ env: { DATABASE_URL: one.db.url, REDIS_PREFIX: one.redisPrefix, STATS_CACHE_TTL_SECONDS: '86400' } });
     focal = await createUser(one, { role: 'focal_point', organisationAlpha3: 'MEX' });
     secretariat = await createUser(one, { role: 'secretariat' });
     await publishedPledge(one, focal, secretariat, pledgeBody({ scope: null }));
   });
   afterAll(async () => {
+    await redis.quit();
     await two.close();
     await one.close();
   });
+
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const generation = async () => Number((await redis.get(`${one.redisPrefix}:stats:gen`)) ?? 0);
 
   const pledges = async (t: TestApp) => (await t.http.get('/api/v1/stats/headline').expect(200)).body.pledges as number;
 
@@ -47,5 +53,32 @@ describe('stats cache across API processes', () => {
     expect(b.headers.etag).toBe(a.headers.etag);
     await one.http.get('/api/v1/stats/pledges-by/objective?count=primary&debug=1').expect(400);
     await one.http.get('/api/v1/stats/pledges-by/objective?count=primary&debug=1').expect(400);
+  });
+
+  it('each process listens on its own connection; a rename through one is seen by both, with one generation bump', async () => {
+    const organisation = async (t: TestApp) =>
+      (await t.http.get('/api/v1/stats/countries/MEX').expect(200)).body.organisation.name as string;
+    expect(await organisation(one)).toBe('Mexico');
+    expect(await organisation(two)).toBe('Mexico');
+    expect(await until(() => listenerPids(one.db.url), 'two listeners', (p) => p.length === 2)).toHaveLength(2);
+
+    const [state] = await sql<{ id: string }>(one.db.url, `SELECT id FROM organisation WHERE country_alpha3 = 'MEX'`);
+    const before = await generation();
+    // A State's name follows the country list: change it the way a country-list import would, in SQL.
+    await sql(one.db.url, `UPDATE organisation SET name = 'United Mexican States' WHERE id = $1`, [state.id]);
+    for (const t of [one, two]) expect(await until(() => organisation(t), 'the new name', (n) => n !== 'Mexico')).toBe('United Mexican States');
+    // Both processes heard the same transaction; the shared generation moved once.
+    expect(await generation()).toBe(before + 1);
+  });
+
+  it('a change through the API of one process is seen by the other on its next requests', async () => {
+    const paragraph = async (t: TestApp) => ((await t.http.get('/api/v1/stats/gaps?threshold=5').expect(200)).body.recommendations as
+      { paragraph: number; shortTitle: string }[]).find((r) => r.paragraph === 102);
+    const seenBy = async (t: TestApp) => JSON.stringify(await paragraph(t));
+    const was = await seenBy(two);
+    await one.http.patch('/api/v1/framework/recommendations/102').set(bearer(secretariat.accessToken))
+      .send({ shortTitle: 'Non-refoulement, everywhere' }).expect(200);
+    expect(await seenBy(one)).toContain('Non-refoulement, everywhere');
+    expect(await until(() => seenBy(two), 'the edit', (v) => v !== was)).toContain('Non-refoulement, everywhere');
   });
 });

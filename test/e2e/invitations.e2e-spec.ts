@@ -56,13 +56,13 @@ describe('accounts: invitations and password reset (with a real SMTP server)', (
       .send({ email: 'late@example.org', name: 'Late Comer', role: 'expert' }).expect(201);
     expect(first.body.token).toEqual(expect.any(String));
     await t.dataSource.query("UPDATE user_token SET expires_at = now() - interval '1 minute' WHERE user_id = $1", [first.body.user.id]);
-    await t.http.post('/api/v1/auth/invitations/accept').send({ token: first.body.token, password: 'late-but-strong-pw' }).expect(401);
+    await t.http.post('/api/v1/auth/invitations/accept').send({ token: first.body.token, password: 'quiet-harbour-lantern' }).expect(401);
     const second = await t.http.post('/api/v1/users/invitations').set(bearer(secretariat.accessToken))
       .send({ email: 'late@example.org', name: 'Late Comer', role: 'expert' }).expect(201);
     const third = await t.http.post('/api/v1/users/invitations').set(bearer(secretariat.accessToken))
       .send({ email: 'late@example.org', name: 'Late Comer', role: 'expert' }).expect(201);
-    await t.http.post('/api/v1/auth/invitations/accept').send({ token: second.body.token, password: 'late-but-strong-pw' }).expect(401);
-    await t.http.post('/api/v1/auth/invitations/accept').send({ token: third.body.token, password: 'late-but-strong-pw', name: 'Dr Late' }).expect(200)
+    await t.http.post('/api/v1/auth/invitations/accept').send({ token: second.body.token, password: 'quiet-harbour-lantern' }).expect(401);
+    await t.http.post('/api/v1/auth/invitations/accept').send({ token: third.body.token, password: 'quiet-harbour-lantern', name: 'Dr Late' }).expect(200)
       .expect((r) => expect(r.body.user.name).toBe('Dr Late'));
   });
 
@@ -109,5 +109,29 @@ describe('accounts: invitations and password reset (with a real SMTP server)', (
     await t.dataSource.query("UPDATE user_token SET expires_at = now() - interval '1 second' WHERE user_id = $1", [u.user.id]);
     await t.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'too-late-password' }).expect(401);
     await t.http.post('/api/v1/auth/sign-in').send({ email: u.user.email, password: u.password }).expect(200);
+  });
+
+  it('refuses common passwords and ones built from the own e-mail or name, on acceptance and on reset, with a field error', async () => {
+    const invite = await t.http.post('/api/v1/users/invitations').set(bearer(secretariat.accessToken))
+      .send({ email: 'fatima.zahra@example.org', name: 'Fatima Zahra', role: 'expert' }).expect(201);
+    const weak = ['password1234', '123456789012', 'fatima.zahra@example.org', 'Zahra-Fatima-2026'];
+    for (const password of weak) {
+      const res = await t.http.post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password }).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, message: 'Validation failed', details: [{ field: 'password', messages: [expect.stringMatching(/^password /)] }] });
+    }
+    // A refused password leaves the link usable.
+    await t.http.post('/api/v1/auth/invitations/accept').send({ token: invite.body.token, password: 'dunes-at-first-light' }).expect(200);
+
+    const before = smtp.mails.length;
+    await t.http.post('/api/v1/auth/password-reset/request').send({ email: 'fatima.zahra@example.org' }).expect(202);
+    await smtp.waitFor(before + 1);
+    const token = linkToken(smtp.mails[smtp.mails.length - 1].text, '/reset-password');
+    for (const password of weak) {
+      const res = await t.http.post('/api/v1/auth/password-reset/confirm').send({ token, password }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'password', messages: [expect.stringMatching(/^password (is too easy to guess|must not contain your e-mail address or name)/)] }]);
+    }
+    await t.http.post('/api/v1/auth/sign-in').send({ email: 'fatima.zahra@example.org', password: 'password1234' }).expect(401);
+    await t.http.post('/api/v1/auth/password-reset/confirm').send({ token, password: 'caravan-of-quiet-stars' }).expect(204);
+    await t.http.post('/api/v1/auth/sign-in').send({ email: 'fatima.zahra@example.org', password: 'caravan-of-quiet-stars' }).expect(200);
   });
 });

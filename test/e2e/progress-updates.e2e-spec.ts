@@ -141,6 +141,21 @@ describe('progress updates: one per pledge per cycle, review, late flag, evidenc
     await t.http.get(`/api/v1/updates/${c1}/evidence/${fileEvidence.id}/file`).expect(404);
   });
 
+  it('keeps an Arabic or Chinese evidence file name as typed, in the listing and in the download', async () => {
+    for (const fileName of ['تقرير التقدم ٢٠٢٤.pdf', '进展报告 2024年.pdf']) {
+      const up = await t.http.post(`/api/v1/updates/${c1}/evidence/files`).set(as(focal))
+        .field('title', 'Translated report').attach('file', PDF, { filename: fileName, contentType: 'application/pdf' }).expect(201);
+      expect(up.body.fileName).toBe(fileName);
+      const listed = await t.http.get(`/api/v1/updates/${c1}`).set(as(focal)).expect(200);
+      expect(listed.body.evidence.map((e: { fileName: string | null }) => e.fileName)).toContain(fileName);
+      const file = await t.http.get(`/api/v1/updates/${c1}/evidence/${up.body.id}/file`).set(as(focal)).buffer(true).expect(200);
+      const disposition = String(file.headers['content-disposition']);
+      expect(decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)![1])).toBe(fileName);
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; /);
+      await t.http.delete(`/api/v1/updates/${c1}/evidence/${up.body.id}`).set(as(focal)).set('If-Match', listed.headers.etag).expect(204);
+    }
+  });
+
   it('submits on time, returns with a comment, resubmits, and flags a submission after the deadline as late', async () => {
     const view = await t.http.get(`/api/v1/updates/${c1}`).set(as(focal)).expect(200);
     const sub = await t.http.post(`/api/v1/updates/${c1}/submit`).set(as(focal)).set('If-Match', view.headers.etag).send({}).expect(200);
@@ -173,6 +188,11 @@ describe('progress updates: one per pledge per cycle, review, late flag, evidenc
     await t.http.post(`/api/v1/updates/${c1}/validate`).set(as(secretariat)).send({}).expect(200);
     const pub = await t.http.get(`/api/v1/pledges/${pledge.reference}`).expect(200);
     expect(pub.body.implementationStatus).toBe('delayed');
+    // The pledges lib writes the status and audits the change; validating c1 (an earlier period) changed nothing.
+    const changes = await t.dataSource.query(
+      "SELECT before, after FROM audit_log WHERE action = 'pledge.implementation_status' AND entity_id = $1 ORDER BY id", [pledge.id],
+    );
+    expect(changes).toEqual([{ before: { implementationStatus: 'not_started' }, after: { implementationStatus: 'delayed', fromUpdate: c2 } }]);
     expect(pub.body.timeline.map((u: { cycle: string; status: string; isLate: boolean }) => [u.cycle, u.status, u.isLate]))
       .toEqual([['2024-H1', 'on_track', false], ['2024-H2', 'delayed', true]]);
     const text = JSON.stringify(pub.body);

@@ -32,6 +32,27 @@ describe('queue monitor (Bull Board)', () => {
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['imports', 'notifications', 'reports']);
   });
 
+  it('ends the monitor session on the server: a copied cookie stops working while the sign-in session lives on', async () => {
+    const other = await createUser(t, { role: 'secretariat' });
+    const cookieOf = async () => String((await t.http.post(`${BASE}/session`).set(bearer(other.accessToken)).expect(204)).headers['set-cookie']).split(';')[0];
+    const first = await cookieOf();
+    const second = await cookieOf();
+    for (const cookie of [first, second]) expect((await t.http.get(`${BASE}/api/queues`).set('Cookie', cookie)).status).toBe(200);
+    const closed = await t.http.delete(`${BASE}/session`).set(bearer(other.accessToken)).set('Cookie', first).expect(204);
+    expect(String(closed.headers['set-cookie'])).toMatch(/^gcm_queue_monitor=;/);
+    // Both cookies of that sign-in session, also one copied elsewhere, are refused now.
+    for (const cookie of [first, second]) expect((await t.http.get(`${BASE}/api/queues`).set('Cookie', cookie)).status).toBe(401);
+    await t.http.get('/api/v1/auth/me').set(bearer(other.accessToken)).expect(200);
+    expect((await t.http.get(`${BASE}/api/queues`).set('Cookie', await cookieOf())).status).toBe(200);
+    const audited = await t.dataSource.query(
+      `SELECT action, after FROM audit_log WHERE actor_id = $1 AND action LIKE 'queue_monitor.%' ORDER BY id`, [other.user.id],
+    );
+    expect(audited.map((a: { action: string }) => a.action)).toEqual([
+      'queue_monitor.session_open', 'queue_monitor.session_open', 'queue_monitor.session_close', 'queue_monitor.session_open',
+    ]);
+    expect(audited[2].after).toEqual({ revoked: 2 });
+  });
+
   it('lets the browser in with a short-lived HttpOnly cookie that ends with the sign-in session', async () => {
     const opened = await t.http.post(`${BASE}/session`).set(bearer(sec.accessToken));
     expect(opened.status).toBe(204);

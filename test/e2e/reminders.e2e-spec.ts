@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { RemindersScanHandler } from '@gcm/notifications';
 import { QueueName, QueueService } from '@gcm/platform';
 import type { ReportDataset } from '@gcm/reports';
-import { pledge, stateOrganisation, update } from '../../libs/reports/src/testing/factories';
+import { at10, pledge, stateOrganisation, update } from '../../libs/reports/src/testing/factories';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { startSmtpServer } from '../helpers/smtp';
 import { createTestApp, TestApp } from '../helpers/test-app';
@@ -11,7 +11,7 @@ import { seedReportDataset } from '../support/report-dataset.seeder';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 /** An open cycle whose deadline is `offset` days from today (UTC). */
-const cycle = (code: string, offset: number) => ({ code, periodStart: day(offset - 225), periodEnd: day(offset - 45), deadline: day(offset) });
+const cycle = (code: string, offset: number) => ({ code, periodStart: day(offset - 225), periodEnd: day(offset - 45), deadline: day(offset), closedAt: null });
 
 describe('reporting reminders', () => {
   let t: TestApp;
@@ -32,10 +32,10 @@ describe('reporting reminders', () => {
     focalB = await createUser(t, { role: 'focal_point', organisationAlpha3: 'FRA' });
     const fra = stateOrganisation('FRA', 'France');
     const deu = stateOrganisation('DEU', 'Germany');
-    const p1 = pledge('r1', fra.id, [8], { publishedOn: day(-400) });
-    const p2 = pledge('r2', fra.id, [3], { publishedOn: day(-400) });
-    const withdrawn = pledge('r3', fra.id, [5], { publishedOn: day(-400), withdrawnOn: day(-300) });
-    const german = pledge('r4', deu.id, [1], { publishedOn: day(-400) });
+    const p1 = pledge('r1', fra.id, [8], { publishedAt: at10(day(-400)) });
+    const p2 = pledge('r2', fra.id, [3], { publishedAt: at10(day(-400)) });
+    const withdrawn = pledge('r3', fra.id, [5], { publishedAt: at10(day(-400)), withdrawnAt: at10(day(-300)) });
+    const german = pledge('r4', deu.id, [1], { publishedAt: at10(day(-400)) });
     const data: ReportDataset = {
       snapshot: { id: 'reminders', takenAt: new Date().toISOString(), frameworkVersion: 1 },
       catalogue: { objectives: [], themes: [], recommendations: [], roundTables: [], countries: [], principles: [] },

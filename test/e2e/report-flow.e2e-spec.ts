@@ -43,10 +43,12 @@ describe('closing a cycle: the report flow, through worker crashes', () => {
     const first = await flowState(t.dataSource, cycleId);
     const [{ states, regions }] = await t.dataSource.query(
       `SELECT count(DISTINCT o.id)::int states, count(DISTINCT c.region_m49)::int regions
-         FROM pledge p JOIN organisation o ON o.id = p.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3
-        WHERE p.first_published_at <= '2026-06-30T23:59:59Z' AND (p.withdrawn_at IS NULL OR p.withdrawn_at > '2026-08-14T23:59:59Z')`,
+         FROM cycle_pledge_population($1) p JOIN organisation o ON o.id = p.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3
+        WHERE o.kind = 'state'`,
+      [cycleId],
     );
-    expect(states).toBe(40);
+    // The hand-made 40, and S40, whose pledge was published on 2026-09-01, before this close (p136 was withdrawn before the cycle).
+    expect(states).toBe(41);
     // A State per State with pledges owing, 23 objectives, 5 themes, their M49 regions, 4 round tables, the summary.
     expect(first.runs).toBe(states + 23 + 5 + regions + 4 + 1);
     expect(first.byStatus).toEqual({ queued: first.runs });
@@ -82,5 +84,9 @@ describe('closing a cycle: the report flow, through worker crashes', () => {
       completedTwice: 0,
       summaryLast: true,
     });
+    // The summary's completion compiled the cycle through the reporting lib: one audited transition, naming the summary run.
+    const [summary] = await t.dataSource.query(`SELECT id FROM report_run WHERE cycle_id = $1 AND kind = 'imrf_summary'`, [cycleId]);
+    const compiled = await t.dataSource.query(`SELECT before, after FROM audit_log WHERE action = 'cycle.compile' AND entity_id = $1`, [cycleId]);
+    expect(compiled).toEqual([{ before: { status: 'closed' }, after: { status: 'compiled', summaryRunId: summary.id } }]);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { CycleEvents, CycleView } from '@gcm/reporting';
+import { CycleEvents, CyclesService, CycleView } from '@gcm/reporting';
 import type { EntityManager } from 'typeorm';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { count } from '../helpers/pledges';
@@ -70,6 +70,26 @@ describe('reporting cycles', () => {
     // The reports lib's listener records the report flow it queued, in the same transaction.
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['cycle.create', 'cycle.open', 'cycle.close', 'report.flow_requested']);
     await t.http.get('/api/v1/cycles/2031-H1').expect(404);
+  });
+
+  it('compiles only a closed cycle (the reports lib calls markCompiled once its summary is built), audited', async () => {
+    const cycles = t.app.get(CyclesService);
+    const compile = (id: string, run: string) => t.dataSource.transaction((m) => cycles.markCompiled(id, m, { summaryRunId: run }));
+    const scheduled = (await t.http.get('/api/v1/cycles/2026-H2').expect(200)).body as CycleView;
+    expect(await compile(scheduled.id, 'r0')).toBeNull();
+    // Reopened for a late correction while its flow ran: the summary's completion leaves it open.
+    const reopened = await t.http.post('/api/v1/cycles/2026-H1/open').set(sec()).send({}).expect(200);
+    expect(await compile(reopened.body.id, 'r1')).toBeNull();
+    expect((await t.http.get('/api/v1/cycles/2026-H1').expect(200)).body).toMatchObject({ status: 'open', version: reopened.body.version });
+    const closedAgain = await t.http.post('/api/v1/cycles/2026-H1/close').set(sec()).send({}).expect(200);
+    const compiled = await compile(closedAgain.body.id, 'r2');
+    expect(compiled).toMatchObject({ code: '2026-H1', status: 'compiled', version: closedAgain.body.version + 1 });
+    expect(compiled!.compiledAt).toBeTruthy();
+    // Compiled is final: a retried summary job changes nothing.
+    expect(await compile(closedAgain.body.id, 'r3')).toBeNull();
+    expect((await t.http.get('/api/v1/cycles/2026-H2').expect(200)).body).toMatchObject({ status: 'scheduled', version: scheduled.version });
+    const audit = await t.dataSource.query("SELECT entity_id, before, after FROM audit_log WHERE action = 'cycle.compile' ORDER BY id");
+    expect(audit).toEqual([{ entity_id: closedAgain.body.id, before: { status: 'closed' }, after: { status: 'compiled', summaryRunId: 'r2' } }]);
   });
 
   it('lets only the secretariat manage cycles', async () => {

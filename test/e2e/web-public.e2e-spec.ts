@@ -1,27 +1,14 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, DIST, launchBrowser } from '../helpers/browser-person';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * The public web pages in a real browser (Debian's Chromium driven by
  * playwright-core) against the real API serving the built front end.
  */
-const ROOT = join(__dirname, '..', '..');
-const DIST = join(ROOT, 'apps', 'web', 'dist');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 describe('public web front end', () => {
   let t: TestApp;
   let browser: Browser;
@@ -29,15 +16,10 @@ describe('public web front end', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error(`${DIST} is missing: build the web app first (\`npm run build\`; \`npm test\` does it)`);
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
     t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 
   afterAll(async () => {

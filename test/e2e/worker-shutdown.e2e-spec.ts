@@ -39,10 +39,10 @@ describe('worker shutdown', () => {
       WORKER_CONCURRENCY: '1',
     });
     const handler = new GatedHandler();
-    const runner = new WorkerRunner(config, [handler, ...idle]);
     const queues = new QueueService(config);
+    const runner = new WorkerRunner(config, [handler, ...idle], queues);
     try {
-      runner.onApplicationBootstrap();
+      await runner.onApplicationBootstrap();
       const first = await queues.enqueue(JobName.PracticesImport, { requestedBy: null });
       await handler.firstStarted;
       const closing = runner.onApplicationShutdown();

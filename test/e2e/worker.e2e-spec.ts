@@ -34,12 +34,15 @@ describe('worker', () => {
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
+      // The runner registers the schedules its handlers declare.
+      const schedules = await Promise.all([QueueName.Reports, QueueName.Notifications].map((q) => queues.queue(q).getJobSchedulers()));
+      expect(schedules.map((list) => list.map((s) => [s.key ?? s.id, s.every]))).toEqual([[['reports-reconcile', 60_000]], [['reminders-scan', 3_600_000]]]);
     } finally {
       await app.close();
     }
   });
 
   it('refuses to start when a job has no handler', () => {
-    expect(() => new WorkerRunner({} as never, [])).toThrow(/no handler for practices.import/);
+    expect(() => new WorkerRunner({} as never, [], {} as never)).toThrow(/no handler for practices.import/);
   });
 });

@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  */
 export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-const DIST = join(ROOT, 'apps', 'web', 'dist');
+export const DIST = join(ROOT, 'apps', 'web', 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
@@ -25,7 +25,9 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST} is missing: build the web app first (\`npm run build\`; \`npm test\` does it)`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: \`npm test\` installs Debian's chromium when run as root; otherwise apt-get install chromium (or set CHROMIUM_PATH)`);
+  }
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }

@@ -13,7 +13,7 @@ export interface DashboardFixture {
   a: { id: string; reference: string };
   b: { id: string; reference: string };
   c: { id: string; reference: string };
-  /** Brazil's pledge, published then withdrawn: listed, never counted. */
+  /** Brazil's pledge, published then withdrawn before the first cycle: listed, never counted. */
   withdrawn: { id: string; reference: string };
   /** Titles that exist only in unpublished data and must never reach the public. */
   secretTitles: string[];
@@ -91,6 +91,13 @@ export async function buildDashboardFixture(t: TestApp): Promise<DashboardFixtur
   await ok(
     await t.http.post(`/api/v1/pledges/${withdrawn.id}/withdraw`).set(bearer(bra.accessToken)).send({ reason: 'Superseded by a national plan.' }),
     'withdraw',
+  );
+  // Its public life ended before the first cycle began, so it owes no cycle an update (a pledge withdrawn during a
+  // cycle still owes that cycle one: see cycle-population.e2e-spec.ts). The API stamps "now"; the dates are moved back.
+  await t.dataSource.query(
+    `UPDATE pledge SET first_published_at = '2025-02-01T10:00:00Z', published_at = '2025-02-01T10:00:00Z', withdrawn_at = '2025-03-01T10:00:00Z'
+      WHERE id = $1`,
+    [withdrawn.id],
   );
   const secretTitles = ['Confidential French draft on data', 'Kenyan pledge still under review', 'Unpublished revision title'];
   const oneObjective = { objectives: [{ number: 1, primary: true }], principles: [], recommendations: [], commitments: [] };

@@ -22,7 +22,9 @@ export interface TestApp {
  * The real API module on a fresh clone of the template database, with the same
  * HTTP set-up as main.ts (validation, error filter, helmet, body limits).
  */
-export async function createTestApp(options: { module?: Type<unknown>; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { module?: Type<unknown>; env?: Record<string, string>; beforeInit?: (app: INestApplication) => void } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const redisPrefix = testRedisPrefix();
   Object.assign(process.env, {
@@ -35,6 +37,8 @@ export async function createTestApp(options: { module?: Type<unknown>; env?: Rec
   const moduleRef = await Test.createTestingModule({ imports: [options.module ?? ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttpApp(app, { useLogger: false });
+  // e.g. mountSwagger, which main.ts also calls between configureHttpApp and listen.
+  options.beforeInit?.(app);
   await app.init();
   return {
     app,

@@ -51,9 +51,11 @@ export async function seedReportDataset(ds: DataSource, data: ReportDataset, opt
     const cycles = new Map<string, string>();
     for (const c of data.cycles) {
       const [row] = await m.query(
-        `INSERT INTO reporting_cycle (code, period_start, period_end, window_opens, deadline, status) VALUES ($1, $2, $3, $3, $4, $5)
-         ON CONFLICT (code) DO UPDATE SET period_start = $2, period_end = $3, window_opens = $3, deadline = $4, status = $5 RETURNING id`,
-        [c.code, c.periodStart, c.periodEnd, c.deadline, opts.cycleStatus?.[c.code] ?? 'closed'],
+        `INSERT INTO reporting_cycle (code, period_start, period_end, window_opens, deadline, status, closed_at)
+         VALUES ($1, $2, $3, $3, $4, $5::varchar, CASE WHEN $5::varchar IN ('closed', 'compiled') THEN $6::timestamptz END)
+         ON CONFLICT (code) DO UPDATE SET period_start = $2, period_end = $3, window_opens = $3, deadline = $4, status = $5,
+           closed_at = EXCLUDED.closed_at RETURNING id`,
+        [c.code, c.periodStart, c.periodEnd, c.deadline, opts.cycleStatus?.[c.code] ?? 'closed', c.closedAt],
       );
       cycles.set(c.code, row.id);
     }
@@ -67,9 +69,9 @@ export async function seedReportDataset(ds: DataSource, data: ReportDataset, opt
       first_published_at: 'timestamptz', published_at: 'timestamptz', withdrawn_at: 'timestamptz', withdrawn_reason: 'text', title: 'text',
       description: 'text', form: 'text', start_date: 'date', target_date: 'date', budget_amount: 'numeric', budget_currency: 'text', framework_version: 'int',
     }, data.pledges.map((p) => ({
-      id: pid(p.id), reference: p.reference, lead_organisation_id: org(p.leadOrganisationId), status: p.withdrawnOn ? 'withdrawn' : 'published',
-      working: {}, published_version: 1, first_published_at: `${p.publishedOn}T10:00:00Z`, published_at: `${p.publishedOn}T10:00:00Z`,
-      withdrawn_at: p.withdrawnOn ? `${p.withdrawnOn}T10:00:00Z` : null, withdrawn_reason: p.withdrawalReason, title: p.title, description: p.description,
+      id: pid(p.id), reference: p.reference, lead_organisation_id: org(p.leadOrganisationId), status: p.withdrawnAt ? 'withdrawn' : 'published',
+      working: {}, published_version: 1, first_published_at: p.publishedAt, published_at: p.publishedAt,
+      withdrawn_at: p.withdrawnAt, withdrawn_reason: p.withdrawalReason, title: p.title, description: p.description,
       form: p.form, start_date: p.startDate, target_date: p.targetDate, budget_amount: p.budget?.amount ?? null, budget_currency: p.budget?.currency ?? null,
       framework_version: 1,
     })));

@@ -1,22 +1,29 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, PlatformModule } from '@gcm/platform';
-import { AccountsModule } from '@gcm/accounts';
-import { DashboardModule } from '@gcm/dashboard';
-import { FrameworkModule } from '@gcm/framework';
-import { NotificationsModule } from '@gcm/notifications';
-import { PledgesModule } from '@gcm/pledges';
-import { PracticesModule } from '@gcm/practices';
-import { ReportingModule } from '@gcm/reporting';
-import { ReportsModule } from '@gcm/reports';
+import { AccountsCoreModule, AccountsHttpModule } from '@gcm/accounts';
+import { DashboardHttpModule } from '@gcm/dashboard';
+import { FrameworkCoreModule, FrameworkHttpModule } from '@gcm/framework';
+import { NotificationsHttpModule } from '@gcm/notifications';
+import { PledgesHttpModule } from '@gcm/pledges';
+import { PracticesCoreModule, PracticesHttpModule } from '@gcm/practices';
+import { ReportingHttpModule } from '@gcm/reporting';
+import { ReportsCoreModule, ReportsHttpModule } from '@gcm/reports';
 import { StartupService } from './startup.service';
 import { WebModule } from './web/web.module';
 
-/** Composition only: feature modules plus the platform; WebModule serves the browser app. */
+/**
+ * Composition only: every feature's HTTP module (each imports its core), the
+ * cores whose services start-up uses, and the platform. AccountsHttpModule
+ * brings the access guard that every route passes through. ReportsCoreModule
+ * is listed so closing a cycle queues its report flow. WebModule serves the
+ * browser app.
+ */
 @Module({
   // WebModule last: its catch-all serves the browser app after every API route.
   imports: [
-    PlatformModule.forRoot(), HealthModule, FrameworkModule, AccountsModule, PracticesModule, PledgesModule, ReportingModule,
-    ReportsModule, NotificationsModule, DashboardModule, WebModule,
+    PlatformModule.forRoot(), HealthModule, FrameworkCoreModule, AccountsCoreModule, PracticesCoreModule, ReportsCoreModule,
+    FrameworkHttpModule, AccountsHttpModule, PracticesHttpModule, PledgesHttpModule, ReportingHttpModule, ReportsHttpModule,
+    NotificationsHttpModule, DashboardHttpModule, WebModule,
   ],
   providers: [StartupService],
 })

@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app);
   mountSwagger(app);
-  await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
+  await app.listen(config.PORT, config.HOST ?? '0.0.0.0');
   process.send?.({ type: 'ready', port: config.PORT });
 }
 

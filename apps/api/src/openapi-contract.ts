@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY } from '@gcm/platform';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
@@ -75,6 +74,8 @@ function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObje
   }
   const multipart = op.requestBody && 'content' in op.requestBody && op.requestBody.content['multipart/form-data'];
   if (method !== 'get' && (op.requestBody || multipart)) out['413'] = errorResponse('`payload_too_large`: the body or file is larger than allowed');
+  // Any request that carries a body must send it in a media type the route reads (RequestInputGuard).
+  out['415'] = errorResponse('`unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken)');
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { migrateUnderLock } from '@gcm/platform';
+import { AppConfig, migrateUnderLock } from '@gcm/platform';
 import { StateOrganisationsSeeder } from '@gcm/accounts';
 import { FrameworkSeeder } from '@gcm/framework';
 import { PracticesImporter } from '@gcm/practices';
@@ -16,13 +16,14 @@ export class StartupService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
     private readonly framework: FrameworkSeeder,
     private readonly states: StateOrganisationsSeeder,
     private readonly practices: PracticesImporter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (process.env.MIGRATE_ON_START === 'false') return;
+    if (!this.config.MIGRATE_ON_START) return;
     const ran = await migrateUnderLock(this.dataSource, async (ds) => {
       await this.framework.seed(ds);
       await this.states.seed(ds);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsersService } from '@gcm/accounts';
+import { passwordWeakness, UsersService } from '@gcm/accounts';
 import { withApiContext } from './app-context';
 import { readPassword } from './prompt.util';
 import { ensureServices } from './services';
@@ -24,6 +24,12 @@ async function main(): Promise<number> {
   const password = process.env.GCM_ADMIN_PASSWORD ?? (await readPassword(`Password for ${email}: `));
   if (password.length < MIN_PASSWORD) {
     process.stderr.write(`the password must be at least ${MIN_PASSWORD} characters\n`);
+    return 65;
+  }
+  // The same policy as invitations and resets (common passwords, the account's own e-mail and name), before any start-up.
+  const weakness = passwordWeakness(password, { email, name });
+  if (weakness) {
+    process.stderr.write(`${weakness}\n`);
     return 65;
   }
   const services = await ensureServices(process.env.GCM_DB_NAME ?? 'gcm_tracker');

@@ -1,7 +1,8 @@
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, chownSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { ensureDebianTools, which } from './debian-packages';
 import { portAnswers, waitForPort } from './net.util';
 import { ensureDatabase } from './postgres.util';
 
@@ -100,26 +101,12 @@ async function startEmbeddedPostgres(): Promise<() => Promise<void>> {
   return () => pg.stop();
 }
 
-function which(cmd: string): string | null {
-  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-function installRedis(): void {
-  if (userInfo().uid !== 0) {
-    throw new Error('redis-server is not installed: install it (e.g. apt-get install redis-server) or set REDIS_URL');
-  }
-  log('installing redis-server from Debian packages');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], { stdio: 'inherit', env });
-}
-
 /** Returns a stop function, or null when installing the package already started a Redis on the port. */
 async function startRedis(): Promise<(() => Promise<void>) | null> {
   let bin = which('redis-server');
   if (!bin) {
-    installRedis();
+    const missing = ensureDebianTools([{ command: 'redis-server', pkg: 'redis-server', neededBy: 'the platform (or set REDIS_URL)' }]);
+    if (missing.length) throw new Error('redis-server is not installed: install it (e.g. apt-get install redis-server) or set REDIS_URL');
     if (await portAnswers(REDIS_PORT)) return null;
     bin = which('redis-server') ?? '/usr/bin/redis-server';
   }

@@ -1,16 +1,24 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { withApiContext } from './app-context';
+import { ensureDebianTools } from './debian-packages';
 import { dropDatabase, ensureDatabase, withDatabase } from './postgres.util';
 import { ensureServices } from './services';
 
 export const TEMPLATE_DB = process.env.TEST_TEMPLATE_DB ?? 'gcm_test_template';
 
+/** What the browser and PDF tests drive; missing ones are installed when running as root. */
+const TEST_TOOLS = [
+  { command: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium', neededBy: 'the browser tests (test/e2e/web-*, workspace-*)' },
+  { command: 'pdftotext', pkg: 'poppler-utils', neededBy: 'the PDF report specs' },
+];
+
 /**
- * `npm test`: services as for `npm start`, a template database migrated and
+ * `npm test`: Debian's chromium and poppler-utils when missing, services as for `npm start`, a template database migrated and
  * seeded once, then Jest (each test file clones the template).
  */
 async function main(): Promise<number> {
+  ensureDebianTools(TEST_TOOLS);
   const services = await ensureServices('postgres');
   try {
     const serverUrl = services.databaseUrl;

@@ -17,9 +17,9 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // The worker may start before the API: migrations run under the same advisory lock.
-  if (process.env.MIGRATE_ON_START !== 'false') await migrateUnderLock(app.get(DataSource));
+  if (config.MIGRATE_ON_START) await migrateUnderLock(app.get(DataSource));
   await app.init();
-  if (config.WORKER_PORT > 0) await app.listen(config.WORKER_PORT, process.env.HOST ?? '127.0.0.1');
+  if (config.WORKER_PORT > 0) await app.listen(config.WORKER_PORT, config.HOST ?? '127.0.0.1');
   process.send?.({ type: 'ready' });
 }
 

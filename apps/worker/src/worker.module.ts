@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, JOB_HANDLERS, PlatformModule, WorkerRunner } from '@gcm/platform';
-import { NotificationSendHandler, NotificationsWorkerModule, RemindersScanHandler } from '@gcm/notifications';
-import { PracticesImportHandler, PracticesModule } from '@gcm/practices';
-import { ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, ReportsWorkerModule } from '@gcm/reports';
+import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler } from '@gcm/notifications';
+import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
+import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
 
-/** Composition only: the job handlers of each feature, and the runner that consumes every queue. */
+/**
+ * Composition only: the core modules whose job handlers the runner consumes. No feature HTTP module is
+ * imported, so the worker's port serves HealthModule's /health and /health/ready and nothing else.
+ */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, PracticesModule, ReportsWorkerModule, NotificationsWorkerModule],
+  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule],
   providers: [
     {
       provide: JOB_HANDLERS,

@@ -19,25 +19,26 @@ import { InvitationsService } from './users/invitations.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
-/** Organisations, users, sign-in and the guard that every route of the API passes through. */
+const SERVICES = [
+  AccessTokenService, AuthService, AuditQueryService, CredentialsService, InvitationsService, OrganisationsService, RateLimitService,
+  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService,
+];
+
+/** Organisations, users, sessions and tokens: the tables and the services over them, without routes or guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
-  controllers: [AuthController, OrganisationsController, UsersController, AuditController],
-  providers: [
-    AccessTokenService,
-    AuthService,
-    AuditQueryService,
-    CredentialsService,
-    InvitationsService,
-    OrganisationsService,
-    RateLimitService,
-    SessionService,
-    UserTokenService,
-    StateOrganisationsSeeder,
-    UsersService,
-    AccessGuard,
-    { provide: APP_GUARD, useExisting: AccessGuard },
-  ],
-  exports: [AccessGuard, AccessTokenService, StateOrganisationsSeeder, AuthService, UsersService, OrganisationsService, TypeOrmModule],
+  providers: SERVICES,
+  exports: [...SERVICES, TypeOrmModule],
 })
-export class AccountsModule {}
+export class AccountsCoreModule {}
+
+/**
+ * The accounts routes, and the guard that every route of the app passes through (APP_GUARD): an app that
+ * serves feature routes must import this module, and one that serves none (the worker) has no use for it.
+ */
+@Module({
+  imports: [AccountsCoreModule],
+  controllers: [AuthController, OrganisationsController, UsersController, AuditController],
+  providers: [AccessGuard, { provide: APP_GUARD, useExisting: AccessGuard }],
+})
+export class AccountsHttpModule {}

@@ -9,14 +9,21 @@ import { OpenDataService } from './open-data/open-data.service';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
 
-/** Public read side: dashboard aggregates, open-data downloads and related practices. */
+/** The read model's tables and the services that aggregate and stream it. No routes. */
 @Module({
   imports: [TypeOrmModule.forFeature(DASHBOARD_ENTITIES)],
-  controllers: [StatsController, OpenDataController, RelatedPracticesController],
-  providers: [StatsService, OpenDataService, PublicJsonResponder],
-  exports: [StatsService],
+  providers: [StatsService, OpenDataService],
+  exports: [StatsService, OpenDataService],
 })
-export class DashboardModule implements OnModuleInit {
+export class DashboardCoreModule {}
+
+/** Public read side over HTTP: dashboard aggregates, open-data downloads and related practices. */
+@Module({
+  imports: [DashboardCoreModule],
+  controllers: [StatsController, OpenDataController, RelatedPracticesController],
+  providers: [PublicJsonResponder],
+})
+export class DashboardHttpModule implements OnModuleInit {
   constructor(private readonly cache: StatsCache) {}
 
   /** Cached aggregates are answered from memory ahead of the request pipeline (see publicCacheFastPath). */

@@ -1,5 +1,4 @@
 export * from './dashboard.module';
-export * from './stats/stats.service';
 export * from './stats/sql/fragments';
 export * from './stats/sql/coverage.sql';
 export * from './stats/sql/gaps.sql';

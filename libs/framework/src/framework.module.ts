@@ -7,10 +7,17 @@ import { FrameworkController } from './framework.controller';
 import { FrameworkSeeder } from './framework.seeder';
 import { FrameworkService } from './framework.service';
 
+/** The catalogue's tables, its reader, seeder and versioned edits; no routes, so any app may load it. */
 @Module({
   imports: [TypeOrmModule.forFeature(FRAMEWORK_ENTITIES)],
-  controllers: [FrameworkController, FrameworkEditController],
   providers: [FrameworkService, FrameworkSeeder, FrameworkEditService],
-  exports: [FrameworkService, FrameworkSeeder, TypeOrmModule],
+  exports: [FrameworkService, FrameworkSeeder, FrameworkEditService, TypeOrmModule],
 })
-export class FrameworkModule {}
+export class FrameworkCoreModule {}
+
+/** The public catalogue routes and the secretariat's edits (API only). */
+@Module({
+  imports: [FrameworkCoreModule],
+  controllers: [FrameworkController, FrameworkEditController],
+})
+export class FrameworkHttpModule {}

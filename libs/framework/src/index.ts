@@ -3,4 +3,3 @@ export * from './framework.module';
 export * from './framework.service';
 export * from './framework.seeder';
 export * from './framework.snapshot';
-export * from './edit/framework-edit.service';

@@ -1,6 +1,3 @@
 export * from './entities';
 export * from './notifications.module';
-export * from './notifications.service';
-export { RemindersService } from './reminders/reminders.service';
-export { NotificationSender } from './notification-sender.service';
-export { NotificationSendHandler, RemindersScanHandler, enqueueSends } from './notification-jobs.handlers';
+export { NotificationSendHandler, RemindersScanHandler } from './notification-jobs.handlers';

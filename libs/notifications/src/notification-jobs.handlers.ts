@@ -1,26 +1,21 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig, JobHandler, JobName, JobPayloads, QueueName, QueueService } from '@gcm/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, JobHandler, JobName, JobPayloads, JobSchedule, QueueService } from '@gcm/platform';
 import type { Job } from 'bullmq';
 import { NotificationSender } from './notification-sender.service';
 import { RemindersService } from './reminders/reminders.service';
 
 /** Repeatable (REMINDER_SCAN_EVERY_MINUTES); each new notification is e-mailed by its own job. */
 @Injectable()
-export class RemindersScanHandler implements JobHandler<JobName.RemindersScan>, OnApplicationBootstrap {
+export class RemindersScanHandler implements JobHandler<JobName.RemindersScan> {
   readonly jobName = JobName.RemindersScan;
+  readonly schedule: JobSchedule;
 
   constructor(
     private readonly reminders: RemindersService,
     private readonly queues: QueueService,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queues.queue(QueueName.Notifications).upsertJobScheduler(
-      'reminders-scan',
-      { every: this.config.REMINDER_SCAN_EVERY_MINUTES * 60_000 },
-      { name: JobName.RemindersScan, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
-    );
+    config: AppConfig,
+  ) {
+    this.schedule = { id: 'reminders-scan', everyMs: config.REMINDER_SCAN_EVERY_MINUTES * 60_000 };
   }
 
   async handle() {
@@ -33,7 +28,7 @@ export class RemindersScanHandler implements JobHandler<JobName.RemindersScan>, 
 }
 
 /** The job id is the notification's, so enqueuing one twice sends it once. */
-export async function enqueueSends(queues: QueueService, ids: string[]): Promise<void> {
+async function enqueueSends(queues: QueueService, ids: string[]): Promise<void> {
   for (const id of ids) await queues.enqueue(JobName.NotificationSend, { notificationId: id }, { jobId: `notification-${id}` });
 }
 

@@ -7,19 +7,17 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { RemindersService } from './reminders/reminders.service';
 
-/** API side: stored notifications, listed to their users and to the secretariat. */
+/** Stored notifications, the reminder scan, the e-mail sender and their job handlers. No routes. */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
-  controllers: [NotificationsController],
-  providers: [NotificationsService],
-  exports: [NotificationsService],
+  providers: [NotificationsService, RemindersService, NotificationSender, RemindersScanHandler, NotificationSendHandler],
+  exports: [NotificationsService, RemindersScanHandler, NotificationSendHandler],
 })
-export class NotificationsModule {}
+export class NotificationsCoreModule {}
 
-/** Worker side: the reminder scan (repeatable) and the e-mail sender. No HTTP routes. */
+/** Each user's notifications, and the secretariat's view of all of them (API only). */
 @Module({
-  imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
-  providers: [RemindersService, NotificationSender, RemindersScanHandler, NotificationSendHandler],
-  exports: [RemindersService, NotificationSender, RemindersScanHandler, NotificationSendHandler],
+  imports: [NotificationsCoreModule],
+  controllers: [NotificationsController],
 })
-export class NotificationsWorkerModule {}
+export class NotificationsHttpModule {}

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from '@gcm/accounts';
-import { FrameworkModule } from '@gcm/framework';
+import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
-import { IdempotencyService } from './idempotency/idempotency.service';
+import { ImplementationStatusService } from './progress/implementation-status.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
 import { PledgePublicService } from './public/pledge-public.service';
@@ -14,14 +14,23 @@ import { PledgeVersionsService } from './workspace/pledge-versions.service';
 import { PledgesWorkspaceController } from './workspace/pledges-workspace.controller';
 import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
 
+const SERVICES = [
+  PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
+  PledgeProgressRegistry, ImplementationStatusService,
+];
+
+/** Pledges' tables and services (working copy, versions, review, public reads and exports). No routes. */
 @Module({
   // Organisation is listed so the pledge relations resolve in any app that loads this module.
-  imports: [TypeOrmModule.forFeature([...PLEDGE_ENTITIES, Organisation]), FrameworkModule],
-  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController],
-  providers: [
-    IdempotencyService, PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService,
-    PledgeExportService, PledgeProgressRegistry,
-  ],
-  exports: [IdempotencyService, PledgePublicService, PledgeProgressRegistry, PledgeWorkspaceService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([...PLEDGE_ENTITIES, Organisation]), FrameworkCoreModule],
+  providers: SERVICES,
+  exports: [...SERVICES, TypeOrmModule],
 })
-export class PledgesModule {}
+export class PledgesCoreModule {}
+
+/** The pledges routes: public list and exports, the focal points' workspace, the secretariat's review. */
+@Module({
+  imports: [PledgesCoreModule],
+  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController],
+})
+export class PledgesHttpModule {}

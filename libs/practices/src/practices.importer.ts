@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, AuditService, resolveSeedDir, StatsCache } from '@gcm/platform';
+import { AppConfig, AuditService, resolveSeedDir } from '@gcm/platform';
 import { Objective } from '@gcm/framework';
 import { DataSource, EntityManager } from 'typeorm';
 import { Practice, PracticeImport, PracticeSession, PracticeSessionObjective } from './entities';
@@ -31,7 +31,6 @@ export class PracticesImporter {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   /** At start-up: import only into an empty repository, so restarts change nothing. */
@@ -65,7 +64,6 @@ export class PracticesImporter {
       for (const w of parsed.warnings) this.logger.warn(w);
       return result;
     });
-    await this.stats.invalidate();
     return imported;
   }
 

@@ -6,4 +6,4 @@ export * from './domain/cycle-calendar';
 export * from './cycles/cycle-events';
 export * from './cycles/cycle.view';
 export * from './cycles/cycles.service';
-export * from './updates/progress-updates.service';
+export * from './population/cycle-population.sql';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PledgesModule } from '@gcm/pledges';
+import { PledgesCoreModule } from '@gcm/pledges';
 import { ReportingConfigModule } from './config/reporting-config.module';
 import { ReportingConfig } from './config/reporting-config';
 import { CycleEvents } from './cycles/cycle-events';
@@ -18,22 +18,31 @@ import { UpdateReviewController } from './updates/update-review.controller';
 import { UpdateReviewService } from './updates/update-review.service';
 import { UpdatesController } from './updates/updates.controller';
 
+const SERVICES = [CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource];
+
+/** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */
+@Module({
+  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), PledgesCoreModule, ReportingConfigModule],
+  providers: SERVICES,
+  exports: [...SERVICES, TypeOrmModule],
+})
+export class ReportingCoreModule {}
+
+/** The reporting routes, with the upload limits of evidence files. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature(REPORTING_ENTITIES),
-    PledgesModule,
-    ReportingConfigModule,
+    ReportingCoreModule,
     // Evidence files stay in memory (≤ EVIDENCE_MAX_BYTES) until hashed and stored; beyond the limit multer answers 413.
     MulterModule.registerAsync({
       imports: [ReportingConfigModule],
       inject: [ReportingConfig],
-      useFactory: (config: ReportingConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }),
+      // Browsers send file names as raw UTF-8 without a charset parameter; busboy's default would read them as Latin-1.
+      useFactory: (config: ReportingConfig) => ({
+        limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 },
+        defParamCharset: 'utf8',
+      }),
     }),
   ],
   controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController],
-  providers: [
-    CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource,
-  ],
-  exports: [CycleEvents, CyclesService, ProgressUpdatesService, ReportingConfigModule, TypeOrmModule],
 })
-export class ReportingModule {}
+export class ReportingHttpModule {}

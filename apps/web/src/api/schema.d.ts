@@ -1328,7 +1328,7 @@ export interface paths {
         put?: never;
         /** Sets a short-lived HttpOnly cookie, scoped to the monitor, that lets the browser load its pages. */
         post: operations["QueueMonitorController_open"];
-        /** Ends the queue monitor session of this browser. */
+        /** Ends the monitor session on the server: this cookie, and every copy of it, stops working at once. */
         delete: operations["QueueMonitorController_close"];
         options?: never;
         head?: never;
@@ -3443,7 +3443,7 @@ export interface components {
          * @description Stable, machine-readable: what clients switch on.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "invalid_state" | "payload_too_large" | "precondition_required" | "rate_limited" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "invalid_state" | "payload_too_large" | "unsupported_media_type" | "precondition_required" | "rate_limited" | "unavailable" | "internal";
         ErrorBodyDto: {
             /** @description Stable, machine-readable: what clients switch on. */
             code: components["schemas"]["ErrorCode"];
@@ -3547,6 +3547,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The Health Check is not successful */
             503: {
                 headers: {
@@ -3631,6 +3640,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description The Health Check is not successful */
             503: {
                 headers: {
@@ -3675,6 +3693,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_objectives: {
@@ -3703,6 +3730,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3756,6 +3792,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_principles: {
@@ -3784,6 +3829,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3837,6 +3891,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_themes: {
@@ -3865,6 +3928,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3918,6 +3990,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_commitments: {
@@ -3946,6 +4027,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3999,6 +4089,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_recommendations: {
@@ -4027,6 +4126,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4102,6 +4210,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_recommendation: {
@@ -4141,6 +4258,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4227,6 +4353,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_roundTables: {
@@ -4255,6 +4390,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4301,6 +4445,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4358,6 +4511,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_country: {
@@ -4397,6 +4559,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4483,6 +4654,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_signIn: {
@@ -4526,6 +4706,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4601,6 +4790,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_signOut: {
@@ -4647,6 +4845,15 @@ export interface operations {
             };
             /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4707,6 +4914,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_acceptInvitation: {
@@ -4757,6 +4973,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_requestPasswordReset: {
@@ -4791,6 +5016,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4864,6 +5098,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `rate_limited`: too many attempts; `Retry-After` says when to try again */
             429: {
                 headers: {
@@ -4887,13 +5130,13 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 kind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
                 /** @description Part of the name. */
                 q?: string;
                 /** @description ISO alpha-3 of a State. */
                 country?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4927,6 +5170,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5002,6 +5254,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OrganisationsController_mine: {
@@ -5057,6 +5318,15 @@ export interface operations {
             };
             /** @description `not_found`: the caller belongs to no organisation */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5144,6 +5414,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -5192,6 +5471,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5281,6 +5569,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -5295,13 +5592,13 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 role?: "secretariat" | "focal_point" | "expert";
                 organisationId?: string;
                 status?: "invited" | "active" | "deactivated";
                 /** @description Part of a name or e-mail address. */
                 q?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -5353,6 +5650,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5428,6 +5734,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -5485,6 +5800,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5574,6 +5898,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -5649,11 +5982,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuditController_page: {
         parameters: {
             query?: {
+                limit?: number;
                 /** @description e.g. `user`, `organisation`, `session`, `framework_version`, `route`. */
                 entityType?: string;
                 entityId?: string;
@@ -5664,7 +6007,6 @@ export interface operations {
                 from?: string;
                 /** @description ISO 8601, exclusive. */
                 to?: string;
-                limit?: number;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
             };
@@ -5725,11 +6067,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PracticesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 /** @description Full-text search over title, organisation, scope, description, impacts and lessons. */
                 q?: string;
                 /** @description GCM objective number quoted by the practice's session. */
@@ -5737,8 +6090,6 @@ export interface operations {
                 /** @description Session ordinal (1–7). */
                 session?: number;
                 brieflyReferred?: boolean;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -5779,6 +6130,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PracticesController_sessions: {
@@ -5807,6 +6167,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5853,6 +6222,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5942,6 +6320,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -6015,11 +6402,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesPublicController_list: {
         parameters: {
             query?: {
+                offset?: number;
                 limit?: number;
                 /** @description Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
                 q?: string;
@@ -6049,7 +6446,6 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6083,6 +6479,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6158,11 +6563,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesPublicController_exportCsv: {
         parameters: {
             query?: {
+                offset?: number;
                 limit?: number;
                 /** @description Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
                 q?: string;
@@ -6192,7 +6607,6 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6234,11 +6648,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesPublicController_exportXlsx: {
         parameters: {
             query?: {
+                offset?: number;
                 limit?: number;
                 /** @description Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
                 q?: string;
@@ -6268,7 +6692,6 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6303,6 +6726,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6350,6 +6782,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6432,6 +6873,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6530,6 +6980,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -6621,6 +7080,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -6694,6 +7162,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_version: {
@@ -6752,6 +7229,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6825,12 +7311,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_mine: {
         parameters: {
             query?: {
-                /** @description Page size (1–100); the value has a default, so the parameter is optional. */
                 limit?: number;
                 offset?: number;
                 status?: "draft" | "submitted" | "returned" | "published" | "withdrawn";
@@ -6892,12 +7386,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgeReviewController_queue: {
         parameters: {
             query?: {
-                /** @description Page size (1–100); the value has a default, so the parameter is optional. */
                 limit?: number;
                 offset?: number;
             };
@@ -6951,6 +7453,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7033,6 +7544,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7131,6 +7651,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -7179,6 +7708,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7254,6 +7792,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     CyclesController_get: {
@@ -7293,6 +7840,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7361,6 +7917,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7443,6 +8008,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7541,6 +8115,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -7607,6 +8190,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7693,6 +8285,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_noChange: {
@@ -7772,6 +8373,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_get: {
@@ -7829,6 +8439,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7911,6 +8530,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8009,6 +8637,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -8023,7 +8660,6 @@ export interface operations {
     UpdateReviewController_queue: {
         parameters: {
             query?: {
-                /** @description Page size (1–100); the value has a default, so the parameter is optional. */
                 limit?: number;
                 offset?: number;
                 cycle?: string;
@@ -8078,6 +8714,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8160,6 +8805,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8251,6 +8905,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8351,6 +9014,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     EvidenceController_remove: {
@@ -8416,6 +9088,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     EvidenceController_download: {
@@ -8470,6 +9151,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     MyWorkController_get: {
@@ -8516,6 +9206,15 @@ export interface operations {
             };
             /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8591,19 +9290,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_listRuns: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 status?: "queued" | "running" | "completed" | "failed" | "cancelled";
                 kind?: "state" | "objective" | "theme" | "region" | "round_table" | "imrf_summary";
                 /** @description A cycle code: reports whose span ends with it. */
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -8655,6 +9363,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8719,6 +9436,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8792,6 +9518,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_cancel: {
@@ -8858,11 +9593,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_listVersions: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 /** @description Secretariat only: `true` published versions, `false` unpublished ones. */
                 published?: true | false;
                 kind?: "state" | "objective" | "theme" | "region" | "round_table" | "imrf_summary";
@@ -8870,8 +9616,6 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -8923,6 +9667,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8996,18 +9749,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportsPublicController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 kind?: "state" | "objective" | "theme" | "region" | "round_table" | "imrf_summary";
                 /** @description A cycle code: reports whose span ends with it. */
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -9041,6 +9803,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9094,6 +9865,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportsPublicController_download: {
@@ -9139,6 +9919,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9199,6 +9988,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     QueueMonitorController_close: {
@@ -9252,18 +10050,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 year?: number;
                 theme?: number;
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -9297,6 +10104,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9372,18 +10188,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_mine: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 year?: number;
                 theme?: number;
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -9442,6 +10267,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_get: {
@@ -9481,6 +10315,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9563,6 +10406,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9661,6 +10513,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -9745,6 +10606,15 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9843,6 +10713,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
@@ -9857,12 +10736,12 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 unread?: boolean;
                 /** @description A cycle code such as 2026-H1. */
                 cycle?: string;
                 step?: "t30" | "t7" | "overdue";
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -9921,17 +10800,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     NotificationsController_listAll: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 unread?: boolean;
                 /** @description A cycle code such as 2026-H1. */
                 cycle?: string;
                 step?: "t30" | "t7" | "overdue";
-                limit?: number;
-                offset?: number;
                 userId?: string;
                 emailStatus?: "not_configured" | "pending" | "sending" | "sent" | "failed";
             };
@@ -9985,6 +10873,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10058,6 +10955,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_headline: {
@@ -10098,6 +11004,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10159,6 +11074,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_status: {
@@ -10206,6 +11130,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_statusTrend: {
@@ -10241,6 +11174,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_coverage: {
@@ -10269,6 +11211,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10323,6 +11274,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_map: {
@@ -10363,6 +11323,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10416,6 +11385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_country: {
@@ -10462,6 +11440,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_dictionary: {
@@ -10490,6 +11477,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10526,6 +11522,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10571,6 +11576,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_updatesCsv: {
@@ -10600,6 +11614,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10645,6 +11668,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_practicesCsv: {
@@ -10674,6 +11706,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10712,6 +11753,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10760,6 +11810,15 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import { User } from '../entities';
 import { USER_VIEW_SELECT, UserView } from '../users/user.view';
 import { AccessTokenService } from './access-token.service';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { RateLimitedError, RateLimitService } from './rate-limit.service';
+import { RateLimitedError, RateLimitService, SignInPace } from './rate-limit.service';
 import { SessionService } from './session.service';
 
 export type { TokenResponse } from '../accounts.view';
@@ -31,16 +31,9 @@ export class AuthService {
   ) {}
 
   async signIn(dto: SignInDto, ip: string): Promise<TokenResponse> {
-    try {
-      await this.limits.consume('signin', dto.email, ip);
-    } catch (err) {
-      if (err instanceof RateLimitedError && err.justTripped) {
-        await this.audit.recordStandalone({
-          action: 'auth.sign_in_rate_limited', entityType: 'user', entityId: null, after: { email: dto.email, limit: err.justTripped },
-        });
-      }
-      throw err;
-    }
+    const pace = await this.pace(dto.email, ip);
+    // Before the password is checked, right or wrong alike: a quick answer must not tell a guess that worked.
+    if (pace.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.delayMs));
     const user = await this.dataSource.getRepository(User).findOne({ where: { email: dto.email } });
     const matches = await verifyPassword(dto.password, user?.passwordHash ?? DUMMY_HASH);
     const reason =
@@ -52,7 +45,7 @@ export class AuthService {
       });
       throw unauthenticated(BAD_CREDENTIALS);
     }
-    await this.limits.refund('signin', ip);
+    await this.limits.refundSignIn(dto.email, ip);
     return this.dataSource.transaction(async (m) => {
       await m.query('UPDATE app_user SET last_sign_in_at = now() WHERE id = $1', [user.id]);
       const { sessionId, refreshToken } = await this.sessions.open(m, user.id, ip);
@@ -62,6 +55,24 @@ export class AuthService {
       });
       return this.tokenResponse(m, user.id, sessionId, refreshToken);
     });
+  }
+
+  /** The sign-in limits, each audited once per window when this attempt trips it. */
+  private async pace(email: string, ip: string): Promise<SignInPace> {
+    try {
+      const pace = await this.limits.consumeSignIn(email, ip);
+      if (pace.slowedNow) {
+        await this.audit.recordStandalone({ action: 'auth.sign_in_slowed', entityType: 'user', entityId: null, after: { email } });
+      }
+      return pace;
+    } catch (err) {
+      if (err instanceof RateLimitedError && err.justTripped) {
+        await this.audit.recordStandalone({
+          action: 'auth.sign_in_rate_limited', entityType: 'user', entityId: null, after: { email, limit: err.justTripped },
+        });
+      }
+      throw err;
+    }
   }
 
   async refresh(refreshToken: string): Promise<TokenResponse> {

@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service';
 import { AuthService, TokenResponse, unauthenticated } from './auth.service';
 import { PASSWORD_RESET_PATH, tokenLink } from './links';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-policy';
 import { RateLimitService } from './rate-limit.service';
 import { SessionService } from './session.service';
 import { UserTokenService } from './user-token.service';
@@ -33,6 +34,8 @@ export class CredentialsService {
   async acceptInvitation(dto: AcceptInvitationDto, ip: string): Promise<TokenResponse> {
     const live = await this.userTokens.peek(dto.token, 'invitation');
     if (!live) throw unauthenticated('The invitation is invalid, expired or already used');
+    const owner = await this.owner(live.userId);
+    assertStrongPassword(dto.password, { email: owner.email, name: `${owner.name} ${dto.name ?? ''}` });
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (m) => {
       if (!(await this.userTokens.claim(m, live.id))) throw unauthenticated('The invitation is invalid, expired or already used');
@@ -53,7 +56,7 @@ export class CredentialsService {
    * response so the timing does not tell the two cases apart either.
    */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
-    await this.limits.consume('reset', email, ip);
+    await this.limits.consumeReset(email, ip);
     const [user] = await this.dataSource.query(
       'SELECT id, name, role FROM app_user WHERE email = $1 AND active AND password_hash IS NOT NULL', [email],
     );
@@ -86,9 +89,10 @@ export class CredentialsService {
 
   /** Sets the new password and ends every session of the account (whoever knew the old one is out). */
   async confirmPasswordReset(dto: PasswordResetConfirmDto, ip: string): Promise<void> {
-    await this.limits.consume('reset', null, ip);
+    await this.limits.consumeReset(null, ip);
     const live = await this.userTokens.peek(dto.token, 'password_reset');
     if (!live) throw unauthenticated('The reset link is invalid, expired or already used');
+    assertStrongPassword(dto.password, await this.owner(live.userId));
     const passwordHash = await hashPassword(dto.password);
     await this.dataSource.transaction(async (m) => {
       if (!(await this.userTokens.claim(m, live.id))) throw unauthenticated('The reset link is invalid, expired or already used');
@@ -98,5 +102,10 @@ export class CredentialsService {
         action: 'auth.password_reset', entityType: 'user', entityId: live.userId, after: { sessionsRevoked: revoked }, actorId: live.userId,
       });
     });
+  }
+
+  private async owner(userId: string): Promise<{ email: string; name: string }> {
+    const [row] = await this.dataSource.query('SELECT email, name FROM app_user WHERE id = $1', [userId]);
+    return row ?? { email: '', name: '' };
   }
 }

@@ -3,13 +3,15 @@ import { AppConfig, createRedis, DomainError, ErrorCode } from '@gcm/platform';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-export type LimitedAction = 'signin' | 'reset';
+/** What a limit counts: sign-in failures per account and address, per address, per account from anywhere; resets. */
+type Counter = 'signin:pair' | 'signin:ip' | 'signin:account' | 'reset:account' | 'reset:ip';
+type HardScope = 'account_ip' | 'ip' | 'account';
 
 /** 429 with Retry-After; `justTripped` names the limit this very attempt exceeded first (audited once per window, not per attempt). */
 export class RateLimitedError extends DomainError {
   constructor(
     retryAfter: number,
-    readonly justTripped: 'account' | 'ip' | null,
+    readonly justTripped: HardScope | null,
   ) {
     super(ErrorCode.RateLimited, 'Too many attempts; try again later', { retryAfterSeconds: retryAfter }, {
       'Retry-After': String(retryAfter),
@@ -17,64 +19,106 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** How long a sign-in attempt waits before its password is checked, and whether this attempt started the slow-down. */
+export interface SignInPace {
+  delayMs: number;
+  slowedNow: boolean;
+}
+
+/** The first delay once an account is slowed down; it doubles with each further attempt, up to SIGNIN_SLOWDOWN_MAX_MS. */
+const FIRST_DELAY_MS = 250;
+
 /**
- * Sign-in and password-reset limits per account and per client IP, counted
- * atomically in Redis so they hold across every API process. Each attempt
- * consumes a point before any password is checked; when Redis is unreachable
- * the endpoints refuse (503) rather than run unlimited.
+ * Sign-in and password-reset limits, counted atomically in Redis so they hold
+ * across every API process; when Redis is unreachable the endpoints refuse
+ * (503) rather than run unlimited.
+ *
+ * Sign-in follows OWASP's advice that a stranger must not be able to lock the
+ * owner out: the hard limits (429) count per account *and* client address,
+ * and per address across accounts. Attempts on one account from everywhere
+ * only slow that account down — each waits before its password is checked,
+ * twice as long as the one before — so guessing from many addresses gets
+ * slow while the owner, with the right password, still gets in.
  */
 @Injectable()
 export class RateLimitService implements OnModuleDestroy {
   private readonly logger = new Logger(RateLimitService.name);
   private redis?: Redis;
-  private readonly limiters = new Map<string, RateLimiterRedis>();
+  private readonly limiters = new Map<Counter, RateLimiterRedis>();
 
   constructor(private readonly config: AppConfig) {}
 
-  /** `account` null: only the IP is counted (e.g. confirming a reset, where the token names the account). */
-  async consume(action: LimitedAction, account: string | null, ip: string): Promise<void> {
-    const [byAccount, byIp] = await Promise.allSettled([
-      account === null ? Promise.resolve() : this.limiter(action, 'account').consume(account.toLowerCase()),
-      this.limiter(action, 'ip').consume(ip),
+  /** Counts a sign-in attempt before any password is checked: 429 past a hard limit, else how long it must wait. */
+  async consumeSignIn(account: string, ip: string): Promise<SignInPace> {
+    const key = account.toLowerCase();
+    await this.consumeAll([['signin:pair', `${key}|${ip}`, 'account_ip'], ['signin:ip', ip, 'ip']]);
+    const res = await this.limiter('signin:account').consume(key).catch((err: unknown) => this.unavailable(err));
+    const over = res.consumedPoints - this.config.SIGNIN_SLOWDOWN_PER_ACCOUNT;
+    if (over <= 0) return { delayMs: 0, slowedNow: false };
+    const delayMs = Math.min(this.config.SIGNIN_SLOWDOWN_MAX_MS, FIRST_DELAY_MS * 2 ** Math.min(over - 1, 30));
+    return { delayMs, slowedNow: over === 1 };
+  }
+
+  /** A successful sign-in gives its points back, so an office behind one address is limited by its failures only. */
+  async refundSignIn(account: string, ip: string): Promise<void> {
+    const key = account.toLowerCase();
+    await Promise.all([
+      this.limiter('signin:pair').reward(`${key}|${ip}`, 1),
+      this.limiter('signin:ip').reward(ip, 1),
+      this.limiter('signin:account').reward(key, 1),
+    ]).catch(() => undefined);
+  }
+
+  /** Password-reset requests (`account` null: only the address counts, e.g. confirming, where the token names the account). */
+  async consumeReset(account: string | null, ip: string): Promise<void> {
+    await this.consumeAll([
+      ...(account === null ? [] : [['reset:account', account.toLowerCase(), 'account'] as const]),
+      ['reset:ip', ip, 'ip'],
     ]);
-    const refused: { scope: 'account' | 'ip'; res: RateLimiterRes }[] = [];
-    for (const [scope, result] of [['account', byAccount], ['ip', byIp]] as const) {
-      if (result.status === 'fulfilled') continue;
-      if (!(result.reason instanceof RateLimiterRes)) {
-        this.logger.error({ err: result.reason }, 'rate limiter store unavailable');
-        throw new DomainError(ErrorCode.Unavailable, 'This service is temporarily unavailable; try again shortly');
-      }
-      refused.push({ scope, res: result.reason });
-    }
+  }
+
+  private async consumeAll(counters: readonly (readonly [Counter, string, HardScope])[]): Promise<void> {
+    const results = await Promise.allSettled(counters.map(([counter, key]) => this.limiter(counter).consume(key)));
+    const refused: { scope: HardScope; counter: Counter; res: RateLimiterRes }[] = [];
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      if (!(result.reason instanceof RateLimiterRes)) this.unavailable(result.reason);
+      refused.push({ scope: counters[i][2], counter: counters[i][0], res: result.reason });
+    });
     if (refused.length === 0) return;
     const retryAfter = Math.max(1, ...refused.map((r) => Math.ceil(r.res.msBeforeNext / 1000)));
-    const tripped = refused.find((r) => r.res.consumedPoints === this.points(action, r.scope) + 1);
+    const tripped = refused.find((r) => r.res.consumedPoints === this.points(r.counter) + 1);
     throw new RateLimitedError(retryAfter, tripped?.scope ?? null);
   }
 
-  /** A successful sign-in gives the IP its point back, so an office behind one address is limited by its failures only. */
-  async refund(action: LimitedAction, ip: string): Promise<void> {
-    await this.limiter(action, 'ip').reward(ip, 1).catch(() => undefined);
+  private unavailable(err: unknown): never {
+    this.logger.error({ err }, 'rate limiter store unavailable');
+    throw new DomainError(ErrorCode.Unavailable, 'This service is temporarily unavailable; try again shortly');
   }
 
-  private points(action: LimitedAction, scope: 'account' | 'ip'): number {
+  private points(counter: Counter): number {
     const c = this.config;
-    if (action === 'signin') return scope === 'account' ? c.SIGNIN_LIMIT_PER_ACCOUNT : c.SIGNIN_LIMIT_PER_IP;
-    return scope === 'account' ? c.RESET_LIMIT_PER_ACCOUNT : c.RESET_LIMIT_PER_IP;
+    switch (counter) {
+      case 'signin:pair': return c.SIGNIN_LIMIT_PER_ACCOUNT_IP;
+      case 'signin:ip': return c.SIGNIN_LIMIT_PER_IP;
+      // Only counted, never refused: the slow-down reads the count.
+      case 'signin:account': return Number.MAX_SAFE_INTEGER;
+      case 'reset:account': return c.RESET_LIMIT_PER_ACCOUNT;
+      case 'reset:ip': return c.RESET_LIMIT_PER_IP;
+    }
   }
 
-  private limiter(action: LimitedAction, scope: 'account' | 'ip'): RateLimiterRedis {
-    const name = `${action}:${scope}`;
-    let limiter = this.limiters.get(name);
+  private limiter(counter: Counter): RateLimiterRedis {
+    let limiter = this.limiters.get(counter);
     if (!limiter) {
       this.redis ??= createRedis(this.config.REDIS_URL, 'client');
       limiter = new RateLimiterRedis({
         storeClient: this.redis,
-        keyPrefix: `${this.config.REDIS_PREFIX}:rl:${name}`,
-        points: this.points(action, scope),
-        duration: action === 'signin' ? this.config.SIGNIN_LIMIT_WINDOW_SECONDS : this.config.RESET_LIMIT_WINDOW_SECONDS,
+        keyPrefix: `${this.config.REDIS_PREFIX}:rl:${counter}`,
+        points: this.points(counter),
+        duration: counter.startsWith('signin') ? this.config.SIGNIN_LIMIT_WINDOW_SECONDS : this.config.RESET_LIMIT_WINDOW_SECONDS,
       });
-      this.limiters.set(name, limiter);
+      this.limiters.set(counter, limiter);
     }
     return limiter;
   }

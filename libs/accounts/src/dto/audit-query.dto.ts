@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageLimit } from '@gcm/platform';
 
 export class AuditQueryDto {
   /** e.g. `user`, `organisation`, `session`, `framework_version`, `route`. */
@@ -33,11 +33,7 @@ export class AuditQueryDto {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500)
   limit?: number = 50;
 
   /** The `nextCursor` of the previous page. */

@@ -1,7 +1,8 @@
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind, STAKEHOLDER_KINDS } from '../entities';
 import { trim, trimLower } from './auth.dto';
+import { PageLimit, PageOffset } from '@gcm/platform';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 
@@ -76,17 +77,9 @@ export class OrganisationQueryDto {
   @Matches(/^[A-Za-z]{3}$/, { message: 'country must be an ISO alpha-3 code' })
   country?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit(500)
   limit?: number = 100;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number = 0;
 }

@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { ROLES, Role } from '@gcm/platform';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { PageLimit, PageOffset, Role, ROLES } from '@gcm/platform';
 import { trim, trimLower } from './auth.dto';
 
 export class InviteUserDto {
@@ -72,17 +72,9 @@ export class UserQueryDto {
   @Length(1, 100)
   q?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit(200)
   limit?: number = 50;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number = 0;
 }

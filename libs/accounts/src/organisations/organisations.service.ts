@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import {
@@ -81,9 +81,7 @@ export class OrganisationsService {
     return this.dataSource.transaction(async (m) => {
       const current = await m.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('Organisation');
-      if (dto.version !== undefined && dto.version !== current.version) {
-        throw new DomainError(ErrorCode.VersionConflict, 'The organisation was changed by someone else; reload it', { currentVersion: current.version });
-      }
+      assertVersion('organisation', current.version, dto.version);
       check(current);
       const before = await this.view(m, id);
       const { version: _version, ...changes } = dto;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode, Role } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, ErrorCode, Role } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
+import { assertStrongPassword } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
 import { UpdateUserDto, UserQueryDto } from '../dto/user.dto';
 import { User } from '../entities';
@@ -57,9 +58,7 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const current = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('User');
-      if (dto.version !== undefined && dto.version !== current.version) {
-        throw new DomainError(ErrorCode.VersionConflict, 'The user was changed by someone else; reload it', { currentVersion: current.version });
-      }
+      assertVersion('user', current.version, dto.version);
       const role = dto.role ?? current.role;
       const organisationId = dto.organisationId !== undefined ? dto.organisationId : current.organisationId;
       if (id === caller.id && (dto.active === false || role !== 'secretariat')) {
@@ -85,6 +84,7 @@ export class UsersService {
 
   /** Creates a user who can sign in straight away; the CLI uses it for the first secretariat account. */
   async createWithPassword(input: NewActiveUser, action = 'user.create'): Promise<UserView> {
+    assertStrongPassword(input.password, input);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (m) => {
       const email = input.email.trim().toLowerCase();

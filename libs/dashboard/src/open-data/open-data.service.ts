@@ -44,16 +44,12 @@ export class OpenDataService {
   }
 
   /**
-   * A validator for a download without reading it: the publication generation
-   * (bumped whenever public data changes) plus the last change of the
-   * organisations whose names the files carry.
+   * A validator for a download without reading it: the stats cache
+   * generation, which moves on every committed change to public data
+   * (organisation names included), whoever made it.
    */
   async etag(name: DatasetName, format: OpenDataFormat): Promise<string> {
-    const [generation, [row]] = await Promise.all([
-      this.cache.generation(),
-      this.dataSource.query(`SELECT coalesce(extract(epoch FROM max(updated_at))::bigint, 0) AS stamp FROM organisation`),
-    ]);
-    return `W/"${name}.${format}-${generation}-${row.stamp}"`;
+    return `W/"${name}.${format}-${await this.cache.generation()}"`;
   }
 
   stream(name: DatasetName, format: OpenDataFormat, res: Response): Promise<void> {

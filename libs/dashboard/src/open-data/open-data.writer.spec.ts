@@ -19,6 +19,12 @@ describe('open-data CSV cells', () => {
     expect(csvCell('Objective 8')).toBe('Objective 8');
   });
 
+  it('neutralises a list whose first name starts like a formula (the partners column)', () => {
+    expect(csvCell(['=cmd|calc', 'Red Cross'])).toBe("'=cmd|calc; Red Cross");
+    expect(csvCell(['Red Cross', '=cmd|calc'])).toBe('Red Cross; =cmd|calc');
+    expect(csvCell([-2, 3])).toBe("'-2; 3");
+  });
+
   it('writes dates as ISO 8601 UTC, nested values as JSON and nothing for null', () => {
     expect(csvCell(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe('2026-01-02T03:04:05.000Z');
     expect(csvCell({ value: 3, unit: 'people' })).toBe('{"value":3,"unit":"people"}');

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { csvSafe } from '@gcm/pledges';
+import { neutraliseFormula } from '@gcm/platform';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
@@ -9,13 +9,18 @@ export type OpenDataFormat = 'csv' | 'json';
 
 export const OPEN_DATA_BATCH = 500;
 
-/** Lists become "a; b; c" so one record is one spreadsheet row; cells a spreadsheet would run as formulas are neutralised. */
+/**
+ * Lists become "a; b; c" so one record is one spreadsheet row. Every cell that
+ * is text once written (lists of names included: a partner called "=cmd" makes
+ * the joined cell start with "=") is neutralised; numbers and booleans are not text.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('; ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return typeof value === 'string' ? String(csvSafe(value)) : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return neutraliseFormula(value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('; '));
+  if (typeof value === 'object') return neutraliseFormula(JSON.stringify(value));
+  return neutraliseFormula(String(value));
 }
 
 function jsonRecord<Row>(columns: DatasetColumn<Row>[], row: Row): Record<string, unknown> {

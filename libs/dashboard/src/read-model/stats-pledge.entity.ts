@@ -1,10 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Read model: one narrow row per public pledge (published, not withdrawn)
- * with what the dashboards group by. Written only by database triggers on
- * the pledge tables, in the same transaction as the change (see the
- * stats-read-model migration); the application never writes it.
+ * Read model: one narrow row per published pledge, withdrawn ones included
+ * (a pledge withdrawn during a cycle still owes it an update; "public now"
+ * is `withdrawn_at IS NULL`), with what the dashboards group by. Written
+ * only by database triggers on the pledge tables, in the same transaction as
+ * the change (see the stats-read-model and cycle-population migrations); the
+ * application never writes it.
  */
 @Entity('stats_pledge')
 @Index(['leadCountry'])
@@ -30,6 +32,10 @@ export class StatsPledge {
 
   @Column({ type: 'timestamptz' })
   firstPublishedAt: Date;
+
+  /** Set once withdrawn (withdrawal is final): the pledge stays in the populations of the cycles it was public in. */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
 
   @Column({ type: 'smallint', nullable: true })
   primaryObjective: number | null;

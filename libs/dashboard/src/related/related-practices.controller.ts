@@ -1,13 +1,10 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ParamPatternPipe, Public } from '@gcm/platform';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { PublicJsonResponder } from '../http/public-json.responder';
-import { runStatsQuery } from '../stats/stats-query.runner';
+import { StatsService } from '../stats/stats.service';
 import { RelatedPractices, RelatedPracticesQueryDto } from './related-practices.dto';
-import { relatedPracticesSql } from './related-practices.sql';
 
 const referencePipe = new ParamPatternPipe('reference', /^[A-Za-z0-9-]{5,24}$/, 'a pledge reference such as GCM-P-2026-00042');
 
@@ -16,7 +13,7 @@ const referencePipe = new ParamPatternPipe('reference', /^[A-Za-z0-9-]{5,24}$/, 
 @Controller('api/v1/pledges')
 export class RelatedPracticesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stats: StatsService,
     private readonly responder: PublicJsonResponder,
   ) {}
 
@@ -35,6 +32,6 @@ export class RelatedPracticesController {
   ): Promise<void> {
     const ref = reference.toUpperCase();
     const limit = q.limit ?? 5;
-    return this.responder.send(req, res, () => runStatsQuery(this.dataSource, relatedPracticesSql(ref, limit), 'Pledge'));
+    return this.responder.send(req, res, () => this.stats.relatedPractices(ref, limit));
   }
 }

@@ -1,12 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageLimit } from '@gcm/platform';
 
 export class RelatedPracticesQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @PageLimit(20)
   limit?: number = 5;
 }
 

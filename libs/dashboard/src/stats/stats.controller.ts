@@ -16,7 +16,7 @@ const alpha3Pipe = new ParamPatternPipe('alpha3', /^[A-Za-z]{3}$/, 'an ISO 3166 
 /**
  * Aggregates behind the public dashboards. Only published, non-withdrawn
  * pledges and their reporting count. Responses carry an ETag (304 on
- * If-None-Match) and are cached in Redis until the next publication.
+ * If-None-Match) and are cached until public data changes (see StatsCache).
  */
 @ApiTags('stats')
 @Public()

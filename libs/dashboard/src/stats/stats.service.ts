@@ -10,6 +10,7 @@ import { mapSql } from './sql/map.sql';
 import { CountMode, Dimension, pledgesBySql } from './sql/pledges-by.sql';
 import { statusSql, statusTrendSql } from './sql/status.sql';
 import { countrySummarySql, objectiveSummarySql } from './sql/summaries.sql';
+import { relatedPracticesSql } from '../related/related-practices.sql';
 
 /** Default count mode per dimension; regions, kinds and forms have only one sensible mode. */
 export function countModeFor(dimension: Dimension, requested?: CountMode): CountMode {
@@ -61,5 +62,9 @@ export class StatsService {
 
   country(alpha3: string) {
     return this.run(countrySummarySql(alpha3), `Country ${alpha3}`);
+  }
+
+  relatedPractices(reference: string, limit: number) {
+    return this.run(relatedPracticesSql(reference, limit), 'Pledge');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, currentContext, DomainError, ErrorCode } from '@gcm/platform';
+import { assertVersion, AuditService, currentContext, DomainError, ErrorCode } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateRecommendationDto, ObjectiveThemesDto, UpdateRecommendationDto } from '../dto/framework-edit.dto';
 import { Consideration, FrameworkVersion, ObjectiveTheme, Recommendation } from '../entities';
@@ -90,9 +90,7 @@ export class FrameworkEditService {
     const result = await this.dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE framework_version IN EXCLUSIVE MODE');
       const [{ current }] = await m.query('SELECT coalesce(max(version), 0)::int AS current FROM framework_version');
-      if (expectedVersion !== undefined && expectedVersion !== current) {
-        throw new DomainError(ErrorCode.VersionConflict, 'The framework was changed meanwhile; reload it', { currentVersion: current });
-      }
+      assertVersion('framework', current, expectedVersion);
       const change = await apply(m);
       const version = current + 1;
       await m.insert(FrameworkVersion, {

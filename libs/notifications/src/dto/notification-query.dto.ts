@@ -1,10 +1,11 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { EMAIL_STATUSES, EmailStatus, REMINDER_STEPS, ReminderStep } from '../entities/notification.entity';
+import { PageLimit, PageOffset, queryBoolean } from '@gcm/platform';
 
 export class NotificationQueryDto {
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   unread?: boolean;
 
@@ -18,18 +19,10 @@ export class NotificationQueryDto {
   @IsIn(REMINDER_STEPS)
   step?: ReminderStep;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number = 20;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number = 0;
 }
 

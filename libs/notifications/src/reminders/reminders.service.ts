@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, MailService } from '@gcm/platform';
+import { COUNTED_UPDATES, cyclePopulationSql } from '@gcm/reporting';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { REMINDER_STEPS, ReminderStep } from '../entities/notification.entity';
@@ -16,9 +17,10 @@ export const STEP_SQL = (today: string, deadline: string) => `CASE
   WHEN ${today} >= ${deadline} - 30 THEN 't30' END`;
 
 /**
- * Reminds focal points of pledges that owe an update for an open cycle and
- * have none submitted. One scan is one transaction: the reminders it inserts
- * (at most one per pledge, cycle, step and focal point, by primary key) and
+ * Reminds focal points of pledges that owe an update for an open cycle (the
+ * cycle population defined by libs/reporting) and have no counted one
+ * (submitted or validated). One scan is one transaction: the reminders it
+ * inserts (at most one per pledge, cycle, step and focal point, by primary key) and
  * the notifications grouping them commit together, so running it twice, or
  * in two workers at once, notifies nobody twice.
  */
@@ -35,17 +37,15 @@ export class RemindersService {
     return this.dataSource.transaction(async (m) => {
       const inserted: { pledgeId: string; cycleId: string; step: ReminderStep; userId: string }[] = await m.query(
         `WITH due AS (
-           SELECT c.id, c.period_end, ${STEP_SQL('$1::date', 'c.deadline')} AS step FROM reporting_cycle c WHERE c.status = 'open'
+           SELECT c.id, ${STEP_SQL('$1::date', 'c.deadline')} AS step FROM reporting_cycle c WHERE c.status = 'open'
          )
          INSERT INTO reporting_reminder (pledge_id, cycle_id, step, user_id)
-         SELECT p.id, d.id, d.step, u.id
+         SELECT p.pledge_id, d.id, d.step, u.id
            FROM due d
-           JOIN pledge p ON p.published_version IS NOT NULL AND p.withdrawn_at IS NULL
-                        AND (p.first_published_at AT TIME ZONE 'UTC')::date <= d.period_end
+           CROSS JOIN LATERAL ${cyclePopulationSql('d.id')} p
            JOIN app_user u ON u.organisation_id = p.lead_organisation_id AND u.role = 'focal_point' AND u.active
           WHERE d.step IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM progress_update x WHERE x.pledge_id = p.id AND x.cycle_id = d.id
-                              AND x.editorial_status IN ('submitted', 'validated'))
+            AND NOT EXISTS (SELECT 1 FROM ${COUNTED_UPDATES} x WHERE x.pledge_id = p.pledge_id AND x.cycle_id = d.id)
          ON CONFLICT DO NOTHING
          RETURNING pledge_id AS "pledgeId", cycle_id AS "cycleId", step, user_id AS "userId"`,
         [today],

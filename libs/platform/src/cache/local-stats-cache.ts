@@ -1,77 +1,76 @@
-import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
-import { createRedis } from '../queue/redis';
 import type { CachedBody } from './stats-cache';
 
 /** Enough for every dashboard query; past it the map starts over rather than grow without bound. */
 const MAX_ENTRIES = 2000;
 
 interface Entry {
-  generation: string;
   value: CachedBody;
   expires: number;
 }
 
 /**
- * The in-process copy of the stats cache. It is trusted only while a Redis
- * subscription to the generation channel is live and the entry's generation
- * is the one last seen there: a lost connection switches it off (reads go to
- * Redis) until the subscription is back and the generation re-read.
+ * The in-process copy of the stats cache, kept by this process's change
+ * listener. It serves only while the listener is live and no invalidation is
+ * in flight. Each invalidation ends a numbered epoch; a value is stored only
+ * under the epoch its lookup started in, so a value read before a change was
+ * committed and handled never outlives that change here.
  */
 export class LocalStatsCache {
-  private readonly logger = new Logger('StatsCache');
   private readonly entries = new Map<string, Entry>();
-  /** The generation currently published; null while not subscribed. */
-  private current: string | null = null;
-  private subscriber?: Redis;
+  private open = false;
+  private holds = 0;
+  /** open and no hold: the one flag the hot path reads. */
+  private serving = false;
+  private current = 0;
 
   constructor(private readonly ttlMs: number) {}
 
-  follow(url: string, channel: string, readGeneration: () => Promise<string | null>): void {
-    if (this.subscriber) return;
-    const sub = createRedis(url, 'worker');
-    this.subscriber = sub;
-    sub.on('ready', () => {
-      sub.subscribe(channel).then(
-        async () => this.advance((await readGeneration()) ?? '0'),
-        (err: Error) => this.logger.warn({ err }, 'stats cache subscription failed; in-memory copies stay off'),
-      );
-    });
-    sub.on('message', (_channel: string, generation: string) => this.advance(generation));
-    sub.on('close', () => this.suspend());
-    sub.on('error', () => this.suspend());
-  }
-
-  /** A new generation is current: everything older is dropped. */
-  advance(generation: string): void {
-    if (this.subscriber?.status !== 'ready') return this.suspend();
-    if (generation === this.current) return;
-    if (this.current !== null && Number(generation) < Number(this.current)) return; // a late message
-    this.current = generation;
-    this.entries.clear();
-  }
-
-  suspend(): void {
-    this.current = null;
-    this.entries.clear();
+  /** The epoch a lookup starts in; pass it back to `set`. */
+  get epoch(): number {
+    return this.current;
   }
 
   get(key: string): CachedBody | undefined {
-    if (this.current === null) return undefined;
+    if (!this.serving) return undefined;
     const e = this.entries.get(key);
-    if (!e || e.generation !== this.current || e.expires < Date.now()) return undefined;
+    if (!e || e.expires < Date.now()) return undefined;
     return e.value;
   }
 
-  set(key: string, generation: string, value: CachedBody): void {
-    if (this.current === null || generation !== this.current) return;
+  set(key: string, epoch: number, value: CachedBody): void {
+    if (!this.serving || epoch !== this.current) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { generation, value, expires: Date.now() + this.ttlMs });
+    this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
   }
 
-  async stop(): Promise<void> {
-    this.suspend();
-    await this.subscriber?.quit().catch(() => undefined);
-    this.subscriber = undefined;
+  /** A change is being handled: drop everything and serve nothing until `release`. */
+  hold(): void {
+    this.holds++;
+    this.reset();
+  }
+
+  /** The change is handled (the shared cache too): lookups from now on start a new epoch. */
+  release(): void {
+    if (this.holds > 0) this.holds--;
+    this.reset();
+  }
+
+  /** The listener is live again after a full invalidation. */
+  resume(): void {
+    this.open = true;
+    this.reset();
+  }
+
+  /** The listener is down: changes would go unseen, so nothing is kept or served. */
+  suspend(): void {
+    this.open = false;
+    this.holds = 0;
+    this.reset();
+  }
+
+  private reset(): void {
+    this.current++;
+    this.entries.clear();
+    this.serving = this.open && this.holds === 0;
   }
 }

@@ -3,9 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { CachedBody, StatsCache } from './stats-cache';
 
 /**
- * Public aggregates change only when something is published, and the cache is
- * invalidated then; a minute of client caching with revalidation by ETag keeps
- * dashboards fresh without refetching unchanged bodies.
+ * Public aggregates change only when public data is committed, and the server
+ * cache is invalidated then; a minute of client caching with revalidation by
+ * ETag keeps dashboards fresh without refetching unchanged bodies.
  */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=60';
 
@@ -50,5 +50,27 @@ export function publicCacheFastPath(cache: StatsCache) {
     const hit = cache.peek(publicCacheKey(req.url));
     if (!hit) return next();
     writeCachedJson(req, res, hit);
+  };
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Read-your-writes for the public aggregates: the answer to a mutating
+ * request is held back (its `end`, whatever wrote it) until this process has
+ * handled the change notifications of what was committed, so the very next
+ * dashboard read sees the change. No writer calls the cache, and reads pass
+ * straight through.
+ */
+export function settleStatsAfterWrites(cache: StatsCache) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (READS.has(req.method)) return next();
+    const end = res.end;
+    res.end = function (this: Response, ...args: unknown[]) {
+      res.end = end;
+      cache.settle().catch(() => undefined).then(() => (end as (...a: unknown[]) => Response).apply(this, args));
+      return this;
+    } as Response['end'];
+    next();
   };
 }

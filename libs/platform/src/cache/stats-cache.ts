@@ -1,9 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
+import type { ClientConfig } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { AppConfig } from '../config/app-config';
 import { isHotPublicPath, registerHotPublicPath } from '../http/hot-paths';
 import { createRedis } from '../queue/redis';
 import { LocalStatsCache } from './local-stats-cache';
+import { StatsChangeListener } from './stats-change-listener';
 
 /** A rendered public response: the exact bytes sent and their ETag. */
 export interface CachedBody {
@@ -14,8 +19,13 @@ export interface CachedBody {
 export interface CacheLookup {
   /** Generation the lookup saw; a value computed after a miss is stored under it only if it is still current. */
   generation: string;
+  /** The same guard for this process's in-memory copy. */
+  epoch: number;
   hit?: CachedBody;
 }
+
+/** How long a transaction id is remembered, so that N listening processes bump the generation once for it. */
+const SEEN_TTL_SECONDS = 60;
 
 // One round trip per read: the generation and the entry of that generation.
 const READ = `local g = redis.call('GET', KEYS[1]) or '0'
@@ -28,39 +38,50 @@ const WRITE = `if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
 end
 return 0`;
 
-// The new generation is also published, so every API process drops its in-memory copies at once.
-const BUMP = `local g = redis.call('INCR', KEYS[1])
+// Bumps unless every transaction listed was already handled by another process; no transaction: always.
+const BUMP = `local fresh = #ARGV < 2
+for i = 2, #ARGV do
+  if redis.call('SET', KEYS[3] .. ARGV[i], '1', 'NX', 'EX', ARGV[1]) then fresh = true end
+end
+if not fresh then return 0 end
+local g = redis.call('INCR', KEYS[1])
 redis.call('DEL', KEYS[2] .. (g - 1))
-redis.call('PUBLISH', KEYS[1], tostring(g))
 return g`;
 
 type StatsRedis = Redis & {
   statsRead(gen: string, prefix: string, field: string): Promise<[string, string | null]>;
   statsWrite(gen: string, prefix: string, expected: string, field: string, value: string, ttl: number): Promise<number>;
-  statsBump(gen: string, prefix: string): Promise<number>;
+  statsBump(gen: string, prefix: string, seen: string, seenTtl: number, ...txids: string[]): Promise<number>;
 };
 
 /**
- * Cache of public aggregates (dashboards, open data), shared by every API
- * process through Redis, with an in-memory copy per process in front of it.
- * Entries live in one Redis hash per generation; `invalidate()` bumps the
- * generation (one call drops everything) and publishes it, and each process
- * follows the generation over a subscription, serving from memory only while
- * that subscription is live. Services call `invalidate()` after the
- * transaction that published something has committed. Redis failures degrade
- * to computing the value, never to an error for the caller.
+ * Cache of public aggregates (dashboards, related practices, open-data
+ * validators), shared by every API process through Redis, with an in-memory
+ * copy per process in front of it. No writer calls it: triggers on every table
+ * a public aggregate reads NOTIFY on commit, and this process's one listener
+ * bumps the Redis generation (once per transaction across processes; one bump
+ * drops every entry) and drops its own copy. While the listener is down, or
+ * until it is first up, the cache is bypassed, and each (re)connection
+ * invalidates everything, since changes may have gone unseen meanwhile.
+ * Redis failures degrade to computing the value, never to an error.
  */
 @Injectable()
 export class StatsCache implements OnModuleDestroy {
   private readonly logger = new Logger(StatsCache.name);
   private client?: StatsRedis;
+  private listener?: StatsChangeListener;
   private readonly genKey: string;
   private readonly dataPrefix: string;
+  private readonly seenPrefix: string;
   private readonly local: LocalStatsCache;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.genKey = `${config.REDIS_PREFIX}:stats:gen`;
     this.dataPrefix = `${config.REDIS_PREFIX}:stats:data:`;
+    this.seenPrefix = `${config.REDIS_PREFIX}:stats:seen:`;
     this.local = new LocalStatsCache(config.STATS_CACHE_TTL_SECONDS * 1000);
   }
 
@@ -73,16 +94,35 @@ export class StatsCache implements OnModuleDestroy {
       const client = createRedis(this.config.REDIS_URL, 'client');
       client.defineCommand('statsRead', { numberOfKeys: 2, lua: READ });
       client.defineCommand('statsWrite', { numberOfKeys: 2, lua: WRITE });
-      client.defineCommand('statsBump', { numberOfKeys: 2, lua: BUMP });
+      client.defineCommand('statsBump', { numberOfKeys: 3, lua: BUMP });
       this.client = client as StatsRedis;
-      if (this.enabled) this.local.follow(this.config.REDIS_URL, this.genKey, () => client.get(this.genKey));
     }
     return this.client;
+  }
+
+  /** Started by the first reader, so a process that never reads public aggregates (the worker) holds no connection. */
+  private listen(): StatsChangeListener {
+    if (!this.listener) {
+      this.listener = new StatsChangeListener(listenerConnection(this.dataSource), {
+        changing: () => this.local.hold(),
+        changed: (txids) => this.bump(txids).finally(() => this.local.release()),
+        connected: () => this.bump([]),
+        resumed: () => this.local.resume(),
+        disconnected: () => this.local.suspend(),
+      });
+      this.listener.start();
+    }
+    return this.listener;
+  }
+
+  private async bump(txids: string[]): Promise<void> {
+    await this.redis().statsBump(this.genKey, this.dataPrefix, this.seenPrefix, SEEN_TTL_SECONDS, ...txids);
   }
 
   /** Lets the HTTP fast path answer GETs under `prefix` from memory (see publicCacheFastPath and hot-paths). */
   serveFromMemory(prefix: string): void {
     registerHotPublicPath(prefix);
+    if (this.enabled) this.listen();
   }
 
   servesFromMemory(url: string): boolean {
@@ -95,12 +135,13 @@ export class StatsCache implements OnModuleDestroy {
   }
 
   async lookup(key: string): Promise<CacheLookup | null> {
-    if (!this.enabled) return null;
+    if (!this.enabled || !this.listen().listening) return null;
+    const epoch = this.local.epoch;
     try {
       const [generation, raw] = await this.redis().statsRead(this.genKey, this.dataPrefix, key);
       const hit = raw ? decode(raw) : undefined;
-      if (hit) this.local.set(key, generation, hit);
-      return { generation, hit };
+      if (hit) this.local.set(key, epoch, hit);
+      return { generation, epoch, hit };
     } catch (err) {
       this.logger.warn({ err }, 'stats cache read failed; computing instead');
       return null;
@@ -109,7 +150,7 @@ export class StatsCache implements OnModuleDestroy {
 
   async store(lookup: CacheLookup, key: string, value: CachedBody): Promise<void> {
     if (!this.enabled) return;
-    this.local.set(key, lookup.generation, value);
+    this.local.set(key, lookup.epoch, value);
     try {
       await this.redis().statsWrite(
         this.genKey, this.dataPrefix, lookup.generation, key, `${value.etag}\n${value.body}`, this.config.STATS_CACHE_TTL_SECONDS,
@@ -119,8 +160,12 @@ export class StatsCache implements OnModuleDestroy {
     }
   }
 
-  /** The current generation: changes whenever public data changed, so it can serve as a cheap validator. */
+  /**
+   * The current generation: changes whenever public data changed, so it can
+   * serve as a cheap validator; unique per call while changes could go unseen.
+   */
   async generation(): Promise<string> {
+    if (!this.listen().listening) return `t${Date.now()}`;
     try {
       return (await this.redis().get(this.genKey)) ?? '0';
     } catch (err) {
@@ -129,22 +174,33 @@ export class StatsCache implements OnModuleDestroy {
     }
   }
 
-  /** Drops every cached aggregate, here at once and in other processes on the published message. */
-  async invalidate(): Promise<void> {
-    try {
-      const generation = await this.redis().statsBump(this.genKey, this.dataPrefix);
-      this.local.advance(String(generation));
-    } catch (err) {
-      this.local.suspend();
-      this.logger.error({ err }, 'stats cache invalidation failed; entries expire within STATS_CACHE_TTL_SECONDS');
-    }
+  /**
+   * Waits until every change committed so far has been handled here (see
+   * StatsChangeListener.sync), so that the answer to a write is followed by
+   * reads that see it. Called once per mutating request (settleStatsAfterWrites), never on reads.
+   */
+  settle(): Promise<void> {
+    return this.listener?.listening ? this.listener.sync() : Promise.resolve();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.local.stop();
+    await this.listener?.stop();
+    this.listener = undefined;
     await this.client?.quit().catch(() => undefined);
     this.client = undefined;
   }
+}
+
+/** The application's own connection settings (URL, credentials, TLS), as a single dedicated client. */
+function listenerConnection(dataSource: DataSource): ClientConfig {
+  const o = dataSource.options as PostgresConnectionOptions;
+  const extra = (o.extra ?? {}) as { application_name?: string };
+  return {
+    connectionString: o.url, host: o.host, port: o.port, user: o.username, database: o.database, ssl: o.ssl as ClientConfig['ssl'],
+    password: typeof o.password === 'string' ? o.password : undefined,
+    application_name: `${extra.application_name ?? 'gcm-tracker'}:stats-listener`,
+    keepAlive: true,
+  };
 }
 
 function decode(raw: string): CachedBody {

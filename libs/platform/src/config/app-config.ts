@@ -1,7 +1,14 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ConfigError, readEnvConfig, validateFeatureConfigs } from './env-config';
+
+export { ConfigError } from './env-config';
+
+const POOL_SIZE_RULE = 'DATABASE_POOL_SIZE must be a whole number from 1 to 1000';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** Only the words true and false; anything else stays a string and is refused by name. */
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
  * Every environment variable the processes read, validated once at start so a
@@ -17,8 +24,31 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** Address the API and the worker's health port bind to; unset: the API 0.0.0.0, the worker 127.0.0.1. */
+  @IsOptional()
+  @Matches(/^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*|[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*)$/, {
+    message: 'HOST must be an IP address or a host name to bind to',
+  })
+  HOST?: string;
+
+  /** Whether the API and the worker apply pending migrations (under an advisory lock) before serving. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'MIGRATE_ON_START must be true or false' })
+  MIGRATE_ON_START = true;
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
+
+  /** Connections each process keeps to PostgreSQL (pg pool `max`). */
+  @Transform(toInt)
+  @IsInt({ message: POOL_SIZE_RULE })
+  @Min(1, { message: POOL_SIZE_RULE })
+  @Max(1000, { message: POOL_SIZE_RULE })
+  DATABASE_POOL_SIZE = 10;
+
+  /** PostgreSQL application_name of this process (the launcher sets gcm-api and gcm-worker), seen in pg_stat_activity. */
+  @Matches(/^[A-Za-z0-9_.-]{1,63}$/, { message: 'APP_NAME must be 1-63 letters, digits, ".", "_" or "-"' })
+  APP_NAME = 'gcm-tracker';
 
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
@@ -127,16 +157,33 @@ export class AppConfig {
   @Max(1440)
   PASSWORD_RESET_TTL_MINUTES = 60;
 
-  /** Sign-in attempts per account (every attempt counts) and failed attempts per client IP, per window. */
+  /**
+   * Sign-in limits (OWASP: a stranger must not be able to lock the owner out).
+   * Hard limits, answered 429: failed attempts per account from one client
+   * address, and failed attempts per address across accounts. Per account from
+   * every address, attempts past SIGNIN_SLOWDOWN_PER_ACCOUNT are slowed down
+   * instead (each waits 250 ms, doubling, at most SIGNIN_SLOWDOWN_MAX_MS).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  SIGNIN_LIMIT_PER_ACCOUNT = 10;
+  SIGNIN_LIMIT_PER_ACCOUNT_IP = 10;
 
   @Transform(toInt)
   @IsInt()
   @Min(1)
   SIGNIN_LIMIT_PER_IP = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGNIN_SLOWDOWN_PER_ACCOUNT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SIGNIN_SLOWDOWN_MAX_MS = 10_000;
 
   @Transform(toInt)
   @IsInt()
@@ -162,8 +209,9 @@ export class AppConfig {
   RESET_LIMIT_WINDOW_SECONDS = 3600;
 
   /**
-   * Lifetime of a cached public aggregate in Redis; publication invalidates the
-   * cache at once, the lifetime only bounds a missed invalidation. 0 turns the
+   * Lifetime of a cached public aggregate in Redis; every committed change to
+   * public data invalidates the cache at once (database triggers NOTIFY, each
+   * process listens), the lifetime is only a last bound. 0 turns the
    * cache off (the benchmark measures the uncached path that way).
    */
   @Transform(toInt)
@@ -172,40 +220,60 @@ export class AppConfig {
   @Max(86_400)
   STATS_CACHE_TTL_SECONDS = 900;
 
+  /**
+   * HTTP timeouts of the API's server. A request (headers and body, e.g. an
+   * evidence upload) must arrive within HTTP_REQUEST_TIMEOUT_MS, its headers
+   * within HTTP_HEADERS_TIMEOUT_MS, else the server answers 408 and closes the
+   * connection, so a slow client cannot hold one for minutes; an idle
+   * keep-alive connection is closed after HTTP_KEEP_ALIVE_TIMEOUT_MS.
+   * Responses (downloads) are not cut.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
+
   /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
   @IsOptional()
   @IsString()
   SEED_DIR?: string;
 }
 
-export class ConfigError extends Error {}
+/** Secrets that were ever written in this repository (the default, and docker-compose's former fallback): never in production. */
+const PUBLISHED_SECRETS = [new AppConfig().AUTH_SECRET, 'change-me-to-a-long-random-secret-of-32-chars'];
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL',
-  'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY', 'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS',
-  'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES', 'SIGNIN_LIMIT_PER_ACCOUNT',
-  'SIGNIN_LIMIT_PER_IP', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT', 'RESET_LIMIT_PER_IP',
-  'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS', 'REPORT_REQUEST_DELAY_MS',
-  'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'NODE_ENV', 'PORT', 'HOST', 'MIGRATE_ON_START', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'APP_NAME', 'REDIS_URL',
+  'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY',
+  'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
+  'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
+  'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
+  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const relevant = Object.fromEntries(
-    CONFIG_KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
-  );
-  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const first = errors[0];
-    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const missing = relevant[first.property] === undefined;
-    throw new ConfigError(
-      missing ? `Invalid configuration: ${first.property} is required (${reason})` : `Invalid configuration: ${reason}`,
-    );
-  }
-  if (config.NODE_ENV === 'production' && config.AUTH_SECRET === new AppConfig().AUTH_SECRET) {
+  const config = readEnvConfig(AppConfig, CONFIG_KEYS, env);
+  if (config.NODE_ENV === 'production' && PUBLISHED_SECRETS.includes(config.AUTH_SECRET)) {
     throw new ConfigError('Invalid configuration: AUTH_SECRET must be set in production');
   }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  validateFeatureConfigs(env);
   return config;
 }

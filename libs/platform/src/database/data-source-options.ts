@@ -5,8 +5,21 @@ import { TypeOrmLogger } from './typeorm-logger';
 
 export const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{js,ts}');
 
-/** One definition of how every process (API, worker, CLI, tests) talks to PostgreSQL. */
-export function dataSourceOptions(url: string, entities: DataSourceOptions['entities']): DataSourceOptions {
+export interface PoolOptions {
+  /** pg pool `max` (DATABASE_POOL_SIZE). */
+  size: number;
+  /** PostgreSQL application_name (APP_NAME). */
+  appName: string;
+}
+
+/**
+ * One definition of how every process (API, worker, CLI, tests) talks to
+ * PostgreSQL. The pool comes from the validated config; the CLI and tests that
+ * have none get its defaults.
+ */
+export function dataSourceOptions(
+  url: string, entities: DataSourceOptions['entities'], pool: PoolOptions = { size: 10, appName: 'gcm-tracker' },
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,6 +34,6 @@ export function dataSourceOptions(url: string, entities: DataSourceOptions['enti
     namingStrategy: new SnakeNamingStrategy(),
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 2000,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: process.env.APP_NAME ?? 'gcm-tracker' },
+    extra: { max: pool.size, application_name: pool.appName },
   };
 }

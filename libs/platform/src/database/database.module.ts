@@ -13,7 +13,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.DATABASE_URL, []),
+            ...dataSourceOptions(config.DATABASE_URL, [], { size: config.DATABASE_POOL_SIZE, appName: config.APP_NAME }),
             autoLoadEntities: true,
           }),
         }),

@@ -17,6 +17,7 @@ export enum ErrorCode {
   /** The record's lifecycle does not allow the action now (e.g. submitting a published pledge). */
   InvalidState = 'invalid_state',
   PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
   PreconditionRequired = 'precondition_required',
   RateLimited = 'rate_limited',
   Unavailable = 'unavailable',
@@ -34,6 +35,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.VersionConflict]: HttpStatus.CONFLICT,
   [ErrorCode.InvalidState]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.PreconditionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
@@ -59,6 +61,8 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.VersionConflict;
     case 413:
       return ErrorCode.PayloadTooLarge;
+    case 415:
+      return ErrorCode.UnsupportedMediaType;
     case 428:
       return ErrorCode.PreconditionRequired;
     case 429:

@@ -1,12 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, Server } from 'node:http';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { publicCacheFastPath } from '../cache/public-json';
+import { publicCacheFastPath, settleStatsAfterWrites } from '../cache/public-json';
+import { AppConfig } from '../config/app-config';
 import { StatsCache } from '../cache/stats-cache';
 import { requestContextMiddleware } from '../context/request-context.middleware';
+import { inspectRawQuery } from '../validation/input-inspection';
+import { validationFailed } from '../validation/validation.pipe';
 
 export const BODY_LIMIT = '1mb';
+
+/**
+ * Bytes that are not UTF-8 would otherwise be replaced silently by U+FFFD
+ * (JSON) or decoded leniently (forms); refused instead, in the one 400 shape.
+ */
+function verifyJson(_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string): void {
+  if (/^utf-?8$/i.test(encoding) && !isUtf8(buf)) throw validationFailed([{ field: 'body', messages: ['the body must be UTF-8 text'] }]);
+}
+
+function verifyForm(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
+  const errors = inspectRawQuery(buf.toString('latin1'));
+  if (errors.length > 0) throw validationFailed(errors);
+}
 
 /** HTTP concerns shared by the API's main.ts and the e2e tests. */
 export function configureHttpApp(app: INestApplication, opts: { useLogger?: boolean } = {}): void {
@@ -26,8 +44,22 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   );
   // After the security headers, before body parsing, logging and routing: see publicCacheFastPath.
   express.use(publicCacheFastPath(express.get(StatsCache)));
-  express.useBodyParser('json', { limit: BODY_LIMIT });
-  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  express.use(settleStatsAfterWrites(express.get(StatsCache)));
+  express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJson });
+  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, verify: verifyForm });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));
   express.enableShutdownHooks();
+  boundTimeouts(express.getHttpServer() as Server, express.get(AppConfig));
+}
+
+/**
+ * Node's defaults let a request take 5 minutes to arrive; a slow upload then
+ * holds its connection (and the memory of its buffered parts) that long.
+ */
+function boundTimeouts(server: Server, config: AppConfig): void {
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Node enforces the first two on a sweep every 30 s by default; once a second keeps the bound close to the setting.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
 }

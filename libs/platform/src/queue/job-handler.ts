@@ -1,9 +1,19 @@
 import type { Job } from 'bullmq';
 import { JobName, JobPayloads } from './queue.definitions';
 
-/** One small class per job; it calls a service and lets errors propagate so BullMQ retries. */
+/** A repeatable job: the worker's runner upserts the schedule (one however many workers start), under this id. */
+export interface JobSchedule {
+  id: string;
+  everyMs: number;
+}
+
+/**
+ * One small class per job; it calls a service and lets errors propagate so BullMQ retries.
+ * Handlers do nothing on their own (an app that loads a core module without the runner runs no job, schedules none).
+ */
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;
+  readonly schedule?: JobSchedule;
   handle(job: Job<JobPayloads[N]>): Promise<unknown>;
 }
 

@@ -4,7 +4,8 @@ import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createRedis } from './redis';
 import { checkHandlers, JOB_HANDLERS, JobHandler } from './job-handler';
-import { JobName, QueueName, jobsOf } from './queue.definitions';
+import { JobName, QueueName, jobsOf, queueOf } from './queue.definitions';
+import { QueueService } from './queue.service';
 
 export class MissingJobHandlerError extends Error {}
 
@@ -21,7 +22,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(JOB_HANDLERS) handlers: JobHandler[],
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+    private readonly queues: QueueService,
   ) {
     const { missing, duplicated } = checkHandlers(handlers);
     if (missing.length || duplicated.length) {
@@ -34,7 +36,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.byName = new Map(handlers.map((h) => [h.jobName, h]));
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.schedule();
     this.connection = createRedis(this.config.REDIS_URL, 'worker');
     for (const queue of Object.values(QueueName)) {
       if (jobsOf(queue).length === 0) continue;
@@ -52,6 +55,18 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       this.workers.push(worker);
     }
     this.logger.log(`consuming ${this.workers.map((w) => w.name).join(', ')}`);
+  }
+
+  /** Repeatable jobs are scheduled by the process that consumes them, not by every app that loads their handlers. */
+  private async schedule(): Promise<void> {
+    for (const { jobName, schedule } of this.handlers) {
+      if (!schedule) continue;
+      await this.queues.queue(queueOf(jobName)).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, {
+        name: jobName,
+        data: {},
+        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      });
+    }
   }
 
   private dispatch(job: Job): Promise<unknown> {

@@ -1,5 +1,7 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '../errors/domain-error';
+import { inspectInput } from './input-inspection';
+import { nestedShapeErrors } from './nested-shape';
 
 /** Flattens nested class-validator errors into `{ field: 'indicators.0.unit', messages }`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,15 +12,37 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Unknown fields rejected, types converted, and one machine-readable list of field errors. */
+/** The one 400 of bad input: `details` lists the fields. */
+export function validationFailed(details: FieldError[]): BadRequestException {
+  return new BadRequestException({ message: 'Validation failed', details });
+}
+
+/**
+ * The global pipe: every body, query and path parameter is first inspected
+ * (depth, NUL, lone surrogates, forbidden keys: see input-inspection) and
+ * nested DTO fields must hold objects (nested-shape), so that neither
+ * class-transformer nor class-validator ever sees such input; then validated
+ * with unknown fields rejected and types converted.
+ */
+class InspectingValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const errors = inspectInput(value, metadata.data ?? '');
+      if (errors.length > 0) throw validationFailed(errors);
+      const shape = metadata.metatype && !metadata.data ? nestedShapeErrors(metadata.metatype as new () => unknown, value) : [];
+      if (shape.length > 0) throw validationFailed(shape);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InspectingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'Validation failed', details: flattenValidationErrors(errors) }),
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

@@ -1,13 +1,11 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  IsEmail, IsIn, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf,
-  ValidateNested,
+  IsEmail, IsIn, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { ISO_4217_CURRENCIES } from '../domain/currencies';
 import { INDICATOR_DIRECTIONS, IndicatorDirection } from '../domain/pledge-content';
 import { IsDateOnly } from './is-date-only';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '@gcm/platform';
 
 export class DatedValueDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })

@@ -1,15 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, OrganisationKind } from '@gcm/accounts';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PLEDGE_FORMS, PledgeForm } from '../domain/pledge-content';
 import { IMPLEMENTATION_STATUSES, ImplementationStatus, PLEDGE_STATUSES } from '../domain/pledge-status';
+import { lower, PageLimit, PageOffset, PageQueryDto, upper } from '@gcm/platform';
 
 export const PLEDGE_SORTS = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'] as const;
 export type PledgeSort = (typeof PLEDGE_SORTS)[number];
-
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 export class PledgeFilterDto {
   /** Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
@@ -105,20 +102,12 @@ export class PledgeFilterDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @PageOffset(10_000)
   offset?: number = 0;
 }
 
 export class PledgeQueryDto extends PledgeFilterDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number = 20;
 }
 
@@ -132,24 +121,6 @@ export class ExportQueryDto extends PledgeFilterDto {
   @Min(1)
   @Max(EXPORT_MAX_ROWS)
   limit?: number;
-}
-
-export class PageQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  @ApiPropertyOptional({ default: 50, description: 'Page size (1–100); the value has a default, so the parameter is optional.' })
-  limit: number = 50;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  @ApiPropertyOptional({ default: 0 })
-  offset: number = 0;
 }
 
 export class MyPledgesQueryDto extends PageQueryDto {

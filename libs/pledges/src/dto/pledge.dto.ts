@@ -7,8 +7,7 @@ import { PLEDGE_FORMS, PledgeForm, REFERENCE_PATTERN } from '../domain/pledge-co
 import { IsDateOnly } from './is-date-only';
 import { AlignmentDto, ScopeDto } from './pledge-alignment.dto';
 import { BudgetDto, ContactDto, IndicatorDto, PartnerDto } from './pledge-parts.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim, VersionOnlyDto } from '@gcm/platform';
 
 export class CreatePledgeDto {
   @Transform(trim)
@@ -82,14 +81,6 @@ export class CreatePledgeDto {
  * from If-Match or `version`.
  */
 export class UpdatePledgeDto extends PartialType(CreatePledgeDto) {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-}
-
-export class VersionOnlyDto {
-  /** Optional here: the version the action is based on (or If-Match). */
   @IsOptional()
   @IsInt()
   @Min(1)

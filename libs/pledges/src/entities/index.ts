@@ -1,4 +1,3 @@
-import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { PledgeCommitment } from './pledge-commitment.entity';
 import { PledgeCountry } from './pledge-country.entity';
 import { PledgeIndicator } from './pledge-indicator.entity';
@@ -13,11 +12,11 @@ import { PledgeVersion } from './pledge-version.entity';
 import { Pledge } from './pledge.entity';
 
 export {
-  IdempotencyKey, Pledge, PledgeCommitment, PledgeCountry, PledgeIndicator, PledgeObjective, PledgePartner, PledgePrinciple,
+  Pledge, PledgeCommitment, PledgeCountry, PledgeIndicator, PledgeObjective, PledgePartner, PledgePrinciple,
   PledgeRecommendation, PledgeRegion, PledgeReview, PledgeTheme, PledgeVersion,
 };
 
 export const PLEDGE_ENTITIES = [
-  IdempotencyKey, Pledge, PledgeCommitment, PledgeCountry, PledgeIndicator, PledgeObjective, PledgePartner, PledgePrinciple,
+  Pledge, PledgeCommitment, PledgeCountry, PledgeIndicator, PledgeObjective, PledgePartner, PledgePrinciple,
   PledgeRecommendation, PledgeRegion, PledgeReview, PledgeTheme, PledgeVersion,
 ];

@@ -40,11 +40,3 @@ export const EXPORT_HEADER = EXPORT_COLUMNS.map(([h]) => h);
 export function exportRow(p: PublicPledge): Cell[] {
   return EXPORT_COLUMNS.map(([, get]) => get(p));
 }
-
-/**
- * A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
- * leading apostrophe in CSV (OWASP's advice). XLSX needs none: cells are typed.
- */
-export function csvSafe(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}

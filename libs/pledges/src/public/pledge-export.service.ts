@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { ExportQueryDto } from '../dto/pledge-query.dto';
-import { csvSafe, EXPORT_HEADER, exportRow } from './pledge-export.format';
+import { EXPORT_HEADER, exportRow } from './pledge-export.format';
 import { PledgePublicService } from './pledge-public.service';
+import { csvSafe } from '@gcm/platform';
 
 /**
  * Streams the rows of a filtered public list as CSV or XLSX, batch by batch.
@@ -64,7 +65,8 @@ export class PledgeExportService {
         sheet.addRow(EXPORT_HEADER).commit();
       },
       async (rows) => {
-        for (const row of rows) sheet?.addRow(exportRow(row)).commit();
+        // Cells are typed in XLSX, but a user may re-save the sheet as CSV: the same neutralising as the CSV.
+        for (const row of rows) sheet?.addRow(exportRow(row).map(csvSafe)).commit();
       },
     );
     sheet?.commit();

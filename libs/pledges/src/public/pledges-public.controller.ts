@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { ApiFileResponse, OptionalAuth, Public } from '@gcm/platform';
+import { ApiFileResponse, OptionalAuth, Public, sendVersion } from '@gcm/platform';
 import type { Response } from 'express';
 import { ExportQueryDto, PledgeQueryDto } from '../dto/pledge-query.dto';
-import { pledgeKeyPipe, sendVersion } from '../pledge-params';
+import { pledgeKeyPipe } from '../pledge-params';
 import { PledgeWorkspaceService } from '../workspace/pledge-workspace.service';
 import { PledgeExportService } from './pledge-export.service';
 import { PledgePublicService } from './pledge-public.service';

@@ -1,3 +1,4 @@
+import { updateVersionedEntity } from '@gcm/platform';
 import { EntityManager } from 'typeorm';
 import type { PledgeSnapshot } from '../domain/pledge-content';
 import { PledgeCommitment } from '../entities/pledge-commitment.entity';
@@ -16,24 +17,19 @@ const CODE_TABLES = [
 
 /**
  * Copies a submitted version into the published face of the pledge (content
- * columns, code tables, indicators) in the caller's transaction. Returns false
- * when the pledge's version moved on, so the caller can refuse with 409.
+ * columns, code tables, indicators) in the caller's transaction; 409 when the
+ * pledge's version moved on.
  */
 export async function materialisePublished(
   m: EntityManager,
   pledgeId: string,
   expectedRowVersion: number,
   version: { number: number; snapshot: PledgeSnapshot },
-): Promise<boolean> {
+): Promise<void> {
   const s = version.snapshot;
-  const res = await m
-    .createQueryBuilder()
-    .update(Pledge)
-    .set({
-      status: 'published',
-      version: () => 'version + 1',
-      updatedAt: () => 'now()',
-      publishedVersion: version.number,
+  await updateVersionedEntity(m, Pledge, { table: 'pledge', what: 'pledge', key: pledgeId }, expectedRowVersion, {
+    status: 'published',
+    publishedVersion: version.number,
       publishedAt: () => 'now()',
       firstPublishedAt: () => 'coalesce(first_published_at, now())',
       publicUpdatedAt: () => 'now()',
@@ -47,10 +43,7 @@ export async function materialisePublished(
       budgetCurrency: s.budget?.currency ?? null,
       frameworkVersion: s.frameworkVersion,
       themesOverridden: s.alignment.themesOverridden,
-    })
-    .where('id = :pledgeId AND version = :expectedRowVersion', { pledgeId, expectedRowVersion })
-    .execute();
-  if (res.affected !== 1) return false;
+  });
 
   for (const table of CODE_TABLES) await m.delete(table, { pledgeId });
   const rows = <T>(table: new () => T, values: Partial<T>[]) => (values.length ? m.insert(table, values as never) : undefined);
@@ -93,5 +86,4 @@ export async function materialisePublished(
     pledgeId,
     s.indicators.map((i) => i.id),
   ]);
-  return true;
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { Roles } from '@gcm/platform';
+import { PageQueryDto, Roles, sendVersion } from '@gcm/platform';
 import type { Response } from 'express';
 import { PublishDto, ReturnDto } from '../dto/pledge.dto';
-import { PageQueryDto } from '../dto/pledge-query.dto';
-import { pledgeIdPipe, sendVersion } from '../pledge-params';
+import { pledgeIdPipe } from '../pledge-params';
 import { PledgeReviewQueuePage, PledgeWorkspaceResponse } from '../workspace/pledge-workspace-response.view';
 import { PledgeReviewService } from './pledge-review.service';
 

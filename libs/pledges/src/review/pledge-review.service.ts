@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, StatsCache } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, expectedVersion, updateVersionedEntity } from '@gcm/platform';
 import { DataSource } from 'typeorm';
-import { expectedVersion, staleVersion } from '../domain/if-match';
 import type { PledgeSnapshot } from '../domain/pledge-content';
 import { nextPledgeStatus } from '../domain/pledge-status';
 import { PublishDto, ReturnDto } from '../dto/pledge.dto';
@@ -18,7 +17,6 @@ export class PledgeReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   /** Oldest submission first; revisions of published pledges are marked, with the version the public has now. */
@@ -43,7 +41,7 @@ export class PledgeReviewService {
   private async submitted(id: string, action: 'publish' | 'return', version: number | undefined): Promise<Pledge> {
     const row = await loadPledge(this.dataSource.manager, id);
     const expected = version ?? row.version;
-    if (row.version !== expected) throw staleVersion('pledge', row.version);
+    assertVersion('pledge', row.version, expected);
     nextPledgeStatus(row.status, action, row.publishedVersion !== null);
     return row;
   }
@@ -57,9 +55,7 @@ export class PledgeReviewService {
       );
       if (!latest) throw DomainError.notFound('Submitted version');
       const version = { number: latest.number as number, snapshot: latest.snapshot as PledgeSnapshot };
-      if (!(await materialisePublished(m, id, row.version, version))) {
-        throw staleVersion('pledge', (await loadPledge(m, id)).version);
-      }
+      await materialisePublished(m, id, row.version, version);
       await m.insert(PledgeReview, { pledgeId: id, versionNumber: version.number, decision: 'published', comment: dto.comment ?? null, reviewerId: user.id });
       await this.audit.record(m, {
         action: 'pledge.publish', entityType: 'pledge', entityId: id,
@@ -68,20 +64,13 @@ export class PledgeReviewService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 
   async return(user: AuthUser, id: string, dto: ReturnDto, ifMatch?: string): Promise<PledgeWorkspaceView> {
     const row = await this.submitted(id, 'return', expectedVersion(ifMatch, dto.version));
     return this.dataSource.transaction(async (m) => {
-      const res = await m
-        .createQueryBuilder()
-        .update(Pledge)
-        .set({ status: 'returned', version: () => 'version + 1', updatedAt: () => 'now()' })
-        .where('id = :id AND version = :v', { id, v: row.version })
-        .execute();
-      if (res.affected !== 1) throw staleVersion('pledge', (await loadPledge(m, id)).version);
+      await updateVersionedEntity(m, Pledge, { table: 'pledge', what: 'pledge', key: id }, row.version, { status: 'returned' });
       const [{ number }] = await m.query('SELECT max(number) AS number FROM pledge_version WHERE pledge_id = $1', [id]);
       await m.insert(PledgeReview, { pledgeId: id, versionNumber: number, decision: 'returned', comment: dto.comment, reviewerId: user.id });
       await this.audit.record(m, {

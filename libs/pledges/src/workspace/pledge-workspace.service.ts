@@ -3,19 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import { FrameworkService } from '@gcm/framework';
-import { AuditService, DomainError, FieldError, StatsCache } from '@gcm/platform';
+import {
+  assertVersion, AuditService, DomainError, expectedVersion, FieldError, IdempotencyService, requireVersion, updateVersionedEntity, VersionOnlyDto,
+} from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { expectedVersion, requireVersion, staleVersion } from '../domain/if-match';
 import { formatReference, PledgeContent } from '../domain/pledge-content';
 import { contentToInput, mergePatch, normaliseContent, PledgeContentInput, submissionErrors } from '../domain/pledge-normaliser';
 import { nextPledgeStatus } from '../domain/pledge-status';
-import { CreatePledgeDto, UpdatePledgeDto, VersionOnlyDto, WithdrawPledgeDto } from '../dto/pledge.dto';
+import { CreatePledgeDto, UpdatePledgeDto, WithdrawPledgeDto } from '../dto/pledge.dto';
 import { Pledge } from '../entities/pledge.entity';
 import { PledgeVersion } from '../entities/pledge-version.entity';
-import { IdempotencyService } from '../idempotency/idempotency.service';
 import { authorOrganisation, ownsPledge, seesWorkingCopy } from './pledge-access';
 import { assertContentIntegrity } from './pledge-integrity';
-import { loadPledge, loadWorkspaceView, PledgeWorkspaceView } from './pledge-workspace.view';
+import { loadWorkspaceView, PledgeWorkspaceView } from './pledge-workspace.view';
 
 type Contact = CreatePledgeDto['contact'];
 
@@ -35,7 +35,6 @@ export class PledgeWorkspaceService {
     private readonly framework: FrameworkService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private async checked(input: PledgeContentInput, extra: FieldError[] = [], forSubmission = false): Promise<PledgeContent> {
@@ -86,7 +85,7 @@ export class PledgeWorkspaceService {
   async update(user: AuthUser, id: string, dto: UpdatePledgeDto, ifMatch?: string): Promise<PledgeWorkspaceView> {
     const expected = requireVersion(ifMatch, dto.version);
     const row = await this.owned(user, id);
-    if (row.version !== expected) throw staleVersion('pledge', row.version);
+    assertVersion('pledge', row.version, expected);
     const status = nextPledgeStatus(row.status, 'edit', row.publishedVersion !== null);
     const { version: _version, contact, ...patch } = dto;
     const merged = mergePatch(row.working, patch);
@@ -113,7 +112,7 @@ export class PledgeWorkspaceService {
   async submit(user: AuthUser, id: string, dto: VersionOnlyDto, ifMatch?: string): Promise<PledgeWorkspaceView> {
     const row = await this.owned(user, id);
     const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
-    if (row.version !== expected) throw staleVersion('pledge', row.version);
+    assertVersion('pledge', row.version, expected);
     nextPledgeStatus(row.status, 'submit', row.publishedVersion !== null);
     // Checked again against today's catalogue: it may have changed since the draft was saved.
     const content = await this.checked(contentToInput(row.working), [], true);
@@ -138,7 +137,7 @@ export class PledgeWorkspaceService {
   async withdraw(user: AuthUser, id: string, dto: WithdrawPledgeDto, ifMatch?: string): Promise<PledgeWorkspaceView> {
     const row = await this.owned(user, id);
     const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
-    if (row.version !== expected) throw staleVersion('pledge', row.version);
+    assertVersion('pledge', row.version, expected);
     nextPledgeStatus(row.status, 'withdraw', row.publishedVersion !== null);
     const view = await this.dataSource.transaction(async (m) => {
       await this.write(m, row, expected, {
@@ -150,22 +149,12 @@ export class PledgeWorkspaceService {
       });
       return loadWorkspaceView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 
   /** `UPDATE … WHERE id AND version`: of writers that read the same version, exactly one wins. */
-  private async write(m: EntityManager, row: Pledge, expected: number, set: Record<string, unknown>): Promise<void> {
-    const res = await m
-      .createQueryBuilder()
-      .update(Pledge)
-      .set({ ...set, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :expected', { id: row.id, expected })
-      .execute();
-    if (res.affected !== 1) {
-      const current = await loadPledge(m, row.id);
-      throw staleVersion('pledge', current.version);
-    }
+  private write(m: EntityManager, row: Pledge, expected: number, set: Record<string, unknown>): Promise<void> {
+    return updateVersionedEntity(m, Pledge, { table: 'pledge', what: 'pledge', key: row.id }, expected, set);
   }
 
   async listMine(user: AuthUser, query: { status?: string; limit: number; offset: number }) {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { Authenticated, ParamIntPipe, Roles } from '@gcm/platform';
+import { Authenticated, ParamIntPipe, Roles, sendCreated, sendVersion, VersionOnlyDto } from '@gcm/platform';
 import type { Response } from 'express';
-import { CreatePledgeDto, UpdatePledgeDto, VersionOnlyDto, WithdrawPledgeDto } from '../dto/pledge.dto';
+import { CreatePledgeDto, UpdatePledgeDto, WithdrawPledgeDto } from '../dto/pledge.dto';
 import { MyPledgesQueryDto } from '../dto/pledge-query.dto';
-import { pledgeIdPipe, sendCreated, sendVersion } from '../pledge-params';
+import { pledgeIdPipe } from '../pledge-params';
 import {
   MyPledgePage, PledgeVersionDiff, PledgeVersionSummary, PledgeVersionView, PledgeWorkspaceResponse,
 } from './pledge-workspace-response.view';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode, StatsCache } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, updateVersioned } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PracticeContactPatchDto, PracticeContactView } from '../dto/practice-contact.dto';
 
@@ -12,7 +12,6 @@ export class PracticeAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   async contact(code: string): Promise<PracticeContactView> {
@@ -22,18 +21,10 @@ export class PracticeAdminService {
   async setContactPublic(code: string, dto: PracticeContactPatchDto): Promise<PracticeContactView> {
     const view = await this.dataSource.transaction(async (m) => {
       const before = await this.load(m, code, true);
-      if (before.version !== dto.version) {
-        throw new DomainError(
-          ErrorCode.VersionConflict,
-          `Practice ${code} was changed by someone else (now at version ${before.version}); reload it and try again`,
-          { currentVersion: before.version },
-        );
-      }
+      const target = { table: 'practice', what: `practice ${code}`, key: code, keyColumn: 'code' };
+      assertVersion(target.what, before.version, dto.version);
       if (before.contactPublic === dto.contactPublic) return before;
-      const [[after]] = await m.query(
-        `UPDATE practice SET contact_public = $2, version = version + 1, updated_at = now() WHERE code = $1 RETURNING ${CONTACT_VIEW}`,
-        [code, dto.contactPublic],
-      );
+      const after = await updateVersioned<PracticeContactView>(m, target, before.version, 'contact_public = $3', [dto.contactPublic], CONTACT_VIEW);
       await this.audit.record(m, {
         action: 'practice.contact_visibility', entityType: 'practice', entityId: code,
         before: { contactPublic: before.contactPublic, version: before.version },
@@ -41,8 +32,6 @@ export class PracticeAdminService {
       });
       return after as PracticeContactView;
     });
-    // Open data and practice pages show the contact only when public: cached copies must go.
-    await this.stats.invalidate();
     return view;
   }
 

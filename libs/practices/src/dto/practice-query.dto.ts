@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PageLimit, PageOffset, queryBoolean } from '@gcm/platform';
 
 export class PracticeQueryDto {
   /** Full-text search over title, organisation, scope, description, impacts and lessons. */
@@ -25,21 +26,13 @@ export class PracticeQueryDto {
   session?: number;
 
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   brieflyReferred?: boolean;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number = 20;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @PageOffset(10_000)
   offset?: number = 0;
 }

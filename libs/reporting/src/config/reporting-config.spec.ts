@@ -1,4 +1,4 @@
-import { ConfigError } from '@gcm/platform';
+import { ConfigError, loadConfig } from '@gcm/platform';
 import { loadReportingConfig } from './reporting-config';
 
 describe('reporting configuration', () => {
@@ -14,5 +14,12 @@ describe('reporting configuration', () => {
     expect(() => loadReportingConfig({ CYCLE_CADENCE: 'monthly' })).toThrow(ConfigError);
     expect(() => loadReportingConfig({ CYCLE_CADENCE: 'monthly' })).toThrow(/CYCLE_CADENCE must be one of half-year, quarter, year/);
     expect(() => loadReportingConfig({ CYCLE_DEADLINE_DAYS: 'soon' })).toThrow(/CYCLE_DEADLINE_DAYS/);
+  });
+
+  it('is validated with the rest of the configuration at start', () => {
+    const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', REDIS_URL: 'redis://localhost:6379' };
+    expect(() => loadConfig({ ...base, CYCLE_CADENCE: 'monthly' })).toThrow(/CYCLE_CADENCE must be one of/);
+    expect(() => loadConfig({ ...base, EVIDENCE_MAX_BYTES: 'big' })).toThrow(/EVIDENCE_MAX_BYTES/);
+    expect(() => loadConfig(base)).not.toThrow();
   });
 });

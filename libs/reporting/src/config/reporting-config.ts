@@ -1,6 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, validateSync } from 'class-validator';
-import { ConfigError } from '@gcm/platform';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { defineFeatureConfig } from '@gcm/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -8,7 +8,7 @@ export const CYCLE_CADENCES = ['half-year', 'quarter', 'year'] as const;
 export type CycleCadence = (typeof CYCLE_CADENCES)[number];
 
 /**
- * Reporting's own settings, validated at start like AppConfig: the cadence of
+ * Reporting's own settings, validated at start with AppConfig: the cadence of
  * reporting cycles is configuration, not code.
  */
 export class ReportingConfig {
@@ -31,12 +31,5 @@ export class ReportingConfig {
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 }
 
-const KEYS = ['CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES'] as const;
-
-export function loadReportingConfig(env: NodeJS.ProcessEnv = process.env): ReportingConfig {
-  const relevant = Object.fromEntries(KEYS.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
-  const config = plainToInstance(ReportingConfig, relevant, { exposeDefaultValues: true });
-  const [first] = validateSync(config);
-  if (first) throw new ConfigError(`Invalid configuration: ${Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`}`);
-  return config;
-}
+/** Registered with platform's loadConfig, so a bad value stops the process at start (exit 78). */
+export const loadReportingConfig = defineFeatureConfig(ReportingConfig, ['CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES']);

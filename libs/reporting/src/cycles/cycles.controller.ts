@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { ParamPatternPipe, Public, Roles } from '@gcm/platform';
-import { VersionOnlyDto } from '@gcm/pledges';
+import { ParamPatternPipe, Public, Roles, sendReplayed, VersionOnlyDto } from '@gcm/platform';
 import type { Response } from 'express';
 import { CreateCycleDto, CYCLE_CODE, GenerateCyclesDto } from '../dto/cycle.dto';
 import { CycleQueryDto } from '../dto/cycle-query.dto';
@@ -41,7 +40,7 @@ export class CyclesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CycleView> {
     const { value, replayed } = await this.cycles.create(user, dto, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    sendReplayed(res, replayed);
     return value;
   }
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
-import { expectedVersion, IdempotencyService, staleVersion } from '@gcm/pledges';
+import {
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, updateVersioned,
+} from '@gcm/platform';
+
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportingConfig } from '../config/reporting-config';
 import { cyclesOfYear, CyclePlan, planCycle } from '../domain/cycle-calendar';
@@ -22,7 +24,6 @@ export class CyclesService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly events: CycleEvents,
-    private readonly stats: StatsCache,
   ) {}
 
   list(status?: CycleStatus): Promise<CycleView[]> {
@@ -74,18 +75,16 @@ export class CyclesService {
     });
   }
 
-  private async transition(code: string, action: CycleAction, version: number | undefined, m: EntityManager): Promise<CycleView> {
+  private async transition(
+    code: string, action: CycleAction, version: number | undefined, m: EntityManager, detail: Record<string, unknown> = {},
+  ): Promise<CycleView> {
     const cycle = await this.get(code, m);
-    if (version !== undefined && version !== cycle.version) throw staleVersion('reporting cycle', cycle.version);
+    assertVersion('reporting cycle', cycle.version, version);
     const status = nextCycleStatus(cycle.status, action);
-    // TypeORM answers a raw UPDATE with [rows, affected].
-    const [, affected] = await m.query(
-      `UPDATE reporting_cycle SET status = $2, ${STAMP[action]} = now(), version = version + 1 WHERE id = $1 AND version = $3`,
-      [cycle.id, status, cycle.version],
-    );
-    if (affected !== 1) throw staleVersion('reporting cycle', (await this.get(code, m)).version);
+    const target = { table: 'reporting_cycle', what: 'reporting cycle', key: cycle.id, touch: false };
+    await updateVersioned(m, target, cycle.version, `status = $3, ${STAMP[action]} = now()`, [status]);
     await this.audit.record(m, {
-      action: `cycle.${action}`, entityType: 'reporting_cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status },
+      action: `cycle.${action}`, entityType: 'reporting_cycle', entityId: cycle.id, before: { status: cycle.status }, after: { status, ...detail },
     });
     return this.get(code, m);
   }
@@ -93,7 +92,6 @@ export class CyclesService {
   async open(code: string, dto: { version?: number }, ifMatch?: string): Promise<CycleView> {
     const version = expectedVersion(ifMatch, dto.version);
     const cycle = await this.dataSource.transaction((m) => this.transition(code, 'open', version, m));
-    await this.stats.invalidate(); // the dashboards' "current cycle" may have changed
     return cycle;
   }
 
@@ -105,7 +103,6 @@ export class CyclesService {
       await this.onCycleClosed(cycle, m);
       return cycle;
     });
-    await this.stats.invalidate();
     return closed;
   }
 
@@ -114,9 +111,13 @@ export class CyclesService {
     for (const listener of this.events.listeners()) await listener.onCycleClosed(cycle, m);
   }
 
-  /** For the reports lib, once the summaries of a closed cycle are built. */
-  markCompiled(code: string, m?: EntityManager): Promise<CycleView> {
-    return m ? this.transition(code, 'compile', undefined, m) : this.dataSource.transaction((tx) => this.transition(code, 'compile', undefined, tx));
+  /**
+   * For the reports lib, in the transaction that completes a closed cycle's IMRF summary: closed → compiled,
+   * audited with `detail`. A cycle reopened (or already compiled) meanwhile is left alone, and null returned.
+   */
+  async markCompiled(cycleId: string, m: EntityManager, detail: Record<string, unknown> = {}): Promise<CycleView | null> {
+    const [row]: { code: string }[] = await m.query(`SELECT code FROM reporting_cycle WHERE id = $1 AND status = 'closed' FOR UPDATE`, [cycleId]);
+    return row ? this.transition(row.code, 'compile', undefined, m, detail) : null;
   }
 }
 

@@ -30,8 +30,22 @@ function isText(b: Buffer): boolean {
 /** A file name fit for a Content-Disposition header and a listing: no path, no control or quote characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base].filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f' && !'"\\;'.includes(ch)).join('').trim().slice(0, 200);
+  // Code points, not UTF-16 units: a lone surrogate (never a character) goes too, and a name is cut between characters.
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\u007f' && !'"\\;'.includes(ch) && !/^[\uD800-\uDFFF]$/.test(ch))
+    .slice(0, 200).join('').trim();
   return cleaned || 'evidence';
+}
+
+/**
+ * Content-Disposition for a download under its stored name: an ASCII fallback
+ * for old clients and the exact UTF-8 name in `filename*` (RFC 6266 / 8187),
+ * since a header cannot carry an Arabic or Chinese name as it is.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = [...fileName].map((ch) => (/^[\x20-\x7e]$/.test(ch) && ch !== '"' && ch !== '\\' ? ch : '_')).join('');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PartialType, ApiPropertyOptional } from '@nestjs/swagger';
+import { PartialType } from '@nestjs/swagger';
 import { IMPLEMENTATION_STATUSES, ImplementationStatus, IsDateOnly } from '@gcm/pledges';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -6,8 +6,8 @@ import {
   ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CYCLE_CODE } from './cycle.dto';
+import { PageLimit, PageOffset, trim } from '@gcm/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const NARRATIVE_MAX = 5000;
 
 export class MeasurementDto {
@@ -142,19 +142,9 @@ export class UpdateQueueDto {
   @Matches(CYCLE_CODE, { message: 'cycle must be a cycle code such as 2026-H1' })
   cycle?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  @ApiPropertyOptional({ default: 50, description: 'Page size (1–100); the value has a default, so the parameter is optional.' })
+  @PageLimit(100)
   limit: number = 50;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  @ApiPropertyOptional({ default: 0 })
+  @PageOffset()
   offset: number = 0;
 }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { trim } from '@gcm/platform';
 
 export class ValidateDto {
   @IsOptional()
@@ -9,7 +10,7 @@ export class ValidateDto {
 
   /** Optional note kept with the review (visible to the owner organisation only). */
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @Length(1, 4000)
   comment?: string;

@@ -7,11 +7,12 @@ import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { ApiFileResponse, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
 import { EVIDENCE_TYPES } from '../domain/evidence-file';
 import type { Response } from 'express';
+import { attachmentDisposition } from '../domain/evidence-file';
 import { UploadEvidenceDto } from '../dto/progress-update.dto';
 import { EvidenceView } from '../reporting.view';
 import { EvidenceService, UploadedFile } from './evidence.service';
 
-/** Size and part limits come from ReportingModule's MulterModule (EVIDENCE_MAX_BYTES): beyond them, 413. */
+/** Size and part limits come from ReportingHttpModule's MulterModule (EVIDENCE_MAX_BYTES): beyond them, 413. */
 const upload = FileInterceptor('file');
 
 @ApiTags('progress updates')
@@ -70,7 +71,7 @@ export class EvidenceController {
     res.setHeader('Cache-Control', 'private, max-age=0');
     return new StreamableFile(file.content, {
       type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
+      disposition: attachmentDisposition(file.fileName),
       length: file.content.length,
     });
   }

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
-import { authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, seesWorkingCopy, staleVersion } from '@gcm/pledges';
+import {
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, IdempotencyService, updateVersioned,
+} from '@gcm/platform';
+import { authorOrganisation, ownsPledge, seesWorkingCopy } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkEvidenceFile, cleanFileName } from '../domain/evidence-file';
 import { assertCycleOpen, nextUpdateStatus } from '../domain/lifecycle';
@@ -34,7 +36,7 @@ export class EvidenceService {
     authorOrganisation(user);
     const row = await loadUpdateRow(m, updateId);
     if (!row || !ownsPledge(user, row.leadOrganisationId)) throw DomainError.notFound('Progress update');
-    if (version !== undefined && version !== row.version) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, version);
     nextUpdateStatus(row.editorialStatus, 'edit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     return row;
@@ -42,8 +44,7 @@ export class EvidenceService {
 
   /** Adding or removing a file is a change of the update: it takes its version, so ETags stay honest. */
   private async bump(m: EntityManager, row: UpdateRow): Promise<void> {
-    const [, affected] = await m.query('UPDATE progress_update SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2', [row.id, row.version]);
-    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? row.version);
+    await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: row.id }, row.version);
   }
 
   /** Honours Idempotency-Key: a retried upload (same update, title and bytes) stores one evidence item. */

@@ -4,14 +4,15 @@ import type { AuthUser } from '@gcm/accounts';
 import { authorOrganisation } from '@gcm/pledges';
 import { DataSource } from 'typeorm';
 import { daysLeft } from '../domain/cycle-calendar';
+import { cyclePopulationSql } from '../population/cycle-population.sql';
 import type { DueUpdate, MyWorkView } from './my-work.view';
 
 type UpdateState = DueUpdate['state'];
 
 /**
- * A focal point's to-do list: for each open cycle, each published pledge of
- * their organisation with the state of its update; and what the secretariat
- * returned, with its comments. Four queries whatever the organisation's size.
+ * A focal point's to-do list: for each open cycle, each pledge of their
+ * organisation owing it an update (the cycle population) with the state of
+ * its update; and what the secretariat returned, with its comments. Four queries whatever the organisation's size.
  */
 @Injectable()
 export class MyWorkService {
@@ -27,9 +28,10 @@ export class MyWorkService {
       `SELECT c.code AS cycle, p.id AS "pledgeId", p.reference, p.title, u.id AS "updateId",
          coalesce(u.editorial_status, 'missing') AS state, coalesce(u.is_late, false) AS "isLate", u.version, u.submitted_at AS "submittedAt"
        FROM reporting_cycle c
-       CROSS JOIN pledge p
+       CROSS JOIN LATERAL ${cyclePopulationSql('c.id')} x
+       JOIN pledge p ON p.id = x.pledge_id
        LEFT JOIN progress_update u ON u.pledge_id = p.id AND u.cycle_id = c.id
-       WHERE c.status = 'open' AND p.lead_organisation_id = $1 AND p.published_version IS NOT NULL AND p.status <> 'withdrawn'
+       WHERE c.status = 'open' AND x.lead_organisation_id = $1
        ORDER BY c.deadline, c.code, p.reference`,
       [organisationId],
     );

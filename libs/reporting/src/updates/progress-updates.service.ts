@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, ErrorCode, FieldError, StatsCache } from '@gcm/platform';
 import {
-  authorOrganisation, expectedVersion, IdempotencyService, ownsPledge, requireVersion, seesWorkingCopy, staleVersion,
-} from '@gcm/pledges';
+  assertVersion, AuditService, DomainError, ErrorCode, expectedVersion, FieldError, IdempotencyService, requireVersion, updateVersioned,
+} from '@gcm/platform';
+import { authorOrganisation, ownsPledge, seesWorkingCopy } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdate } from '../entities/progress-update.entity';
+import { cyclePopulationSql } from '../population/cycle-population.sql';
 import {
   checkProgressContent, IS_LATE_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
@@ -37,28 +38,35 @@ export class ProgressUpdatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
-    private readonly stats: StatsCache,
   ) {}
 
   private get m(): EntityManager {
     return this.dataSource.manager;
   }
 
-  /** A published, not withdrawn pledge of the caller's organisation, and an open cycle. */
+  /**
+   * A pledge of the caller's organisation that owes the open cycle an update
+   * (the cycle population: a pledge withdrawn during the cycle still reports
+   * on it, one withdrawn before it started does not).
+   */
   private async target(user: AuthUser, pledgeId: string, cycleCode: string): Promise<{ cycle: CycleRow }> {
     authorOrganisation(user);
     const [pledge] = await this.m.query('SELECT lead_organisation_id AS "org", published_version AS "pv", status FROM pledge WHERE id = $1', [pledgeId]);
     if (!pledge || !ownsPledge(user, pledge.org)) throw DomainError.notFound('Pledge');
-    if (pledge.pv === null || pledge.status === 'withdrawn') {
-      throw new DomainError(ErrorCode.InvalidState, 'Progress is reported on published pledges only (this one is not published, or was withdrawn)');
+    if (pledge.pv === null) {
+      throw new DomainError(ErrorCode.InvalidState, 'Progress is reported on published pledges only (this one is not published)');
     }
     const [cycle] = await this.m.query(
-      `SELECT id, code, status, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(deadline, 'YYYY-MM-DD') AS deadline
-       FROM reporting_cycle WHERE code = $1`,
-      [cycleCode],
+      `SELECT id, code, status, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(deadline, 'YYYY-MM-DD') AS deadline,
+              EXISTS (SELECT 1 FROM ${cyclePopulationSql('c.id')} x WHERE x.pledge_id = $2) AS owes
+       FROM reporting_cycle c WHERE code = $1`,
+      [cycleCode, pledgeId],
     );
     if (!cycle) throw DomainError.invalid('cycle', `Unknown reporting cycle ${cycleCode}`);
     assertCycleOpen(cycle.status, cycle.code);
+    if (!cycle.owes) {
+      throw new DomainError(ErrorCode.InvalidState, `This pledge owes no update for ${cycle.code}: it was withdrawn before the cycle began`);
+    }
     return { cycle };
   }
 
@@ -114,17 +122,13 @@ export class ProgressUpdatesService {
   }
 
   private async bump(m: EntityManager, row: UpdateRow, expected: number, set: string, params: unknown[] = []): Promise<void> {
-    const [, affected] = await m.query(
-      `UPDATE progress_update SET ${set ? `${set}, ` : ''}version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [row.id, expected, ...params],
-    );
-    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? expected);
+    await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: row.id }, expected, set, params);
   }
 
   async update(user: AuthUser, id: string, dto: UpdateProgressUpdateDto, ifMatch?: string): Promise<ProgressUpdateView> {
     const expected = requireVersion(ifMatch, dto.version);
     const row = await this.owned(user, id);
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'edit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     const cleared: FieldError[] = (['status', 'percentComplete'] as const)
@@ -155,7 +159,7 @@ export class ProgressUpdatesService {
   async submit(user: AuthUser, id: string, dto: { version?: number }, ifMatch?: string): Promise<ProgressUpdateView> {
     const row = await this.owned(user, id);
     const expected = expectedVersion(ifMatch, dto.version) ?? row.version;
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     const submitted = await this.dataSource.transaction(async (m) => {
@@ -168,8 +172,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    // A submission makes its State "reporting this cycle" on the public headline (its content stays private until validated).
-    await this.stats.invalidate();
     return submitted;
   }
 
@@ -214,7 +216,6 @@ export class ProgressUpdatesService {
       });
       return view;
     });
-    await this.stats.invalidate();
     return result;
   }
 }

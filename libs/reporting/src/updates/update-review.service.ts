@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
-import { AuditService, DomainError, StatsCache } from '@gcm/platform';
-import { expectedVersion, staleVersion } from '@gcm/pledges';
+import { assertVersion, AuditService, DomainError, expectedVersion, updateVersioned } from '@gcm/platform';
+import { ImplementationStatus, ImplementationStatusService } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextUpdateStatus } from '../domain/lifecycle';
 import { UpdateQueueDto } from '../dto/progress-update.dto';
@@ -16,7 +16,7 @@ export class UpdateReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
+    private readonly pledges: ImplementationStatusService,
   ) {}
 
   async queue(query: UpdateQueueDto) {
@@ -40,17 +40,13 @@ export class UpdateReviewService {
     const row = await loadUpdateRow(this.dataSource.manager, id);
     if (!row) throw DomainError.notFound('Progress update');
     const expected = version ?? row.version;
-    if (row.version !== expected) throw staleVersion('progress update', row.version);
+    assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, action);
     return row;
   }
 
   private async decide(m: EntityManager, row: UpdateRow, set: string, params: unknown[]): Promise<void> {
-    const [, affected] = await m.query(
-      `UPDATE progress_update SET ${set}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
-      [row.id, row.version, ...params],
-    );
-    if (affected !== 1) throw staleVersion('progress update', (await loadUpdateRow(m, row.id))?.version ?? row.version);
+    await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: row.id }, row.version, set, params);
   }
 
   async validate(user: AuthUser, id: string, dto: { version?: number; comment?: string }, ifMatch?: string): Promise<ProgressUpdateView> {
@@ -58,36 +54,25 @@ export class UpdateReviewService {
     const view = await this.dataSource.transaction(async (m) => {
       await this.decide(m, row, `editorial_status = 'validated', validated_at = now(), validated_by = $3`, [user.id]);
       await m.insert(ProgressUpdateReview, { updateId: id, decision: 'validated', comment: dto.comment ?? null, reviewerId: user.id });
-      const [before] = await m.query('SELECT implementation_status AS s FROM pledge WHERE id = $1', [row.pledgeId]);
-      const [after] = await this.followLatestValidated(m, row.pledgeId);
       await this.audit.record(m, {
         action: 'progress_update.validate', entityType: 'progress_update', entityId: id,
         before: { editorialStatus: 'submitted' }, after: { editorialStatus: 'validated' },
       });
-      if (before.s !== after.s) {
-        await this.audit.record(m, {
-          action: 'pledge.implementation_status', entityType: 'pledge', entityId: row.pledgeId,
-          before: { implementationStatus: before.s }, after: { implementationStatus: after.s, fromUpdate: id },
-        });
-      }
+      await this.pledges.follow(m, row.pledgeId, await this.latestValidatedStatus(m, row.pledgeId), id);
       return loadUpdateView(m, id);
     });
-    await this.stats.invalidate();
     return view;
   }
 
   /** The pledge takes the status of its validated update of the latest cycle period (not the latest validated in time). */
-  private async followLatestValidated(m: EntityManager, pledgeId: string): Promise<{ s: string }[]> {
-    // TypeORM answers a raw UPDATE … RETURNING with [rows, affected].
-    const [rows] = await m.query(
-      `UPDATE pledge p SET implementation_status = l.status, public_updated_at = now()
-       FROM (SELECT u.status FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
-             WHERE u.pledge_id = $1 AND u.editorial_status = 'validated'
-             ORDER BY c.period_end DESC, c.period_start DESC LIMIT 1) l
-       WHERE p.id = $1 RETURNING p.implementation_status AS s`,
+  private async latestValidatedStatus(m: EntityManager, pledgeId: string): Promise<ImplementationStatus> {
+    const [latest]: { status: ImplementationStatus }[] = await m.query(
+      `SELECT u.status FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
+        WHERE u.pledge_id = $1 AND u.editorial_status = 'validated'
+        ORDER BY c.period_end DESC, c.period_start DESC LIMIT 1`,
       [pledgeId],
     );
-    return rows;
+    return latest.status;
   }
 
   async return(user: AuthUser, id: string, dto: { version?: number; comment: string }, ifMatch?: string): Promise<ProgressUpdateView> {

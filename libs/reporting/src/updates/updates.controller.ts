@@ -1,17 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { Authenticated, ParamUuidPipe, Roles } from '@gcm/platform';
-import { etagOf, VersionOnlyDto } from '@gcm/pledges';
+import { Authenticated, ParamUuidPipe, Roles, sendCreated, sendVersion, VersionOnlyDto } from '@gcm/platform';
 import type { Response } from 'express';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdateResponse, UpdateListItem } from '../reporting.view';
 import { ProgressUpdatesService } from './progress-updates.service';
-
-const tag = (res: Response, view: { version: number }) => {
-  res.setHeader('ETag', etagOf(view.version));
-  res.setHeader('Cache-Control', 'private, no-cache');
-};
 
 /** Progress updates of a focal point's pledges: one per pledge per cycle. */
 @ApiTags('progress updates')
@@ -30,8 +24,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.create(user, pledgeId, dto, key);
-    tag(res, value);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    sendCreated(res, value, replayed);
     return value;
   }
 
@@ -46,8 +39,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.noChange(user, pledgeId, dto, key);
-    tag(res, value);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    sendCreated(res, value, replayed);
     return value;
   }
 
@@ -63,7 +55,7 @@ export class UpdatesController {
   @Get('updates/:id')
   async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response): Promise<ProgressUpdateResponse> {
     const view = await this.updates.view(user, id);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 
@@ -78,7 +70,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.update(user, id, dto, ifMatch);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 
@@ -94,7 +86,7 @@ export class UpdatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.submit(user, id, dto, ifMatch);
-    tag(res, view);
+    sendVersion(res, view);
     return view;
   }
 }

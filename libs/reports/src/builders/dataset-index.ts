@@ -22,11 +22,17 @@ export class DatasetIndex {
   readonly objectives = new Map<number, CatalogueObjective>();
   readonly themes = new Map<number, CatalogueTheme>();
   readonly pledges = new Map<string, PledgeInput>();
+  private readonly cycleByCode = new Map<string, CycleInput>();
+  private readonly cyclePosition = new Map<string, number>();
   /** pledge id → cycle code → update (drafts dropped). */
   private readonly updates = new Map<string, Map<string, UpdateInput>>();
 
   constructor(readonly data: ReportDataset) {
     this.cycles = [...data.cycles].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+    this.cycles.forEach((c, i) => {
+      this.cycleByCode.set(c.code, c);
+      this.cyclePosition.set(c.code, i);
+    });
     for (const o of data.organisations) this.organisations.set(o.id, o);
     for (const c of data.catalogue.countries) this.countries.set(c.alpha3, c);
     for (const o of data.catalogue.objectives) this.objectives.set(o.number, o);
@@ -41,7 +47,7 @@ export class DatasetIndex {
   }
 
   cycle(code: string): CycleInput {
-    const c = this.cycles.find((x) => x.code === code);
+    const c = this.cycleByCode.get(code);
     if (!c) throw new ReportInputError(`cycle ${code} is not in the dataset`);
     return c;
   }
@@ -85,11 +91,15 @@ export class DatasetIndex {
   }
 
   /**
-   * Pledges that owe an update for the cycle: published by its end and not
-   * withdrawn by its deadline.
+   * Pledges that owe an update for the cycle: public (published, not
+   * withdrawn) at any time between its period start (00:00 UTC) and its close;
+   * a cycle not closed counts up to now. The in-memory copy of the database's
+   * pledge_owes_update (owned by libs/reporting), pinned to it by
+   * test/e2e/cycle-population.e2e-spec.ts. ISO instants compare as text.
    */
   isExpected(pledge: PledgeInput, cycle: CycleInput): boolean {
-    return pledge.publishedOn <= cycle.periodEnd && (pledge.withdrawnOn === null || pledge.withdrawnOn > cycle.deadline);
+    return (cycle.closedAt === null || pledge.publishedAt <= cycle.closedAt)
+      && (pledge.withdrawnAt === null || pledge.withdrawnAt >= `${cycle.periodStart}T00:00:00.000Z`);
   }
 
   expectedPledges(cycles: CycleInput[], filter: (p: PledgeInput) => boolean = () => true): PledgeInput[] {
@@ -101,15 +111,23 @@ export class DatasetIndex {
     return this.updates.get(pledgeId)?.get(cycleCode) ?? null;
   }
 
+  /** The update that counts the pledge as reported in the cycle (submitted or validated), when the pledge owes one. */
   countedUpdate(pledgeId: string, cycleCode: string): UpdateInput | null {
     const u = this.update(pledgeId, cycleCode);
-    return u && isCounted(u) ? u : null;
+    const pledge = this.pledges.get(pledgeId);
+    return u && isCounted(u) && pledge && this.isExpected(pledge, this.cycle(cycleCode)) ? u : null;
   }
 
-  /** The counted update of the latest of `cycles` that has one. */
-  latestCountedUpdate(pledgeId: string, cycles: CycleInput[]): UpdateInput | null {
+  /** The counted update whose content and status a report may publish: validated by the secretariat. */
+  validatedUpdate(pledgeId: string, cycleCode: string): UpdateInput | null {
+    const u = this.countedUpdate(pledgeId, cycleCode);
+    return u && u.lifecycle === 'validated' ? u : null;
+  }
+
+  /** The validated update of the latest of `cycles` that has one. */
+  latestValidatedUpdate(pledgeId: string, cycles: CycleInput[]): UpdateInput | null {
     for (let i = cycles.length - 1; i >= 0; i--) {
-      const u = this.countedUpdate(pledgeId, cycles[i].code);
+      const u = this.validatedUpdate(pledgeId, cycles[i].code);
       if (u) return u;
     }
     return null;
@@ -126,9 +144,19 @@ export class DatasetIndex {
     return out;
   }
 
-  /** Status reported in the scope (latest counted update), or `no_update`. */
+  /**
+   * The pledge's status as of the last of `cycles`, as the dashboards give
+   * it: its latest validated update in that cycle or an earlier one (the
+   * data set's cycles, then `statusBefore`); `no_update` when it never had a
+   * validated one (the dashboards count those as not started).
+   */
   reportedStatus(pledgeId: string, cycles: CycleInput[]): DistributionStatus {
-    return this.latestCountedUpdate(pledgeId, cycles)?.status ?? 'no_update';
+    for (let i = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1; i >= 0; i--) {
+      // Like the dashboards' statusAsOf: any validated update counts for carrying forward.
+      const u = this.update(pledgeId, this.cycles[i].code);
+      if (u?.lifecycle === 'validated') return u.status;
+    }
+    return this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
   }
 
   /**

@@ -14,7 +14,7 @@ export function documentOf<K extends ReportKind>(
     subtitle,
     metadata: {
       scope: input.scope,
-      cycles: cycles.map(({ code, periodStart, periodEnd, deadline }) => ({ code, periodStart, periodEnd, deadline })),
+      cycles: cycles.map(({ code, periodStart, periodEnd, deadline, closedAt }) => ({ code, periodStart, periodEnd, deadline, closedAt })),
       snapshot: { ...input.snapshot },
       parameters: { ...DEFAULT_PARAMETERS },
       language: 'en',

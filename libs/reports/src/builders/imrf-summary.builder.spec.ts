@@ -1,5 +1,5 @@
 import { KeyFiguresBlock, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
-import { handMadeDataset, CYCLE, PREVIOUS } from '../testing/hand-made.fixture';
+import { handMadeDataset, CYCLE, PREVIOUS, UNVALIDATED_CHALLENGE } from '../testing/hand-made.fixture';
 import { buildImrfSummary } from './imrf-summary.builder';
 
 function block<T>(doc: ReportDocument, id: string): T {
@@ -46,8 +46,9 @@ describe('buildImrfSummary on the hand-made data set of issue 5', () => {
   it('distributes the status of the pledges owing an update, with no_update for the silent ones', () => {
     const dist = block<StatusDistributionBlock>(doc, 'status-distribution');
     const count = (s: string) => dist.entries.find((e) => e.status === s)!.count;
-    // 45 pledges owe: 44 State pledges (not p136, withdrawn before the deadline, nor p40, published after the period) and the NGO's.
+    // 45 pledges owe: 44 State pledges (not p136, withdrawn before the cycle, nor p40, published after its close) and the NGO's.
     expect(dist.total).toBe(45);
+    // p01's validated "achieved"; p03's "achieved" awaits validation and is not counted (p03 is among the 8 without a validated update).
     expect(count('achieved')).toBe(1);
     expect(count('delayed')).toBe(1);
     expect(count('no_update')).toBe(8);
@@ -67,9 +68,18 @@ describe('buildImrfSummary on the hand-made data set of issue 5', () => {
     expect(gaps.rows.some((r) => r.area === 'Objective' && r.item === '8')).toBe(false);
   });
 
-  it('quotes the challenges of counted updates under the pledge primary objective', () => {
+  it('quotes the challenges of validated updates only, under the pledge primary objective', () => {
     const items = section(doc, 'challenges').blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
     expect(items).toEqual([expect.stringContaining('Search and rescue capacity at sea is insufficient')]);
+    expect(JSON.stringify(doc)).not.toContain(UNVALIDATED_CHALLENGE);
+  });
+
+  it('says in its method note what it counted', () => {
+    const notes = section(doc, 'method').blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
+    expect(notes).toEqual(expect.arrayContaining([
+      expect.stringContaining('at any time between the start of the cycle\'s period and the close of the cycle'),
+      expect.stringContaining('Only validated updates are quoted or measured'),
+    ]));
   });
 
   it('over the span 2025-H2 to 2026-H1, S8 reported on objective 8 too', () => {

@@ -170,10 +170,10 @@ function indicatorsSection(index: DatasetIndex, scope: ScopeData): Section {
 
 function challengesSection(index: DatasetIndex, scope: ScopeData): Section {
   const blocks = index.objectiveList().flatMap((o) => {
-    const updates = scope.counted.filter((u) => index.pledges.get(u.pledgeId)!.primaryObjective === o.number && u.challenges.trim() !== '');
+    const updates = scope.counted.filter((u) => u.lifecycle === 'validated' && index.pledges.get(u.pledgeId)!.primaryObjective === o.number && u.challenges.trim() !== '');
     return updates.length === 0 ? [] : [heading(`Objective ${o.number}: ${o.shortLabel}`), ...challengeBlocks(index, updates, `on pledges whose primary objective is ${o.number}`)];
   });
-  return { id: 'challenges', title: 'Challenges reported', blocks: blocks.length > 0 ? blocks : [paragraph('No update reported a challenge.')] };
+  return { id: 'challenges', title: 'Challenges reported', blocks: blocks.length > 0 ? blocks : [paragraph('No validated update reported a challenge.')] };
 }
 
 function nonReportingSection(index: DatasetIndex, scope: ScopeData): Section {

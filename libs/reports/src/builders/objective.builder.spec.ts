@@ -18,7 +18,7 @@ describe('buildObjectiveReport for objective 8', () => {
     const rows = tableById(doc, 'pledges').rows;
     expect(rows).toHaveLength(12);
     expect(rows.find((r) => r.reference === 'GCM-P-2025-00002')).toMatchObject({ primary: false, status: 'Delayed', late: true });
-    expect(rows.find((r) => r.reference === 'GCM-P-2025-00035')).toMatchObject({ status: 'No update', late: null });
+    expect(rows.find((r) => r.reference === 'GCM-P-2025-00035')).toMatchObject({ status: 'No validated update', late: null });
     const dist = distributionById(doc, 'status-distribution');
     expect(dist.total).toBe(12);
     expect(statusCount(dist, 'no_update')).toBe(4);

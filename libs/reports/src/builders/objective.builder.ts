@@ -52,10 +52,12 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
         col('percentComplete', 'Percent complete', 'integer'),
         col('late', 'Late', 'boolean'),
       ], pledges.map((p) => {
-        const u = index.countedUpdate(p.id, cycle.code);
+        const counted = index.countedUpdate(p.id, cycle.code);
+        const u = index.validatedUpdate(p.id, cycle.code);
         return {
           reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId), primary: p.primaryObjective === n,
-          status: u ? STATUS_LABELS[u.status] : STATUS_LABELS.no_update, percentComplete: u?.percentComplete ?? null, late: u ? u.late : null,
+          status: u ? STATUS_LABELS[u.status] : STATUS_LABELS.no_update, percentComplete: u?.percentComplete ?? null,
+          late: counted ? counted.late : null,
         };
       }))],
     },
@@ -63,7 +65,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
       id: 'indicators',
       title: 'Indicator progress',
       blocks: [table('indicators', `Indicators of pledges on Objective ${n}`, INDICATOR_COLUMNS,
-        pledges.flatMap((p) => indicatorRows(p, index.countedUpdate(p.id, cycle.code))))],
+        pledges.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code))))],
     },
     { id: 'challenges', title: 'Challenges reported', blocks: challengeBlocks(index, mine.counted, `on Objective ${n}`) },
     {

@@ -13,8 +13,9 @@ export interface ScopeData {
 }
 
 /**
- * Counted updates are taken from every pledge of the slice, not only the
- * expected ones, so a pledge withdrawn after reporting still counts as reported.
+ * Counted updates are those of pledges owing an update in their cycle (a
+ * pledge withdrawn after reporting was public in the cycle, so it still owes
+ * and counts), as the database's cycle_counted_update view counts them.
  */
 export function scopeData(index: DatasetIndex, cycles: CycleInput[], filter: (p: PledgeInput) => boolean = () => true): ScopeData {
   const all = index.data.pledges.filter(filter);

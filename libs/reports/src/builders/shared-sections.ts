@@ -50,10 +50,10 @@ export function objectiveCoverageTable(
   }));
 }
 
-/** Challenges written in counted updates: how many, and the first excerpts by pledge reference. */
+/** Challenges written in validated updates (never those awaiting validation): how many, and the first excerpts by pledge reference. */
 export function challengeBlocks(index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts): Block[] {
   const withText = updates
-    .filter((u) => u.challenges.trim() !== '')
+    .filter((u) => u.lifecycle === 'validated' && u.challenges.trim() !== '')
     .map((u) => ({ u, p: index.pledges.get(u.pledgeId) as PledgeInput }))
     .sort((a, b) => compareText(a.p.reference, b.p.reference) || compareText(a.u.cycleCode, b.u.cycleCode));
   if (withText.length === 0) return [paragraph(`No challenges were reported ${what}.`)];
@@ -153,12 +153,12 @@ export interface IndicatorSummary {
   regressed: number;
 }
 
-/** Indicator progress of many pledges, each measured by its latest counted update in the cycles. */
+/** Indicator progress of many pledges, each measured by its latest validated update in the cycles. */
 export function summariseIndicators(index: DatasetIndex, pledges: PledgeInput[], cycles: CycleInput[]): IndicatorSummary {
   const s: IndicatorSummary = { indicators: 0, measured: 0, computable: 0, meanRatio: null, reachedTarget: 0, overshoot: 0, regressed: 0 };
   let sum = 0;
   for (const p of pledges) {
-    const u = index.latestCountedUpdate(p.id, cycles);
+    const u = index.latestValidatedUpdate(p.id, cycles);
     for (const ind of p.indicators) {
       s.indicators++;
       const pr = indicatorProgress(ind, u ? latestMeasurement(u.measurements, ind.id) : null);
@@ -181,8 +181,10 @@ export function methodSection(extra: string[] = []): Section {
     id: 'method',
     title: 'Notes on method',
     blocks: [list([
-      'A pledge owes an update for a cycle when it was published by the end of the cycle and not withdrawn by its deadline.',
-      'An update counts as reported when it was submitted or validated; drafts and updates returned for revision do not count.',
+      'A pledge owes an update for a cycle when it was public (published and not withdrawn) at any time between the start of the cycle\'s period and the close of the cycle, so a pledge published during the submission window owes that cycle an update.',
+      'An update counts as reported when it was submitted or validated on a pledge owing one; drafts and updates returned for revision do not count.',
+      'Only validated updates are quoted or measured: statuses, percentages, narratives, challenges, evidence and indicator values come from updates the secretariat validated. An update awaiting validation counts its State as reporting and nothing more.',
+      'A pledge\'s status is that of its latest validated update in the cycle or an earlier one; "No validated update" counts the pledges that never had one (the public dashboard shows these as not started).',
       'A State reported when it leads at least one pledge with a counted update; it reported on an objective when one of those pledges is aligned with that objective, as primary objective or not.',
       'Shares are rounded half up to whole percent for display; the data annex and the JSON edition keep the exact ratio.',
       'Indicator progress is the share of the distance from baseline to target covered by the latest measurement, clamped to 0–100 percent; overshoot and movement away from the target are flagged. It is not computed when baseline equals target, for "maintain" indicators, or without a measurement.',

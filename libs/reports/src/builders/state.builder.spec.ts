@@ -1,6 +1,6 @@
 import { ReportInputError } from '../model/report-kind.types';
 import { distributionById, figureValue, sectionById, sectionTexts, statusCount, tableById } from '../testing/document-query';
-import { CYCLE, handMadeDataset } from '../testing/hand-made.fixture';
+import { CYCLE, handMadeDataset, UNVALIDATED_CHALLENGE } from '../testing/hand-made.fixture';
 import { buildStateReport } from './state.builder';
 
 describe('buildStateReport', () => {
@@ -17,11 +17,17 @@ describe('buildStateReport', () => {
     expect(sectionTexts(doc, 'pledge-GCM-P-2025-00002')).toContain('Submitted after the deadline of 2026-08-14.');
   });
 
-  it('counts two pledges of one State and their status distribution', () => {
+  it('counts two pledges of one State; the update awaiting validation counts as reported, its status and text do not', () => {
     const doc = build(s3.id);
     expect(figureValue(doc, 'pledgesOwing')).toBe(2);
     expect(figureValue(doc, 'updates')).toBe(2);
-    expect(statusCount(distributionById(doc, 'status-distribution'), 'on_track')).toBe(2);
+    const dist = distributionById(doc, 'status-distribution');
+    expect([statusCount(dist, 'on_track'), statusCount(dist, 'achieved'), statusCount(dist, 'no_update')]).toEqual([1, 0, 1]);
+    const row = tableById(doc, 'pledges').rows.find((r) => r.reference === 'GCM-P-2025-00003')!;
+    expect(row).toMatchObject({ status: null, percentComplete: null, review: 'awaiting validation', missing: false });
+    expect(sectionTexts(doc, 'pledge-GCM-P-2025-00003')).toContain(
+      'An update was submitted for 2026-H1 and awaits validation by the secretariat; its content is published once validated.');
+    expect(JSON.stringify(doc)).not.toContain(UNVALIDATED_CHALLENGE);
   });
 
   it('flags a missing update and never shows the text of a draft or a returned update', () => {
@@ -50,9 +56,9 @@ describe('buildStateReport', () => {
     expect(row).toMatchObject({ previousStatus: 'On track', missing: true });
   });
 
-  it('lists pledges withdrawn before the deadline apart, with the reason', () => {
+  it('lists pledges withdrawn before the cycle began apart, with the reason', () => {
     const doc = build(data.organisations[36].id);
-    expect(sectionTexts(doc, 'withdrawn')).toEqual([expect.stringContaining('withdrawn on 2026-05-01 (Merged into a regional pledge)')]);
+    expect(sectionTexts(doc, 'withdrawn')).toEqual([expect.stringContaining('withdrawn on 2025-12-15 (Merged into a regional pledge)')]);
     expect(tableById(doc, 'pledges').rows.map((r) => r.reference)).not.toContain('GCM-P-2025-00136');
     expect(sectionById(doc, 'method').title).toBe('Notes on method');
   });

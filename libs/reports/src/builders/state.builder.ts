@@ -5,7 +5,7 @@ import { col, compact, distribution, figure, heading, keyFigures, list, note, pa
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { INDICATOR_COLUMNS, indicatorRows, methodSection } from './shared-sections';
-import { STATUS_LABELS, isCounted, share } from './statistics';
+import { STATUS_LABELS, share } from './statistics';
 
 /** One organisation (a State or a stakeholder), one cycle: its pledges and what it reported. */
 export function buildStateReport(input: StateReportInput): ReportDocument {
@@ -15,7 +15,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
   const cycle = index.cycle(input.scope.cycleCode);
   const previous = index.previousCycle(cycle);
   const led = index.data.pledges
-    .filter((p) => p.leadOrganisationId === org.id && p.publishedOn <= cycle.periodEnd)
+    .filter((p) => p.leadOrganisationId === org.id)
     .sort((a, b) => compareText(a.reference, b.reference));
   const owing = led.filter((p) => index.isExpected(p, cycle));
   const partnerOf = index.data.pledges
@@ -31,7 +31,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
       blocks: compact([
         keyFigures('headline', [
           figure('pledgesOwing', 'Pledges owing an update', owing.length, 'integer'),
-          figure('updates', 'Updates submitted', counted.length, 'integer'),
+          figure('updates', 'Updates counted', counted.length, 'integer', `${counted.filter((u) => u.lifecycle === 'validated').length} validated`),
           figure('late', 'Submitted late', counted.filter((u) => u.late).length, 'integer'),
           figure('missing', 'Missing updates', owing.length - counted.length, 'integer'),
           shareFigure('reported', 'Pledges reported on', share(counted.length, owing.length), 'pledges owing'),
@@ -51,7 +51,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
       id: 'indicators',
       title: 'Indicator progress',
       blocks: [table('indicators', `Indicators measured in ${cycle.code}`, INDICATOR_COLUMNS,
-        owing.flatMap((p) => indicatorRows(p, index.countedUpdate(p.id, cycle.code))))],
+        owing.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code))))],
     },
     {
       id: 'partnerships',
@@ -60,14 +60,15 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         ? [paragraph(`${org.name} is not a partner in another organisation's pledge.`)]
         : [list(partnerOf.map((p) => `${p.reference} ${p.title} (led by ${index.organisationName(p.leadOrganisationId)})`))],
     },
-    methodSection(['A late update was submitted after the cycle deadline; a missing update is one not submitted at all.']),
+    methodSection(['A late update was submitted after the cycle deadline; a missing update is one not submitted at all (or returned for revision and not resubmitted).']),
   ];
-  const withdrawn = led.filter((p) => !index.isExpected(p, cycle) && p.withdrawnOn !== null);
+  // Withdrawn before the cycle began: they owe it nothing, but the State's record shows why they are gone.
+  const withdrawn = led.filter((p) => p.withdrawnAt !== null && p.withdrawnAt < `${cycle.periodStart}T00:00:00.000Z`);
   if (withdrawn.length > 0) {
     sections.splice(sections.length - 1, 0, {
       id: 'withdrawn',
       title: 'Withdrawn pledges',
-      blocks: [list(withdrawn.map((p) => `${p.reference} ${p.title}: withdrawn on ${p.withdrawnOn}${p.withdrawalReason ? ` (${p.withdrawalReason})` : ''}`))],
+      blocks: [list(withdrawn.map((p) => `${p.reference} ${p.title}: withdrawn on ${p.withdrawnAt?.slice(0, 10)}${p.withdrawalReason ? ` (${p.withdrawalReason})` : ''}`))],
     });
   }
   return documentOf(input, 'state', `${org.name}: progress report for ${cycle.code}`,
@@ -88,14 +89,15 @@ function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInpu
     col('missing', 'Missing', 'boolean'),
   ], owing.map((p) => {
     const u = index.update(p.id, cycle.code);
-    const c = u && isCounted(u) ? u : null;
-    const prev = previous ? index.countedUpdate(p.id, previous.code) : null;
+    const c = index.countedUpdate(p.id, cycle.code);
+    const v = index.validatedUpdate(p.id, cycle.code);
+    const prev = previous ? index.validatedUpdate(p.id, previous.code) : null;
     return {
       reference: p.reference,
       title: p.title,
       primaryObjective: p.primaryObjective,
-      status: c ? STATUS_LABELS[c.status] : null,
-      percentComplete: c?.percentComplete ?? null,
+      status: v ? STATUS_LABELS[v.status] : null,
+      percentComplete: v?.percentComplete ?? null,
       previousStatus: prev ? STATUS_LABELS[prev.status] : null,
       previousPercent: prev?.percentComplete ?? null,
       review: u ? { submitted: 'awaiting validation', validated: 'validated', returned: 'returned for revision', draft: null }[u.lifecycle] : null,
@@ -105,9 +107,10 @@ function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInpu
   }));
 }
 
-/** The pledge's alignment and the narrative of its update; nothing from returned updates is shown. */
+/** The pledge's alignment and the narrative of its validated update; nothing from updates awaiting validation or returned is shown. */
 function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput): Section {
-  const u = index.countedUpdate(p.id, cycle.code);
+  const u = index.validatedUpdate(p.id, cycle.code);
+  const awaiting = u === null && index.countedUpdate(p.id, cycle.code) !== null;
   const objectives = [...p.objectives].sort((a, b) => a - b)
     .map((n) => `Objective ${n}: ${index.objectives.get(n)?.title ?? 'not in this framework version'}${n === p.primaryObjective ? ' (primary)' : ''}`);
   const alignment = [
@@ -130,7 +133,9 @@ function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput): 
       u.partnerContributions.length > 0 && heading('Partner contributions', 4),
       list(u.partnerContributions.map((c) => `${index.organisationName(c.organisationId)}: ${c.text}`)),
     ])
-    : [note(`No update was submitted for ${cycle.code}.`, 'warning')];
+    : [awaiting
+      ? note(`An update was submitted for ${cycle.code} and awaits validation by the secretariat; its content is published once validated.`)
+      : note(`No update was submitted for ${cycle.code}.`, 'warning')];
   return {
     id: `pledge-${p.reference}`,
     title: `${p.reference}: ${p.title}`,

@@ -80,7 +80,7 @@ export const STATUS_LABELS: Record<DistributionStatus, string> = {
   delayed: 'Delayed',
   achieved: 'Achieved',
   discontinued: 'Discontinued',
-  no_update: 'No update',
+  no_update: 'No validated update',
 };
 
 /** Every status in a fixed order, zeros included, so distributions line up across reports. */

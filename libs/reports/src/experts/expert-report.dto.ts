@@ -1,8 +1,8 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { EXPERT_REPORT_STATUSES, ExpertReportStatus } from './expert-report.entity';
+import { PageLimit, PageOffset, trim } from '@gcm/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_YEAR = 2100;
 
 export class CreateExpertReportDto {
@@ -114,17 +114,9 @@ export class ExpertReportQueryDto {
   @IsIn(EXPERT_REPORT_STATUSES)
   status?: ExpertReportStatus;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number = 20;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @PageOffset(10_000)
   offset?: number = 0;
 }

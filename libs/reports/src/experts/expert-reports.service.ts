@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
+import { assertVersion, AuditService, DomainError, ErrorCode, updateVersioned } from '@gcm/platform';
 import type { AuthUser } from '@gcm/accounts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateExpertReportDto, ExpertReportQueryDto, ReturnExpertReportDto, UpdateExpertReportDto } from './expert-report.dto';
@@ -86,15 +86,10 @@ export class ExpertReportsService {
     await this.dataSource.transaction(async (m) => {
       const [before] = await m.query('SELECT status, version, author_id AS "authorId" FROM expert_report WHERE id = $1 FOR UPDATE', [id]);
       if (!before || (author && before.authorId !== author.id)) throw DomainError.notFound('Expert report');
-      if (before.version !== version) {
-        throw new DomainError(ErrorCode.VersionConflict, `The report changed since you read it (version ${before.version}, you sent ${version})`);
-      }
+      assertVersion('expert report', before.version, version);
       if (!from.includes(before.status)) throw new DomainError(ErrorCode.InvalidState, `A ${before.status} expert report cannot be ${action.split('.')[1]}`);
       await change(m);
-      await m.query(
-        'UPDATE expert_report SET status = coalesce($2, status), version = version + 1, updated_at = now() WHERE id = $1',
-        [id, to],
-      );
+      await updateVersioned(m, { table: 'expert_report', what: 'expert report', key: id }, before.version, 'status = coalesce($3, status)', [to]);
       await this.audit.record(m, {
         action, entityType: 'expert_report', entityId: id,
         before: { status: before.status, version: before.version }, after: { status: to ?? before.status, version: before.version + 1, ...details },

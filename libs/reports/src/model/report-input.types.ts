@@ -31,6 +31,8 @@ export interface CycleInput {
   periodEnd: IsoDate;
   /** Submission deadline; later submissions carry `late: true`. */
   deadline: IsoDate;
+  /** When the cycle closed; null while it is not closed (open, reopened or scheduled): its population is then "up to now". */
+  closedAt: IsoDateTime | null;
 }
 
 export interface OrganisationInput {
@@ -64,11 +66,16 @@ export interface PledgeInput {
   form: PledgeForm;
   leadOrganisationId: string;
   partnerOrganisationIds: string[];
-  /** First publication. A pledge is expected to report in cycles ending on or after it. */
-  publishedOn: IsoDate;
-  /** Set when withdrawn; a pledge withdrawn on or before a cycle's deadline owes that cycle nothing. */
-  withdrawnOn: IsoDate | null;
+  /**
+   * First publication and withdrawal (final). A pledge owes an update in a
+   * cycle when it was public at any time between the period start and the
+   * close (DatasetIndex.isExpected, the database's pledge_owes_update).
+   */
+  publishedAt: IsoDateTime;
+  withdrawnAt: IsoDateTime | null;
   withdrawalReason: string | null;
+  /** Status of the pledge's latest validated update in a cycle before the data set's cycles: carried forward like the dashboards do. */
+  statusBefore: ImplementationStatus | null;
   /** Every aligned objective, the primary one included. */
   objectives: number[];
   primaryObjective: number;
@@ -102,7 +109,12 @@ export interface EvidenceInput {
   sha256: string | null;
 }
 
-/** One progress update: one per pledge per cycle. */
+/**
+ * One progress update: one per pledge per cycle. A submitted (not validated)
+ * update counts as reported, but its content may not be published: the
+ * loader blanks its narrative, measurements, evidence and contributions, and
+ * builders take statuses and content from validated updates only.
+ */
 export interface UpdateInput {
   id: string;
   pledgeId: string;

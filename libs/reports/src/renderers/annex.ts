@@ -39,11 +39,3 @@ export function annexTables(doc: ReportDocument): AnnexTable[] {
 function col(key: string, label: string, type: ColumnType): TableColumn {
   return { key, label, type };
 }
-
-/**
- * Spreadsheet programs run text that starts like a formula; such text is
- * prefixed with an apostrophe (the OWASP advice for CSV injection).
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}

@@ -1,6 +1,7 @@
+import { neutraliseFormula } from '@gcm/platform/pure';
 import { stringify } from 'csv-stringify/sync';
 import { Cell, ReportDocument } from '../model/document.types';
-import { annexTables, neutraliseFormula } from './annex';
+import { annexTables } from './annex';
 
 const HEADER = ['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value'];
 
@@ -19,7 +20,7 @@ export function renderCsv(doc: ReportDocument): Buffer {
   const records: (string | number)[][] = [HEADER];
   for (const t of annexTables(doc)) {
     t.rows.forEach((r, i) => {
-      for (const c of t.columns) records.push([t.sectionId, t.id, t.caption, i + 1, c.key, c.label, c.type, raw(r[c.key])]);
+      for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), c.type, raw(r[c.key])]);
     });
   }
   return Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
@@ -31,7 +32,7 @@ export function renderCsvTables(doc: ReportDocument): { name: string; bytes: Buf
   return annexTables(doc).map((t) => {
     const n = (seen.get(t.id) ?? 0) + 1;
     seen.set(t.id, n);
-    const records = [t.columns.map((c) => c.label), ...t.rows.map((r) => t.columns.map((c) => raw(r[c.key])))];
+    const records = [t.columns.map((c) => neutraliseFormula(c.label)), ...t.rows.map((r) => t.columns.map((c) => raw(r[c.key])))];
     return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8') };
   });
 }

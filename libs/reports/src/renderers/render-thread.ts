@@ -34,7 +34,10 @@ function threadEntry(): { filename: string; eval: boolean } {
   const project = findUp(__dirname, 'tsconfig.json');
   const entry = join(__dirname, 'render-thread.entry.ts');
   return {
-    filename: `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(project)} });\nrequire(${JSON.stringify(entry)});`,
+    // The renderers import @gcm/platform/pure: the thread resolves the tsconfig aliases as the build does.
+    filename: `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(project)} });\n` +
+      `{ const p = require('tsconfig-paths'); const c = p.loadConfig(${JSON.stringify(dirname(project))}); p.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths }); }\n` +
+      `require(${JSON.stringify(entry)});`,
     eval: true,
   };
 }

@@ -50,10 +50,12 @@ describe('renderXlsx, read back with exceljs', () => {
     expect(labels).toEqual(expect.arrayContaining(['Cycle', 'Data as of', 'Snapshot']));
   });
 
-  it('writes formula-like user text as text, never as a formula', async () => {
+  it('writes formula-like user text as neutralised text, never as a formula (as the CSV annex does)', async () => {
     const wb = await readBack(await renderXlsx(hostileObjectiveReport()));
-    const cell = wb.getWorksheet('pledges')!.getColumn(2).values.find((v) => v === FORMULA_TITLE);
-    expect(cell).toBe(FORMULA_TITLE);
+    const values = wb.getWorksheet('pledges')!.getColumn(2).values;
+    expect(values).toContain(`'${FORMULA_TITLE}`);
+    expect(values).not.toContain(FORMULA_TITLE);
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula))));
   });
 
   it('keeps sheet names within Excel rules and unique', () => {

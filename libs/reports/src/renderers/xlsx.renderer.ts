@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '@gcm/platform/pure';
 import ExcelJS from 'exceljs';
 import { Cell, ColumnType, ReportDocument } from '../model/document.types';
 import { AnnexTable, annexTables } from './annex';
@@ -17,10 +18,15 @@ export function sheetNames(tables: AnnexTable[]): string[] {
   });
 }
 
+/**
+ * Cells are typed, so Excel never runs text as a formula here; text is still
+ * neutralised like the CSV annex, because a reader who re-saves a sheet as CSV
+ * would otherwise hand the formula on.
+ */
 function cellValue(value: Cell, type: ColumnType): ExcelJS.CellValue {
   if (value === null) return null;
   if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
-  return value;
+  return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
 
 /**
@@ -41,19 +47,19 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
 
   const about = wb.addWorksheet('About');
   about.columns = [{ width: 22 }, { width: 90 }];
-  about.addRow(['Report', doc.title]).font = { bold: true };
-  if (doc.subtitle) about.addRow(['', doc.subtitle]);
+  about.addRow(['Report', neutraliseFormula(doc.title)]).font = { bold: true };
+  if (doc.subtitle) about.addRow(['', neutraliseFormula(doc.subtitle)]);
   about.addRow(['Kind', doc.kind]);
   for (const c of doc.metadata.cycles) about.addRow(['Cycle', `${c.code}: ${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline}`]);
   about.addRow(['Data as of', doc.metadata.snapshot.takenAt]);
   about.addRow(['Snapshot', `${doc.metadata.snapshot.id} (framework version ${doc.metadata.snapshot.frameworkVersion})`]);
   about.addRow([]);
   about.addRow(['Sheet', 'Contents']).font = { bold: true };
-  tables.forEach((t, i) => about.addRow([names[i], t.caption]));
+  tables.forEach((t, i) => about.addRow([names[i], neutraliseFormula(t.caption)]));
 
   tables.forEach((t, i) => {
     const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({ header: c.label, key: c.key, width: WIDTH[c.type], style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
+    ws.columns = t.columns.map((c) => ({ header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
     ws.getRow(1).font = { bold: true };
     for (const r of t.rows) ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, cellValue(r[c.key], c.type)])));
     t.columns.forEach((c, j) => {

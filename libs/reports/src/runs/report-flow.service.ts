@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, JobName, QueueService } from '@gcm/platform';
+import { cyclePopulationSql } from '@gcm/reporting';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportRunsService } from './report-runs.service';
 import { GLOBAL_SCOPE, ReportTarget } from './report-target';
@@ -35,14 +36,13 @@ export class ReportFlowService {
     const flowId = flowIdOf(cycle.id);
     const summary: ReportTarget = { kind: 'imrf_summary', scope: GLOBAL_SCOPE, cycleCodes: [cycle.code], cycleIds: [cycle.id] };
     const parent = { id: await this.summaryRun(m, summary, requestedBy, flowId) };
+    // States leading a pledge of the cycle's population: exactly the States the summary counts as owing.
     const targets = `
-      WITH cyc AS (SELECT period_end, deadline FROM reporting_cycle WHERE id = $1),
-      states AS (
+      WITH states AS (
         SELECT DISTINCT o.country_alpha3 AS scope, c.region_m49
-          FROM pledge p JOIN organisation o ON o.id = p.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3, cyc
-         WHERE o.kind = 'state' AND p.published_version IS NOT NULL
-           AND (p.first_published_at AT TIME ZONE 'UTC')::date <= cyc.period_end
-           AND (p.withdrawn_at IS NULL OR (p.withdrawn_at AT TIME ZONE 'UTC')::date > cyc.deadline))
+          FROM ${cyclePopulationSql('$1::uuid')} x
+          JOIN organisation o ON o.id = x.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3
+         WHERE o.kind = 'state')
       SELECT 'state' AS kind, scope FROM states
       UNION SELECT 'region', region_m49 FROM states
       UNION SELECT 'objective', number::text FROM objective

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode, StatsCache } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
@@ -33,7 +33,6 @@ export class ReportVersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly stats: StatsCache,
   ) {}
 
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
@@ -72,7 +71,6 @@ export class ReportVersionsService {
       await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = $1', [id, userId]);
       await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
     });
-    await this.stats.invalidate();
     return this.get(id, true);
   }
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from '@gcm/accounts';
-import { FrameworkModule } from '@gcm/framework';
-import { ReportingModule } from '@gcm/reporting';
+import { AccountsCoreModule } from '@gcm/accounts';
+import { FrameworkCoreModule } from '@gcm/framework';
+import { ReportingCoreModule } from '@gcm/reporting';
 import { ExpertReport } from '../experts/expert-report.entity';
 import { ExpertReportsController } from '../experts/expert-reports.controller';
 import { ExpertReportsService } from '../experts/expert-reports.service';
@@ -29,29 +29,30 @@ import { ReportVersionStore } from './worker/report-version.store';
 import { ReportsReconcileHandler } from './worker/reports-reconcile.handler';
 import { ReportsReconcileService } from './worker/reports-reconcile.service';
 
-/** Shared by the API and the worker: the tables and the services that write runs and flows. */
+const HANDLERS = [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler];
+
+/**
+ * Runs, versions, files, flows and expert reports: the tables, the services
+ * that request and publish them, the builds and the job handlers (inert until
+ * the worker's runner consumes the queues; the render threads start on first
+ * use). Closing a cycle in any app that loads this module queues its flow.
+ * No routes.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([...REPORT_RUN_ENTITIES, ExpertReport])],
-  providers: [ReportTargetResolver, ReportRunsService, ReportVersionsService, ReportFlowService],
-  exports: [ReportTargetResolver, ReportRunsService, ReportVersionsService, ReportFlowService, TypeOrmModule],
+  imports: [TypeOrmModule.forFeature([...REPORT_RUN_ENTITIES, ExpertReport]), FrameworkCoreModule, ReportingCoreModule],
+  providers: [
+    ReportTargetResolver, ReportRunsService, ReportVersionsService, ReportFlowService, ExpertReportsService, CycleClosedReportsListener,
+    ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore,
+    ReportRenderer, ReportBuildService, ReportsReconcileService, ...HANDLERS,
+  ],
+  exports: [ReportRunsService, ReportVersionsService, ExpertReportsService, ...HANDLERS],
 })
 export class ReportsCoreModule {}
 
-/** API side: the secretariat's report desk, public downloads, expert reports, the queue monitor, and the cycle-closed hook. */
+/** The secretariat's report desk, public downloads, expert reports and the queue monitor (API only). */
 @Module({
-  imports: [ReportsCoreModule, AccountsModule, ReportingModule],
+  imports: [ReportsCoreModule, AccountsCoreModule],
   controllers: [ReportRunsController, ReportsPublicController, QueueMonitorController, ExpertReportsController],
-  providers: [ExpertReportsService, MonitorSession, QueueMonitorMount, CycleClosedReportsListener],
+  providers: [MonitorSession, QueueMonitorMount],
 })
-export class ReportsModule {}
-
-/** Worker side: builds, the cycle flow's parent, and the reconcile sweep. No HTTP routes of its own. */
-@Module({
-  imports: [ReportsCoreModule, FrameworkModule],
-  providers: [
-    ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore, ReportRenderer, ReportBuildService,
-    ReportBuildHandler, ReportCompileHandler, ReportsReconcileService, ReportsReconcileHandler,
-  ],
-  exports: [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, ReportBuildService, ReportDatasetLoader, DatasetSlicer, ReportsReconcileService],
-})
-export class ReportsWorkerModule {}
+export class ReportsHttpModule {}

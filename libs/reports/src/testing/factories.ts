@@ -2,12 +2,16 @@ import {
   CycleInput, ImplementationStatus, IndicatorInput, OrganisationInput, PledgeInput, UpdateInput,
 } from '../model/report-input.types';
 
-/** Half-year cycles as the platform opens them by default: deadline 45 days after the period. */
+/** Half-year cycles as the platform opens them by default: deadline 45 days after the period, closed the evening of the deadline. */
 export function halfYearCycle(year: number, half: 1 | 2): CycleInput {
-  return half === 1
+  const c = half === 1
     ? { code: `${year}-H1`, periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`, deadline: `${year}-08-14` }
     : { code: `${year}-H2`, periodStart: `${year}-07-01`, periodEnd: `${year}-12-31`, deadline: `${year + 1}-02-14` };
+  return { ...c, closedAt: `${c.deadline}T18:00:00.000Z` };
 }
+
+/** A date's instant at 10:00 UTC, as fixtures publish and withdraw pledges. */
+export const at10 = (date: string) => `${date}T10:00:00.000Z`;
 
 export function stateOrganisation(alpha3: string, name: string): OrganisationInput {
   return { id: `org-${alpha3.toLowerCase()}`, name, kind: 'state', countryAlpha3: alpha3, stakeholderType: null };
@@ -35,9 +39,10 @@ export function pledge(id: string, leadOrganisationId: string, objectives: numbe
     form: 'policy',
     leadOrganisationId,
     partnerOrganisationIds: [],
-    publishedOn: '2025-03-01',
-    withdrawnOn: null,
+    publishedAt: at10('2025-03-01'),
+    withdrawnAt: null,
     withdrawalReason: null,
+    statusBefore: null,
     objectives,
     primaryObjective: objectives[0],
     principles: ['a'],
@@ -53,15 +58,17 @@ export function pledge(id: string, leadOrganisationId: string, objectives: numbe
   };
 }
 
+/** A validated update unless `overrides.lifecycle` says otherwise (then validatedAt is null unless given). */
 export function update(p: PledgeInput, cycle: CycleInput, overrides: Partial<UpdateInput> = {}): UpdateInput {
   const status: ImplementationStatus = overrides.status ?? 'on_track';
+  const lifecycle = overrides.lifecycle ?? 'validated';
   return {
     id: `upd-${p.id}-${cycle.code}`,
     pledgeId: p.id,
     cycleCode: cycle.code,
-    lifecycle: 'submitted',
+    lifecycle,
     submittedAt: `${cycle.periodEnd}T12:00:00.000Z`,
-    validatedAt: null,
+    validatedAt: lifecycle === 'validated' ? `${cycle.deadline}T09:00:00.000Z` : null,
     late: false,
     reconfirmation: false,
     status,

@@ -1,10 +1,12 @@
 import { CatalogueInput } from '../model/catalogue-input.types';
 import { OrganisationInput, PledgeInput, ReportDataset, UpdateInput } from '../model/report-input.types';
 import { testCatalogue } from './catalogue.fixture';
-import { halfYearCycle, indicator, pledge, stakeholderOrganisation, stateOrganisation, update } from './factories';
+import { at10, halfYearCycle, indicator, pledge, stakeholderOrganisation, stateOrganisation, update } from './factories';
 
 export const PREVIOUS = halfYearCycle(2025, 2);
 export const CYCLE = halfYearCycle(2026, 1);
+/** The challenge of S3's update awaiting validation: no report may quote it. */
+export const UNVALIDATED_CHALLENGE = 'Unvalidated: border data sharing stalled after the ministry reshuffle.';
 /** Objectives other than 8, cycled through by the States that do not report on it. */
 const OTHER = [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
 
@@ -21,7 +23,10 @@ export function withCrosswalkThemes(catalogue: CatalogueInput, p: PledgeInput): 
  * 35 report, and 6 of those report on objective 8 (6/35 = 17.14 % ⇒ "17 percent").
  * Around them, everything that must NOT count: a draft, a returned update, an
  * update in the previous cycle only, a stakeholder's update, a second pledge of
- * the same State, a pledge published after the cycle and one withdrawn before its deadline.
+ * the same State, a pledge published after the cycle closed and one withdrawn
+ * before it began. Updates are validated unless said otherwise; S3's first
+ * pledge has one submitted and not validated (status achieved, a challenge):
+ * it makes S3 reporting, and nothing of it may be quoted or counted.
  */
 export function handMadeDataset(): ReportDataset {
   const catalogue = testCatalogue();
@@ -41,7 +46,7 @@ export function handMadeDataset(): ReportDataset {
   });
   add(pledge('p01', S(1), [8]), { lifecycle: 'validated', validatedAt: '2026-09-01T09:00:00.000Z', status: 'achieved', percentComplete: 100 });
   add(pledge('p02', S(2), [11, 8]), { late: true, submittedAt: '2026-09-20T10:00:00.000Z', status: 'delayed', percentComplete: 20 });
-  add(pledge('p03', S(3), [8]), {});
+  add(pledge('p03', S(3), [8]), { lifecycle: 'submitted', status: 'achieved', percentComplete: 100, challenges: UNVALIDATED_CHALLENGE });
   add(pledge('p103', S(3), [8, 9]), {});
   add(pledge('p04', S(4), [8, 10]), { challenges: 'Search and rescue capacity at sea is insufficient; data on missing migrants is fragmented.' });
   add(pledge('p05', S(5), [8], { indicators: [indicator('i05', { direction: 'decrease', baseline: { value: 200, date: '2025-01-01' }, target: { value: 50, date: '2028-12-31' } })] }), {
@@ -58,8 +63,8 @@ export function handMadeDataset(): ReportDataset {
   for (let i = 9; i < 35; i++) add(pledge(`p${String(i).padStart(2, '0')}`, S(i), [OTHER[i % OTHER.length]]), { status: i % 4 === 0 ? 'not_started' : 'on_track' });
   add(pledge('p35', S(35), [8]), null);
   for (let i = 36; i < 40; i++) add(pledge(`p${i}`, S(i), [OTHER[i % OTHER.length]]), null);
-  add(pledge('p136', S(36), [8], { withdrawnOn: '2026-05-01', withdrawalReason: 'Merged into a regional pledge' }), null);
-  add(pledge('p40', S(40), [8], { publishedOn: '2026-07-15' }), null);
+  add(pledge('p136', S(36), [8], { withdrawnAt: at10('2025-12-15'), withdrawalReason: 'Merged into a regional pledge' }), null);
+  add(pledge('p40', S(40), [8], { publishedAt: at10('2026-09-01') }), null);
   add(pledge('p90', ngo.id, [8]), {});
 
   const organisations: OrganisationInput[] = [...states, ngo];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * Text of a PDF as poppler's pdftotext sees it (`-layout`: one line per table
- * row). poppler-utils is a test dependency installed by .ci/run; its absence
+ * row). poppler-utils is a test dependency that `npm test` installs as root; its absence
  * fails the spec loudly rather than skipping it.
  */
 export function pdfToText(pdf: Buffer): string {
@@ -16,7 +16,7 @@ export function pdfToText(pdf: Buffer): string {
     return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext not found: install poppler-utils (apt-get install poppler-utils), as .ci/run does');
+      throw new Error("pdftotext not found: `npm test` installs Debian's poppler-utils when run as root; otherwise apt-get install poppler-utils");
     }
     throw err;
   } finally {

@@ -1,6 +1,6 @@
 import { IMPLEMENTATION_STATUSES, PledgeInput, ReportDataset, UpdateInput, UpdateLifecycle } from '../model/report-input.types';
 import { testCatalogue } from './catalogue.fixture';
-import { halfYearCycle, indicator, pledge, stakeholderOrganisation, stateOrganisation, update } from './factories';
+import { at10, halfYearCycle, indicator, pledge, stakeholderOrganisation, stateOrganisation, update } from './factories';
 import { withCrosswalkThemes } from './hand-made.fixture';
 
 /** mulberry32: a tiny seeded generator, so the synthetic data set is the same on every run. */
@@ -64,7 +64,7 @@ export function syntheticDataset(options: SyntheticOptions): ReportDataset {
       description: `Synthetic pledge ${i + 1}, led by ${lead.name}.`,
       commitments: rnd() < 0.7 ? [pick(commitments)] : [],
       recommendations: rnd() < 0.1 ? [pick([101, 102, 103])] : [],
-      withdrawnOn: rnd() < 0.02 ? '2025-09-01' : null,
+      withdrawnAt: rnd() < 0.02 ? at10('2025-09-01') : null,
       indicators,
     }));
     pledges.push(p);

@@ -30,7 +30,9 @@ export function PledgePage({ params, query }: RouteProps) {
     <DataView state={state}>
       {({ pledge, versions, updates, open }) => {
         const lastReturn = [...pledge.reviews].reverse().find((r) => r.decision === 'returned');
-        const reportable = pledge.publishedVersion !== null && pledge.status !== 'withdrawn';
+        // Whether the pledge owes an open cycle an update (a withdrawn one may, for the cycle it was withdrawn in) is the
+        // server's rule (the cycle population): it refuses the update with a message when not.
+        const reportable = pledge.publishedVersion !== null;
         return (
           <>
             <PageHeader

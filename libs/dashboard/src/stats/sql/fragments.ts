@@ -1,14 +1,16 @@
+import { owesUpdateSql } from '@gcm/reporting';
+
 /**
  * SQL shared by the public aggregates. Every query returns one row whose
  * `body` column is the finished JSON document (built by PostgreSQL), so the
  * API passes text through without parsing or re-serialising it; `found` is
  * false when a named cycle, objective or country does not exist.
  *
- * They read the read model `stats_pledge` (one narrow row per public pledge:
- * published and not withdrawn, with its alignments and derived regions as
- * arrays) and `stats_update` (submitted and validated progress updates),
- * which triggers keep current in the transaction of every write to the source
- * tables (see the stats-read-model migration). An unpublished pledge has no
+ * They read the read model `stats_pledge` (one narrow row per published
+ * pledge, withdrawn ones marked by `withdrawn_at`, with its alignments and
+ * derived regions as arrays) and `stats_update` (submitted and validated
+ * progress updates), which triggers keep current in the transaction of every
+ * write to the source tables (see the stats-read-model migration). An unpublished pledge has no
  * row there, so it cannot count anywhere.
  */
 export interface StatsQuery {
@@ -29,14 +31,18 @@ export const CYCLE_JSON = `(SELECT json_build_object('code', code, 'status', sta
   'periodEnd', period_end, 'deadline', deadline) FROM cyc)`;
 
 /**
- * Public pledges in a cycle's population: while the cycle is open, every
- * public pledge; once it has closed, those first published before it closed
- * (so a pledge published later does not count as "not reported" there).
- * `cycleAlias` has `status` and `closed_at`; with no cycle at all, every public pledge.
+ * Pledges of a cycle's population (pledges owing it an update: the rule is
+ * the database's pledge_owes_update, owned by libs/reporting), on a
+ * stats_pledge row `pledgeAlias` (withdrawn pledges included) and a cycle row
+ * `cycleAlias` with `status`, `period_start` and `closed_at`. With no cycle at
+ * all (a LEFT JOIN that found none), every pledge public now.
  */
-export function existedBy(cycleAlias: string, pledgeAlias = 'p'): string {
-  return `${pledgeAlias}.first_published_at < coalesce(CASE WHEN ${cycleAlias}.status <> 'open' THEN ${cycleAlias}.closed_at END, 'infinity')`;
+export function inPopulation(cycleAlias: string, pledgeAlias = 'p'): string {
+  return owesUpdateSql(pledgeAlias, cycleAlias);
 }
+
+/** stats_pledge keeps withdrawn pledges for the cycle populations; "public now" leaves them out. */
+export const PUBLIC_NOW = (alias = 'p') => `${alias}.withdrawn_at IS NULL`;
 
 /**
  * True when validated update `v` gives the pledge's status as of cycle `c`:
@@ -48,9 +54,9 @@ export function statusAsOf(v: string, c: string): string {
     AND (${v}.valid_until IS NULL OR ${v}.valid_until > ${c}.period_start)`;
 }
 
-/** Public pledges, optionally narrowed by `extra` (on alias `p`): `pub` in every query. */
+/** Pledges public now, optionally narrowed by `extra` (on alias `p`): `pub` in every query. */
 export function pubCte(extra = ''): string {
-  return `pub AS NOT MATERIALIZED (SELECT p.* FROM stats_pledge p${extra ? ` WHERE ${extra}` : ''})`;
+  return `pub AS NOT MATERIALIZED (SELECT p.* FROM stats_pledge p WHERE ${PUBLIC_NOW()}${extra ? ` AND ${extra}` : ''})`;
 }
 
 export const PUB_CTE = pubCte();

@@ -1,15 +1,16 @@
-import { CYCLE_JSON, cycleCte, existedBy, StatsQuery, statusAsOf } from './fragments';
+import { CYCLE_JSON, cycleCte, inPopulation, StatsQuery, statusAsOf } from './fragments';
 
 /**
- * Headline numbers for a cycle (default: the current one): public pledges
- * and pledgers in the cycle's population (all public pledges while it is open,
- * those published before it closed afterwards), States that reported in it,
- * and the share of pledges achieved as of the cycle.
+ * Headline numbers for a cycle (default: the current one): the pledges owing
+ * it an update (the cycle population, libs/reporting) and their pledgers,
+ * States with a counted (submitted or validated) update on one of them, and
+ * the share of those pledges whose latest validated update, as of the cycle,
+ * says achieved. The IMRF summary of the cycle gives the same figures.
  */
 export function headlineSql(cycle: string | null): StatsQuery {
   return {
     text: `WITH ${cycleCte('$1')},
-      pop AS (SELECT p.pledge_id, p.lead_organisation_id, p.lead_kind FROM stats_pledge p LEFT JOIN cyc ON true WHERE ${existedBy('cyc')}),
+      pop AS (SELECT p.pledge_id, p.lead_organisation_id, p.lead_kind FROM stats_pledge p LEFT JOIN cyc ON true WHERE ${inPopulation('cyc')}),
       -- Grouping by organisation first (a hash) is far cheaper than count(DISTINCT …) (a sort of every pledge).
       orgs AS (SELECT lead_organisation_id, lead_kind, count(*) AS n FROM pop GROUP BY 1, 2),
       totals AS (

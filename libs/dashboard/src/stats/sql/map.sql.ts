@@ -1,4 +1,4 @@
-import { CYCLE_JSON, cycleCte, existedBy, StatsQuery } from './fragments';
+import { CYCLE_JSON, cycleCte, inPopulation, PUBLIC_NOW, StatsQuery } from './fragments';
 
 /**
  * Every UN Member and observer State: public pledges it leads, public pledges
@@ -10,11 +10,13 @@ import { CYCLE_JSON, cycleCte, existedBy, StatsQuery } from './fragments';
 export function mapSql(cycle: string | null): StatsQuery {
   return {
     text: `WITH ${cycleCte('$1')},
-      led AS (SELECT p.lead_country AS alpha3, count(*)::int AS n, count(*) FILTER (WHERE ${existedBy('cyc')})::int AS by_cycle
+      led AS (SELECT p.lead_country AS alpha3, count(*) FILTER (WHERE ${PUBLIC_NOW()})::int AS n,
+          count(*) FILTER (WHERE ${inPopulation('cyc')})::int AS by_cycle
         FROM stats_pledge p LEFT JOIN cyc ON true WHERE p.lead_country IS NOT NULL GROUP BY 1),
-      concerning AS (SELECT u.alpha3, count(*)::int AS n FROM stats_pledge p CROSS JOIN unnest(p.countries) AS u(alpha3) GROUP BY 1),
+      concerning AS (SELECT u.alpha3, count(*)::int AS n FROM stats_pledge p CROSS JOIN unnest(p.countries) AS u(alpha3)
+        WHERE ${PUBLIC_NOW()} GROUP BY 1),
       reported AS (SELECT DISTINCT p.lead_country AS alpha3 FROM stats_update u JOIN stats_pledge p ON p.pledge_id = u.pledge_id
-        WHERE u.cycle_id = (SELECT id FROM cyc) AND p.lead_country IS NOT NULL)
+        JOIN cyc ON cyc.id = u.cycle_id WHERE p.lead_country IS NOT NULL AND ${inPopulation('cyc')})
       SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM cyc)) AS found, json_build_object(
         'cycle', ${CYCLE_JSON},
         'countries', (SELECT json_agg(json_build_object('alpha3', c.alpha3, 'name', c.name, 'region', c.region_m49,

@@ -1,19 +1,20 @@
-import { CYCLE_JSON, cycleCte, existedBy, StatsQuery, statusAsOf, STATUS_LIST, STATUS_ORDER } from './fragments';
+import { CYCLE_JSON, cycleCte, inPopulation, PUBLIC_NOW, StatsQuery, statusAsOf, STATUS_LIST, STATUS_ORDER } from './fragments';
 
 /**
  * Per cycle in `cycles` (opened cycles only): the implementation status of
- * every public pledge in the cycle's population (see existedBy), carried forward
+ * every pledge of the cycle's population (see inPopulation), carried forward
  * from its latest validated update; pledges that never had one are not_started.
  */
 const PER_CYCLE = `
-  pop AS (SELECT cy.id AS cycle_id, cy.period_start, p.pledge_id FROM cycles cy JOIN stats_pledge p ON ${existedBy('cy')}),
+  pop AS (SELECT cy.id AS cycle_id, cy.period_start, p.pledge_id FROM cycles cy JOIN stats_pledge p ON ${inPopulation('cy')}),
   counted AS (
     SELECT pop.cycle_id, coalesce(v.status, 'not_started') AS status, count(*)::int AS n
     FROM pop LEFT JOIN stats_update v ON v.pledge_id = pop.pledge_id AND ${statusAsOf('v', 'pop')}
     GROUP BY 1, 2),
+  -- Not through pop: a second reference would materialise it (every pledge × cycle) instead of inlining it.
   reported AS (
-    SELECT u.cycle_id, count(*)::int AS n FROM stats_update u JOIN stats_pledge p ON p.pledge_id = u.pledge_id
-    WHERE u.editorial_status = 'validated' AND u.cycle_id IN (SELECT id FROM cycles) GROUP BY 1),
+    SELECT u.cycle_id, count(*)::int AS n FROM stats_update u JOIN cycles cy ON cy.id = u.cycle_id JOIN stats_pledge p ON p.pledge_id = u.pledge_id
+    WHERE u.editorial_status = 'validated' AND ${inPopulation('cy')} GROUP BY 1),
   per_cycle AS (
     SELECT cy.code, cy.status AS cycle_status, cy.period_start, cy.period_end,
       coalesce((SELECT sum(n) FROM counted c WHERE c.cycle_id = cy.id), 0)::int AS total,
@@ -33,7 +34,7 @@ export function statusSql(cycle: string | null): StatsQuery {
         'statuses', coalesce(pc.statuses, (SELECT json_agg(json_build_object('status', sl.s,
           'pledges', CASE WHEN sl.s = 'not_started' THEN all_p.n ELSE 0 END) ORDER BY sl.ord) FROM ${STATUS_LIST} sl))
       )::text AS body
-      FROM (SELECT count(*)::int AS n FROM stats_pledge) all_p LEFT JOIN per_cycle pc ON true`,
+      FROM (SELECT count(*)::int AS n FROM stats_pledge p WHERE ${PUBLIC_NOW()}) all_p LEFT JOIN per_cycle pc ON true`,
     values: [cycle],
   };
 }

@@ -1,5 +1,5 @@
 import {
-  BY_FORM_JSON, BY_STATUS_JSON, PLEDGE_REGIONS, pubCte, RECENT_PLEDGES_JSON, REGION_LIST, StatsQuery,
+  BY_FORM_JSON, BY_STATUS_JSON, inPopulation, PLEDGE_REGIONS, PUBLIC_NOW, pubCte, RECENT_PLEDGES_JSON, REGION_LIST, StatsQuery,
 } from './fragments';
 
 /** What the page of one GCM objective shows: its public pledges broken down, linked recommendations and practices. */
@@ -33,20 +33,24 @@ export function objectiveSummarySql(objective: number): StatsQuery {
 
 /**
  * What the page of one State shows: the public pledges it leads broken down,
- * those that name it in their scope, and whether it reported in each opened cycle.
+ * those that name it in their scope, and whether it reported in each opened
+ * cycle (on the pledges of that cycle's population).
  */
 export function countrySummarySql(alpha3: string): StatsQuery {
   return {
     text: `WITH ${pubCte('p.lead_country = $1')},
-      cycles AS (SELECT id, code, status, period_start FROM reporting_cycle WHERE status <> 'scheduled'),
-      updates AS (SELECT u.cycle_id, count(*)::int AS reported, count(*) FILTER (WHERE u.editorial_status = 'validated')::int AS validated
-        FROM stats_update u JOIN pub ON pub.pledge_id = u.pledge_id GROUP BY 1)
+      cycles AS (SELECT id, code, status, period_start, closed_at FROM reporting_cycle WHERE status <> 'scheduled'),
+      -- Per cycle, the State's pledges of the cycle population and their counted updates, as every report counts them.
+      updates AS (SELECT cy.id AS cycle_id, count(*)::int AS owing, count(u.update_id)::int AS reported,
+          count(u.update_id) FILTER (WHERE u.editorial_status = 'validated')::int AS validated
+        FROM cycles cy JOIN stats_pledge p ON p.lead_country = $1 AND ${inPopulation('cy')}
+        LEFT JOIN stats_update u ON u.pledge_id = p.pledge_id AND u.cycle_id = cy.id GROUP BY 1)
       SELECT EXISTS (SELECT 1 FROM country WHERE alpha3 = $1) AS found, json_build_object(
         'country', (SELECT json_build_object('alpha3', c.alpha3, 'alpha2', c.alpha2, 'name', c.name, 'region', c.region,
           'regionM49', c.region_m49, 'subregion', c.subregion, 'unStatus', c.un_status) FROM country c WHERE c.alpha3 = $1),
         'organisation', (SELECT json_build_object('id', o.id, 'name', o.name) FROM organisation o WHERE o.country_alpha3 = $1),
         'pledges', (SELECT count(*)::int FROM pub),
-        'concerning', (SELECT count(*)::int FROM stats_pledge p WHERE $1 = ANY (p.countries)),
+        'concerning', (SELECT count(*)::int FROM stats_pledge p WHERE $1 = ANY (p.countries) AND ${PUBLIC_NOW()}),
         'byObjective', (SELECT json_agg(json_build_object('number', ob.number, 'label', ob.short_label, 'pledges', coalesce(x.n, 0))
             ORDER BY ob.number)
           FROM objective ob LEFT JOIN (SELECT u.k, count(*)::int AS n FROM pub CROSS JOIN unnest(pub.objectives) AS u(k) GROUP BY 1) x
@@ -54,7 +58,7 @@ export function countrySummarySql(alpha3: string): StatsQuery {
         'byStatus', ${BY_STATUS_JSON},
         'byForm', ${BY_FORM_JSON},
         'reporting', coalesce((SELECT json_agg(json_build_object('cycle', cy.code, 'cycleStatus', cy.status,
-            'status', CASE WHEN u.reported > 0 THEN 'reported' WHEN (SELECT count(*) FROM pub) = 0 THEN 'no_pledges' ELSE 'not_reported' END,
+            'status', CASE WHEN u.reported > 0 THEN 'reported' WHEN coalesce(u.owing, 0) = 0 THEN 'no_pledges' ELSE 'not_reported' END,
             'updates', coalesce(u.reported, 0), 'validated', coalesce(u.validated, 0)) ORDER BY cy.period_start)
           FROM cycles cy LEFT JOIN updates u ON u.cycle_id = cy.id), '[]'),
         'recentPledges', ${RECENT_PLEDGES_JSON}

@@ -10,6 +10,9 @@ import {
 
 export class ReportTargetGoneError extends Error {}
 
+/** The content of an update leaves the database only once the secretariat has validated it. */
+const validatedOnly = (col: string, blank: string) => `CASE WHEN u.editorial_status = 'validated' THEN ${col} ELSE ${blank} END`;
+
 /** Everything the reports of some cycles can draw on, as read at one instant. */
 export interface LoadedDataset extends Omit<ReportDataset, 'snapshot'> {
   takenAt: string;
@@ -21,8 +24,9 @@ export interface LoadedDataset extends Omit<ReportDataset, 'snapshot'> {
  * comparison) with a fixed number of set-based queries, whatever the number
  * of pledges, in one REPEATABLE READ transaction so every part comes from
  * the same instant. Only published pledge versions, non-draft updates and
- * published expert reports are read, and no contact details: nothing here
- * may not end up in a published report.
+ * published expert reports are read, and no contact details; of updates not
+ * validated, only what makes them count (lifecycle, dates, lateness), never
+ * their content: nothing here may not end up in a published report.
  */
 @Injectable()
 export class ReportDatasetLoader {
@@ -36,7 +40,7 @@ export class ReportDatasetLoader {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const takenAt = new Date().toISOString();
       const cycles = await this.cycles(m, cycleIds);
-      const pledges = await this.pledges(m);
+      const pledges = await this.pledges(m, cycles[0].periodStart);
       const updates = await this.updates(m, cycles.map((c) => c.id));
       return {
         takenAt,
@@ -54,7 +58,9 @@ export class ReportDatasetLoader {
 
   /** The requested cycles plus the one before the earliest, for comparison. */
   private async cycles(m: EntityManager, ids: string[]): Promise<(CycleInput & { id: string })[]> {
-    const cols = `id, code, ${isoDate('period_start')} AS "periodStart", ${isoDate('period_end')} AS "periodEnd", ${isoDate('deadline')} AS deadline`;
+    // closedAt as pledge_owes_update reads it: the close of a closed (or compiled) cycle, else none (up to now).
+    const cols = `id, code, ${isoDate('period_start')} AS "periodStart", ${isoDate('period_end')} AS "periodEnd", ${isoDate('deadline')} AS deadline,
+      CASE WHEN status IN ('closed', 'compiled') THEN ${isoInstant('closed_at')} END AS "closedAt"`;
     const rows = await m.query(
       `SELECT ${cols} FROM reporting_cycle WHERE id = ANY($1::uuid[])
        UNION ALL
@@ -67,12 +73,16 @@ export class ReportDatasetLoader {
     return rows;
   }
 
-  private async pledges(m: EntityManager) {
+  /** Every pledge ever published, withdrawn ones included, with the status its validated updates gave it before `firstPeriodStart`. */
+  private async pledges(m: EntityManager, firstPeriodStart: string) {
     const rows: PledgeRow[] = await m.query(
       `SELECT p.id, p.reference, p.title, p.description, p.form,
          p.lead_organisation_id AS "leadOrganisationId",
-         ${isoDate("(p.first_published_at AT TIME ZONE 'UTC')")} AS "publishedOn",
-         ${isoDate("(p.withdrawn_at AT TIME ZONE 'UTC')")} AS "withdrawnOn", p.withdrawn_reason AS "withdrawalReason",
+         ${isoInstant('p.first_published_at')} AS "publishedAt",
+         ${isoInstant('p.withdrawn_at')} AS "withdrawnAt", p.withdrawn_reason AS "withdrawalReason",
+         (SELECT u.status FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
+           WHERE u.pledge_id = p.id AND u.editorial_status = 'validated' AND c.period_start < $1::date
+           ORDER BY c.period_start DESC LIMIT 1) AS "statusBefore",
          ARRAY(SELECT objective_number FROM pledge_objective WHERE pledge_id = p.id ORDER BY 1)::int[] AS objectives,
          (SELECT objective_number FROM pledge_objective WHERE pledge_id = p.id AND is_primary)::int AS "primaryObjective",
          ARRAY(SELECT principle_key::text FROM pledge_principle WHERE pledge_id = p.id ORDER BY 1) AS principles,
@@ -87,6 +97,7 @@ export class ReportDatasetLoader {
        FROM pledge p
        WHERE p.published_version IS NOT NULL
        ORDER BY p.reference`,
+      [firstPeriodStart],
     );
     const indicators: IndicatorRow[] = await m.query(
       `SELECT pledge_id AS "pledgeId", id, name, unit, direction, baseline_value::text AS "baselineValue",
@@ -107,20 +118,21 @@ export class ReportDatasetLoader {
       `SELECT u.id, u.pledge_id AS "pledgeId", c.code AS "cycleCode", u.editorial_status AS lifecycle,
          ${isoInstant('u.submitted_at')} AS "submittedAt", ${isoInstant('u.validated_at')} AS "validatedAt",
          u.is_late AS late, u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
-         u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps", u.partner_contributions AS contributions
+         ${validatedOnly('u.actions_taken', "''")} AS "actionsTaken", ${validatedOnly('u.challenges', "''")} AS challenges,
+         ${validatedOnly('u.next_steps', "''")} AS "nextSteps", ${validatedOnly('u.partner_contributions', "'[]'::jsonb")} AS contributions
        FROM progress_update u ${join} WHERE ${where} ORDER BY p.reference, c.period_start`,
       params,
     );
     const measurements: { updateId: string; indicatorId: string; value: string; asOf: string; note: string | null }[] = await m.query(
       `SELECT x.update_id AS "updateId", x.indicator_id AS "indicatorId", x.value::text AS value, ${isoDate('x.as_of')} AS "asOf", x.note
          FROM progress_measurement x JOIN progress_update u ON u.id = x.update_id ${join}
-        WHERE ${where} ORDER BY x.update_id, x.position`,
+        WHERE ${where} AND u.editorial_status = 'validated' ORDER BY x.update_id, x.position`,
       params,
     );
     const evidence: { updateId: string; title: string; url: string | null; sha256: string | null }[] = await m.query(
       `SELECT e.update_id AS "updateId", e.title, e.url, e.file_sha256 AS sha256
          FROM progress_evidence e JOIN progress_update u ON u.id = e.update_id ${join}
-        WHERE ${where} ORDER BY e.update_id, e.created_at, e.id`,
+        WHERE ${where} AND u.editorial_status = 'validated' ORDER BY e.update_id, e.created_at, e.id`,
       params,
     );
     const mByUpdate = groupBy(measurements, (x) => x.updateId);

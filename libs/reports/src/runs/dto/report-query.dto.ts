@@ -1,23 +1,14 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
 import { RUN_STATUSES, RunStatus } from '../entities/report-run.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageLimit, PageOffset, queryBoolean, trim } from '@gcm/platform';
 
 class PageDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit(200)
   limit?: number = 50;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number = 0;
 }
 
@@ -49,7 +40,7 @@ export class RunQueryDto extends ReportFilterDto {
 export class VersionQueryDto extends ReportFilterDto {
   /** Secretariat only: `true` published versions, `false` unpublished ones. */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsIn([true, false], { message: 'published must be true or false' })
   published?: boolean;
 }

@@ -1,9 +1,9 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
+import { trim } from '@gcm/platform';
 
 const CYCLE_CODE = /^\d{4}-[A-Za-z0-9]{1,8}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ReportRequestDto {
   @IsIn(REPORT_KINDS)

@@ -28,6 +28,8 @@ function entry(): { filename: string; eval: boolean } {
   while (!existsSync(join(dir, 'tsconfig.json'))) dir = dirname(dir);
   return {
     filename: `require('ts-node').register({ transpileOnly: true, project: ${JSON.stringify(join(dir, 'tsconfig.json'))} });\n` +
+      // The renderers import @gcm/platform/pure: the thread resolves the tsconfig aliases as the build does.
+      `{ const p = require('tsconfig-paths'); const c = p.loadConfig(${JSON.stringify(dir)}); p.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths }); }\n` +
       `require(${JSON.stringify(join(__dirname, 'render-pool.entry.ts'))});`,
     eval: true,
   };

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@gcm/platform';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { expectedVersion, requireVersion, staleVersion } from './if-match';
 
 describe('If-Match / version', () => {

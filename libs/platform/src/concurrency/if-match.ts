@@ -1,7 +1,7 @@
-import { DomainError, ErrorCode } from '@gcm/platform';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 
 /** The ETag of a record whose optimistic-concurrency version is `version`. */
-export function etagOf(version: number): string {
+export function versionEtag(version: number): string {
   return `"${version}"`;
 }
 
@@ -34,11 +34,17 @@ export function requireVersion(ifMatch: string | undefined, bodyVersion: number 
   return v;
 }
 
+/** 409 with the current version in `details` and as ETag, so a client can reload and retry. */
 export function staleVersion(what: string, current: number): DomainError {
   return new DomainError(
     ErrorCode.VersionConflict,
     `The ${what} was changed by someone else (now at version ${current}); reload it and apply your change again`,
     { currentVersion: current },
-    { ETag: etagOf(current) },
+    { ETag: versionEtag(current) },
   );
+}
+
+/** The early check before any work: a write based on another version than the current one is stale. No expectation, no check. */
+export function assertVersion(what: string, current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) throw staleVersion(what, current);
 }

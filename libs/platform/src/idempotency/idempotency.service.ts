@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, ErrorCode } from '@gcm/platform';
+import { DomainError, ErrorCode } from '../errors/domain-error';
 import { DataSource, EntityManager } from 'typeorm';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-/** JSON with object keys sorted, so the same request always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+/**
+ * JSON with object keys sorted and undefined fields dropped, so the same request
+ * always hashes the same. Lenient on purpose (DTO instances are welcome), unlike
+ * the reports lib's strict canonicalJson that refuses anything JSON cannot carry.
+ */
+export function canonicalRequestJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalRequestJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalRequestJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -42,7 +46,7 @@ export class IdempotencyService {
     if (!KEY_PATTERN.test(req.key)) {
       throw DomainError.invalid('Idempotency-Key', 'Idempotency-Key must be 1-200 visible ASCII characters, e.g. a UUID');
     }
-    const hash = createHash('sha256').update(canonicalJson(req.request)).digest('hex');
+    const hash = createHash('sha256').update(canonicalRequestJson(req.request)).digest('hex');
     const id = [req.userId, req.scope, req.key];
     return this.dataSource.transaction(async (m) => {
       const inserted: unknown[] = await m.query(

@@ -1,0 +1,65 @@
+import { LocalStatsCache } from './local-stats-cache';
+
+const body = (s: string) => ({ etag: `"${s}"`, body: s });
+
+describe('LocalStatsCache', () => {
+  it('serves nothing until the listener is live', () => {
+    const c = new LocalStatsCache(60_000);
+    c.set('/a', c.epoch, body('a'));
+    expect(c.get('/a')).toBeUndefined();
+    c.resume();
+    c.set('/a', c.epoch, body('a'));
+    expect(c.get('/a')).toEqual(body('a'));
+  });
+
+  it('drops everything on a change and serves nothing while it is being handled', () => {
+    const c = new LocalStatsCache(60_000);
+    c.resume();
+    c.set('/a', c.epoch, body('old'));
+    c.hold();
+    expect(c.get('/a')).toBeUndefined();
+    c.set('/a', c.epoch, body('during'));
+    expect(c.get('/a')).toBeUndefined();
+    c.release();
+    expect(c.get('/a')).toBeUndefined();
+    c.set('/a', c.epoch, body('new'));
+    expect(c.get('/a')).toEqual(body('new'));
+  });
+
+  it('does not keep a value whose lookup started before a change was handled', () => {
+    const c = new LocalStatsCache(60_000);
+    c.resume();
+    const startedIn = c.epoch; // a lookup misses and starts computing from the old data…
+    c.hold(); // …a commit is notified…
+    c.release(); // …and handled before the value is stored
+    c.set('/a', startedIn, body('stale'));
+    expect(c.get('/a')).toBeUndefined();
+  });
+
+  it('serves again only after every overlapping change is handled', () => {
+    const c = new LocalStatsCache(60_000);
+    c.resume();
+    c.hold();
+    c.hold();
+    c.release();
+    c.set('/a', c.epoch, body('x'));
+    expect(c.get('/a')).toBeUndefined();
+    c.release();
+    c.set('/a', c.epoch, body('x'));
+    expect(c.get('/a')).toEqual(body('x'));
+  });
+
+  it('forgets everything when the listener is lost, and expires entries after the TTL', () => {
+    const c = new LocalStatsCache(1);
+    c.resume();
+    c.hold();
+    c.suspend();
+    c.resume();
+    c.set('/a', c.epoch, body('x'));
+    const later = Date.now() + 5;
+    while (Date.now() < later) { /* let the 1 ms entry expire */ }
+    expect(c.get('/a')).toBeUndefined();
+    c.suspend();
+    expect(c.get('/a')).toBeUndefined();
+  });
+});

@@ -1,0 +1,166 @@
+import { Logger } from '@nestjs/common';
+import { Client, ClientConfig } from 'pg';
+
+/** The channel the stats_notify() triggers signal on (see the StatsChangedNotify migration). */
+export const STATS_CHANNEL = 'stats_changed';
+
+const MIN_DELAY_MS = 100;
+const MAX_DELAY_MS = 5000;
+const SYNC_TIMEOUT_MS = 2000;
+
+export interface StatsChangeHandlers {
+  /** A notification arrived: stop trusting cached copies until `changed` has run. */
+  changing(): void;
+  /** Transactions (by id) committed changes to public data; rejecting counts as a lost connection. */
+  changed(txids: string[], tables: string[]): Promise<void>;
+  /** (Re)connected and listening: changes made while not listening are unknown, so everything is stale. */
+  connected(): Promise<void>;
+  /** `connected` is done on the connection still in use: cached copies can be trusted again. */
+  resumed(): void;
+  /** Not listening any more: nothing cached can be trusted until `connected` has run again. */
+  disconnected(): void;
+}
+
+/**
+ * One dedicated PostgreSQL connection per process that LISTENs for commits of
+ * public data. It reconnects with exponential backoff after any error, and
+ * counts as listening only once `connected` (a full invalidation) is done.
+ * Notifications that arrive together are handled as one batch, in order.
+ */
+export class StatsChangeListener {
+  private readonly logger = new Logger('StatsChangeListener');
+  private client?: Client;
+  private live = false;
+  private stopped = false;
+  private attempt = 0;
+  private timer?: NodeJS.Timeout;
+  private batch: { txids: Set<string>; tables: Set<string> } | null = null;
+  /** Handler calls run one after another; this is the tail of that chain. */
+  private work: Promise<void> = Promise.resolve();
+  /** The round trip on the wire, and the one that callers arriving meanwhile share (one query at a time). */
+  private ping?: Promise<void>;
+  private nextPing?: Promise<void>;
+
+  constructor(
+    private readonly connection: ClientConfig,
+    private readonly handlers: StatsChangeHandlers,
+  ) {}
+
+  get listening(): boolean {
+    return this.live;
+  }
+
+  start(): void {
+    if (!this.client && !this.timer && !this.stopped) this.connect();
+  }
+
+  /**
+   * Resolves once every notification committed before the call has been
+   * handled: PostgreSQL sends a listener its pending notifications before
+   * answering its next query, so one round trip on this connection flushes
+   * them. Bounded: a connection that does not answer is dropped and rebuilt.
+   */
+  async sync(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.live) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('stats listener did not answer')), SYNC_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.roundTrip(client).then(() => this.work), timeout]);
+    } catch (err) {
+      this.lost(client, err as Error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A query sent after the call; concurrent callers share one, so the client never queues queries. */
+  private roundTrip(client: Client): Promise<void> {
+    if (!this.ping) {
+      const ping: Promise<void> = client.query('SELECT 1').then(() => undefined).finally(() => {
+        if (this.ping === ping) this.ping = undefined;
+      });
+      this.ping = ping;
+      return ping;
+    }
+    this.nextPing ??= this.ping.catch(() => undefined).then(() => {
+      this.nextPing = undefined;
+      return this.roundTrip(client);
+    });
+    return this.nextPing;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const client = this.client;
+    this.drop();
+    await client?.end().catch(() => undefined);
+  }
+
+  private connect(): void {
+    this.timer = undefined;
+    const client = new Client(this.connection);
+    this.client = client;
+    client.on('notification', (m) => this.notified(client, m.payload ?? ''));
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${STATS_CHANNEL}`))
+      .then(() => this.enqueue(() => this.handlers.connected()))
+      .then(() => {
+        if (this.client !== client) return;
+        if (this.attempt > 0) this.logger.log('stats change listener reconnected; cache invalidated');
+        this.attempt = 0;
+        this.live = true;
+        this.handlers.resumed();
+      })
+      .catch((err: Error) => this.lost(client, err));
+  }
+
+  private notified(client: Client, payload: string): void {
+    if (this.client !== client) return;
+    const [table, txid] = payload.split(' ');
+    if (!this.batch) {
+      const batch = { txids: new Set<string>(), tables: new Set<string>() };
+      this.batch = batch;
+      this.handlers.changing();
+      this.enqueue(() => {
+        if (this.batch === batch) this.batch = null;
+        return this.handlers.changed([...batch.txids], [...batch.tables]);
+      }).catch((err: Error) => this.lost(client, err));
+    }
+    if (txid) this.batch.txids.add(txid);
+    if (table) this.batch.tables.add(table);
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const step = this.work.then(fn);
+    this.work = step.catch(() => undefined);
+    return step;
+  }
+
+  private drop(): void {
+    this.client = undefined;
+    this.ping = undefined;
+    this.nextPing = undefined;
+    this.live = false;
+    this.batch = null;
+    this.handlers.disconnected();
+  }
+
+  private lost(client: Client, err: Error): void {
+    if (this.client !== client) return;
+    this.drop();
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
+    this.logger.warn({ err: err.message, retryInMs: Math.round(delay) }, 'stats change listener lost; cache bypassed until it is back');
+    this.timer = setTimeout(() => this.connect(), delay);
+    this.timer.unref();
+  }
+}
