@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, textSearchSql } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { PracticeQueryDto } from './dto/practice-query.dto';
+import type { PracticePage, PracticeSessionView, PracticeView } from './practice.view';
 
 const PUBLIC_COLUMNS = `p.code, p.session_number AS "sessionNumber", s.code AS "sessionCode", s.title AS "sessionTitle",
   p.title, p.briefly_referred AS "brieflyReferred", p.organisation, p.period, p.geographical_scope AS "geographicalScope",
@@ -16,7 +17,7 @@ const PUBLIC_COLUMNS = `p.code, p.session_number AS "sessionNumber", s.code AS "
 export class PracticesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: PracticeQueryDto) {
+  async list(query: PracticeQueryDto): Promise<PracticePage> {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
@@ -47,7 +48,7 @@ export class PracticesService {
     return { items, total, limit, offset };
   }
 
-  async get(code: string) {
+  async get(code: string): Promise<PracticeView> {
     const [row] = await this.dataSource.query(
       `SELECT ${PUBLIC_COLUMNS} FROM practice p JOIN practice_session s ON s.number = p.session_number WHERE p.code = $1`,
       [code],
@@ -56,7 +57,7 @@ export class PracticesService {
     return row;
   }
 
-  async sessions() {
+  async sessions(): Promise<PracticeSessionView[]> {
     return this.dataSource.query(
       `SELECT s.number, s.code, s.part, s.title,
         (SELECT coalesce(json_agg(json_build_object('number', o.objective_number, 'quotedTitle', o.quoted_title) ORDER BY o.objective_number), '[]')

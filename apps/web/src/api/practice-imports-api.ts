@@ -1,43 +1,21 @@
-import { ApiError, api } from './client';
+import { ApiError, api, ok } from './client';
+import type { components } from './schema';
 
-export interface PracticeImportWarning {
-  kind: string;
-  message: string;
-  sessionNumber?: number;
-  objectiveNumber?: number;
-  quoted?: string;
-  official?: string;
-  practiceCode?: string;
-  field?: string;
-}
+type S = components['schemas'];
+export type PracticeImportWarning = S['PracticeImportWarningView'];
+export type PracticeImportSummary = S['PracticeImportSummaryView'];
+export type PracticeImport = S['PracticeImportView'];
 
-export interface PracticeImportSummary {
-  id: string;
-  importedAt: string;
-  requestedBy: string | null;
-  requestedByName: string | null;
-  sourceFile: string;
-  sessions: number;
-  practices: number;
-  created: number;
-  updated: number;
-  warningCount: number;
-}
-
-export interface PracticeImport extends PracticeImportSummary {
-  warnings: PracticeImportWarning[];
-}
-
-const base = '/api/v1/practices/imports';
+const fresh = { cache: 'no-cache' } as const;
 
 /** The secretariat's view of the practices import runs and what the parser warned about. */
 export const practiceImportsApi = {
-  runs: () => api<{ items: PracticeImportSummary[]; total: number }>(`${base}?limit=20`, { fresh: true }),
+  runs: () => ok(api.GET('/api/v1/practices/imports', { ...fresh, params: { query: { limit: 20 } } })),
   /** The newest run, or null before the first import. */
   latest: () =>
-    api<PracticeImport>(`${base}/latest`, { fresh: true }).catch((e: unknown) => {
-      if (e instanceof ApiError && e.status === 404) return null;
+    ok(api.GET('/api/v1/practices/imports/latest', fresh)).catch((e: unknown) => {
+      if (e instanceof ApiError && e.code === 'not_found') return null;
       throw e;
     }),
-  run: (id: string) => api<PracticeImport>(`${base}/${encodeURIComponent(id)}`, { fresh: true }),
+  run: (id: string) => ok(api.GET('/api/v1/practices/imports/{id}', { ...fresh, params: { path: { id } } })),
 };

@@ -52,12 +52,23 @@ export interface Form<T> {
 export function describeError(err: unknown): string {
   if (err instanceof SignInCancelled) return t.formUi.sessionEnded;
   if (err instanceof ApiError) {
-    if (err.status === 409) return t.formUi.conflict(err.message);
-    if (err.status === 403) return t.formUi.forbidden;
-    if (err.status === 404) return t.formUi.notFound;
-    if (err.status === 429) return t.formUi.tooMany;
-    if (err.status >= 500) return t.formUi.serverError;
-    return err.message;
+    switch (err.code) {
+      // The form keeps what the user typed: only a reload replaces it with the other version.
+      case 'version_conflict':
+        return t.formUi.conflict(err.message);
+      case 'forbidden':
+        return t.formUi.forbidden;
+      case 'not_found':
+        return t.formUi.notFound;
+      case 'rate_limited':
+        return t.formUi.tooMany;
+      case 'internal':
+      case 'unavailable':
+        return t.formUi.serverError;
+      // invalid_state, conflict, payload_too_large, precondition_required, validation_failed without fields: the server's sentence.
+      default:
+        return err.code ? err.message : err.status >= 500 ? t.formUi.serverError : err.message;
+    }
   }
   return t.formUi.networkError;
 }
@@ -118,7 +129,8 @@ export function useForm<T>(opts: FormOptions<T>): Form<T> {
       dirty.current = false;
       setRestored(false);
     } catch (err) {
-      const fields = err instanceof ApiError ? err.fieldErrors : [];
+      // validation_failed (and a unique value taken, `conflict`): each message beside its field; anything else is one message for the form.
+      const fields = err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'conflict') ? err.fieldErrors : [];
       setErrors(fields);
       setFormError(fields.length ? null : describeError(err));
       setFocusTick((n) => n + 1);

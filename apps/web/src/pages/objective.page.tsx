@@ -9,10 +9,10 @@ import { t } from '../i18n';
 import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new ApiError(404, 'Not found');
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw ApiError.local(404, 'not_found', 'Not found');
   const all = await publicApi.objectives();
   const i = all.findIndex((o) => o.number === n);
-  if (i < 0) throw new ApiError(404, 'Not found');
+  if (i < 0) throw ApiError.local(404, 'not_found', 'Not found');
   const practices = await publicApi.practices({ objective: n, limit: 100 });
   return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices };
 }

@@ -1,5 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
-import type { PledgeDetail } from '../api/pledge-types';
+import type { PledgeDetail } from '../api/models';
 import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

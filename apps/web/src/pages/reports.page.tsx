@@ -54,7 +54,7 @@ export function ReportsPage({ query }: RouteProps) {
                         </span>
                       </th>
                       <td>{r.cycles.join(', ')}</td>
-                      <td>{r.publishedAt.slice(0, 10)}</td>
+                      <td>{r.publishedAt?.slice(0, 10)}</td>
                       <td>
                         <ul class="inline-list">
                           {r.files.map((f) => (

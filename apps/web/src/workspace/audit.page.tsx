@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountApi, type AuditFilter } from '../api/account-api';
-import type { AuditRow } from '../api/account-types';
+import type { AuditRow } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
@@ -151,7 +151,7 @@ function AuditLine({ row }: { row: AuditRow }) {
         <td>{formatDateTime(row.occurredAt)}</td>
         <td>
           {row.actorEmail ?? t.ws.audit.system}
-          {row.actorRole && <span class="muted small block">{t.roles[row.actorRole]}</span>}
+          {row.actorRole && <span class="muted small block">{t.roles[row.actorRole as keyof typeof t.roles] ?? row.actorRole}</span>}
         </td>
         <td>
           <code class="code">{row.action}</code>

@@ -1,5 +1,5 @@
 import { accountApi } from '../api/account-api';
-import { ORGANISATION_KINDS } from '../api/account-types';
+import { ORGANISATION_KINDS } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';

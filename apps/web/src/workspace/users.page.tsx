@@ -1,5 +1,5 @@
 import { accountApi } from '../api/account-api';
-import type { UserStatus } from '../api/account-types';
+import type { UserStatus } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import type { Role } from '../app/session';
@@ -27,7 +27,7 @@ export function UsersPage({ query }: RouteProps) {
     organisationId: query.get('organisationId') ?? undefined,
   };
   const offset = pageOffset(query, LIMIT);
-  const state = useData(() => accountApi.users({ ...f, offset }), [f.q, f.role, f.status, f.organisationId, offset]);
+  const state = useData(() => accountApi.users({ ...f, role: f.role || undefined, status: f.status || undefined, offset }), [f.q, f.role, f.status, f.organisationId, offset]);
   return (
     <>
       <PageHeader title={t.ws.users.title} lead={t.ws.users.lead} />

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ParamUuidPipe, Roles } from '@gcm/platform';
 import { PracticeImportPage, PracticeImportsQueryDto, PracticeImportView } from './practice-import.dto';
 import { PracticeImportsService } from './practice-imports.service';
@@ -10,7 +10,6 @@ import { PracticeImportsService } from './practice-imports.service';
  * reach only the server log.
  */
 @ApiTags('practices')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/practices/imports')
 export class PracticeImportsController {
@@ -30,6 +29,7 @@ export class PracticeImportsController {
     return this.imports.latest();
   }
 
+  /** One import run with its warnings. */
   @Get(':id')
   @Header('Cache-Control', 'private, no-store')
   get(@Param('id', new ParamUuidPipe()) id: string): Promise<PracticeImportView> {

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { pledgeApi } from '../../api/pledge-api';
-import { PLEDGE_FORMS, type PledgeView } from '../../api/workspace-types';
+import { PLEDGE_FORMS, type PledgeView } from '../../api/models';
 import { navigate } from '../../app/router';
 import { ChipPicker } from '../../forms/chip-picker';
 import {

@@ -1,4 +1,4 @@
-import type { PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { t } from '../../i18n';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { pledgeApi, reportingApi } from '../../api/pledge-api';
-import type { PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import type { RouteProps } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DataView } from '../../components/data-view';

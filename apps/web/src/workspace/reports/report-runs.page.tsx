@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { query as toQuery } from '../../api/client';
-import { REPORT_KINDS, RUN_STATUSES, reportApi, type ReportRun } from '../../api/report-api';
+import { REPORT_KINDS, RUN_STATUSES, reportApi, type ReportRun, type RunFilter } from '../../api/report-api';
 import { navigate, type RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDateTime } from '../../components/format';
@@ -19,7 +19,7 @@ export function ReportRunsPage({ query }: RouteProps) {
   const filter = { cycle: query.get('cycle') ?? '', status: query.get('status') ?? '', kind: query.get('kind') ?? '' };
   const [versionsTick, setVersionsTick] = useState(0);
   const runs = useLive(
-    () => reportApi.runs({ cycle: filter.cycle || undefined, status: filter.status || undefined, kind: filter.kind || undefined }),
+    () => reportApi.runs({ cycle: filter.cycle || undefined, status: (filter.status || undefined) as RunFilter['status'], kind: (filter.kind || undefined) as RunFilter['kind'] }),
     [filter.cycle, filter.status, filter.kind],
     2000,
     (page) => page.items.some(active),

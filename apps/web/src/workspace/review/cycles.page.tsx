@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { newIdempotencyKey, reportingApi } from '../../api/pledge-api';
-import type { Cycle } from '../../api/workspace-types';
+import type { Cycle } from '../../api/models';
 import { DataView } from '../../components/data-view';
 import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { pledgeApi } from '../../api/pledge-api';
-import type { FieldChange, PledgeView } from '../../api/workspace-types';
+import type { FieldChange, PledgeView } from '../../api/models';
 import type { RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDateTime } from '../../components/format';

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { reportingApi } from '../../api/pledge-api';
-import { IMPLEMENTATION_STATUSES, type PledgeView, type ProgressUpdate, type ProgressValues } from '../../api/workspace-types';
+import { IMPLEMENTATION_STATUSES, type PledgeView, type ProgressUpdate, type ProgressValues } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { DraftNotice, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';

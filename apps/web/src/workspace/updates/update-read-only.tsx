@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ProgressUpdate } from '../../api/workspace-types';
+import type { ProgressUpdate } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { t } from '../../i18n';
 import { ImplementationTag } from '../pledges/pledge-status';
