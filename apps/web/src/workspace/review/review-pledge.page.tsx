@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { PledgeStatusTag } from '../pledges/pledge-status';
 import { PledgeSummary } from '../pledges/pledge-summary';
 import { DecisionForm } from './decision-form';
+import { TableWrap } from '../../components/table-wrap';
 
 async function load(id: string) {
   const pledge = await pledgeApi.get(id);
@@ -77,7 +78,7 @@ function Diff({ changes, from, to }: { changes: FieldChange[]; from: number; to:
       {changes.length === 0 ? (
         <p class="muted">{t.review.noChanges}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={t.review.diffTitle(from, to)}>
           <table class="table table--compact diff">
             <thead>
               <tr>
@@ -100,7 +101,7 @@ function Diff({ changes, from, to }: { changes: FieldChange[]; from: number; to:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { bearer } from '../helpers/auth';
+import { ARTIFACTS, launchBrowser, person, type Person } from '../helpers/browser-person';
+import { buildDashboardFixture, type DashboardFixture } from '../helpers/dashboard-fixture';
+import { signIn } from '../helpers/journey';
+import { auditPage, LAPTOP, PHONE, settled } from '../helpers/page-audit';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+/**
+ * Every public page and every workspace screen (secretariat and focal point,
+ * signed in) at a 390 px phone and a 1366 px laptop, over a realistic data set:
+ * nothing wider than the screen, no serious or critical axe violation, no
+ * console error. The phone workspace is photographed into test-artifacts/.
+ */
+describe('every page on a phone and a laptop (browser)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let f: DashboardFixture;
+  let updateId: string;
+  let reference: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await buildDashboardFixture(t);
+    // A's unpublished revision goes to review: the secretariat's diff then has a title, scope and indicator change.
+    const [{ version }] = await t.dataSource.query('SELECT version FROM pledge WHERE id = $1', [f.a.id]);
+    const revised = await t.http
+      .patch(`/api/v1/pledges/${f.a.id}`)
+      .set(bearer(f.fra.accessToken))
+      .set('If-Match', `"${version}"`)
+      .send({ scope: { countries: ['FRA', 'ITA', 'ESP'], regions: ['039'] } });
+    if (revised.status !== 200) throw new Error(`revise: ${revised.status} ${JSON.stringify(revised.body)}`);
+    const submitted = await t.http.post(`/api/v1/pledges/${f.a.id}/submit`).set(bearer(f.fra.accessToken)).send({});
+    if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    [{ id: updateId }] = await t.dataSource.query(`SELECT id FROM progress_update WHERE pledge_id = $1`, [f.b.id]);
+    [{ reference }] = await t.dataSource.query('SELECT reference FROM pledge WHERE id = $1', [f.a.id]);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Visits each path, returns one line per problem so a failure lists them all. */
+  async function sweep(who: Person, paths: string[], shotPrefix?: string): Promise<string[]> {
+    const problems: string[] = [];
+    const width = who.page.viewportSize()?.width;
+    for (const path of paths) {
+      who.errors.length = 0;
+      await who.page.goto(base + path);
+      await settled(who.page);
+      const { overflow, wide, hiddenScrollers, violations } = await auditPage(who.page);
+      for (const box of hiddenScrollers) problems.push(`${path} @${width}: ${box} scrolls sideways unannounced`);
+      if (overflow > 0) problems.push(`${path} @${width}: ${overflow}px wider than the screen (${wide.join(', ')})`);
+      for (const v of violations) problems.push(`${path} @${width}: ${v}`);
+      for (const e of who.errors) problems.push(`${path} @${width}: console: ${e}`);
+      if (shotPrefix) {
+        const name = path.replace(/^\/workspace\/?/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+        await who.page.screenshot({ path: join(ARTIFACTS, `${shotPrefix}-${name}.png`), fullPage: true });
+      }
+    }
+    return problems;
+  }
+
+  const publicPaths = () => [
+    '/',
+    '/objectives',
+    '/objectives/8',
+    '/themes',
+    '/themes/T2',
+    '/round-tables',
+    '/round-tables/RT2',
+    '/recommendations',
+    '/recommendations/101',
+    '/principles',
+    '/countries',
+    '/countries/FRA',
+    '/map',
+    '/pledges',
+    `/pledges/${f.b.reference}`,
+    `/pledges/${reference}`,
+    '/coverage',
+    '/open-data',
+    '/reports',
+    '/practices',
+    '/practices?q=migrant',
+    '/practices/2.1.9',
+    '/sign-in',
+    '/forgot-password',
+  ];
+
+  const secretariatPaths = () => [
+    '/workspace',
+    '/workspace/review',
+    `/workspace/review/pledges/${f.a.id}`,
+    `/workspace/review/updates/${updateId}`,
+    `/workspace/pledges/${f.b.id}`,
+    '/workspace/cycles',
+    '/workspace/reports',
+    '/workspace/queues',
+    '/workspace/organisations',
+    '/workspace/organisations/new',
+    `/workspace/organisations/${f.ngoId}`,
+    '/workspace/users',
+    '/workspace/users/invite',
+    `/workspace/users/${f.fra.user.id}`,
+    '/workspace/audit',
+    '/workspace/framework',
+    '/workspace/framework/recommendations/new',
+    '/workspace/framework/recommendations/101',
+    '/workspace/framework/objectives/8',
+  ];
+
+  const focalPaths = () => [
+    '/workspace',
+    '/workspace/organisation',
+    '/workspace/pledges',
+    '/workspace/pledges/new',
+    `/workspace/pledges/${f.b.id}`,
+    `/workspace/pledges/${f.b.id}/updates/2026-H1`,
+    '/workspace/pledges/' + f.b.id + '/edit',
+  ];
+
+  it('on a phone, the open cycle\'s Close button, the review queue\'s last column and users\' status are reachable', async () => {
+    const sec = await person(browser, 'phone-reach', PHONE);
+    await signIn(sec.page, base, f.secretariat.user.email, f.secretariat.password);
+    await sec.page.goto(`${base}/workspace/cycles`);
+    await settled(sec.page);
+    const cycles = sec.page.getByRole('region', { name: 'Reporting cycles' });
+    await expect(cycles.getAttribute('tabindex')).resolves.toBe('0');
+    await cycles.focus();
+    for (let i = 0; i < 30; i++) await sec.page.keyboard.press('ArrowRight');
+    await expect(cycles.evaluate((el) => el.scrollLeft)).resolves.toBeGreaterThan(0);
+    await sec.page.getByRole('button', { name: 'Close 2026-H1' }).click();
+    await sec.page.getByRole('group', { name: /2026-H1/ }).waitFor();
+    await sec.shot('cycles-close-confirm', false);
+
+    await sec.page.goto(`${base}/workspace/review`);
+    await settled(sec.page);
+    const submitted = sec.page.getByRole('region', { name: /progress updates/i }).locator('tbody td').last();
+    await submitted.scrollIntoViewIfNeeded();
+    await expect(submitted.isVisible()).resolves.toBe(true);
+    await expect(sec.page.locator('.table-scroll__hint').first().isVisible()).resolves.toBe(true);
+
+    await sec.page.goto(`${base}/workspace/users`);
+    await settled(sec.page);
+    const status = sec.page.locator('tbody .tag').first();
+    await status.scrollIntoViewIfNeeded();
+    await expect(status.isVisible()).resolves.toBe(true);
+    await expect(sec.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+    await sec.close();
+  }, 120_000);
+
+  for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
+    it(`public pages at ${viewport.width}×${viewport.height}: no sideways scroll, no serious axe violation, no console error`, async () => {
+      const visitor = await person(browser, `phone-public-${name}`, viewport);
+      const problems = await sweep(visitor, publicPaths());
+      await visitor.close();
+      expect(problems).toEqual([]);
+    }, 240_000);
+
+    it(`secretariat workspace at ${viewport.width}×${viewport.height}`, async () => {
+      const sec = await person(browser, 'phone', viewport);
+      await signIn(sec.page, base, f.secretariat.user.email, f.secretariat.password);
+      const problems = await sweep(sec, secretariatPaths(), name === 'phone' ? 'phone-secretariat' : undefined);
+      await sec.close();
+      expect(problems).toEqual([]);
+    }, 240_000);
+
+    it(`focal point workspace at ${viewport.width}×${viewport.height}`, async () => {
+      const fp = await person(browser, 'phone', viewport);
+      await signIn(fp.page, base, f.ken.user.email, f.ken.password);
+      const problems = await sweep(fp, focalPaths(), name === 'phone' ? 'phone-focal' : undefined);
+      await fp.close();
+      expect(problems).toEqual([]);
+    }, 240_000);
+  }
+});
