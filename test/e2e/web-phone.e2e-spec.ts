@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page functions here run in the browser)
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { bearer } from '../helpers/auth';
@@ -60,7 +62,7 @@ describe('every page on a phone and a laptop (browser)', () => {
       for (const v of violations) problems.push(`${path} @${width}: ${v}`);
       for (const e of who.errors) problems.push(`${path} @${width}: console: ${e}`);
       if (shotPrefix) {
-        const name = path.replace(/^\/workspace\/?/, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+        const name = path.replace(/^\/workspace\/?/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
         await who.page.screenshot({ path: join(ARTIFACTS, `${shotPrefix}-${name}.png`), fullPage: true });
       }
     }

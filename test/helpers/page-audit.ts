@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page functions here run in the browser)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,9 +21,9 @@ export async function settled(page: Page): Promise<void> {
 /** The innermost elements that stick out past the screen's edge (a failure names the culprit, not just the width). */
 function widest(): string[] {
   const edge = document.documentElement.clientWidth;
-  const out = [...document.querySelectorAll('body *')].filter((el) => {
+  const out = Array.from(document.querySelectorAll('body *')).filter((el) => {
     const r = el.getBoundingClientRect();
-    return r.width > 0 && (r.right > edge + 0.5 || r.left < -0.5) && ![...el.children].some((c) => c.getBoundingClientRect().right > edge + 0.5);
+    return r.width > 0 && (r.right > edge + 0.5 || r.left < -0.5) && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > edge + 0.5);
   });
   return out.slice(0, 4).map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`);
 }
@@ -32,14 +34,14 @@ function widest(): string[] {
  * phone users would not know they are there.
  */
 function unannouncedScrollers(): string[] {
-  return [...document.querySelectorAll('body *')]
+  return Array.from(document.querySelectorAll('body *'))
     .filter((el) => /auto|scroll/.test(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
     .filter((el) => {
       const hint = el.getAttribute('aria-describedby') && document.getElementById(el.getAttribute('aria-describedby') as string);
       const labelled = el.getAttribute('role') === 'region' && !!el.getAttribute('aria-label') && (el as HTMLElement).tabIndex === 0;
       return !labelled || !hint || !(hint as HTMLElement).offsetHeight;
     })
-    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}[${el.getAttribute('aria-label') ?? ''}]`);
+    .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}[${el.getAttribute('aria-label') ?? ''}]`);
 }
 
 interface AxeViolation {

@@ -61,7 +61,7 @@ export const en = {
     primary: 'primary',
     none: 'None',
     showTable: 'Show the data as a table',
-    scrollSideways: 'The table is wider than the screen: swipe or scroll sideways (or focus it and use the arrow keys) to see every column.',
+    scrollSideways: 'Scroll sideways to see every column.',
     source: 'Source',
     pagination: 'Pages',
     previous: 'Previous',
