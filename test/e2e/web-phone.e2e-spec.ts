@@ -26,13 +26,22 @@ describe('every page on a phone and a laptop (browser)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     f = await buildDashboardFixture(t);
-    // A's unpublished revision goes to review: the secretariat's diff then has a title, scope and indicator change.
-    const [{ version }] = await t.dataSource.query('SELECT version FROM pledge WHERE id = $1', [f.a.id]);
+    // A's unpublished revision goes to review: the secretariat's diff then has a title, a country, an objective,
+    // an edited and an added indicator.
+    const working = await t.http.get(`/api/v1/pledges/${f.a.id}`).set(bearer(f.fra.accessToken)).expect(200);
+    const [rescued] = working.body.indicators;
     const revised = await t.http
       .patch(`/api/v1/pledges/${f.a.id}`)
       .set(bearer(f.fra.accessToken))
-      .set('If-Match', `"${version}"`)
-      .send({ scope: { countries: ['FRA', 'ITA', 'ESP'], regions: ['039'] } });
+      .set('If-Match', `"${working.body.version}"`)
+      .send({
+        scope: { countries: ['FRA', 'ITA', 'ESP'], regions: ['039'] },
+        alignment: { objectives: [{ number: 8, primary: true }, { number: 5 }, { number: 23 }], principles: ['a'], recommendations: [101], commitments: [] },
+        indicators: [
+          { ...rescued, target: { value: 650, date: rescued.target.date } },
+          { name: 'Boats equipped', unit: 'boats', direction: 'increase', baseline: { value: 0, date: '2025-12-31' }, target: { value: 12, date: '2027-06-30' }, sdgIndicator: null },
+        ],
+      });
     if (revised.status !== 200) throw new Error(`revise: ${revised.status} ${JSON.stringify(revised.body)}`);
     const submitted = await t.http.post(`/api/v1/pledges/${f.a.id}/submit`).set(bearer(f.fra.accessToken)).send({});
     if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
@@ -157,6 +166,65 @@ describe('every page on a phone and a laptop (browser)', () => {
     await expect(sec.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     await sec.close();
   }, 120_000);
+
+  it('the review diff reads as words: field labels, indicator names, named countries and objectives, added items marked', async () => {
+    const sec = await person(browser, 'phone-diff', LAPTOP);
+    await signIn(sec.page, base, f.secretariat.user.email, f.secretariat.password);
+    await sec.page.goto(`${base}/workspace/review/pledges/${f.a.id}`);
+    await settled(sec.page);
+    const diff = sec.page.getByRole('region', { name: /What changed from version 1 to version 2/ });
+    const row = (label: string | RegExp) => diff.locator('tbody tr', { has: sec.page.locator('th', { hasText: label }) });
+    const cells = (label: string | RegExp) => row(label).locator('td').allInnerTexts();
+    await expect(cells(/^Title$/)).resolves.toEqual(['Search and rescue coordination in the Mediterranean', f.secretTitles[2]]);
+    const countries = await cells(/^Countries concerned$/);
+    expect(countries[0]).not.toMatch(/Spain/);
+    expect(countries[1]).toMatch(/France \(FRA\)/);
+    await expect(row(/^Countries concerned$/).locator('.diff__item--added').allInnerTexts()).resolves.toEqual(['Spain (ESP) added']);
+    await expect(cells(/^GCM objectives$/)).resolves.toEqual([
+      expect.not.stringContaining('Objective 23'),
+      expect.stringMatching(/Objective 23: Strengthen international cooperation.* added$/),
+    ]);
+    await expect(cells('Indicator “People rescued”: Target value')).resolves.toEqual(['500', '650']);
+    await expect(cells('Indicator “Boats equipped” added')).resolves.toEqual(['—', expect.stringMatching(/^Boats equipped: 0 → 12 boats by 30 Jun 2027 added$/)]);
+    const text = await diff.innerText();
+    expect(text).not.toMatch(/indicators\[|\["|\{"|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await sec.shot('review-diff');
+    expect(sec.errors).toEqual([]);
+    await sec.close();
+  }, 120_000);
+
+  /** Layout shifts a first visitor sees, with the web font held back as on a slow line, so the fallback font paints first. */
+  async function firstVisitShift(path: string, viewport: { width: number; height: number }): Promise<number> {
+    const visitor = await person(browser, 'phone-cls', viewport);
+    await visitor.context.addInitScript(() => {
+      const w = window as unknown as { shift: number };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await visitor.context.route(/\.woff2?$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    await visitor.page.goto(base + path);
+    await settled(visitor.page);
+    await visitor.page.evaluate(() => document.fonts.ready);
+    await visitor.page.waitForTimeout(500);
+    const shift = await visitor.page.evaluate(() => (window as unknown as { shift: number }).shift);
+    await visitor.close();
+    return shift;
+  }
+
+  it('a first visit lays out once: cumulative layout shift below 0.1 while the web font arrives late', async () => {
+    const shifts: Record<string, number> = {};
+    for (const viewport of [LAPTOP, PHONE]) {
+      for (const path of ['/', '/pledges', '/objectives/8', '/open-data', '/countries/FRA']) {
+        shifts[`${path} @${viewport.width}`] = Number((await firstVisitShift(path, viewport)).toFixed(3));
+      }
+    }
+    expect(Object.entries(shifts).filter(([, v]) => v >= 0.1)).toEqual([]);
+  }, 180_000);
 
   for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
     it(`public pages at ${viewport.width}×${viewport.height}: no sideways scroll, no serious axe violation, no console error`, async () => {

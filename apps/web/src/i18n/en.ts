@@ -1,6 +1,7 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
 import { enReports } from './en-reports';
+import { enValidation } from './en-validation';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -196,6 +197,7 @@ export const en = {
   },
   auth: enAuth,
   formUi: enForms,
+  validation: enValidation,
   roles: enRoles,
   orgKinds: enOrgKinds,
   ws: enWorkspace,

@@ -1,3 +1,4 @@
+import { dashboardApi } from '../api/dashboard-api';
 import { publicApi } from '../api/public-api';
 import { DataView } from '../components/data-view';
 import { ApiError } from '../api/client';
@@ -10,11 +11,15 @@ import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new ApiError(404, 'Not found');
-  const all = await publicApi.objectives();
+  // Together, so the page renders once: a section loading after it would push the rest down (layout shift).
+  const [all, practices, stats] = await Promise.all([
+    publicApi.objectives(),
+    publicApi.practices({ objective: n, limit: 100 }),
+    dashboardApi.objective(n),
+  ]);
   const i = all.findIndex((o) => o.number === n);
   if (i < 0) throw new ApiError(404, 'Not found');
-  const practices = await publicApi.practices({ objective: n, limit: 100 });
-  return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices };
+  return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices, stats };
 }
 
 export function ObjectivePage({ params }: RouteProps) {
@@ -22,7 +27,7 @@ export function ObjectivePage({ params }: RouteProps) {
   const state = useData(() => load(n), [n]);
   return (
     <DataView state={state}>
-      {({ objective: o, previous, next, practices }) => {
+      {({ objective: o, previous, next, practices, stats }) => {
         const primary = o.themes.find((th) => th.primary);
         return (
           <article>
@@ -55,7 +60,7 @@ export function ObjectivePage({ params }: RouteProps) {
                 </dd>
               </div>
             </dl>
-            <ObjectiveStatsSection n={o.number} />
+            <ObjectiveStatsSection n={o.number} stats={stats} />
             <section aria-labelledby="themes">
               <h2 id="themes">{t.objectives.themes}</h2>
               <ul class="plain-list">
