@@ -11,14 +11,15 @@ import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new ApiError(404, 'Not found');
-  // Together, so the page renders once: a section loading after it would push the rest down (layout shift).
-  const [all, practices, stats] = await Promise.all([
-    publicApi.objectives(),
-    publicApi.practices({ objective: n, limit: 100 }),
-    dashboardApi.objective(n),
-  ]);
+  // Fetched together, and the page renders once: a section loading after it would push the rest down (layout shift).
+  const practicesLoad = publicApi.practices({ objective: n, limit: 100 });
+  const statsLoad = dashboardApi.objective(n);
+  // Handled at once: for an objective that does not exist, "not found" is the answer, whatever these two say.
+  for (const load of [practicesLoad, statsLoad]) load.catch(() => undefined);
+  const all = await publicApi.objectives();
   const i = all.findIndex((o) => o.number === n);
   if (i < 0) throw new ApiError(404, 'Not found');
+  const [practices, stats] = await Promise.all([practicesLoad, statsLoad]);
   return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices, stats };
 }
 
