@@ -187,6 +187,15 @@ export const enDashboard = {
     type: 'Type',
     meaning: 'Meaning',
     conventions: 'Conventions',
+    conventionLabels: {
+      encoding: 'Character encoding',
+      csvListSeparator: 'Separator between the items of a list in a CSV cell',
+      csvFormulaGuard: 'Spreadsheet formula guard',
+      dates: 'Dates and times',
+      emptyValue: 'Missing values',
+      json: 'JSON files',
+      licence: 'What is included',
+    } as Record<string, string>,
     api: 'The same data, and the aggregates behind the dashboards, through the open API:',
   },
 } as const;

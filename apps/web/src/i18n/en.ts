@@ -2,6 +2,7 @@ import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspac
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
 import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
+import { enValidation } from './en-validation';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -62,6 +63,7 @@ export const en = {
     primary: 'primary',
     none: 'None',
     showTable: 'Show the data as a table',
+    scrollSideways: 'Scroll sideways to see every column.',
     source: 'Source',
     pagination: 'Pages',
     previous: 'Previous',
@@ -196,6 +198,7 @@ export const en = {
   },
   auth: enAuth,
   formUi: enForms,
+  validation: enValidation,
   roles: enRoles,
   orgKinds: enOrgKinds,
   ws: enWorkspace,

@@ -52,18 +52,29 @@ export function CountriesPage({ query }: RouteProps) {
                       <th scope="col">{t.countries.status}</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {shown.map((c) => (
-                      <tr key={c.alpha3}>
-                        <th scope="row">
-                          <a href={`/countries/${c.alpha3}`}>{c.name}</a>
+                  {/* Grouped by UN M49 region as the lead says: one body per region, sub-region then name within it. */}
+                  {regions.filter((r) => !region || r === region).map((r) => (
+                    <tbody key={r}>
+                      <tr class="table__group">
+                        <th scope="colgroup" colSpan={4}>
+                          {r}
                         </th>
-                        <td>{c.region}</td>
-                        <td>{c.subregion}</td>
-                        <td>{c.unStatus === 'member' ? t.countries.member : t.countries.observer}</td>
                       </tr>
-                    ))}
-                  </tbody>
+                      {shown
+                        .filter((c) => c.region === r)
+                        .sort((a, b) => a.subregion.localeCompare(b.subregion) || a.name.localeCompare(b.name))
+                        .map((c) => (
+                          <tr key={c.alpha3}>
+                            <th scope="row">
+                              <a href={`/countries/${c.alpha3}`}>{c.name}</a>
+                            </th>
+                            <td>{c.region}</td>
+                            <td>{c.subregion}</td>
+                            <td>{c.unStatus === 'member' ? t.countries.member : t.countries.observer}</td>
+                          </tr>
+                        ))}
+                    </tbody>
+                  ))}
                 </table>
               </TableWrap>
             </>

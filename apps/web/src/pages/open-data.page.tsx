@@ -89,8 +89,8 @@ export function OpenDataPage() {
               <dl class="facts">
                 {Object.entries(d.conventions).map(([k, v]) => (
                   <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
+                    <dt>{t.openData.conventionLabels[k] ?? k}</dt>
+                    <dd>{k === 'csvListSeparator' ? <code class="code">“{v}”</code> : v}</dd>
                   </div>
                 ))}
               </dl>

@@ -10,6 +10,7 @@ import { useData } from '../components/use-data';
 import { describeError } from '../forms/use-form';
 import { t } from '../i18n';
 import { formParams } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const FILTERS = ['action', 'entityType', 'entityId', 'from', 'to'] as const;
 
@@ -86,7 +87,7 @@ export function AuditPage({ query }: RouteProps) {
             {page.items.length === 0 ? (
               <p role="status">{t.ws.audit.none}</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label={t.ws.audit.title}>
                 <table class="table table--compact audit">
                   <thead>
                     <tr>
@@ -103,7 +104,7 @@ export function AuditPage({ query }: RouteProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {moreError && (
               <p class="notice notice--error" role="alert">

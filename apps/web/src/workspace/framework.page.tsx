@@ -3,6 +3,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { TableWrap } from '../components/table-wrap';
 
 async function load() {
   const [version, recommendations, objectives] = await Promise.all([
@@ -34,7 +35,7 @@ export function FrameworkPage() {
                   {t.ws.fw.addRecommendation}
                 </a>
               </p>
-              <div class="table-wrap">
+              <TableWrap label={t.ws.fw.recommendations}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -61,12 +62,12 @@ export function FrameworkPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </section>
             <section aria-labelledby="fw-crosswalk">
               <h2 id="fw-crosswalk">{t.ws.fw.crosswalk}</h2>
               <p class="muted">{t.ws.fw.crosswalkLead}</p>
-              <div class="table-wrap">
+              <TableWrap label={t.ws.fw.crosswalk}>
                 <table class="table table--compact">
                   <thead>
                     <tr>
@@ -102,7 +103,7 @@ export function FrameworkPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </section>
           </>
         )}

@@ -8,6 +8,7 @@ import { Pager, pageOffset } from '../components/pager';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { formParams, hrefWith } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const LIMIT = 50;
 
@@ -59,7 +60,7 @@ export function OrganisationsPage({ query }: RouteProps) {
             <p class="results-count" role="status">
               {t.ws.orgs.count(page.total)}
             </p>
-            <div class="table-wrap">
+            <TableWrap label={t.ws.orgs.title}>
               <table class="table">
                 <thead>
                   <tr>
@@ -88,7 +89,7 @@ export function OrganisationsPage({ query }: RouteProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pager total={page.total} limit={LIMIT} offset={offset} href={(p) => hrefWith('/workspace/organisations', query, { page: p })} />
           </>
         )}

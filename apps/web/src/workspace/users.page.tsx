@@ -10,6 +10,7 @@ import { Pager, pageOffset } from '../components/pager';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { formParams, hrefWith } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const LIMIT = 50;
 export const ROLES: Role[] = ['focal_point', 'secretariat', 'expert'];
@@ -74,7 +75,7 @@ export function UsersPage({ query }: RouteProps) {
             <p class="results-count" role="status">
               {t.ws.users.count(page.total)}
             </p>
-            <div class="table-wrap">
+            <TableWrap label={t.ws.users.count(page.total)}>
               <table class="table">
                 <thead>
                   <tr>
@@ -103,7 +104,7 @@ export function UsersPage({ query }: RouteProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pager total={page.total} limit={LIMIT} offset={offset} href={(p) => hrefWith('/workspace/users', query, { page: p })} />
           </>
         )}

@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { PledgeActions } from './pledge-actions';
 import { PledgeSummary } from './pledge-summary';
 import { ImplementationTag, PledgeStatusTag, UpdateStatusTag } from './pledge-status';
+import { TableWrap } from '../../components/table-wrap';
 
 async function load(id: string) {
   const [pledge, versions, updates, open] = await Promise.all([
@@ -92,7 +93,7 @@ export function PledgePage({ params, query }: RouteProps) {
                 </p>
               ))}
               {updates.length > 0 && (
-                <div class="table-wrap">
+                <TableWrap label={t.pledgeEdit.progressTitle}>
                   <table class="table">
                     <thead>
                       <tr>
@@ -106,7 +107,7 @@ export function PledgePage({ params, query }: RouteProps) {
                     <tbody>
                       {updates.map((u) => (
                         <tr key={u.id}>
-                          <th scope="row">
+                          <th scope="row" class="nowrap">
                             <a href={owner ? `/workspace/pledges/${pledge.id}/updates/${u.cycle}` : `/workspace/review/updates/${u.id}`}>{u.cycle}</a>
                           </th>
                           <td>
@@ -123,7 +124,7 @@ export function PledgePage({ params, query }: RouteProps) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
             </section>
             <PledgeSummary pledge={pledge} />

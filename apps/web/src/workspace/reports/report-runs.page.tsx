@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { formParams } from '../url';
 import { RequestReportForm } from './request-report-form';
 import { VersionsToPublish } from './versions-to-publish';
+import { TableWrap } from '../../components/table-wrap';
 
 const active = (r: ReportRun) => r.status === 'queued' || r.status === 'running';
 
@@ -70,7 +71,7 @@ export function ReportRunsPage({ query }: RouteProps) {
             {page.items.length === 0 ? (
               <p class="muted">{t.reportRuns.noRuns}</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label={t.reportRuns.runsTitle}>
                 <table class="table table--compact runs">
                   <thead>
                     <tr>
@@ -88,7 +89,7 @@ export function ReportRunsPage({ query }: RouteProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
         )}

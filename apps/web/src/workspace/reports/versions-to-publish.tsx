@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format';
 import { useData } from '../../components/use-data';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
+import { TableWrap } from '../../components/table-wrap';
 
 /** Rendered versions nobody has published yet: check a format, then publish. */
 export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number }) {
@@ -25,7 +26,7 @@ export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number
           page.items.length === 0 ? (
             <p class="muted">{t.reportRuns.noVersions}</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label={t.reportRuns.versionsTitle}>
               <table class="table table--compact">
                 <thead>
                   <tr>
@@ -48,7 +49,7 @@ export function VersionsToPublish({ cycle, tick }: { cycle: string; tick: number
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </DataView>
