@@ -7,7 +7,7 @@ export type PledgeStatus = 'draft' | 'submitted' | 'returned' | 'published' | 'w
 export const IMPLEMENTATION_STATUSES = ['not_started', 'on_track', 'delayed', 'achieved', 'discontinued'] as const;
 export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 export type UpdateStatus = 'draft' | 'submitted' | 'validated' | 'returned';
-export type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled';
+export type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled' | 'compiled_with_failures';
 
 export interface Indicator {
   id: string;

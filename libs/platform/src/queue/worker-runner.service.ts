@@ -41,7 +41,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.connection = createRedis(this.config.REDIS_URL, 'worker');
     for (const queue of Object.values(QueueName)) {
       if (jobsOf(queue).length === 0) continue;
-      const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
+      const worker = new Worker(queue, (job: Job, token?: string) => this.dispatch(job, token), {
         connection: this.connection,
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: this.config.WORKER_CONCURRENCY,
@@ -69,10 +69,10 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private dispatch(job: Job): Promise<unknown> {
+  private dispatch(job: Job, token?: string): Promise<unknown> {
     const handler = this.byName.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler.handle(job as never);
+    return handler.handle(job as never, token);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -11,6 +11,8 @@ export interface ReportRunView {
   status: RunStatus;
   progress: number;
   error: string | null;
+  /** Of a failed run: `infra` (unreachable database or Redis; re-queued by itself once they answer) or `build`. */
+  failureKind: 'infra' | 'build' | null;
   attempts: number;
   flowId: string | null;
   parentRunId: string | null;
@@ -24,7 +26,7 @@ export interface ReportRunView {
 
 /** Select list for report_run aliased `r` (with report_version `v` left-joined). */
 export const RUN_COLUMNS = `r.id, r.kind, r.scope, r.cycle_key AS "cycleKey", string_to_array(r.cycle_key, '+') AS cycles,
-  r.status, r.progress, r.error, r.attempts, r.flow_id AS "flowId", r.parent_run_id AS "parentRunId",
+  r.status, r.progress, r.error, r.failure_kind AS "failureKind", r.attempts, r.flow_id AS "flowId", r.parent_run_id AS "parentRunId",
   r.requested_by AS "requestedBy", r.version_id AS "versionId", v.number AS "versionNumber",
   r.created_at AS "createdAt", r.started_at AS "startedAt", r.finished_at AS "finishedAt"`;
 
