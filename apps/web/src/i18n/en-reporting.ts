@@ -235,7 +235,7 @@ export const enCycles = {
   opened: (code: string) => `${code} is open: focal points can report now.`,
   closed: (code: string) => `${code} is closed; its reports are being generated.`,
   compilation: {
-    title: (code: string) => `Reports of ${code}`,
+    title: (code: string) => `Compilation of ${code}`,
     progress: (done: number, total: number) => `${done} of ${total} reports completed.`,
     failedTitle: (n: number) => `${n} report${n === 1 ? '' : 's'} did not complete`,
     failedLead: 'The cycle is compiled only once every report has completed. Reports that failed because the database or the queue was unreachable are queued again by themselves once they answer; the others need a retry.',

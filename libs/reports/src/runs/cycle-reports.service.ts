@@ -78,7 +78,8 @@ export class CycleReportsService {
       if (summary.status === 'queued' || summary.status === 'running') {
         throw new DomainError(ErrorCode.InvalidState, `The reports of ${code} are still being compiled; retry once the compilation has ended`);
       }
-      const summaryToRetry = summary.status !== 'completed' && (scope === 'all' || summary.infra);
+      // A cycle left compiled_with_failures whose failed runs were since retried one by one only needs its summary again.
+      const summaryToRetry = summary.status !== 'completed' ? scope === 'all' || summary.infra : scope === 'all' && cycle.status === 'compiled_with_failures';
       if (children.length === 0 && !summaryToRetry) throw new DomainError(ErrorCode.InvalidState, `No report of ${code} is left to retry`);
       const ids = [summary.id, ...children.map((c) => c.id)];
       // Their old jobs go first: a failed job left in Redis would make the reconcile job fail the re-queued run again.
