@@ -30,10 +30,14 @@ async function main(): Promise<void> {
     const result = await withReportHarness('outage', data, close, (h) => run(h, outageSeconds, log, pg));
     const checks = verdict(result.final, result);
     for (const [what, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${what}`);
-    process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
-  } finally {
     await redis.stop();
     await pg.destroy();
+    // Explicitly: the embedded server's exit hook would otherwise end the process with 0.
+    process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
+  } catch (err) {
+    await redis.stop().catch(() => undefined);
+    await pg.destroy().catch(() => undefined);
+    throw err;
   }
 }
 
@@ -48,7 +52,7 @@ async function run(h: Harness, outageSeconds: number, log: (m: string) => void, 
   const brief = (s: FlowState) => `${s.byStatus.completed ?? 0}/${s.runs} completed, ${s.versions} versions, ${s.files} files`;
   const queue = h.ctx.get(QueueService).queue(QueueName.Reports);
   const workerEnv = { WORKER_CONCURRENCY: '2', REPORT_RENDER_THREADS: '1' };
-  await Promise.all([h.spawn(workerEnv), h.spawn(workerEnv)]);
+  const workers = await Promise.all([h.spawn(workerEnv), h.spawn(workerEnv)]);
   const start = performance.now();
   const at = () => `${((performance.now() - start) / 1000).toFixed(1)} s`;
   await h.closeCycle();
@@ -86,6 +90,11 @@ async function run(h: Harness, outageSeconds: number, log: (m: string) => void, 
     maxAttempts: Math.max(0, ...jobs.map((j) => j.attemptsMade)),
     failed,
   };
+  log(`report queue at the end: ${JSON.stringify(await queue.getJobCounts('completed', 'failed', 'delayed', 'active', 'waiting', 'waiting-children'))}`);
+  // A job that spent more than its one counted attempt says why: BullMQ keeps each failed attempt's stack.
+  for (const j of jobs.filter((x) => x.attemptsMade > 1)) log(`job ${j.id} (${j.name}) used ${j.attemptsMade} attempts: ${(j.stacktrace ?? []).map((t) => t.split('\n')[0]).join(' | ')}`);
+  const noted = workers.flatMap((w) => w.stderr().split('\n')).filter((l) => /reconciled|job failed|not re-queued/.test(l));
+  if (noted.length) log(`worker log:\n  ${noted.slice(-10).join('\n  ')}`);
   log(`report jobs: ${stats.total}; ${stats.waitedOut} waited the outage out (${stats.infraRetries} delayed retries in all, no attempt spent); `
     + `most attempts used by one job: ${stats.maxAttempts}; failed jobs: ${stats.failed}`);
   const [{ failedAudits, retryActions }] = await h.ds.query(

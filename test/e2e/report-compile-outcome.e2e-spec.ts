@@ -5,6 +5,7 @@ import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
 import { flowState } from '../support/flow-check';
+import { ReportsReconcileService } from '../../libs/reports/src/runs/worker/reports-reconcile.service';
 import { seedReportDataset } from '../support/report-dataset.seeder';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 
@@ -23,6 +24,22 @@ describe('compiling a cycle: complete, or saying why not', () => {
   let worker: INestApplication | undefined;
   let proxy: TcpProxy;
   const cycleStatus = async () => (await t.dataSource.query('SELECT status FROM reporting_cycle WHERE id = $1', [cycleId]))[0].status;
+  /** The worker app in this process, reaching PostgreSQL through the relay. */
+  const startRelayedWorker = async (env: Record<string, string> = {}) => {
+    const saved = { ...process.env };
+    const relayed = new URL(process.env.DATABASE_URL!);
+    relayed.hostname = '127.0.0.1';
+    relayed.port = String(proxy.port);
+    Object.assign(process.env, { DATABASE_URL: relayed.toString(), ...env });
+    try {
+      return await startWorker();
+    } finally {
+      for (const key of ['DATABASE_URL', ...Object.keys(env)]) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+    }
+  };
   const reportsOf = (user: CreatedUser) => t.http.get('/api/v1/cycles/2026-H1/reports').set(bearer(user.accessToken));
 
   beforeAll(async () => {
@@ -46,16 +63,7 @@ describe('compiling a cycle: complete, or saying why not', () => {
     // The objective this run reports on is no longer in the catalogue when the worker gets to it.
     await t.dataSource.query(`UPDATE report_run SET scope = '99' WHERE cycle_id = $1 AND kind = 'objective' AND scope = '8'`, [cycleId]);
 
-    const direct = process.env.DATABASE_URL!;
-    const relayed = new URL(direct);
-    relayed.hostname = '127.0.0.1';
-    relayed.port = String(proxy.port);
-    process.env.DATABASE_URL = relayed.toString();
-    try {
-      worker = await startWorker();
-    } finally {
-      process.env.DATABASE_URL = direct;
-    }
+    worker = await startRelayedWorker();
     await waitFor(async () => (await flowState(t.dataSource, cycleId)).byStatus.completed >= 3, 'the first reports to complete', 60_000, 100);
     await proxy.cut();
     await new Promise((r) => setTimeout(r, 6000));
@@ -145,4 +153,28 @@ describe('compiling a cycle: complete, or saying why not', () => {
     );
     expect(audit).toEqual([{ action: 'cycle.reports_retried', before: 'compiled_with_failures' }, { action: 'cycle.compile', before: 'compiled_with_failures' }]);
   }, 120_000);
+
+  it('fails a run as infrastructure once an outage outlasts the retry window, and the reconcile job re-queues it when the database is back', async () => {
+    await worker?.close();
+    worker = await startRelayedWorker({ REPORT_INFRA_RETRY_MINUTES: '1' });
+    await proxy.cut();
+    const requested = await t.http.post('/api/v1/reports/requests').set(bearer(sec.accessToken)).send({ kind: 'theme', scope: 'T3', cycle: '2026-H1' });
+    expect(requested.status).toBe(202);
+    const job = () => t.app.get(QueueService).queue(QueueName.Reports).getJob(requested.body.id);
+    // The worker cannot reach the database for the whole minute: the job waits it out, then fails for good.
+    const failed = await waitFor(async () => ((await (await job())?.getState()) === 'failed' ? job() : null), 'the job to fail for good', 150_000, 1000);
+    expect(failed!.failedReason).toMatch(/ECONNREFUSED/);
+    expect(failed!.attemptsMade).toBe(1);
+    await proxy.restore();
+
+    const outcome = await t.app.get(ReportsReconcileService).reconcile(0);
+    expect(outcome).toMatchObject({ failed: 1, infraRetried: 1 });
+    const done = await waitFor(async () => {
+      const r = (await t.http.get(`/api/v1/reports/runs/${requested.body.id}`).set(bearer(sec.accessToken))).body;
+      return r.status === 'completed' ? r : null;
+    }, 'the re-queued run to complete', 60_000, 300);
+    expect(done).toMatchObject({ status: 'completed', error: null, failureKind: null, versionNumber: 1 });
+    const audit = await t.dataSource.query(`SELECT action, after->>'failureKind' AS kind FROM audit_log WHERE entity_id = $1 AND action IN ('report.run_failed', 'report.retried') ORDER BY id`, [requested.body.id]);
+    expect(audit).toEqual([{ action: 'report.run_failed', kind: 'infra' }, { action: 'report.retried', kind: null }]);
+  }, 240_000);
 });

@@ -44,6 +44,7 @@ describe('classifyError: what a failed report attempt says', () => {
   it('recognises pg and pool messages that carry no code, and errors wrapped as causes or aggregates', () => {
     expect(classifyError(new Error('Connection terminated unexpectedly'))).toBe('infra');
     expect(classifyError(new Error('timeout exceeded when trying to connect'))).toBe('infra');
+    expect(classifyError(new Error('Client was closed and is not queryable'))).toBe('infra');
     expect(classifyError(new Error('wrapper', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }))).toBe('infra');
     expect(classifyError(new AggregateError([Object.assign(new Error(''), { code: 'ECONNREFUSED' })], ''))).toBe('infra');
   });

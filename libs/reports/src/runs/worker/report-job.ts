@@ -40,7 +40,7 @@ export async function runBuildJob(
       throw new DelayedError();
     }
     // A real error ends the current stretch of outage: a later outage gets its own full window.
-    if (job.data.infraSince) await job.updateData({ runId }).catch(() => undefined);
+    if (kind === 'build' && job.data.infraSince) await job.updateData({ runId }).catch(() => undefined);
     const unrecoverable = error instanceof ReportInputError || error instanceof ReportTargetGoneError;
     // An outage that outlasted the window fails the run now; the reconcile job re-queues it once the database answers.
     const final = unrecoverable || kind === 'infra' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
