@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { createRedis } from './redis';
 import { checkHandlers, JOB_HANDLERS, JobHandler } from './job-handler';
 import { JobName, QueueName, jobsOf, queueOf } from './queue.definitions';
-import { QueueService } from './queue.service';
+import { DEFAULT_JOB_OPTIONS, QueueService } from './queue.service';
 
 export class MissingJobHandlerError extends Error {}
 
@@ -64,7 +64,9 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       await this.queues.queue(queueOf(jobName)).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, {
         name: jobName,
         data: {},
-        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        // The retention of every other job: a count here would trim the whole queue's history (BullMQ keeps one
+        // completed set per queue), dropping report jobs a minute after they completed.
+        opts: { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail },
       });
     }
   }

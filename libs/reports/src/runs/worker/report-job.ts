@@ -57,7 +57,8 @@ async function handBack(
   builds: ReportBuildService, job: Job<ReportJobData>, token: string, error: Error, kind: 'infra' | 'aborted', since: number,
 ): Promise<void> {
   const retries = job.data.infraRetries ?? 0;
-  const delay = kind === 'aborted' ? 0 : infraDelayMs(retries);
+  // A second, not 0: the closing worker may still be fetching jobs, and must not take this one straight back.
+  const delay = kind === 'aborted' ? 1000 : infraDelayMs(retries);
   if (kind === 'infra') await job.updateData({ ...job.data, infraSince: since, infraRetries: retries + 1 });
   // Best effort: with the database down this fails too, and the run simply stays queued/running until the retry.
   await builds.noteWaiting(job.data.runId, kind === 'aborted' ? 'handed back: the worker shut down mid-build' : `waiting for the infrastructure: ${error.name}: ${error.message}`)
