@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ReportInputError } from '../../model/report-kind.types';
 import { classifyError, classifyMessage, infraDelayMs, RenderAbortedError } from './job-errors';
 
@@ -45,6 +45,7 @@ describe('classifyError: what a failed report attempt says', () => {
     expect(classifyError(new Error('Connection terminated unexpectedly'))).toBe('infra');
     expect(classifyError(new Error('timeout exceeded when trying to connect'))).toBe('infra');
     expect(classifyError(new Error('Client was closed and is not queryable'))).toBe('infra');
+    expect(classifyError(new QueryRunnerAlreadyReleasedError())).toBe('infra');
     expect(classifyError(new Error('wrapper', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }))).toBe('infra');
     expect(classifyError(new AggregateError([Object.assign(new Error(''), { code: 'ECONNREFUSED' })], ''))).toBe('infra');
   });

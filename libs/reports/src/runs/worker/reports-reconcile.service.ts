@@ -57,7 +57,7 @@ export class ReportsReconcileService {
         const reason = job?.failedReason ?? 'the job failed';
         await this.runs.fail(run.id, `Error: ${reason}`, true, classifyMessage(reason) === 'infra' ? 'infra' : 'build');
         failed++;
-      } else if (state === 'missing' || state === 'unknown' || state === 'completed') {
+      } else if ((state === 'missing' || state === 'unknown' || state === 'completed') && (await this.stillActive(run.id))) {
         if (state === 'completed') await job?.remove({ removeChildren: false });
         if (run.flowId) flowsToRestore.add(run.flowId);
         else await this.queues.enqueue(JobName.ReportBuild, { runId: run.id }, { jobId: run.id });
@@ -77,6 +77,12 @@ export class ReportsReconcileService {
                             AND (r.status IN ('queued', 'running') OR r.finished_at > now() - interval '7 days'))`,
     );
     return { requeued, failed, infraRetried };
+  }
+
+  /** The job may have completed the run between the sweep's read and its look at the job: then there is nothing to restore. */
+  private async stillActive(id: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`SELECT status IN ('queued', 'running') AS active FROM report_run WHERE id = $1`, [id]);
+    return Boolean(row?.active);
   }
 
   /** Runs failed for infrastructure reasons, queued again; returns how many. */
