@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { JobName, QueueName, QueueService } from '@gcm/platform';
 import { handMadeDataset } from '../../libs/reports/src/testing/hand-made.fixture';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
+import { freePort, launchBrowser, person } from '../helpers/browser-person';
+import { signIn } from '../helpers/journey';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
 import { flowState } from '../support/flow-check';
@@ -23,6 +25,7 @@ describe('compiling a cycle: complete, or saying why not', () => {
   let cycleId: string;
   let worker: INestApplication | undefined;
   let proxy: TcpProxy;
+  let base: string;
   const cycleStatus = async () => (await t.dataSource.query('SELECT status FROM reporting_cycle WHERE id = $1', [cycleId]))[0].status;
   /** The worker app in this process, reaching PostgreSQL through the relay. */
   const startRelayedWorker = async (env: Record<string, string> = {}) => {
@@ -44,6 +47,9 @@ describe('compiling a cycle: complete, or saying why not', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { WORKER_CONCURRENCY: '4' } });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    await t.app.listen(port, '127.0.0.1');
     sec = await createUser(t, { role: 'secretariat' });
     focal = await createUser(t, { role: 'focal_point', organisationAlpha3: 'FRA' });
     const ids = await seedReportDataset(t.dataSource, handMadeDataset(), { cycleStatus: { '2025-H2': 'compiled', '2026-H1': 'open' } });
@@ -126,9 +132,22 @@ describe('compiling a cycle: complete, or saying why not', () => {
     expect((await t.http.post('/api/v1/cycles/2026-H1/retry-failed-reports').set(bearer(focal.accessToken))).status).toBe(403);
     // The secretariat puts the catalogue right (here: the run back on its objective), then retries.
     await t.dataSource.query(`UPDATE report_run SET scope = '8' WHERE cycle_id = $1 AND kind = 'objective' AND scope = '99'`, [cycleId]);
-    const retried = await t.http.post('/api/v1/cycles/2026-H1/retry-failed-reports').set(bearer(sec.accessToken));
-    expect(retried.status).toBe(202);
-    expect(retried.body).toMatchObject({ retried: 1, failed: [] });
+    // On the cycles page: the failed report, why it failed, and the one button.
+    const browser = await launchBrowser();
+    try {
+      const desk = await person(browser, 'compile-outcome-secretariat');
+      await signIn(desk.page, base, sec.user.email, sec.password, '/workspace/cycles');
+      const panel = desk.page.getByRole('region', { name: 'Compilation of 2026-H1' });
+      await panel.getByText('1 report did not complete').waitFor();
+      const row = panel.getByRole('row', { name: /Objective 8/ });
+      await expect(row.textContent()).resolves.toMatch(/Failed.*objective 99 is not in the catalogue.*Build error/s);
+      await desk.shot('failed-reports');
+      await panel.getByRole('button', { name: 'Retry the 1 failed report' }).click();
+      await desk.page.locator('.notice--success', { hasText: '1 report of 2026-H1 queued again' }).waitFor();
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
     const again = await t.http.post('/api/v1/cycles/2026-H1/retry-failed-reports').set(bearer(sec.accessToken));
     expect(again.status).toBe(409);
 
