@@ -87,6 +87,6 @@ describe('closing a cycle: the report flow, through worker crashes', () => {
     // The summary's completion compiled the cycle through the reporting lib: one audited transition, naming the summary run.
     const [summary] = await t.dataSource.query(`SELECT id FROM report_run WHERE cycle_id = $1 AND kind = 'imrf_summary'`, [cycleId]);
     const compiled = await t.dataSource.query(`SELECT before, after FROM audit_log WHERE action = 'cycle.compile' AND entity_id = $1`, [cycleId]);
-    expect(compiled).toEqual([{ before: { status: 'closed' }, after: { status: 'compiled', summaryRunId: summary.id } }]);
+    expect(compiled).toEqual([{ before: { status: 'closed' }, after: { status: 'compiled', summaryRunId: summary.id, failedRuns: 0 } }]);
   }, 120_000);
 });

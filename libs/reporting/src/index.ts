@@ -7,3 +7,4 @@ export * from './cycles/cycle-events';
 export * from './cycles/cycle.view';
 export * from './cycles/cycles.service';
 export * from './population/cycle-population.sql';
+export { CYCLE_CODE } from './dto/cycle.dto';

@@ -1317,6 +1317,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{code}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The runs of the cycle's report flow by status, and every one that failed or was cancelled, with its error. */
+        get: operations["CycleReportsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{code}/retry-failed-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-queues every failed or cancelled run of the cycle's flow, then its
+         *     IMRF summary, which compiles the cycle once they have completed. 409
+         *     while the compilation is running or when nothing failed.
+         */
+        post: operations["CycleReportsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -2738,7 +2776,7 @@ export interface components {
             windowOpens: string;
             deadline: string;
             /** @enum {string} */
-            status: "closed" | "scheduled" | "open" | "compiled";
+            status: "closed" | "scheduled" | "open" | "compiled" | "compiled_with_failures";
             version: number;
             /** Format: date-time */
             openedAt: string | null;
@@ -2819,7 +2857,7 @@ export interface components {
             periodEnd: string;
             deadline: string;
             /** @enum {string} */
-            status: "closed" | "scheduled" | "open" | "compiled";
+            status: "closed" | "scheduled" | "open" | "compiled" | "compiled_with_failures";
         };
         EvidenceView: {
             id: string;
@@ -3048,6 +3086,11 @@ export interface components {
             /** @description 0–100 */
             progress: number;
             error: string | null;
+            /**
+             * @description Of a failed run: `infra` (unreachable database or Redis; re-queued by itself once they answer) or `build`.
+             * @enum {string|null}
+             */
+            failureKind: "infra" | "build" | null;
             attempts: number;
             flowId: string | null;
             parentRunId: string | null;
@@ -3071,6 +3114,11 @@ export interface components {
             /** @description 0–100 */
             progress: number;
             error: string | null;
+            /**
+             * @description Of a failed run: `infra` (unreachable database or Redis; re-queued by itself once they answer) or `build`.
+             * @enum {string|null}
+             */
+            failureKind: "infra" | "build" | null;
             attempts: number;
             flowId: string | null;
             parentRunId: string | null;
@@ -3108,6 +3156,11 @@ export interface components {
             /** @description 0–100 */
             progress: number;
             error: string | null;
+            /**
+             * @description Of a failed run: `infra` (unreachable database or Redis; re-queued by itself once they answer) or `build`.
+             * @enum {string|null}
+             */
+            failureKind: "infra" | "build" | null;
             attempts: number;
             flowId: string | null;
             parentRunId: string | null;
@@ -3151,6 +3204,31 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        RunStatusCounts: {
+            queued?: number;
+            running?: number;
+            completed?: number;
+            failed?: number;
+            cancelled?: number;
+        };
+        CycleReportsView: {
+            cycle: string;
+            cycleStatus: string;
+            total: number;
+            byStatus: components["schemas"]["RunStatusCounts"];
+            /** @description Runs that did not complete (failed or cancelled), with their errors: what a retry would re-queue. */
+            failed: components["schemas"]["ReportRunView"][];
+        };
+        CycleReportsRetryView: {
+            cycle: string;
+            cycleStatus: string;
+            total: number;
+            byStatus: components["schemas"]["RunStatusCounts"];
+            /** @description Runs that did not complete (failed or cancelled), with their errors: what a retry would re-queue. */
+            failed: components["schemas"]["ReportRunView"][];
+            /** @description How many unfinished runs were queued again. */
+            retried: number;
         };
         ExpertReportView: {
             id: string;
@@ -7998,7 +8076,7 @@ export interface operations {
     CyclesController_list: {
         parameters: {
             query?: {
-                status?: "scheduled" | "open" | "closed" | "compiled";
+                status?: "scheduled" | "open" | "closed" | "compiled" | "compiled_with_failures";
             };
             header?: never;
             path?: never;
@@ -10026,6 +10104,154 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportVersionView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CycleReportsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleReportsView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    CycleReportsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleReportsRetryView"];
                 };
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */

@@ -14,7 +14,8 @@ export interface JobSchedule {
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;
   readonly schedule?: JobSchedule;
-  handle(job: Job<JobPayloads[N]>): Promise<unknown>;
+  /** `token` is the job's lock token, for handlers that move their job themselves (e.g. back to delayed). */
+  handle(job: Job<JobPayloads[N]>, token?: string): Promise<unknown>;
 }
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');

@@ -23,10 +23,18 @@ export enum JobName {
   NotificationSend = 'notification.send',
 }
 
+/** A report job: its run, and the bookkeeping of an infrastructure outage it is waiting out (kept in Redis, as the database may be down). */
+export interface ReportJobData {
+  runId: string;
+  /** When the current stretch of infrastructure failures began (ms since epoch). */
+  infraSince?: number;
+  infraRetries?: number;
+}
+
 export interface JobPayloads {
   [JobName.PracticesImport]: { requestedBy: string | null };
-  [JobName.ReportBuild]: { runId: string };
-  [JobName.ReportCompile]: { runId: string };
+  [JobName.ReportBuild]: ReportJobData;
+  [JobName.ReportCompile]: ReportJobData;
   [JobName.ReportsReconcile]: Record<string, never>;
   [JobName.RemindersScan]: Record<string, never>;
   [JobName.NotificationSend]: { notificationId: string };

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { createRedis } from './redis';
 import { checkHandlers, JOB_HANDLERS, JobHandler } from './job-handler';
 import { JobName, QueueName, jobsOf, queueOf } from './queue.definitions';
-import { QueueService } from './queue.service';
+import { DEFAULT_JOB_OPTIONS, QueueService } from './queue.service';
 
 export class MissingJobHandlerError extends Error {}
 
@@ -41,7 +41,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.connection = createRedis(this.config.REDIS_URL, 'worker');
     for (const queue of Object.values(QueueName)) {
       if (jobsOf(queue).length === 0) continue;
-      const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
+      const worker = new Worker(queue, (job: Job, token?: string) => this.dispatch(job, token), {
         connection: this.connection,
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: this.config.WORKER_CONCURRENCY,
@@ -64,15 +64,17 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       await this.queues.queue(queueOf(jobName)).upsertJobScheduler(schedule.id, { every: schedule.everyMs }, {
         name: jobName,
         data: {},
-        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        // The retention of every other job: a count here would trim the whole queue's history (BullMQ keeps one
+        // completed set per queue), dropping report jobs a minute after they completed.
+        opts: { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail },
       });
     }
   }
 
-  private dispatch(job: Job): Promise<unknown> {
+  private dispatch(job: Job, token?: string): Promise<unknown> {
     const handler = this.byName.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler.handle(job as never);
+    return handler.handle(job as never, token);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -13,7 +13,7 @@ import { CreateCycleDto } from '../dto/cycle.dto';
 import { CycleEvents } from './cycle-events';
 import { CYCLE_COLUMNS, CycleView } from './cycle.view';
 
-const STAMP: Record<CycleAction, string> = { open: 'opened_at', close: 'closed_at', compile: 'compiled_at' };
+const STAMP: Record<CycleAction, string> = { open: 'opened_at', close: 'closed_at', compile: 'compiled_at', compile_with_failures: 'compiled_at' };
 
 /** Reporting cycles: created from the configured cadence or by hand; opened, closed and compiled. */
 @Injectable()
@@ -112,12 +112,16 @@ export class CyclesService {
   }
 
   /**
-   * For the reports lib, in the transaction that completes a closed cycle's IMRF summary: closed → compiled,
-   * audited with `detail`. A cycle reopened (or already compiled) meanwhile is left alone, and null returned.
+   * For the reports lib, in the transaction that completes a cycle's IMRF summary: closed (or
+   * compiled_with_failures, after a retry) → compiled when no report failed, → compiled_with_failures
+   * otherwise; audited with `detail`. A cycle reopened (or already compiled) meanwhile is left alone, and null returned.
    */
-  async markCompiled(cycleId: string, m: EntityManager, detail: Record<string, unknown> = {}): Promise<CycleView | null> {
-    const [row]: { code: string }[] = await m.query(`SELECT code FROM reporting_cycle WHERE id = $1 AND status = 'closed' FOR UPDATE`, [cycleId]);
-    return row ? this.transition(row.code, 'compile', undefined, m, detail) : null;
+  async markCompiled(cycleId: string, m: EntityManager, detail: Record<string, unknown> = {}, failedRuns = 0): Promise<CycleView | null> {
+    const [row]: { code: string }[] = await m.query(
+      `SELECT code FROM reporting_cycle WHERE id = $1 AND status IN ('closed', 'compiled_with_failures') FOR UPDATE`,
+      [cycleId],
+    );
+    return row ? this.transition(row.code, failedRuns > 0 ? 'compile_with_failures' : 'compile', undefined, m, detail) : null;
   }
 }
 

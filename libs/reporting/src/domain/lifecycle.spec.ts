@@ -21,6 +21,15 @@ describe('reporting lifecycles', () => {
     expect(conflict(() => nextCycleStatus('scheduled', 'close'))).toBe('A scheduled reporting cycle cannot be closed');
   });
 
+  it('compiles a cycle with failed reports as compiled_with_failures, and compiles it once they are retried', () => {
+    expect(nextCycleStatus('closed', 'compile_with_failures')).toBe('compiled_with_failures');
+    expect(nextCycleStatus('compiled_with_failures', 'compile_with_failures')).toBe('compiled_with_failures');
+    expect(nextCycleStatus('compiled_with_failures', 'compile')).toBe('compiled');
+    expect(conflict(() => nextCycleStatus('compiled', 'compile_with_failures'))).toBe('A compiled reporting cycle cannot be compiled with failures');
+    expect(conflict(() => nextCycleStatus('compiled_with_failures', 'open'))).toBe('A compiled_with_failures reporting cycle cannot be opened');
+    expect(conflict(() => nextCycleStatus('open', 'compile'))).toBe('A open reporting cycle cannot be compiled');
+  });
+
   it('moves an update draft → submitted → returned → submitted → validated, and no further', () => {
     expect(nextUpdateStatus('draft', 'submit')).toBe('submitted');
     expect(nextUpdateStatus('submitted', 'return')).toBe('returned');

@@ -1,22 +1,30 @@
 import { DomainError, ErrorCode } from '@gcm/platform';
 
-export const CYCLE_STATUSES = ['scheduled', 'open', 'closed', 'compiled'] as const;
+export const CYCLE_STATUSES = ['scheduled', 'open', 'closed', 'compiled', 'compiled_with_failures'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const UPDATE_EDITORIAL_STATUSES = ['draft', 'submitted', 'validated', 'returned'] as const;
 export type UpdateEditorialStatus = (typeof UPDATE_EDITORIAL_STATUSES)[number];
 
-export type CycleAction = 'open' | 'close' | 'compile';
+/** compile: every report of the cycle completed; compile_with_failures: the summary ran but some reports failed. */
+export type CycleAction = 'open' | 'close' | 'compile' | 'compile_with_failures';
 export type UpdateAction = 'edit' | 'submit' | 'validate' | 'return';
 
 const illegal = (message: string) => new DomainError(ErrorCode.InvalidState, message);
 
-/** scheduled → open → closed → compiled; a closed cycle may be reopened for late corrections until it is compiled. */
+/**
+ * scheduled → open → closed → compiled; a closed cycle may be reopened for
+ * late corrections until it is compiled. A compilation with failed reports
+ * leaves it compiled_with_failures, from which retrying them compiles it
+ * (or leaves it so, if some fail again).
+ */
 export function nextCycleStatus(current: CycleStatus, action: CycleAction): CycleStatus {
   if (action === 'open' && (current === 'scheduled' || current === 'closed')) return 'open';
   if (action === 'close' && current === 'open') return 'closed';
-  if (action === 'compile' && current === 'closed') return 'compiled';
-  const verb = { open: 'opened', close: 'closed', compile: 'compiled' }[action];
+  const compilable = current === 'closed' || current === 'compiled_with_failures';
+  if (action === 'compile' && compilable) return 'compiled';
+  if (action === 'compile_with_failures' && compilable) return 'compiled_with_failures';
+  const verb = { open: 'opened', close: 'closed', compile: 'compiled', compile_with_failures: 'compiled with failures' }[action];
   throw illegal(`A ${current} reporting cycle cannot be ${verb}`);
 }
 

@@ -27,8 +27,8 @@ export class ReportingCycle {
   @Column({ type: 'date' })
   deadline: string;
 
-  /** scheduled | open | closed | compiled. */
-  @Column({ type: 'varchar', length: 12, default: 'scheduled' })
+  /** scheduled | open | closed | compiled | compiled_with_failures. */
+  @Column({ type: 'varchar', length: 24, default: 'scheduled' })
   status: CycleStatus;
 
   @Column({ type: 'int', default: 1 })

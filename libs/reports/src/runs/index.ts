@@ -8,3 +8,5 @@ export { ReportBuildHandler } from './worker/report-build.handler';
 export { ReportCompileHandler } from './worker/report-compile.handler';
 export { ReportsReconcileHandler } from './worker/reports-reconcile.handler';
 export * from '../experts/expert-report.entity';
+export { CycleReportsService } from './cycle-reports.service';
+export { ReportsConfig } from './reports-config';

@@ -19,7 +19,8 @@ export const flowIdOf = (cycleId: string) => `cycle-${cycleId}`;
  * Closing a cycle queues its whole report set as one BullMQ flow: a report
  * per State with pledges owing an update, per objective, theme, M49 region
  * of those States and round table, and the IMRF summary as the parent,
- * which runs once every child has finished and then marks the cycle compiled.
+ * which runs once every child has finished and then marks the cycle compiled
+ * (or compiled_with_failures, when a child did not complete).
  */
 @Injectable()
 export class ReportFlowService {
@@ -91,7 +92,9 @@ export class ReportFlowService {
       flow.childRunIds.map((id) => ({
         name: JobName.ReportBuild,
         data: { runId: id },
-        // A child that fails for good must not hold the summary back; it stays visible as failed and can be retried.
+        // A child that fails for good (a build error, or an outage past REPORT_INFRA_RETRY_MINUTES) must not hold the
+        // summary back: the summary still runs, finds the failed run in the database and leaves the cycle
+        // compiled_with_failures, which names it; retrying the cycle's failed reports then compiles it.
         opts: { jobId: id, ignoreDependencyOnFailure: true },
       })),
     );

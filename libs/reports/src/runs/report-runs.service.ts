@@ -126,7 +126,7 @@ export class ReportRunsService {
         throw new DomainError(ErrorCode.InvalidState, `Only a failed or cancelled run can be retried; this one is ${before.status}`);
       }
       await m.query(
-        `UPDATE report_run SET status = 'queued', error = NULL, progress = 0, finished_at = NULL, updated_at = now() WHERE id = $1`,
+        `UPDATE report_run SET status = 'queued', error = NULL, failure_kind = NULL, progress = 0, finished_at = NULL, updated_at = now() WHERE id = $1`,
         [id],
       );
       await this.audit.record(m, { action: 'report.retried', entityType: 'report_run', entityId: id, before: { status: before.status }, after: { status: 'queued' } });

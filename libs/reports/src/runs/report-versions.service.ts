@@ -15,6 +15,14 @@ const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", strin
 const FORMATS_LITERAL = `'{${REPORT_FORMATS.join(',')}}'`;
 const COLUMNS = VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL);
 
+/**
+ * A version exists for readers only once every format is stored: its build
+ * writes the files one by one, and an outage or a crash in between must not
+ * leave a half-downloadable report in anyone's list (the retried run fills
+ * in the rest, and then it appears).
+ */
+const COMPLETE = `(SELECT count(*) FROM report_file f WHERE f.version_id = v.id) = ${REPORT_FORMATS.length}`;
+
 export interface ReportFileDownload {
   bytes: Buffer;
   contentType: string;
@@ -37,7 +45,7 @@ export class ReportVersionsService {
 
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
     const published = publicOnly ? true : (q as VersionQueryDto).published;
-    const extra = published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'];
+    const extra = [COMPLETE, ...(published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'])];
     const { sql, params } = whereClause('v', { kind: q.kind, scope: listScope(q) }, q.cycle, extra);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
@@ -50,7 +58,7 @@ export class ReportVersionsService {
   }
 
   async get(id: string, canSeeUnpublished: boolean) {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = $1 AND ${COMPLETE}`, [id]);
     if (!row || (!row.publishedAt && !canSeeUnpublished)) throw DomainError.notFound('Report');
     return withLinks(row);
   }
@@ -79,7 +87,7 @@ export class ReportVersionsService {
       `SELECT v.kind, v.scope, v.cycle_key AS "cycleKey", v.number, v.published_at IS NOT NULL AS published,
               f.content_type AS "contentType", f.sha256, f.bytes
          FROM report_version v JOIN report_file f ON f.version_id = v.id AND f.format = $2
-        WHERE v.id = $1`,
+        WHERE v.id = $1 AND ${COMPLETE}`,
       [id, format],
     );
     if (!row || (!row.published && !canSeeUnpublished)) throw DomainError.notFound('Report');

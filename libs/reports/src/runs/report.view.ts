@@ -16,6 +16,8 @@ export class ReportRunView {
   /** 0–100 */
   progress: number;
   error: string | null;
+  /** Of a failed run: `infra` (unreachable database or Redis; re-queued by itself once they answer) or `build`. */
+  failureKind: 'infra' | 'build' | null;
   attempts: number;
   flowId: string | null;
   parentRunId: string | null;
@@ -82,4 +84,28 @@ export class ReportVersionPage {
   total: number;
   limit: number;
   offset: number;
+}
+
+/** A cycle's report runs by status (a status with no run is absent). */
+export class RunStatusCounts {
+  queued?: number;
+  running?: number;
+  completed?: number;
+  failed?: number;
+  cancelled?: number;
+}
+
+/** A closed cycle's report flow as the secretariat's cycle page shows it. */
+export class CycleReportsView {
+  cycle: string;
+  cycleStatus: string;
+  total: number;
+  byStatus: RunStatusCounts;
+  /** Runs that did not complete (failed or cancelled), with their errors: what a retry would re-queue. */
+  failed: ReportRunView[];
+}
+
+export class CycleReportsRetryView extends CycleReportsView {
+  /** How many unfinished runs were queued again. */
+  retried: number;
 }

@@ -8,7 +8,9 @@ import { ExpertReportsController } from '../experts/expert-reports.controller';
 import { ExpertReportsService } from '../experts/expert-reports.service';
 import { ReportRunsController } from './api/report-runs.controller';
 import { ReportsPublicController } from './api/reports-public.controller';
+import { CycleReportsController } from './api/cycle-reports.controller';
 import { CycleClosedReportsListener } from './cycle-closed-reports.listener';
+import { CycleReportsService } from './cycle-reports.service';
 import { DatasetSlicer } from './dataset/dataset-slicer';
 import { FlowSnapshotStore } from './dataset/flow-snapshot.store';
 import { ReportDatasetLoader } from './dataset/report-dataset.loader';
@@ -17,6 +19,7 @@ import { MonitorSession } from './monitor/monitor-session';
 import { QueueMonitorController } from './monitor/queue-monitor.controller';
 import { QueueMonitorMount } from './monitor/queue-monitor.mount';
 import { ReportFlowService } from './report-flow.service';
+import { loadReportsConfig, ReportsConfig } from './reports-config';
 import { ReportRunsService } from './report-runs.service';
 import { ReportTargetResolver } from './report-target.resolver';
 import { ReportVersionsService } from './report-versions.service';
@@ -41,18 +44,19 @@ const HANDLERS = [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHand
 @Module({
   imports: [TypeOrmModule.forFeature([...REPORT_RUN_ENTITIES, ExpertReport]), FrameworkCoreModule, ReportingCoreModule],
   providers: [
+    { provide: ReportsConfig, useFactory: () => loadReportsConfig() },
     ReportTargetResolver, ReportRunsService, ReportVersionsService, ReportFlowService, ExpertReportsService, CycleClosedReportsListener,
     ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore,
-    ReportRenderer, ReportBuildService, ReportsReconcileService, ...HANDLERS,
+    ReportRenderer, ReportBuildService, ReportsReconcileService, CycleReportsService, ...HANDLERS,
   ],
-  exports: [ReportRunsService, ReportVersionsService, ExpertReportsService, ...HANDLERS],
+  exports: [ReportRunsService, ReportVersionsService, ExpertReportsService, CycleReportsService, ...HANDLERS],
 })
 export class ReportsCoreModule {}
 
 /** The secretariat's report desk, public downloads, expert reports and the queue monitor (API only). */
 @Module({
   imports: [ReportsCoreModule, AccountsCoreModule],
-  controllers: [ReportRunsController, ReportsPublicController, QueueMonitorController, ExpertReportsController],
+  controllers: [ReportRunsController, CycleReportsController, ReportsPublicController, QueueMonitorController, ExpertReportsController],
   providers: [MonitorSession, QueueMonitorMount],
 })
 export class ReportsHttpModule {}

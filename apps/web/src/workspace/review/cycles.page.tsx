@@ -9,6 +9,7 @@ import { ErrorSummary, SubmitButton, TextField } from '../../forms/fields';
 import { describeError, useForm } from '../../forms/use-form';
 import { t } from '../../i18n';
 import { TableWrap } from '../../components/table-wrap';
+import { CycleCompilation } from './cycle-compilation';
 
 /** Reporting cycles: create (one, or a year's by the configured cadence), open, close — closing starts the report flow. */
 export function CyclesPage() {
@@ -32,25 +33,33 @@ export function CyclesPage() {
           cycles.length === 0 ? (
             <p class="muted">{t.cycles.none}</p>
           ) : (
-            <TableWrap label={t.cycles.title}>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.cycles.code}</th>
-                    <th scope="col">{t.cycles.period}</th>
-                    <th scope="col">{t.cycles.window}</th>
-                    <th scope="col">{t.cycles.deadline}</th>
-                    <th scope="col">{t.cycles.status}</th>
-                    <th scope="col">{t.ws.common.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cycles.map((c) => (
-                    <CycleRow key={c.id} cycle={c} onChanged={changed} />
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <>
+              <TableWrap label={t.cycles.title}>
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.cycles.code}</th>
+                      <th scope="col">{t.cycles.period}</th>
+                      <th scope="col">{t.cycles.window}</th>
+                      <th scope="col">{t.cycles.deadline}</th>
+                      <th scope="col">{t.cycles.status}</th>
+                      <th scope="col">{t.ws.common.actions}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cycles.map((c) => (
+                      <CycleRow key={c.id} cycle={c} onChanged={changed} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+              {/* A closed cycle is being compiled, or was with failures: what happened to its reports, and the retry. */}
+              {cycles
+                .filter((c) => c.status === 'closed' || c.status === 'compiled_with_failures')
+                .map((c) => (
+                  <CycleCompilation key={`${c.code}-${reload}`} code={c.code} onChanged={changed} />
+                ))}
+            </>
           )
         }
       </DataView>
@@ -120,7 +129,7 @@ function CycleRow({ cycle, onChanged }: { cycle: Cycle; onChanged: (message: str
             </button>
           </div>
         )}
-        {(cycle.status === 'closed' || cycle.status === 'compiled') && <a href={`/workspace/reports?cycle=${cycle.code}`}>{t.cycles.reports(cycle.code)}</a>}
+        {(cycle.status === 'closed' || cycle.status === 'compiled' || cycle.status === 'compiled_with_failures') && <a href={`/workspace/reports?cycle=${cycle.code}`}>{t.cycles.reports(cycle.code)}</a>}
       </td>
     </tr>
   );

@@ -60,7 +60,7 @@ export class ReportDatasetLoader {
   private async cycles(m: EntityManager, ids: string[]): Promise<(CycleInput & { id: string })[]> {
     // closedAt as pledge_owes_update reads it: the close of a closed (or compiled) cycle, else none (up to now).
     const cols = `id, code, ${isoDate('period_start')} AS "periodStart", ${isoDate('period_end')} AS "periodEnd", ${isoDate('deadline')} AS deadline,
-      CASE WHEN status IN ('closed', 'compiled') THEN ${isoInstant('closed_at')} END AS "closedAt"`;
+      CASE WHEN status IN ('closed', 'compiled', 'compiled_with_failures') THEN ${isoInstant('closed_at')} END AS "closedAt"`;
     const rows = await m.query(
       `SELECT ${cols} FROM reporting_cycle WHERE id = ANY($1::uuid[])
        UNION ALL

@@ -22,6 +22,7 @@ export const ACTIVE_RUN_STATUSES: RunStatus[] = ['queued', 'running'];
 @Index(['flowId'])
 @Check('ck_report_run_status', `"status" IN ('queued', 'running', 'completed', 'failed', 'cancelled')`)
 @Check('ck_report_run_kind', `"kind" IN ('state', 'objective', 'theme', 'region', 'round_table', 'imrf_summary')`)
+@Check('ck_report_run_failure_kind', `"failure_kind" IN ('infra', 'build')`)
 @Check('ck_report_run_progress', '"progress" BETWEEN 0 AND 100')
 export class ReportRun {
   @PrimaryGeneratedColumn('uuid')
@@ -58,6 +59,10 @@ export class ReportRun {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** Of a failed run: `infra` (the database or Redis stayed unreachable past the retry window) or `build` (a real error). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  failureKind: 'infra' | 'build' | null;
 
   /** Times a worker started it (retries and crash recoveries included). */
   @Column({ type: 'int', default: 0 })

@@ -1,6 +1,7 @@
 import { handMadeSummary } from '../../testing/rendered.fixture';
 import type { ReportFormat } from '../../renderers/render-report';
 import { RenderPool } from './render-pool';
+import { classifyError, RenderAbortedError } from './job-errors';
 
 describe('RenderPool', () => {
   const pool = new RenderPool(2);
@@ -26,5 +27,17 @@ describe('RenderPool', () => {
     const closed = new RenderPool(1);
     await closed.close();
     await expect(closed.render(handMadeSummary(), 'pdf')).rejects.toThrow(/closed/);
+  });
+});
+
+describe('RenderPool at shutdown', () => {
+  it('ends a render cut off by close() with RenderAbortedError, which hands its job back', async () => {
+    const pool = new RenderPool(1);
+    const rendering = pool.render(handMadeSummary(), 'pdf').then(() => null, (e: Error) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    await pool.close();
+    const err = await rendering;
+    expect(err).toBeInstanceOf(RenderAbortedError);
+    expect(classifyError(err)).toBe('aborted');
   });
 });

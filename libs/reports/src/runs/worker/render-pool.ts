@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportDocument } from '../../model/document.types';
 import type { RenderedReport, ReportFormat } from '../../renderers/render-report';
+import { RenderAbortedError } from './job-errors';
 
 interface Task {
   id: number;
@@ -51,17 +52,23 @@ export class RenderPool {
   constructor(private readonly size: number) {}
 
   render(model: ReportDocument, format: ReportFormat): Promise<RenderedReport> {
-    if (this.closed) return Promise.reject(new Error('render pool is closed'));
+    if (this.closed) return Promise.reject(new RenderAbortedError());
     return new Promise<RenderedReport>((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, model, format, resolve, reject });
       this.dispatch();
     });
   }
 
+  /** At shutdown: waiting and running renders end with RenderAbortedError, so their jobs are handed back rather than failed. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.waiting.splice(0)) t.reject(new Error('render pool closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.thread.terminate()));
+    for (const t of this.waiting.splice(0)) t.reject(new RenderAbortedError());
+    const slots = this.slots.splice(0);
+    for (const s of slots) {
+      s.task?.reject(new RenderAbortedError());
+      s.task = null;
+    }
+    await Promise.all(slots.map((s) => s.thread.terminate()));
   }
 
   private dispatch(): void {

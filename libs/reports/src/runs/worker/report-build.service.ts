@@ -88,7 +88,12 @@ export class ReportBuildService {
     };
   }
 
-  async recordFailure(runId: string, err: Error, final: boolean): Promise<void> {
-    await this.runs.fail(runId, `${err.name}: ${err.message}`, final);
+  async recordFailure(runId: string, err: Error, final: boolean, kind: 'infra' | 'build'): Promise<void> {
+    await this.runs.fail(runId, `${err.name}: ${err.message}`, final, kind);
+  }
+
+  /** The run waits (queued) with the reason shown, e.g. while the database is unreachable. */
+  async noteWaiting(runId: string, reason: string): Promise<void> {
+    await this.runs.fail(runId, reason, false, null);
   }
 }

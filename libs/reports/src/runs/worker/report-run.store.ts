@@ -81,16 +81,23 @@ export class ReportRunStore {
     });
   }
 
-  /** Records an attempt's error; the run is `failed` only when BullMQ will not try again. */
-  async fail(id: string, error: string, final: boolean): Promise<void> {
+  /**
+   * Records an attempt's error; the run is `failed` only when BullMQ will not
+   * try again, with what kind of failure it was (`infra` ones are re-queued by
+   * the reconcile job once the database answers).
+   */
+  async fail(id: string, error: string, final: boolean, kind: 'infra' | 'build' | null): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [rows] = await m.query(
-        `UPDATE report_run SET status = $3::varchar, error = $2, finished_at = CASE WHEN $3::varchar = 'failed' THEN now() END, updated_at = now()
+        `UPDATE report_run SET status = $3::varchar, error = $2, failure_kind = CASE WHEN $3::varchar = 'failed' THEN $4::varchar END,
+                finished_at = CASE WHEN $3::varchar = 'failed' THEN now() END, updated_at = now()
           WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
-        [id, error.slice(0, 4000), final ? 'failed' : 'queued'],
+        [id, error.slice(0, 4000), final ? 'failed' : 'queued', kind],
       );
       if (final && rows.length > 0) {
-        await this.audit.record(m, { action: 'report.run_failed', entityType: 'report_run', entityId: id, after: { status: 'failed', error: error.slice(0, 500) } });
+        await this.audit.record(m, {
+          action: 'report.run_failed', entityType: 'report_run', entityId: id, after: { status: 'failed', failureKind: kind, error: error.slice(0, 500) },
+        });
       }
     });
   }
