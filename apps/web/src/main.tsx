@@ -5,6 +5,7 @@ import '@fontsource/roboto/latin-700.css';
 import './styles/main.css';
 import './styles/dashboard.css';
 import './styles/workspace.css';
+import './styles/details.css';
 import { App } from './app/app';
 import { t } from './i18n';
 

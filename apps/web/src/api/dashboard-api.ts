@@ -22,5 +22,7 @@ export const dashboardApi = {
   pledge: (reference: string) => getJson<PledgeDetail>(`/api/v1/pledges/${encodeURIComponent(reference)}`),
   relatedPractices: (reference: string) => getJson<RelatedPractices>(`/api/v1/pledges/${encodeURIComponent(reference)}/related-practices`),
   dictionary: () => getJson<Dictionary>('/api/v1/open-data/dictionary'),
+  /** Public: every cycle with its status, oldest first. */
+  cycles: () => getJson<{ code: string; status: string; periodStart: string }[]>('/api/v1/cycles'),
   reports: (q: { kind?: string; cycle?: string; limit?: number; offset?: number }) => getJson<ReportPage>(`/api/v1/reports${query(q)}`),
 };

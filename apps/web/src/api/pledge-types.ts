@@ -59,6 +59,9 @@ export interface PledgePage {
   offset: number;
 }
 
+/** libs/pledges pledge-query.dto.ts PLEDGE_SORTS. */
+export type PledgeSortKey = 'reference' | 'title' | 'startDate' | 'targetDate' | 'updatedAt' | 'relevance';
+
 export interface PledgeQuery {
   q?: string;
   objective?: number;
@@ -68,6 +71,8 @@ export interface PledgeQuery {
   pledgerKind?: string;
   form?: string;
   status?: string;
+  sort?: PledgeSortKey;
+  order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
 }

@@ -7,9 +7,11 @@ import { enReports } from './en-reports';
  * the same shape (`typeof en`), picked in i18n/index.ts.
  */
 import { enDashboard } from './en-dashboard';
+import { enNames } from './en-names';
 
 export const en = {
   ...enDashboard,
+  ...enNames,
   lang: 'en',
   /** For dates and numbers (Intl). */
   locale: 'en-GB',

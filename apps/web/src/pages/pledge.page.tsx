@@ -1,98 +1,28 @@
 import { dashboardApi } from '../api/dashboard-api';
-import type { PledgeDetail } from '../api/pledge-types';
 import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { PledgeTimeline } from '../components/pledge-timeline';
-import { StatusBadge } from '../components/status-badge';
+import { loadCatalogueNames } from '../components/catalogue-names';
+import { formatDate, formatNumber } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
-import { useData } from '../components/use-data';
+import { combine, useData } from '../components/use-data';
 import { t } from '../i18n';
+import { PledgeFacts } from './pledge-facts';
 import { RelatedPracticesSection } from './pledge-related';
-
-function Facts({ p }: { p: PledgeDetail }) {
-  const country = p.leadOrganisation.country;
-  return (
-    <dl class="facts">
-      <div>
-        <dt>{t.pledge.lead}</dt>
-        <dd>{country ? <a href={`/countries/${country}`}>{p.leadOrganisation.name}</a> : p.leadOrganisation.name}</dd>
-      </div>
-      {p.partners.length > 0 && (
-        <div>
-          <dt>{t.pledge.partners}</dt>
-          <dd>{p.partners.map((x) => x.name).join(', ')}</dd>
-        </div>
-      )}
-      <div>
-        <dt>{t.pledge.status}</dt>
-        <dd>
-          <StatusBadge status={p.implementationStatus} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t.pledge.form}</dt>
-        <dd>{t.forms[p.form as keyof typeof t.forms] ?? p.form}</dd>
-      </div>
-      <div>
-        <dt>{t.pledge.period}</dt>
-        <dd>{t.pledge.periodValue(p.startDate, p.targetDate)}</dd>
-      </div>
-      {p.budget && (
-        <div>
-          <dt>{t.pledge.budget}</dt>
-          <dd>
-            {p.budget.amount.toLocaleString('en')} {p.budget.currency}
-          </dd>
-        </div>
-      )}
-      <div>
-        <dt>{t.pledge.objectives}</dt>
-        <dd>
-          {p.objectives.map((o) => (
-            <a key={o.number} class={`tag${o.primary ? ' tag--primary' : ''}`} href={`/objectives/${o.number}`}>
-              {t.common.objectiveShort(o.number)}
-            </a>
-          ))}
-        </dd>
-      </div>
-      <div>
-        <dt>{t.pledge.themes}</dt>
-        <dd>{p.themes.map((th) => `T${th.number}`).join(', ')}</dd>
-      </div>
-      {p.recommendations.length > 0 && (
-        <div>
-          <dt>{t.pledge.recommendations}</dt>
-          <dd>
-            {p.recommendations.map((r) => (
-              <a key={r} class="tag" href={`/recommendations/${r}`}>
-                ¶{r}
-              </a>
-            ))}
-          </dd>
-        </div>
-      )}
-      {(p.countries.length > 0 || p.regions.length > 0) && (
-        <div>
-          <dt>{t.pledge.scope}</dt>
-          <dd>{[...p.countries, ...p.regions].join(', ')}</dd>
-        </div>
-      )}
-    </dl>
-  );
-}
 
 /** One published pledge: what it commits to, how it aligns, its indicators and the progress reported on it. */
 export function PledgePage({ params }: RouteProps) {
-  const state = useData(() => dashboardApi.pledge(params.reference), [params.reference]);
+  const pledge = useData(() => dashboardApi.pledge(params.reference), [params.reference]);
+  const names = useData(() => loadCatalogueNames(true), []);
   return (
-    <DataView state={state}>
-      {(p) => (
+    <DataView state={combine(pledge, names)}>
+      {([p, n]) => (
         <article>
           <PageHeader kicker={t.pledge.kicker(p.reference)} title={p.title}
             crumbs={[{ href: '/', label: t.nav.home }, { href: '/pledges', label: t.nav.pledges }]} />
           {p.state === 'withdrawn' && <p class="notice">{t.pledge.withdrawnNotice(p.withdrawnReason)}</p>}
-          <Facts p={p} />
+          <PledgeFacts p={p} names={n} />
           <section aria-labelledby="description">
             <h2 id="description">{t.pledge.description}</h2>
             {p.description.split(/\n{2,}/).map((para, i) => (
@@ -115,8 +45,8 @@ export function PledgePage({ params }: RouteProps) {
                     {p.indicators.map((i) => (
                       <tr key={i.id}>
                         <th scope="row">{i.name}{i.sdgIndicator ? ` (SDG ${i.sdgIndicator})` : ''}</th>
-                        <td>{i.baseline.value} {i.unit} ({i.baseline.date})</td>
-                        <td>{i.target.value} {i.unit} ({i.target.date})</td>
+                        <td>{formatNumber(i.baseline.value)} {i.unit} ({formatDate(i.baseline.date)})</td>
+                        <td>{formatNumber(i.target.value)} {i.unit} ({formatDate(i.target.date)})</td>
                       </tr>
                     ))}
                   </tbody>
