@@ -51,13 +51,15 @@ const v1 = '/api/v1';
 
 export const reportApi = {
   runs: (f: RunFilter) => api<Page<ReportRun>>(`${v1}/reports/runs${query({ ...f, limit: 100 })}`),
-  request: (body: { kind: ReportKind; scope?: string; cycle: string }) =>
+  request: (body: { kind: ReportKind; scope?: string; cycle?: string; cycles?: string[] }) =>
     api<ReportRun & { created: boolean }>(`${v1}/reports/requests`, { method: 'POST', body }),
   retry: (id: string) => api<ReportRun>(`${v1}/reports/runs/${id}/retry`, { method: 'POST' }),
   cancel: (id: string) => api<ReportRun>(`${v1}/reports/runs/${id}/cancel`, { method: 'POST' }),
   versions: (f: { published?: boolean; kind?: string; cycle?: string; offset?: number }) =>
     api<Page<ReportVersion>>(`${v1}/reports/versions${query({ ...f, limit: 100 })}`),
   publish: (id: string) => api<ReportVersion>(`${v1}/reports/versions/${id}/publish`, { method: 'POST' }),
+  /** All or none; a 409 names each refused version. */
+  publishMany: (ids: string[]) => api<{ items: ReportVersion[]; total: number }>(`${v1}/reports/versions/publish`, { method: 'POST', body: { ids } }),
   /** Sets the HttpOnly cookie that lets this browser open the queue monitor's pages. */
   openMonitor: () => api<void>(`${v1}/admin/queues/session`, { method: 'POST' }),
 };

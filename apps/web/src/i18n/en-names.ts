@@ -28,4 +28,19 @@ export const enNames = {
     csv: 'CSV',
     xlsx: 'Excel (XLSX)',
   },
+  reportScopes: {
+    objective: (n: number, label: string) => `${n}. ${label}`,
+    label: (kind: string, name: string) => `${kind}: ${name}`,
+    scopeFor: {
+      state: 'State', objective: 'GCM objective', theme: 'ICMPD theme', region: 'Region', round_table: 'Round table',
+    },
+    cycles: 'Cycles covered',
+    cyclesHint: 'One or several consecutive cycles.',
+    noCycles: 'No cycle has opened yet, so there is nothing to report on.',
+    selectAll: 'Select every version',
+    select: (title: string) => `Select ${title}`,
+    publishSelected: (n: number) => (n === 0 ? 'Publish the selected versions' : `Publish ${n} selected version${n === 1 ? '' : 's'}`),
+    publishedMany: (n: number) => `${n} version${n === 1 ? ' is' : 's are'} published: everyone can download them now.`,
+    incomplete: 'Still rendering: not every format is ready',
+  },
 } as const;

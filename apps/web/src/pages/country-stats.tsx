@@ -48,7 +48,7 @@ export function CountryStatsSection({ alpha3 }: { alpha3: string }) {
                   <tbody>
                     {s.reporting.map((r) => (
                       <tr key={r.cycle} data-reporting={r.status}>
-                        <th scope="row">{r.cycle}</th>
+                        <th scope="row" class="nowrap">{r.cycle}</th>
                         <td>{t.mapLayers[REPORTING_LABEL[r.status]]}</td>
                         <td class="num">{r.updates}</td>
                       </tr>

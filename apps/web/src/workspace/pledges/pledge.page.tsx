@@ -106,7 +106,7 @@ export function PledgePage({ params, query }: RouteProps) {
                     <tbody>
                       {updates.map((u) => (
                         <tr key={u.id}>
-                          <th scope="row">
+                          <th scope="row" class="nowrap">
                             <a href={owner ? `/workspace/pledges/${pledge.id}/updates/${u.cycle}` : `/workspace/review/updates/${u.id}`}>{u.cycle}</a>
                           </th>
                           <td>

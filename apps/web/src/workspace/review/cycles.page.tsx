@@ -80,7 +80,7 @@ function CycleRow({ cycle, onChanged }: { cycle: Cycle; onChanged: (message: str
   };
   return (
     <tr>
-      <th scope="row">{cycle.code}</th>
+      <th scope="row" class="nowrap">{cycle.code}</th>
       <td>
         {formatDate(cycle.periodStart)} – {formatDate(cycle.periodEnd)}
       </td>

@@ -69,7 +69,7 @@ export function ReviewQueuePage() {
                     <tbody>
                       {updates.items.map((u) => (
                         <tr key={u.id}>
-                          <td>{u.cycle}</td>
+                          <td class="nowrap">{u.cycle}</td>
                           <th scope="row">
                             <a href={`/workspace/review/updates/${u.id}`}>{u.title ?? u.reference}</a>
                             <span class="muted small block">{u.reference}</span>
