@@ -8,6 +8,7 @@ import { enReports } from './en-reports';
  */
 import { enDashboard } from './en-dashboard';
 import { enNames } from './en-names';
+import { enExperts } from './en-experts';
 
 export const en = {
   ...enDashboard,
@@ -206,6 +207,7 @@ export const en = {
   cycles: enCycles,
   myWork: enMyWork,
   reportRuns: enReports,
+  experts: enExperts,
 } as const;
 
 type Widen<T> = T extends string
