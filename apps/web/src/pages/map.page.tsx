@@ -61,7 +61,7 @@ function LayerSwitch({ current, stats }: { current: MapLayerId; stats: MapStats 
       {MAP_LAYERS.map((id) => (
         <label key={id}>
           <input type="radio" name="layer" value={id} checked={id === current}
-            onChange={() => navigate(mapHref(id, stats.cycle?.code ?? null), { replace: true })} />{' '}
+            onChange={() => navigate(mapHref(id, new URLSearchParams(window.location.search).get('cycle')), { replace: true })} />{' '}
           {labels[id]}
         </label>
       ))}
