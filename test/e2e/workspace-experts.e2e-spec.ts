@@ -45,10 +45,9 @@ describe('workspace: expert challenge reports (browser)', () => {
     await p.page.locator('main h1', { hasText: 'File a challenge report' }).waitFor();
     expect(await refreshes()).toBe(before);
     // An access token about to expire is refreshed once, before the page asks for anything.
-    await p.page.evaluate(() => {
-      const stored = JSON.parse(sessionStorage.getItem('gcm.access')!);
-      sessionStorage.setItem('gcm.access', JSON.stringify({ ...stored, expiresAt: Date.now() - 1000 }));
-    });
+    // A string: this runs in the page, whose globals the test's TypeScript does not know.
+    await p.page.evaluate(`sessionStorage.setItem('gcm.access',
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem('gcm.access')), expiresAt: Date.now() - 1000 }))`);
     await p.page.goto(`${base}/workspace/expert-reports`);
     await p.page.locator('main h1', { hasText: 'My challenge reports' }).waitFor();
     await p.page.goto(`${base}/workspace`);
