@@ -1,10 +1,10 @@
-import { accountApi } from '../../api/account-api';
 import { reportingApi } from '../../api/pledge-api';
 import { publicApi } from '../../api/public-api';
 import type { ReportKind } from '../../api/report-api';
 import { regionNames } from '../../components/catalogue-names';
 import type { Option } from '../../forms/fields';
 import { t } from '../../i18n';
+import { organisationOptions } from '../organisation-options';
 
 /** What each kind of report can be about, as pickers, and the name of a run's scope for its row. */
 export interface ReportScopes {
@@ -18,7 +18,7 @@ export interface ReportScopes {
 export async function loadReportScopes(): Promise<ReportScopes> {
   const [countries, objectives, themes, roundTables, cycles, organisations] = await Promise.all([
     publicApi.countries(), publicApi.objectives(), publicApi.themes(), publicApi.roundTables(), reportingApi.cycles(),
-    accountApi.organisations({ limit: 500 }),
+    organisationOptions(),
   ]);
   const regions = [...regionNames(countries)].filter(([code]) => code !== '001');
   const options: ReportScopes['options'] = {
@@ -30,7 +30,7 @@ export async function loadReportScopes(): Promise<ReportScopes> {
   };
   const names = new Map<string, string>([
     ...Object.values(options).flat().map((o) => [o.value, o.label] as [string, string]),
-    ...organisations.items.map((o) => [o.id, o.name] as [string, string]),
+    ...organisations.map((o) => [o.value, o.label] as [string, string]),
   ]);
   return {
     options,
