@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { bearer, createUser, type CreatedUser } from '../helpers/auth';
+import { createUser, type CreatedUser } from '../helpers/auth';
 import { launchBrowser, person, type Person } from '../helpers/browser-person';
 import { signIn } from '../helpers/journey';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -8,7 +8,7 @@ const BODY = 'Rescue organisations in the central Mediterranean report prosecuti
 
 /**
  * An expert's challenge reports through the browser (file, edit, submit, read the secretariat's return note, see it
- * published), and a session that does not spend a refresh token on every page load.
+ * published; the secretariat returns and publishes it from its review page), and a session that does not spend a refresh token on every page load.
  */
 describe('workspace: expert challenge reports (browser)', () => {
   let t: TestApp;
@@ -88,9 +88,18 @@ describe('workspace: expert challenge reports (browser)', () => {
     const [row] = await t.dataSource.query('SELECT status, version, title FROM expert_report WHERE id = $1', [id]);
     expect(row).toEqual({ status: 'submitted', version: 3, title: 'Criminalisation of search and rescue' });
 
-    const returned = await t.http.post(`/api/v1/expert-reports/${id}/return`).set(bearer(sec.accessToken))
-      .send({ version: 3, note: 'Please cite the cases you refer to.' });
-    expect(returned.status).toBe(200);
+    // The secretariat, at its own browser, finds it in its queue and returns it with a note.
+    const reviewer = await person(browser, 'ws-expert-secretariat');
+    await signIn(reviewer.page, base, sec.user.email, sec.password);
+    await reviewer.page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Expert reports' }).click();
+    await reviewer.page.waitForURL(`${base}/workspace/review/expert-reports`);
+    const card = reviewer.page.locator(`[data-expert-report="${id}"]`);
+    await expect(card.locator('p.muted').first().innerText()).resolves.toBe(
+      'Objective 8 — Save lives and establish coordinated international efforts on missing migrants · 2026 · Signed Special Rapporteur on the human rights of migrants');
+    await card.getByLabel('Note to the author').fill('Please cite the cases you refer to.');
+    await card.getByRole('button', { name: 'Return to the author' }).click();
+    await reviewer.page.locator('.notice--success', { hasText: '“Criminalisation of search and rescue” is returned to its author with your note.' }).waitFor();
+    await reviewer.page.getByText('No expert report is waiting for review.').waitFor();
     await page.reload();
     const note = page.locator('[data-return-note]');
     await note.waitFor();
@@ -103,8 +112,12 @@ describe('workspace: expert challenge reports (browser)', () => {
     await page.getByRole('button', { name: 'Submit to the secretariat' }).click();
     await page.locator('.notice--success', { hasText: 'Submitted' }).waitFor();
 
-    const [{ version }] = await t.dataSource.query('SELECT version FROM expert_report WHERE id = $1', [id]);
-    expect((await t.http.post(`/api/v1/expert-reports/${id}/publish`).set(bearer(sec.accessToken)).send({ version })).status).toBe(200);
+    await reviewer.page.reload();
+    await reviewer.page.locator(`[data-expert-report="${id}"]`).getByRole('button', { name: /^Publish/ }).click();
+    await reviewer.page.locator('.notice--success', { hasText: '“Criminalisation of search and rescue” is published.' }).waitFor();
+    await reviewer.shot('published');
+    expect(reviewer.errors).toEqual([]);
+    await reviewer.close();
     await page.reload();
     await page.locator('.notice--success', { hasText: /^Published on .+, signed “Special Rapporteur on the human rights of migrants”/ }).waitFor();
     await expect(page.locator('main article').innerText()).resolves.toContain('Cases: Iuventa (2017), Sea-Watch 3 (2019).');

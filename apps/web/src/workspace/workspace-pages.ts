@@ -22,3 +22,4 @@ export { ReportRunsPage } from './reports/report-runs.page';
 export { QueueMonitorPage } from './reports/queue-monitor.page';
 export { MyExpertReportsPage } from './experts/my-reports.page';
 export { ExpertReportPage, NewExpertReportPage } from './experts/expert-report.page';
+export { ExpertReviewPage } from './experts/expert-review.page';

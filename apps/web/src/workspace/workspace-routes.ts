@@ -19,6 +19,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/review', page: lazyPage('ReviewQueuePage'), access: signedIn, roles: secretariat },
   { path: '/workspace/review/pledges/:id', page: lazyPage('ReviewPledgePage'), access: signedIn, roles: secretariat },
   { path: '/workspace/review/updates/:id', page: lazyPage('ReviewUpdatePage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/review/expert-reports', page: lazyPage('ExpertReviewPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/reports', page: lazyPage('ReportRunsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/queues', page: lazyPage('QueueMonitorPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/cycles', page: lazyPage('CyclesPage'), access: signedIn, roles: secretariat },

@@ -45,3 +45,10 @@ export const expertApi = {
 
 /** Only the author's draft or returned report can change (the API answers 409 otherwise). */
 export const editable = (r: ExpertReport) => r.status === 'draft' || r.status === 'returned';
+
+/** The secretariat's side: the queue of submitted reports, publish or return with a note. */
+export const expertReviewApi = {
+  submitted: () => api<Page<ExpertReport>>(`${base}${query({ status: 'submitted', limit: 100 })}`, { fresh: true }),
+  publish: (id: string, version: number) => api<ExpertReport>(`${base}/${id}/publish`, { method: 'POST', body: { version } }),
+  return: (id: string, version: number, note: string) => api<ExpertReport>(`${base}/${id}/return`, { method: 'POST', body: { version, note } }),
+};
