@@ -93,6 +93,8 @@ describe('workspace: report desk (browser)', () => {
     await section.getByRole('checkbox', { name: 'Select every version' }).check();
     await section.getByRole('button', { name: 'Publish 2 selected versions' }).click();
     await section.locator('.notice--success', { hasText: '2 versions are published: everyone can download them now.' }).waitFor();
+    // The list reloads after the notice: wait until the published ones have left it.
+    await section.locator('tbody tr', { hasText: 'Objective report 1' }).waitFor({ state: 'detached' });
     await expect(section.locator('tbody tr').count()).resolves.toBe(1);
     const published = await t.dataSource.query('SELECT title FROM report_version WHERE published_at IS NOT NULL ORDER BY title');
     expect(published).toEqual([{ title: 'Objective report 1' }, { title: 'Objective report 2' }]);
