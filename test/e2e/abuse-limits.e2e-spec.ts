@@ -35,7 +35,7 @@ describe('abuse limits: sign-in and reset rate limits in Redis, body cap, header
     const limited = statuses.filter((s) => s.status === 429);
     expect(limited).toHaveLength(300 - limit);
     expect(limited.every((s) => Number(s.retryAfter) > 0 && Number(s.retryAfter) <= 900)).toBe(true);
-    expect(limited[0].body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(limited[0].body).toMatchObject({ statusCode: 429, code: 'rate_limited', error: 'Too Many Requests', details: { retryAfterSeconds: expect.any(Number) } });
     // The stranger's address stays refused even with the right password; the owner, elsewhere, is let in.
     await t.http.post('/api/v1/auth/sign-in').set('X-Forwarded-For', '198.51.100.66').send({ email: u.user.email, password: u.password }).expect(429);
     const owner = await t.http.post('/api/v1/auth/sign-in').set('X-Forwarded-For', '203.0.113.200').send({ email: u.user.email, password: u.password });
@@ -110,7 +110,7 @@ describe('abuse limits: sign-in and reset rate limits in Redis, body cap, header
     const res = await t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'application/json')
       .send(JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(2 * 1024 * 1024) }));
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large', correlationId: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 413, code: 'payload_too_large', error: 'Payload Too Large', message: 'Request body is too large', correlationId: expect.any(String) });
   });
 
   it('sends security headers and never a stack trace or SQL in an error body', async () => {

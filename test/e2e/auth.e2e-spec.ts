@@ -51,7 +51,7 @@ describe('accounts: State organisations, sign-in, tokens', () => {
     const wrong = await t.http.post('/api/v1/auth/sign-in').send({ email: u.user.email, password: 'not-the-password-1' }).expect(401);
     const unknown = await t.http.post('/api/v1/auth/sign-in').send({ email: 'nobody@example.org', password: 'not-the-password-1' }).expect(401);
     expect(wrong.body.message).toBe(unknown.body.message);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password', correlationId: expect.any(String) });
+    expect(wrong.body).toEqual({ statusCode: 401, code: 'unauthenticated', error: 'Unauthorized', message: 'Invalid e-mail or password', correlationId: expect.any(String) });
     const rows = await t.dataSource.query(
       "SELECT entity_id, actor_id, after, ip FROM audit_log WHERE action = 'auth.sign_in_failed' ORDER BY id DESC LIMIT 2",
     );

@@ -78,7 +78,7 @@ describe('framework catalogue (public, read-only)', () => {
 
   it('answers 404 for unknown ids and 400 for malformed ones, in the one error shape', async () => {
     const missing = await t.http.get('/api/v1/framework/objectives/99').expect(404);
-    expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Objective 99 not found', correlationId: expect.any(String) });
+    expect(missing.body).toEqual({ statusCode: 404, code: 'not_found', error: 'Not Found', message: 'Objective 99 not found', correlationId: expect.any(String) });
     const bad = await t.http.get('/api/v1/framework/objectives/abc').expect(400);
     expect(bad.body.details).toEqual([{ field: 'number', messages: [expect.stringContaining('whole number')] }]);
     await t.http.get('/api/v1/framework/objectives/-1').expect(400);

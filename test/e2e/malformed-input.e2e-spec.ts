@@ -134,7 +134,7 @@ describe('generated malformed requests against every operation of the served Ope
     // The sessions survived every request: no malformed sign-out or deactivation went through.
     await t.http.get('/api/v1/auth/me').set(bearer(sec.accessToken)).expect(200);
     await t.http.get('/api/v1/auth/me').set(bearer(focal.accessToken)).expect(200);
-  });
+  }, 600_000); // a few thousand requests, each checked against the spec: a ceiling for a loaded machine, not a speed claim
 
   it('names the field and the reason in each refusal', async () => {
     const details = async (req: Promise<{ status: number; body: { details?: unknown } }>, status = 400) => {

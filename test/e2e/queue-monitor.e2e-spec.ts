@@ -15,7 +15,7 @@ describe('queue monitor (Bull Board)', () => {
   it('is closed to the public and to other roles', async () => {
     const anon = await t.http.get(BASE);
     expect(anon.status).toBe(401);
-    expect(anon.body).toMatchObject({ statusCode: 401 });
+    expect(anon.body).toMatchObject({ statusCode: 401, code: 'unauthenticated' });
     const focal = await createUser(t, { role: 'focal_point', organisationAlpha3: 'KEN' });
     expect((await t.http.get(`${BASE}/api/queues`).set(bearer(focal.accessToken))).status).toBe(403);
     expect((await t.http.post(`${BASE}/session`).set(bearer(focal.accessToken))).status).toBe(403);

@@ -77,6 +77,14 @@ describe('dashboard web pages', () => {
     await expect(entries.locator('h3').allTextContents()).resolves.toEqual(['2025-H2 On track', '2026-H1 Achieved']);
     await expect(entries.nth(1).locator('progress').getAttribute('value')).resolves.toBe('100');
     await expect(page.locator('.facts').textContent()).resolves.toContain('France');
+    // Named, not coded: objectives with their titles, States and regions by name, principles, formatted amounts (one list item per name).
+    const fact = (label: string) => page.locator('.facts > div', { has: page.locator('dt', { hasText: label }) }).locator('dd').innerText();
+    await expect(fact('GCM objectives')).resolves.toMatch(/^Objective 8 — Save lives and establish coordinated international efforts on missing migrants \(primary\)\nObjective 5 — /);
+    await expect(fact('Countries and regions concerned')).resolves.toBe('France\nItaly\nSouthern Europe');
+    await expect(fact('Guiding principles')).resolves.toBe('People-centred');
+    await expect(fact('Budget')).resolves.toBe('€2,500,000');
+    await expect(fact('SG recommendations')).resolves.toMatch(/^¶101 \S/);
+    await expect(page.locator('#indicators ~ * td').first().innerText()).resolves.toBe('100 people (31 Dec 2025)');
     expect(await page.locator('main').textContent()).not.toContain('Unpublished revision title');
     await page.locator('#related ~ .result-list .result').first().waitFor();
     await b.shot(page, 'dashboard-pledge');
@@ -136,6 +144,10 @@ describe('dashboard web pages', () => {
       await expect(page.locator(`table[data-dataset="${d.name}"] tbody tr`).count()).resolves.toBe(d.columns.length);
       await expect(page.locator(`a[href="/api/v1/open-data/${d.name}.csv"]`).count()).resolves.toBe(1);
     }
+    // The conventions are named for readers, not by the dictionary's keys.
+    const conventions = page.locator('h3', { hasText: 'Conventions' }).locator('xpath=following-sibling::dl[1]');
+    await expect(conventions.locator('dt').allInnerTexts()).resolves.toContain('Separator between the items of a list in a CSV cell');
+    await expect(conventions.innerText()).resolves.not.toMatch(/csvListSeparator|csvFormulaGuard|emptyValue/);
     expect(b.errors).toEqual([]);
     await page.close();
   });

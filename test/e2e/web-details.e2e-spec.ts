@@ -162,7 +162,7 @@ describe('public pages read as words, not codes', () => {
     const page = await b.open('/open-data');
     const box = page.locator('[data-convention="csvListSeparator"]');
     await box.waitFor();
-    await expect(box.locator('dt').innerText()).resolves.toBe('Lists in a CSV cell');
+    await expect(box.locator('dt').innerText()).resolves.toBe('Separator between the items of a list in a CSV cell');
     await expect(box.locator('dd').innerText()).resolves.toBe('"; " (semicolon and space) between the items');
     const terms = await page.locator('[data-convention] dt').allInnerTexts();
     expect(terms.length).toBeGreaterThan(5);

@@ -74,11 +74,11 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     const summary = sec.page.locator('.error-summary');
     await summary.waitFor();
     await sec.page.locator('.error-summary:focus').waitFor();
-    await expect(summary.textContent()).resolves.toContain('E-mail address: email must be an e-mail address');
+    await expect(summary.textContent()).resolves.toContain('E-mail address: Enter an e-mail address such as name@example.org.');
     const email = sec.page.getByLabel('E-mail address');
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
     const describedBy = (await email.getAttribute('aria-describedby'))!;
-    await expect(sec.page.locator(`#${describedBy}`).textContent()).resolves.toContain('email must be an e-mail address');
+    await expect(sec.page.locator(`#${describedBy}`).textContent()).resolves.toContain('Enter an e-mail address such as name@example.org.');
     await expect(sec.page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Wanjiru Kamau');
     await sec.shot('invite-field-error');
     await summary.getByRole('link').click();

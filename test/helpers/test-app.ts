@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { apiContract } from './contract';
 import { createTestDatabase, TestDatabase, testRedisPrefix } from './test-database';
 
 export interface TestApp {
@@ -41,7 +42,7 @@ export async function createTestApp(
   await app.init();
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: heldToContract(request(app.getHttpServer())),
     db,
     dataSource: app.get(DataSource),
     redisPrefix,
@@ -50,4 +51,26 @@ export async function createTestApp(
       await db.drop();
     },
   };
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/**
+ * The agent every e2e test uses, with one assertion added first to each
+ * request: the response agrees with openapi.json (test/helpers/contract.ts).
+ */
+function heldToContract(agent: TestAgent): TestAgent {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !METHODS.has(prop) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const test = value.apply(target, args) as request.Test;
+        return test.expect((res: request.Response) => {
+          const problem = apiContract().check(prop, test.url, res);
+          if (problem) throw new Error(`${problem}\n  body: ${JSON.stringify(res.body).slice(0, 600)}`);
+        });
+      };
+    },
+  });
 }

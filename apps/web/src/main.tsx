@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@fontsource/roboto/latin-400.css';
 import '@fontsource/roboto/latin-500.css';
 import '@fontsource/roboto/latin-700.css';
+import './styles/fonts.css';
 import './styles/main.css';
 import './styles/dashboard.css';
 import './styles/workspace.css';

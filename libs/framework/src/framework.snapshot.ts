@@ -3,42 +3,9 @@ import {
   Commitment, Consideration, Country, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
 
-export interface ObjectiveView {
-  number: number;
-  title: string;
-  shortLabel: string;
-  roundTable: string | null;
-  themes: { number: number; code: string; title: string; primary: boolean }[];
-  recommendations: { paragraph: number; shortTitle: string }[];
-}
-export interface ThemeView {
-  number: number;
-  code: string;
-  title: string;
-  objectives: { number: number; primary: boolean }[];
-  commitments: { code: string; position: number; text: string; subItems: string[] }[];
-}
-export interface RecommendationView {
-  paragraph: number;
-  shortTitle: string;
-  text: string;
-  source: string;
-  objectives: number[];
-  considerations: { position: number; text: string; source: string }[];
-}
-export interface RoundTableView {
-  code: string;
-  number: number;
-  title: string;
-  year: number;
-  objectives: { number: number; title: string; shortLabel: string }[];
-}
-export interface PrincipleView {
-  key: string;
-  name: string;
-  gist: string;
-}
-export type CountryView = Omit<Country, never>;
+import { CountryView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView } from './framework.view';
+
+export type { CountryView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView };
 
 /** The whole catalogue as plain data: served to readers and frozen into each framework version. */
 export interface CatalogueSnapshot {

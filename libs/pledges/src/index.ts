@@ -10,3 +10,4 @@ export * from './workspace/pledge-access';
 export { IsDateOnly } from './dto/is-date-only';
 export { ReturnDto } from './dto/pledge.dto';
 export { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS } from './public/public-pledge.sql';
+export * from './public/public-pledge.view';

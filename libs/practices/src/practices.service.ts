@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gcm/platform';
+import { DomainError, textSearchSql } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { PracticeQueryDto } from './dto/practice-query.dto';
+import type { PracticePage, PracticeSessionView, PracticeView } from './practice.view';
 
 const PUBLIC_COLUMNS = `p.code, p.session_number AS "sessionNumber", s.code AS "sessionCode", s.title AS "sessionTitle",
   p.title, p.briefly_referred AS "brieflyReferred", p.organisation, p.period, p.geographical_scope AS "geographicalScope",
@@ -16,19 +17,24 @@ const PUBLIC_COLUMNS = `p.code, p.session_number AS "sessionNumber", s.code AS "
 export class PracticesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: PracticeQueryDto) {
+  async list(query: PracticeQueryDto): Promise<PracticePage> {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (query.q) add("p.search @@ websearch_to_tsquery('english', ?)", query.q);
+    // q first: the relevance order refers to it as $1.
+    if (query.q) add(textSearchSql('p.search', '?').where, query.q);
     if (query.objective) add('EXISTS (SELECT 1 FROM practice_session_objective o WHERE o.session_number = p.session_number AND o.objective_number = ?)', query.objective);
-    if (query.session) add('p.session_number = ?', query.session);
+    if (query.session) {
+      // A dotted session code (1.1) or the ordinal (1–7); both shapes are checked by the DTO.
+      if (query.session.includes('.')) add('p.session_number = (SELECT s2.number FROM practice_session s2 WHERE s2.code = ?)', query.session);
+      else add('p.session_number = ?', Number(query.session));
+    }
     if (query.brieflyReferred !== undefined) add('p.briefly_referred = ?', query.brieflyReferred);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rank = query.q ? `ts_rank(p.search, websearch_to_tsquery('english', $1)) DESC,` : '';
+    const rank = query.q ? `${textSearchSql('p.search', '$1').rank} DESC,` : '';
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
     const [items, [{ total }]] = await Promise.all([
@@ -42,7 +48,7 @@ export class PracticesService {
     return { items, total, limit, offset };
   }
 
-  async get(code: string) {
+  async get(code: string): Promise<PracticeView> {
     const [row] = await this.dataSource.query(
       `SELECT ${PUBLIC_COLUMNS} FROM practice p JOIN practice_session s ON s.number = p.session_number WHERE p.code = $1`,
       [code],
@@ -51,7 +57,7 @@ export class PracticesService {
     return row;
   }
 
-  async sessions() {
+  async sessions(): Promise<PracticeSessionView[]> {
     return this.dataSource.query(
       `SELECT s.number, s.code, s.part, s.title,
         (SELECT coalesce(json_agg(json_build_object('number', o.objective_number, 'quotedTitle', o.quoted_title) ORDER BY o.objective_number), '[]')

@@ -1,54 +1,32 @@
-import { api, query, type TokenResponse } from './client';
-import type { AuditPage, InvitationView, OrganisationKind, OrganisationView, Page, UserStatus, UserView } from './account-types';
-import type { Role } from '../app/session';
+import { api, clean, ok, publicApi, signInApi } from './client';
+import type { components, operations } from './schema';
 
-const v1 = '/api/v1';
-
-export interface UserFilter {
-  role?: Role | '';
-  status?: UserStatus | '';
-  organisationId?: string;
-  q?: string;
-  offset?: number;
-}
-
-export interface AuditFilter {
-  entityType?: string;
-  entityId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-}
+type S = components['schemas'];
+export type UserFilter = NonNullable<operations['UsersController_list']['parameters']['query']>;
+export type AuditFilter = NonNullable<operations['AuditController_page']['parameters']['query']>;
+export type OrganisationFilter = NonNullable<operations['OrganisationsController_list']['parameters']['query']>;
 
 /** Sign-in and credentials: sent without a token. */
 export const authApi = {
-  signIn: (body: { email: string; password: string }) => api<TokenResponse>(`${v1}/auth/sign-in`, { method: 'POST', body, auth: 'none' }),
-  acceptInvitation: (body: { token: string; password: string; name?: string }) =>
-    api<TokenResponse>(`${v1}/auth/invitations/accept`, { method: 'POST', body, auth: 'none' }),
-  requestReset: (email: string) => api<{ message: string }>(`${v1}/auth/password-reset/request`, { method: 'POST', body: { email }, auth: 'none' }),
-  confirmReset: (body: { token: string; password: string }) => api<void>(`${v1}/auth/password-reset/confirm`, { method: 'POST', body, auth: 'none' }),
-  /** `optional`: an already ended session needs no sign-in dialog to be ended. */
-  signOut: () => api<void>(`${v1}/auth/sign-out`, { method: 'POST', auth: 'optional' }),
+  signIn: (body: S['SignInDto']) => ok(signInApi.POST('/api/v1/auth/sign-in', { body })),
+  acceptInvitation: (body: S['AcceptInvitationDto']) => ok(signInApi.POST('/api/v1/auth/invitations/accept', { body })),
+  requestReset: (email: string) => ok(signInApi.POST('/api/v1/auth/password-reset/request', { body: { email } })),
+  confirmReset: (body: S['PasswordResetConfirmDto']) => ok(signInApi.POST('/api/v1/auth/password-reset/confirm', { body })),
+  /** Without the sign-in dialog: an already ended session needs none to be ended. */
+  signOut: () => ok(publicApi.POST('/api/v1/auth/sign-out')),
 };
 
 export const accountApi = {
-  organisations: (q: { kind?: OrganisationKind | ''; q?: string; offset?: number; limit?: number }) =>
-    api<Page<OrganisationView>>(`${v1}/organisations${query({ ...q })}`),
-  organisation: (id: string) => api<OrganisationView>(`${v1}/organisations/${id}`),
-  myOrganisation: () => api<OrganisationView>(`${v1}/organisations/mine`),
-  updateMyOrganisation: (body: { contactEmail?: string | null; website?: string | null; version: number }) =>
-    api<OrganisationView>(`${v1}/organisations/mine`, { method: 'PATCH', body }),
-  createOrganisation: (body: { kind: string; name: string; contactEmail?: string; website?: string }) =>
-    api<OrganisationView>(`${v1}/organisations`, { method: 'POST', body }),
-  updateOrganisation: (id: string, body: Record<string, unknown>) =>
-    api<OrganisationView>(`${v1}/organisations/${id}`, { method: 'PATCH', body }),
-  users: (f: UserFilter) => api<Page<UserView>>(`${v1}/users${query({ ...f })}`),
-  user: (id: string) => api<UserView>(`${v1}/users/${id}`),
-  invite: (body: { email: string; name: string; role: Role; organisationId?: string }) =>
-    api<InvitationView>(`${v1}/users/invitations`, { method: 'POST', body }),
-  updateUser: (id: string, body: { name?: string; role?: Role; organisationId?: string | null; active?: boolean; version: number }) =>
-    api<UserView>(`${v1}/users/${id}`, { method: 'PATCH', body }),
-  deactivate: (id: string) => api<UserView>(`${v1}/users/${id}/deactivate`, { method: 'POST' }),
-  audit: (f: AuditFilter) => api<AuditPage>(`${v1}/audit${query({ ...f, limit: 50 })}`),
+  organisations: (q: OrganisationFilter) => ok(api.GET('/api/v1/organisations', { params: { query: clean(q) } })),
+  organisation: (id: string) => ok(api.GET('/api/v1/organisations/{id}', { params: { path: { id } } })),
+  myOrganisation: () => ok(api.GET('/api/v1/organisations/mine')),
+  updateMyOrganisation: (body: S['UpdateOwnOrganisationDto']) => ok(api.PATCH('/api/v1/organisations/mine', { body })),
+  createOrganisation: (body: S['CreateOrganisationDto']) => ok(api.POST('/api/v1/organisations', { body })),
+  updateOrganisation: (id: string, body: S['UpdateOrganisationDto']) => ok(api.PATCH('/api/v1/organisations/{id}', { params: { path: { id } }, body })),
+  users: (f: UserFilter) => ok(api.GET('/api/v1/users', { params: { query: clean(f) } })),
+  user: (id: string) => ok(api.GET('/api/v1/users/{id}', { params: { path: { id } } })),
+  invite: (body: S['InviteUserDto']) => ok(api.POST('/api/v1/users/invitations', { body })),
+  updateUser: (id: string, body: S['UpdateUserDto']) => ok(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+  deactivate: (id: string) => ok(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id } } })),
+  audit: (f: AuditFilter) => ok(api.GET('/api/v1/audit', { params: { query: clean({ ...f, limit: 50 }) } })),
 };

@@ -1,20 +1,29 @@
-import { session, tokens, type SessionUser } from '../app/session';
+import createClient from 'openapi-fetch';
+import { session, tokens } from '../app/session';
+import type { ErrorBody, ErrorCode, FieldError, TokenResponse } from './models';
 import { reauth } from './reauth';
+import type { paths } from './schema';
 
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+export type { FieldError, TokenResponse };
 
-/** The API's one error shape (libs/platform http-exception.filter.ts). */
+/** The API's one error shape (ErrorBodyDto): callers switch on `code`, never on the status or the message. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details?: FieldError[],
-    readonly body?: Record<string, unknown>,
+    readonly body?: Partial<ErrorBody> & Record<string, unknown>,
   ) {
     super(message);
+  }
+
+  /** An error the page raises itself before asking the API (e.g. an impossible id in the address). */
+  static local(status: number, code: ErrorCode, message: string, details?: FieldError[]): ApiError {
+    return new ApiError(status, message, details, { code, message });
+  }
+
+  get code(): ErrorCode | undefined {
+    return this.body?.code;
   }
 
   /** Field errors only: a 409's details carry other things (e.g. the current version). */
@@ -23,22 +32,11 @@ export class ApiError extends Error {
   }
 }
 
-export interface TokenResponse {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  user: SessionUser;
-}
+/** `none`: never sends a token (sign-in and the like); `optional`: sends one if signed in; `required`: a 401 refreshes, then asks the user to sign in again. */
+export type Auth = 'none' | 'optional' | 'required';
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** `none`: never sends a token (sign-in and the like); `required`: a 401 refreshes, then asks the user to sign in again. */
-  auth?: 'none' | 'optional' | 'required';
-  /** Revalidate with the server instead of using the browser's HTTP cache (after an edit). */
-  fresh?: boolean;
-}
+const baseUrl = typeof location === 'undefined' ? '' : location.origin;
+const anonymous = createClient<paths>({ baseUrl, credentials: 'same-origin' });
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -51,18 +49,13 @@ export function refreshSession(): Promise<boolean> {
   if (!refreshToken) return Promise.resolve(false);
   refreshing ??= (async () => {
     try {
-      const res = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-        credentials: 'same-origin',
-      });
-      if (!res.ok) {
+      const { data, error } = await anonymous.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+      if (!data) {
         // Only a refusal ends the session; a network error leaves it for the next try.
-        if (res.status === 401 || res.status === 400) session.expire();
+        if (error?.code === 'unauthenticated' || error?.code === 'validation_failed') session.expire();
         return false;
       }
-      session.signedIn((await res.json()) as TokenResponse);
+      session.signedIn(data);
       return true;
     } catch {
       return false;
@@ -73,67 +66,66 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-async function send(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  let body: BodyInit | undefined;
-  if (opts.body instanceof FormData) body = opts.body;
-  else if (opts.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  if (token) headers.Authorization = `Bearer ${token}`;
-  return fetch(path, { method: opts.method ?? 'GET', headers, body, credentials: 'same-origin', cache: opts.fresh ? 'no-cache' : 'default' });
-}
-
-async function toError(res: Response): Promise<ApiError> {
-  const body = res.headers.get('content-type')?.includes('json') ? await res.json().catch(() => undefined) : undefined;
-  const details = Array.isArray(body?.details) ? (body.details as FieldError[]) : undefined;
-  return new ApiError(res.status, body?.message ?? res.statusText, details, body);
+function send(request: Request, token: string | null): Promise<Response> {
+  const copy = request.clone();
+  if (token) copy.headers.set('Authorization', `Bearer ${token}`);
+  return fetch(copy);
 }
 
 /**
- * One request with the session's token. When the access token has expired it
+ * The transport under every typed call. When the access token has expired it
  * is refreshed first; a 401 refreshes once and retries; when refreshing fails
  * the sign-in dialog opens in place and, once the user is back, the same request
  * is sent again, so whatever they were typing is never lost.
  */
-export async function apiFetch(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const auth = opts.auth ?? 'required';
-  if (auth === 'none') return send(path, opts, null);
-  if (!tokens.access() && tokens.refresh()) await refreshSession();
-  let res = await send(path, opts, tokens.access());
-  if (res.status !== 401 || auth === 'optional') return res;
-  if (await refreshSession()) res = await send(path, opts, tokens.access());
-  while (res.status === 401) {
-    await reauth.prompt();
-    res = await send(path, opts, tokens.access());
-  }
-  return res;
+function transport(auth: Auth): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (auth === 'none') return send(request, null);
+    if (!tokens.access() && tokens.refresh()) await refreshSession();
+    let res = await send(request, tokens.access());
+    if (res.status !== 401 || auth === 'optional') return res;
+    if (await refreshSession()) res = await send(request, tokens.access());
+    while (res.status === 401) {
+      await reauth.prompt();
+      res = await send(request, tokens.access());
+    }
+    return res;
+  };
 }
 
-/** JSON in, JSON out; non-2xx becomes an ApiError. */
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const res = await apiFetch(path, opts);
-  if (!res.ok) throw await toError(res);
-  if (res.status === 204) return undefined as T;
-  return res.headers.get('content-type')?.includes('json') ? ((await res.json()) as T) : (undefined as T);
+/** Typed clients generated from openapi.json, one per kind of access. */
+export const api = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: transport('required') });
+export const publicApi = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: transport('optional') });
+export const signInApi = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: transport('none') });
+
+function toError(status: number, statusText: string, error: unknown): ApiError {
+  const body = error && typeof error === 'object' ? (error as ApiError['body']) : undefined;
+  const details = Array.isArray(body?.details) ? (body.details as FieldError[]) : undefined;
+  return new ApiError(status, typeof body?.message === 'string' ? body.message : statusText, details, body);
+}
+
+/** The body of a 2xx; anything else becomes an ApiError carrying the error's `code`. */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw toError(response.status, response.statusText, error);
+  return data as T;
 }
 
 const cache = new Map<string, Promise<unknown>>();
 
 /**
- * GET a public JSON resource. Memoised for the page's lifetime when nobody is
- * signed in (the catalogue changes rarely and the server sends ETags); a failed
- * read is forgotten so "try again" really asks again.
+ * A public read, memoised for the page's lifetime when nobody is signed in
+ * (the catalogue changes rarely and the server sends ETags); a failed read is
+ * forgotten so "try again" really asks again.
  */
-export function getJson<T>(path: string, opts: { cache?: boolean } = {}): Promise<T> {
+export function memo<T>(key: string, read: () => Promise<T>, opts: { cache?: boolean } = {}): Promise<T> {
   const useCache = opts.cache !== false && !session.current();
-  const hit = useCache ? cache.get(path) : undefined;
+  const hit = useCache ? cache.get(key) : undefined;
   if (hit) return hit as Promise<T>;
-  const request = api<T>(path, { auth: 'optional' });
+  const request = read();
   if (useCache) {
-    cache.set(path, request);
-    request.catch(() => cache.delete(path));
+    cache.set(key, request);
+    request.catch(() => cache.delete(key));
   }
   return request;
 }
@@ -143,10 +135,14 @@ export function forgetCached(prefix: string): void {
   for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
 }
 
+/** Drops empty filter values so they are not sent as `?q=`. */
+export function clean<T extends object>(params: T): T {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+}
+
+/** A query string for links inside the app (not for API calls, which the typed client builds). */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
+  const text = new URLSearchParams(Object.entries(clean(params)).map(([k, v]) => [k, String(v)])).toString();
   return text ? `?${text}` : '';
 }
 
@@ -155,8 +151,8 @@ export function query(params: Record<string, string | number | boolean | undefin
  * token (never put in a URL), then handed to the browser as a blob.
  */
 export async function downloadFile(path: string, fileName: string): Promise<void> {
-  const res = await apiFetch(path, { auth: 'optional', headers: { Accept: '*/*' } });
-  if (!res.ok) throw await toError(res);
+  const res = await transport('optional')(new Request(new URL(path, baseUrl || undefined), { headers: { Accept: '*/*' }, credentials: 'same-origin' }));
+  if (!res.ok) throw toError(res.status, res.statusText, await res.json().catch(() => undefined));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

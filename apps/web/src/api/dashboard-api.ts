@@ -1,28 +1,41 @@
-import { getJson, query } from './client';
-import type { PledgeDetail, PledgePage, PledgeQuery } from './pledge-types';
-import type {
-  CountrySummary, Coverage, Dictionary, Dimension, Gaps, Headline, MapStats, ObjectiveSummary, PledgesBy, RelatedPractices, ReportPage,
-  StatusStats, StatusTrend,
-} from './stats-types';
+import { clean, memo, ok, publicApi } from './client';
+import type { operations } from './schema';
+import type { Dimension, PledgeDetail, PledgeQuery } from './models';
 
-const stats = '/api/v1/stats';
+type ReportQuery = NonNullable<operations['ReportsPublicController_list']['parameters']['query']>;
+
+/** A memo key per call: the path and its parameters. */
+const key = (path: string, params?: object) => `${path}${params ? JSON.stringify(clean(params)) : ''}`;
 
 /** The dashboard aggregates, published pledges and open data, one function each. */
 export const dashboardApi = {
-  headline: (cycle?: string) => getJson<Headline>(`${stats}/headline${query({ cycle })}`),
-  pledgesBy: (dimension: Dimension, count?: 'primary' | 'all') => getJson<PledgesBy>(`${stats}/pledges-by/${dimension}${query({ count })}`),
-  status: (cycle?: string) => getJson<StatusStats>(`${stats}/status${query({ cycle })}`),
-  statusTrend: () => getJson<StatusTrend>(`${stats}/status-trend`),
-  coverage: () => getJson<Coverage>(`${stats}/coverage`),
-  gaps: (threshold: number) => getJson<Gaps>(`${stats}/gaps${query({ threshold })}`),
-  map: (cycle?: string) => getJson<MapStats>(`${stats}/map${query({ cycle })}`),
-  objective: (n: number) => getJson<ObjectiveSummary>(`${stats}/objectives/${n}`),
-  country: (alpha3: string) => getJson<CountrySummary>(`${stats}/countries/${encodeURIComponent(alpha3)}`),
-  pledges: (q: PledgeQuery) => getJson<PledgePage>(`/api/v1/pledges${query({ ...q })}`),
-  pledge: (reference: string) => getJson<PledgeDetail>(`/api/v1/pledges/${encodeURIComponent(reference)}`),
-  relatedPractices: (reference: string) => getJson<RelatedPractices>(`/api/v1/pledges/${encodeURIComponent(reference)}/related-practices`),
-  dictionary: () => getJson<Dictionary>('/api/v1/open-data/dictionary'),
+  headline: (cycle?: string) =>
+    memo(key('/api/v1/stats/headline', { cycle }), () => ok(publicApi.GET('/api/v1/stats/headline', { params: { query: clean({ cycle }) } }))),
+  pledgesBy: (dimension: Dimension, count?: 'primary' | 'all') =>
+    memo(key(`/api/v1/stats/pledges-by/${dimension}`, { count }), () =>
+      ok(publicApi.GET('/api/v1/stats/pledges-by/{dimension}', { params: { path: { dimension }, query: clean({ count }) } })),
+    ),
+  status: (cycle?: string) =>
+    memo(key('/api/v1/stats/status', { cycle }), () => ok(publicApi.GET('/api/v1/stats/status', { params: { query: clean({ cycle }) } }))),
+  statusTrend: () => memo('/api/v1/stats/status-trend', () => ok(publicApi.GET('/api/v1/stats/status-trend'))),
+  coverage: () => memo('/api/v1/stats/coverage', () => ok(publicApi.GET('/api/v1/stats/coverage'))),
+  gaps: (threshold: number) =>
+    memo(key('/api/v1/stats/gaps', { threshold }), () => ok(publicApi.GET('/api/v1/stats/gaps', { params: { query: { threshold } } }))),
+  map: (cycle?: string) => memo(key('/api/v1/stats/map', { cycle }), () => ok(publicApi.GET('/api/v1/stats/map', { params: { query: clean({ cycle }) } }))),
+  objective: (n: number) =>
+    memo(`/api/v1/stats/objectives/${n}`, () => ok(publicApi.GET('/api/v1/stats/objectives/{number}', { params: { path: { number: n } } }))),
+  country: (alpha3: string) =>
+    memo(`/api/v1/stats/countries/${alpha3}`, () => ok(publicApi.GET('/api/v1/stats/countries/{alpha3}', { params: { path: { alpha3 } } }))),
+  pledges: (q: PledgeQuery) => memo(key('/api/v1/pledges', q), () => ok(publicApi.GET('/api/v1/pledges', { params: { query: clean(q) } }))),
+  pledge: (reference: string) =>
+    // By reference the answer is always the public record, never an owner's working copy.
+    memo(`/api/v1/pledges/${reference}`, () => ok(publicApi.GET('/api/v1/pledges/{id}', { params: { path: { id: reference } } })) as Promise<PledgeDetail>),
+  relatedPractices: (reference: string) =>
+    memo(`/api/v1/pledges/${reference}/related-practices`, () =>
+      ok(publicApi.GET('/api/v1/pledges/{reference}/related-practices', { params: { path: { reference } } })),
+    ),
+  dictionary: () => memo('/api/v1/open-data/dictionary', () => ok(publicApi.GET('/api/v1/open-data/dictionary'))),
   /** Public: every cycle with its status, oldest first. */
-  cycles: () => getJson<{ code: string; status: string; periodStart: string }[]>('/api/v1/cycles'),
-  reports: (q: { kind?: string; cycle?: string; limit?: number; offset?: number }) => getJson<ReportPage>(`/api/v1/reports${query(q)}`),
+  cycles: () => memo('/api/v1/cycles', () => ok(publicApi.GET('/api/v1/cycles'))),
+  reports: (q: ReportQuery) => memo(key('/api/v1/reports', q), () => ok(publicApi.GET('/api/v1/reports', { params: { query: clean(q) } }))),
 };

@@ -1,43 +1,33 @@
-import { api, forgetCached } from './client';
-import type { ObjectiveView, RecommendationView, ThemeView, PrincipleView, CountryView } from './types';
+import { api, forgetCached, ok, publicApi } from './client';
+import type { components } from './schema';
 
-const fw = '/api/v1/framework';
+export type RecommendationInput = components['schemas']['CreateRecommendationDto'];
 
-export interface RecommendationInput {
-  paragraph?: number;
-  shortTitle: string;
-  text: string;
-  objectives: number[];
-  considerations: string[];
-  note?: string;
-  frameworkVersion: number;
-}
+/** Revalidate with the server instead of using the browser's HTTP cache (the public answers may be cached for minutes). */
+const fresh = { cache: 'no-cache' } as const;
 
-/**
- * The catalogue as the workspace reads it: always revalidated (the public
- * responses may be cached for minutes), and edits that forget the memo.
- */
+/** The catalogue as the workspace reads it: always revalidated, and edits that forget the memo. */
 export const frameworkApi = {
-  version: () => api<{ version: number }>(`${fw}/version`, { auth: 'optional', fresh: true }),
-  objectives: () => api<ObjectiveView[]>(`${fw}/objectives`, { auth: 'optional', fresh: true }),
-  themes: () => api<ThemeView[]>(`${fw}/themes`, { auth: 'optional', fresh: true }),
-  recommendations: () => api<RecommendationView[]>(`${fw}/recommendations`, { auth: 'optional', fresh: true }),
-  recommendation: (p: number) => api<RecommendationView>(`${fw}/recommendations/${p}`, { auth: 'optional', fresh: true }),
-  principles: () => api<PrincipleView[]>(`${fw}/principles`, { auth: 'optional' }),
-  countries: () => api<CountryView[]>(`${fw}/countries`, { auth: 'optional' }),
+  version: () => ok(publicApi.GET('/api/v1/framework/version', fresh)),
+  objectives: () => ok(publicApi.GET('/api/v1/framework/objectives', fresh)),
+  themes: () => ok(publicApi.GET('/api/v1/framework/themes', fresh)),
+  recommendations: () => ok(publicApi.GET('/api/v1/framework/recommendations', fresh)),
+  recommendation: (p: number) => ok(publicApi.GET('/api/v1/framework/recommendations/{paragraph}', { ...fresh, params: { path: { paragraph: p } } })),
+  principles: () => ok(publicApi.GET('/api/v1/framework/principles')),
+  countries: () => ok(publicApi.GET('/api/v1/framework/countries')),
   async addRecommendation(body: RecommendationInput) {
-    const res = await api<RecommendationView & { frameworkVersion: number }>(`${fw}/recommendations`, { method: 'POST', body });
-    forgetCached(fw);
+    const res = await ok(api.POST('/api/v1/framework/recommendations', { body }));
+    forgetCached('/api/v1/framework');
     return res;
   },
-  async updateRecommendation(paragraph: number, body: Omit<RecommendationInput, 'paragraph'>) {
-    const res = await api<RecommendationView & { frameworkVersion: number }>(`${fw}/recommendations/${paragraph}`, { method: 'PATCH', body });
-    forgetCached(fw);
+  async updateRecommendation(paragraph: number, body: components['schemas']['UpdateRecommendationDto']) {
+    const res = await ok(api.PATCH('/api/v1/framework/recommendations/{paragraph}', { params: { path: { paragraph } }, body }));
+    forgetCached('/api/v1/framework');
     return res;
   },
-  async setObjectiveThemes(objective: number, body: { themes: number[]; primary: number; note?: string; frameworkVersion: number }) {
-    const res = await api<{ frameworkVersion: number }>(`${fw}/objectives/${objective}/themes`, { method: 'PUT', body });
-    forgetCached(fw);
+  async setObjectiveThemes(objective: number, body: components['schemas']['ObjectiveThemesDto']) {
+    const res = await ok(api.PUT('/api/v1/framework/objectives/{number}/themes', { params: { path: { number: objective } }, body }));
+    forgetCached('/api/v1/framework');
     return res;
   },
 };

@@ -1,63 +1,72 @@
-import { api, query } from './client';
-import type { Page } from './account-types';
-import type {
-  Cycle, CycleStatus, Evidence, FieldChange, MyWork, PledgeListItem, PledgeStatus, PledgeView, ProgressUpdate, ReviewQueueItem,
-  UpdateListItem, UpdateQueueItem, VersionSummary,
-} from './workspace-types';
+import { api, clean, ok } from './client';
+import type { CycleStatus, PledgeStatus } from './models';
+import type { components } from './schema';
 
-const v1 = '/api/v1';
+type S = components['schemas'];
 
 /** A key per logical create, kept with the form's draft: a POST retried after a lost answer or a new sign-in creates one record. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+const idempotent = (key: string) => ({ 'Idempotency-Key': key });
+/** Revalidate instead of using the browser's HTTP cache (after an edit). */
+const fresh = { cache: 'no-cache' } as const;
+
 export const pledgeApi = {
-  mine: (q: { status?: PledgeStatus | ''; offset?: number } = {}) => api<Page<PledgeListItem>>(`${v1}/my/pledges${query({ ...q, limit: 100 })}`),
-  get: (id: string) => api<PledgeView>(`${v1}/pledges/${id}`),
-  create: (body: unknown, key: string) => api<PledgeView>(`${v1}/pledges`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
-  update: (id: string, body: Record<string, unknown>, version: number) =>
-    api<PledgeView>(`${v1}/pledges/${id}`, { method: 'PATCH', body: { ...body, version } }),
-  submit: (id: string, version: number) => api<PledgeView>(`${v1}/pledges/${id}/submit`, { method: 'POST', body: { version } }),
+  mine: (q: { status?: PledgeStatus | ''; offset?: number } = {}) =>
+    ok(api.GET('/api/v1/my/pledges', { params: { query: clean({ ...q, status: q.status || undefined, limit: 100 }) } })),
+  get: (id: string) => ok(api.GET('/api/v1/pledges/{id}', { params: { path: { id } } })) as Promise<S['PledgeWorkspaceResponse']>,
+  create: (body: S['CreatePledgeDto'], key: string) => ok(api.POST('/api/v1/pledges', { body, headers: idempotent(key) })),
+  update: (id: string, body: Omit<S['UpdatePledgeDto'], 'version'>, version: number) =>
+    ok(api.PATCH('/api/v1/pledges/{id}', { params: { path: { id } }, body: { ...body, version } })),
+  submit: (id: string, version: number) => ok(api.POST('/api/v1/pledges/{id}/submit', { params: { path: { id } }, body: { version } })),
   withdraw: (id: string, version: number, reason: string) =>
-    api<PledgeView>(`${v1}/pledges/${id}/withdraw`, { method: 'POST', body: { version, reason } }),
-  versions: (id: string) => api<VersionSummary[]>(`${v1}/pledges/${id}/versions`),
-  version: (id: string, n: number) => api<{ number: number; snapshot: Record<string, unknown> }>(`${v1}/pledges/${id}/versions/${n}`),
-  diff: (id: string, a: number, b: number) => api<{ from: number; to: number; changes: FieldChange[] }>(`${v1}/pledges/${id}/versions/${a}/diff/${b}`),
-  reviewQueue: (offset = 0) => api<Page<ReviewQueueItem>>(`${v1}/review/pledges${query({ offset, limit: 50 })}`),
+    ok(api.POST('/api/v1/pledges/{id}/withdraw', { params: { path: { id } }, body: { version, reason } })),
+  versions: (id: string) => ok(api.GET('/api/v1/pledges/{id}/versions', { params: { path: { id } } })),
+  version: (id: string, n: number) => ok(api.GET('/api/v1/pledges/{id}/versions/{number}', { params: { path: { id, number: n } } })),
+  diff: (id: string, a: number, b: number) => ok(api.GET('/api/v1/pledges/{id}/versions/{a}/diff/{b}', { params: { path: { id, a, b } } })),
+  reviewQueue: (offset = 0) => ok(api.GET('/api/v1/review/pledges', { params: { query: { offset, limit: 50 } } })),
   publish: (id: string, version: number, comment?: string) =>
-    api<PledgeView>(`${v1}/pledges/${id}/publish`, { method: 'POST', body: { version, comment: comment || undefined } }),
-  return: (id: string, version: number, comment: string) => api<PledgeView>(`${v1}/pledges/${id}/return`, { method: 'POST', body: { version, comment } }),
+    ok(api.POST('/api/v1/pledges/{id}/publish', { params: { path: { id } }, body: { version, comment: comment || undefined } })),
+  return: (id: string, version: number, comment: string) => ok(api.POST('/api/v1/pledges/{id}/return', { params: { path: { id } }, body: { version, comment } })),
 };
 
 export const reportingApi = {
-  myWork: () => api<MyWork>(`${v1}/my/work`),
-  cycles: (status?: CycleStatus) => api<Cycle[]>(`${v1}/cycles${query({ status })}`, { fresh: true }),
-  createCycle: (body: { code: string; periodStart: string; periodEnd: string; windowOpens?: string; deadline?: string }, key: string) =>
-    api<Cycle>(`${v1}/cycles`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
-  generate: (year: number) => api<unknown>(`${v1}/cycles/generate`, { method: 'POST', body: { year } }),
-  openCycle: (code: string, version: number) => api<Cycle>(`${v1}/cycles/${code}/open`, { method: 'POST', body: { version } }),
-  closeCycle: (code: string, version: number) => api<Cycle>(`${v1}/cycles/${code}/close`, { method: 'POST', body: { version } }),
-  updatesOf: (pledgeId: string) => api<UpdateListItem[]>(`${v1}/pledges/${pledgeId}/updates`),
-  update: (id: string) => api<ProgressUpdate>(`${v1}/updates/${id}`),
-  createUpdate: (pledgeId: string, body: unknown, key: string) =>
-    api<ProgressUpdate>(`${v1}/pledges/${pledgeId}/updates`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
+  myWork: () => ok(api.GET('/api/v1/my/work')),
+  cycles: (status?: CycleStatus) => ok(api.GET('/api/v1/cycles', { ...fresh, params: { query: clean({ status }) } })),
+  createCycle: (body: S['CreateCycleDto'], key: string) => ok(api.POST('/api/v1/cycles', { body, headers: idempotent(key) })),
+  generate: (year: number) => ok(api.POST('/api/v1/cycles/generate', { body: { year } })),
+  openCycle: (code: string, version: number) => ok(api.POST('/api/v1/cycles/{code}/open', { params: { path: { code } }, body: { version } })),
+  closeCycle: (code: string, version: number) => ok(api.POST('/api/v1/cycles/{code}/close', { params: { path: { code } }, body: { version } })),
+  updatesOf: (pledgeId: string) => ok(api.GET('/api/v1/pledges/{id}/updates', { params: { path: { id: pledgeId } } })),
+  update: (id: string) => ok(api.GET('/api/v1/updates/{id}', { params: { path: { id } } })),
+  createUpdate: (pledgeId: string, body: S['CreateProgressUpdateDto'], key: string) =>
+    ok(api.POST('/api/v1/pledges/{id}/updates', { params: { path: { id: pledgeId } }, body, headers: idempotent(key) })),
   noChange: (pledgeId: string, cycle: string, key: string) =>
-    api<ProgressUpdate>(`${v1}/pledges/${pledgeId}/updates/no-change`, { method: 'POST', body: { cycle }, headers: { 'Idempotency-Key': key } }),
-  patchUpdate: (id: string, body: Record<string, unknown>, version: number) =>
-    api<ProgressUpdate>(`${v1}/updates/${id}`, { method: 'PATCH', body: { ...body, version } }),
-  submitUpdate: (id: string, version: number) => api<ProgressUpdate>(`${v1}/updates/${id}/submit`, { method: 'POST', body: { version } }),
+    ok(api.POST('/api/v1/pledges/{id}/updates/no-change', { params: { path: { id: pledgeId } }, body: { cycle }, headers: idempotent(key) })),
+  patchUpdate: (id: string, body: Omit<S['UpdateProgressUpdateDto'], 'version'>, version: number) =>
+    ok(api.PATCH('/api/v1/updates/{id}', { params: { path: { id } }, body: { ...body, version } })),
+  submitUpdate: (id: string, version: number) => ok(api.POST('/api/v1/updates/{id}/submit', { params: { path: { id } }, body: { version } })),
   /** Without a version: the file is added to whatever the update holds now, so typing elsewhere in the form is not made stale. */
   upload: (id: string, file: File, title: string, key: string) => {
-    const body = new FormData();
-    body.set('title', title);
-    body.set('file', file);
-    return api<Evidence>(`${v1}/updates/${id}/evidence/files`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+    const form = new FormData();
+    form.set('title', title);
+    form.set('file', file);
+    return ok(
+      api.POST('/api/v1/updates/{id}/evidence/files', {
+        params: { path: { id } },
+        body: form as unknown as { file: string; title: string },
+        bodySerializer: (b) => b as unknown as FormData,
+        headers: idempotent(key),
+      }),
+    );
   },
-  removeEvidence: (id: string, evidenceId: string) => api<void>(`${v1}/updates/${id}/evidence/${evidenceId}`, { method: 'DELETE' }),
-  updateQueue: (cycle?: string) => api<Page<UpdateQueueItem>>(`${v1}/review/updates${query({ cycle, limit: 50 })}`),
+  removeEvidence: (id: string, evidenceId: string) =>
+    ok(api.DELETE('/api/v1/updates/{id}/evidence/{evidenceId}', { params: { path: { id, evidenceId } } })),
+  updateQueue: (cycle?: string) => ok(api.GET('/api/v1/review/updates', { params: { query: clean({ cycle, limit: 50 }) } })),
   validate: (id: string, version: number, comment?: string) =>
-    api<unknown>(`${v1}/updates/${id}/validate`, { method: 'POST', body: { version, comment: comment || undefined } }),
+    ok(api.POST('/api/v1/updates/{id}/validate', { params: { path: { id } }, body: { version, comment: comment || undefined } })),
   returnUpdate: (id: string, version: number, comment: string) =>
-    api<unknown>(`${v1}/updates/${id}/return`, { method: 'POST', body: { version, comment } }),
+    ok(api.POST('/api/v1/updates/{id}/return', { params: { path: { id } }, body: { version, comment } })),
 };

@@ -1,33 +1,26 @@
-import { getJson, query } from './client';
-import type {
-  CountryView,
-  ObjectiveView,
-  PracticePage,
-  PracticeQuery,
-  PracticeSession,
-  Practice,
-  PrincipleView,
-  RecommendationView,
-  RoundTableView,
-  ThemeView,
-} from './types';
+import { clean, memo, ok, publicApi as http } from './client';
+import type { PracticeQuery } from './models';
 
-const framework = '/api/v1/framework';
-
-/** The public read endpoints the pages use, one function each. */
+/** The public read endpoints the pages use, one function each (memoised for anonymous visitors). */
 export const publicApi = {
-  objectives: () => getJson<ObjectiveView[]>(`${framework}/objectives`),
-  objective: (n: number) => getJson<ObjectiveView>(`${framework}/objectives/${n}`),
-  themes: () => getJson<ThemeView[]>(`${framework}/themes`),
-  theme: (code: string) => getJson<ThemeView>(`${framework}/themes/${encodeURIComponent(code)}`),
-  roundTables: () => getJson<RoundTableView[]>(`${framework}/round-tables`),
-  roundTable: (code: string) => getJson<RoundTableView>(`${framework}/round-tables/${encodeURIComponent(code)}`),
-  recommendations: () => getJson<RecommendationView[]>(`${framework}/recommendations`),
-  recommendation: (p: number) => getJson<RecommendationView>(`${framework}/recommendations/${p}`),
-  principles: () => getJson<PrincipleView[]>(`${framework}/principles`),
-  countries: () => getJson<CountryView[]>(`${framework}/countries`),
-  country: (code: string) => getJson<CountryView>(`${framework}/countries/${encodeURIComponent(code)}`),
-  practices: (q: PracticeQuery) => getJson<PracticePage>(`/api/v1/practices${query({ ...q })}`),
-  practice: (code: string) => getJson<Practice>(`/api/v1/practices/${encodeURIComponent(code)}`),
-  practiceSessions: () => getJson<PracticeSession[]>('/api/v1/practices/sessions'),
+  objectives: () => memo('/api/v1/framework/objectives', () => ok(http.GET('/api/v1/framework/objectives'))),
+  objective: (n: number) =>
+    memo(`/api/v1/framework/objectives/${n}`, () => ok(http.GET('/api/v1/framework/objectives/{number}', { params: { path: { number: n } } }))),
+  themes: () => memo('/api/v1/framework/themes', () => ok(http.GET('/api/v1/framework/themes'))),
+  theme: (code: string) => memo(`/api/v1/framework/themes/${code}`, () => ok(http.GET('/api/v1/framework/themes/{key}', { params: { path: { key: code } } }))),
+  roundTables: () => memo('/api/v1/framework/round-tables', () => ok(http.GET('/api/v1/framework/round-tables'))),
+  roundTable: (code: string) =>
+    memo(`/api/v1/framework/round-tables/${code}`, () => ok(http.GET('/api/v1/framework/round-tables/{code}', { params: { path: { code } } }))),
+  recommendations: () => memo('/api/v1/framework/recommendations', () => ok(http.GET('/api/v1/framework/recommendations'))),
+  recommendation: (p: number) =>
+    memo(`/api/v1/framework/recommendations/${p}`, () =>
+      ok(http.GET('/api/v1/framework/recommendations/{paragraph}', { params: { path: { paragraph: p } } })),
+    ),
+  principles: () => memo('/api/v1/framework/principles', () => ok(http.GET('/api/v1/framework/principles'))),
+  countries: () => memo('/api/v1/framework/countries', () => ok(http.GET('/api/v1/framework/countries'))),
+  country: (code: string) => memo(`/api/v1/framework/countries/${code}`, () => ok(http.GET('/api/v1/framework/countries/{code}', { params: { path: { code } } }))),
+  practices: (q: PracticeQuery) =>
+    memo(`/api/v1/practices${JSON.stringify(clean(q))}`, () => ok(http.GET('/api/v1/practices', { params: { query: clean(q) } }))),
+  practice: (code: string) => memo(`/api/v1/practices/${code}`, () => ok(http.GET('/api/v1/practices/{code}', { params: { path: { code } } }))),
+  practiceSessions: () => memo('/api/v1/practices/sessions', () => ok(http.GET('/api/v1/practices/sessions'))),
 };

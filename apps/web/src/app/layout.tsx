@@ -30,7 +30,8 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
       </a>
       <header class="site-header">
         <div class="container site-header__bar">
-          <a class="brand" href="/" aria-label={`${t.site.name}, ${t.nav.home}`}>
+          {/* Named by its visible text alone, so what a voice-control user reads out is what the link is called. */}
+          <a class="brand" href="/">
             <img class="brand__mark" src="/favicon.svg" alt="" width="36" height="36" />
             <span class="brand__text">
               <span class="brand__name">{t.site.name}</span>

@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { TokenResponse, UserView } from '../api/models';
 
-export type Role = 'focal_point' | 'secretariat' | 'expert';
-
-/** The signed-in user as /api/v1/auth/me returns it (libs/accounts user.view.ts). */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string | null;
-  organisation: { id: string; name: string; kind: string; countryAlpha3: string | null } | null;
-}
+/** The signed-in user as sign-in and /api/v1/auth/me return it (generated from openapi.json). */
+export type SessionUser = Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'organisation'>;
+export type Role = UserView['role'];
 
 /** Who is signed in; the tokens are kept apart (see `tokens`). */
 export interface Session {
@@ -66,7 +59,7 @@ function forgetAccess(): void {
 let state: Session | null = load();
 let access: { token: string; expiresAt: number } | null = state ? loadAccess() : null;
 
-type TokenPair = { accessToken: string; expiresIn: number; refreshToken: string; user: SessionUser };
+type TokenPair = Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'refreshToken'> & { user: SessionUser };
 
 /**
  * A tab opened from another starts with a copy of its sessionStorage, hence the

@@ -21,7 +21,7 @@ export function AcceptInvitationPage() {
       session.signedIn(res);
       navigate('/workspace', { replace: true });
     } catch (err) {
-      throw err instanceof ApiError && err.status === 401 ? new ApiError(401, t.auth.invitationInvalid) : err;
+      throw err instanceof ApiError && err.code === 'unauthenticated' ? ApiError.local(401, 'unauthenticated', t.auth.invitationInvalid) : err;
     }
   });
   if (!token) return <LinkProblem title={t.auth.invitationTitle} />;

@@ -8,5 +8,5 @@ export function tokenFromHash(): string | null {
 
 /** A check the browser makes before asking the API, reported like the API's own field errors. */
 export function localInvalid(field: string, message: string): ApiError {
-  return new ApiError(400, 'Validation failed', [{ field, messages: [message] }]);
+  return ApiError.local(400, 'validation_failed', 'Validation failed', [{ field, messages: [message] }]);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { TableWrap } from './table-wrap';
 
 export interface BarDatum {
   /** Short axis label, e.g. `RT2`. */
@@ -54,25 +55,27 @@ export function BarChart({ id, title, data, horizontal, max, valueTitle }: {
       </div>
       <details class="chart__data">
         <summary>{t.common.showTable}</summary>
-        <table class="table table--compact">
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{title}</th>
-              <th scope="col" class="num">
-                {t.charts.count}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.href ? <a href={d.href}>{d.name}</a> : d.name}</th>
-                <td class="num">{d.value}</td>
+        <TableWrap label={title}>
+          <table class="table table--compact">
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{title}</th>
+                <th scope="col" class="num">
+                  {t.charts.count}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.map((d) => (
+                <tr key={d.label}>
+                  <th scope="row">{d.href ? <a href={d.href}>{d.name}</a> : d.name}</th>
+                  <td class="num">{d.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </details>
     </figure>
   );

@@ -1,5 +1,5 @@
 import { publicApi } from '../api/public-api';
-import type { CountryView, ObjectiveView, PrincipleView, RecommendationView, ThemeView } from '../api/types';
+import type { CountryView, ObjectiveView, PrincipleView, RecommendationView, ThemeView } from '../api/models';
 import { t } from '../i18n';
 
 /** Codes the API returns (objective numbers, ISO alpha-3, M49, principle keys, commitment codes) and the names people read. */

@@ -14,7 +14,7 @@ export function DataView<T>({ state, children }: { state: DataState<T>; children
     );
   }
   if (state.status === 'error') {
-    if (state.error instanceof ApiError && state.error.status === 404) return <NotFound />;
+    if (state.error instanceof ApiError && state.error.code === 'not_found') return <NotFound />;
     return (
       <div class="notice notice--error" role="alert">
         <p>{t.common.loadError}</p>

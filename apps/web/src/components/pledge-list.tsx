@@ -1,5 +1,5 @@
-import type { PublicPledge } from '../api/pledge-types';
-import type { ImplementationStatus } from '../api/stats-types';
+import type { PublicPledge } from '../api/models';
+import type { ImplementationStatus } from '../api/models';
 import { t } from '../i18n';
 import { StatusBadge } from './status-badge';
 

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../api/pledge-types';
+import type { TimelineEntry } from '../api/models';
 import { formatDate, formatNumber } from './format';
 import { t } from '../i18n';
 import { StatusBadge } from './status-badge';

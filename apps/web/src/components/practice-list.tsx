@@ -1,4 +1,4 @@
-import type { Practice } from '../api/types';
+import type { Practice } from '../api/models';
 import { t } from '../i18n';
 
 /** Practice cards as a list of links: number, title, organisation, and the brief-mention badge. */

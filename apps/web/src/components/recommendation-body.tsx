@@ -1,4 +1,4 @@
-import type { RecommendationView } from '../api/types';
+import type { RecommendationView } from '../api/models';
 import { t } from '../i18n';
 
 /** A recommendation's text, objectives and considerations; `level` is the heading level of its sub-sections. */

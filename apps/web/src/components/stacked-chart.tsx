@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { StackedSpec } from './chart-setup';
+import { TableWrap } from './table-wrap';
 
 /**
  * A stacked bar chart with the same text alternatives as BarChart: a summary
@@ -34,31 +35,33 @@ export function StackedChart({ id, title, spec, rowHeader }: { id: string; title
       </div>
       <details class="chart__data">
         <summary>{t.common.showTable}</summary>
-        <table class="table table--compact">
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{rowHeader}</th>
-              {spec.series.map((s) => (
-                <th key={s.name} scope="col" class="num">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {spec.labels.map((label, i) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
+        <TableWrap label={title}>
+          <table class="table table--compact">
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rowHeader}</th>
                 {spec.series.map((s) => (
-                  <td key={s.name} class="num">
-                    {s.values[i]}
-                  </td>
+                  <th key={s.name} scope="col" class="num">
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {spec.labels.map((label, i) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {spec.series.map((s) => (
+                    <td key={s.name} class="num">
+                      {s.values[i]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </details>
     </figure>
   );

@@ -1,4 +1,4 @@
-import type { ImplementationStatus } from '../api/stats-types';
+import type { ImplementationStatus } from '../api/models';
 import { t } from '../i18n';
 
 /** The implementation status as a coloured label: the words carry the meaning, the colour only repeats it. */

@@ -1,4 +1,4 @@
-import type { ImplementationStatus } from '../api/stats-types';
+import type { ImplementationStatus } from '../api/models';
 
 /** Okabe–Ito hues: distinguishable under the common colour-vision deficiencies; tables carry the exact numbers. */
 export const STATUS_COLORS: Record<ImplementationStatus, string> = {

@@ -3,6 +3,7 @@ import { ApiError, type FieldError } from '../api/client';
 import { SignInCancelled } from '../api/reauth';
 import { t } from '../i18n';
 import { fieldId, getPath, setPath } from './paths';
+import { humanErrors } from './server-messages';
 
 const DRAFT_PREFIX = 'gcm.draft.';
 
@@ -25,6 +26,8 @@ export interface FormOptions<T> {
   initial: T;
   /** Autosaves the values to sessionStorage under this key (include the record's version for edits). */
   draftKey?: string;
+  /** Checks made in the browser before `action` runs; any error stops the send and is shown like the API's. */
+  validate?: (values: T) => FieldError[];
 }
 
 export interface Form<T> {
@@ -52,18 +55,30 @@ export interface Form<T> {
 export function describeError(err: unknown): string {
   if (err instanceof SignInCancelled) return t.formUi.sessionEnded;
   if (err instanceof ApiError) {
-    if (err.status === 409) return t.formUi.conflict(err.message);
-    if (err.status === 403) return t.formUi.forbidden;
-    if (err.status === 404) return t.formUi.notFound;
-    if (err.status === 429) return t.formUi.tooMany;
-    if (err.status >= 500) return t.formUi.serverError;
-    return err.message;
+    switch (err.code) {
+      // The form keeps what the user typed: only a reload replaces it with the other version.
+      case 'version_conflict':
+        return t.formUi.conflict(err.message);
+      case 'forbidden':
+        return t.formUi.forbidden;
+      case 'not_found':
+        return t.formUi.notFound;
+      case 'rate_limited':
+        return t.formUi.tooMany;
+      case 'internal':
+      case 'unavailable':
+        return t.formUi.serverError;
+      // invalid_state, conflict, payload_too_large, precondition_required, validation_failed without fields: the server's sentence.
+      default:
+        return err.code ? err.message : err.status >= 500 ? t.formUi.serverError : err.message;
+    }
   }
   return t.formUi.networkError;
 }
 
 /**
- * Form state with the API's field errors mapped onto fields by path, an error
+ * Form state with the browser's own checks and the API's field errors (both in
+ * the same human words) mapped onto fields by path, an error
  * summary that takes focus, and (with a draftKey) every keystroke kept in
  * sessionStorage so a reload or an ended session loses nothing.
  */
@@ -109,6 +124,13 @@ export function useForm<T>(opts: FormOptions<T>): Form<T> {
   const handle = (action: (values: T) => Promise<unknown>) => async (e?: Event) => {
     e?.preventDefault();
     if (submitting) return;
+    const problems = opts.validate?.(values) ?? [];
+    if (problems.length) {
+      setErrors(problems);
+      setFormError(null);
+      setFocusTick((n) => n + 1);
+      return;
+    }
     setSubmitting(true);
     setFormError(null);
     try {
@@ -118,7 +140,8 @@ export function useForm<T>(opts: FormOptions<T>): Form<T> {
       dirty.current = false;
       setRestored(false);
     } catch (err) {
-      const fields = err instanceof ApiError ? err.fieldErrors : [];
+      // validation_failed (and a unique value taken, `conflict`): each message beside its field, in the browser's words; anything else is one message for the form.
+      const fields = err instanceof ApiError && (err.code === 'validation_failed' || err.code === 'conflict') ? humanErrors(err.fieldErrors) : [];
       setErrors(fields);
       setFormError(fields.length ? null : describeError(err));
       setFocusTick((n) => n + 1);

@@ -10,10 +10,6 @@ export const enNames = {
     primary: '(primary)',
     countries: 'Countries',
     regions: 'Regions',
-    conventions: {
-      encoding: 'Character encoding', csvListSeparator: 'Lists in a CSV cell', csvFormulaGuard: 'Text that looks like a formula',
-      dates: 'Dates and times', emptyValue: 'Missing values', json: 'JSON files', licence: 'What is published',
-    },
     conventionSeparator: '(semicolon and space) between the items',
     mapCycle: 'Reporting cycle',
     ofPledges: (n: number) => `Pledges, out of the ${n === 1 ? 'one' : n} it leads`,

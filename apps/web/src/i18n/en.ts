@@ -1,6 +1,8 @@
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
+import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
+import { enValidation } from './en-validation';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -64,6 +66,7 @@ export const en = {
     primary: 'primary',
     none: 'None',
     showTable: 'Show the data as a table',
+    scrollSideways: 'Scroll sideways to see every column.',
     source: 'Source',
     pagination: 'Pages',
     previous: 'Previous',
@@ -167,7 +170,7 @@ export const en = {
     title: 'Practices repository',
     lead: 'Innovative practices presented at the International Dialogue on Migration 2022 (IOM Red Book No. 33), searchable by text, GCM objective and dialogue session.',
     searchLabel: 'Search the practices',
-    searchHint: 'Words from the title, organisation, description, impacts or lessons learned.',
+    searchHint: 'Words from the title, organisation, description, impacts, lessons learned or resources, with or without accents.',
     search: 'Search',
     objective: 'GCM objective',
     anyObjective: 'Any objective',
@@ -198,6 +201,7 @@ export const en = {
   },
   auth: enAuth,
   formUi: enForms,
+  validation: enValidation,
   roles: enRoles,
   orgKinds: enOrgKinds,
   ws: enWorkspace,
@@ -208,6 +212,7 @@ export const en = {
   myWork: enMyWork,
   reportRuns: enReports,
   experts: enExperts,
+  practiceImports: enPracticeImports,
 } as const;
 
 type Widen<T> = T extends string

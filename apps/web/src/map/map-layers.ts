@@ -1,5 +1,5 @@
-import type { MapStats, ReportingStatus } from '../api/stats-types';
-import type { CountryView } from '../api/types';
+import type { MapStats, ReportingStatus } from '../api/models';
+import type { CountryView } from '../api/models';
 import { t } from '../i18n';
 
 export interface MapCategory {

@@ -1,5 +1,5 @@
 import { publicApi } from '../api/public-api';
-import type { CountryView } from '../api/types';
+import type { CountryView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

@@ -1,4 +1,4 @@
-import type { Gaps } from '../api/stats-types';
+import type { Gaps } from '../api/models';
 import { t } from '../i18n';
 
 function GapList<T>({ title, items, threshold, render }: { title: string; items: T[]; threshold: number; render: (item: T) => preact.ComponentChildren }) {

@@ -1,5 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
-import type { Coverage } from '../api/stats-types';
+import type { Coverage } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

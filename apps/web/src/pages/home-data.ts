@@ -1,5 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
-import type { PledgesBy, StatusCount, StatusTrend } from '../api/stats-types';
+import type { PledgesBy, StatusCount, StatusTrend } from '../api/models';
 import type { BarDatum } from '../components/bar-chart';
 import type { StackedSpec } from '../components/chart-setup';
 import { STATUS_COLORS } from '../components/status-colors';

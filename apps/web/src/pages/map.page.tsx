@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { dashboardApi } from '../api/dashboard-api';
 import { publicApi } from '../api/public-api';
-import type { MapStats } from '../api/stats-types';
-import type { CountryView } from '../api/types';
+import type { MapStats } from '../api/models';
+import type { CountryView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

@@ -1,3 +1,4 @@
+import { dashboardApi } from '../api/dashboard-api';
 import { publicApi } from '../api/public-api';
 import { DataView } from '../components/data-view';
 import { ApiError } from '../api/client';
@@ -9,12 +10,17 @@ import { t } from '../i18n';
 import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
-  if (!Number.isInteger(n) || n < 1 || n > 99) throw new ApiError(404, 'Not found');
+  if (!Number.isInteger(n) || n < 1 || n > 99) throw ApiError.local(404, 'not_found', 'Not found');
+  // Fetched together, and the page renders once: a section loading after it would push the rest down (layout shift).
+  const practicesLoad = publicApi.practices({ objective: n, limit: 100 });
+  const statsLoad = dashboardApi.objective(n);
+  // Handled at once: for an objective that does not exist, "not found" is the answer, whatever these two say.
+  for (const load of [practicesLoad, statsLoad]) load.catch(() => undefined);
   const all = await publicApi.objectives();
   const i = all.findIndex((o) => o.number === n);
-  if (i < 0) throw new ApiError(404, 'Not found');
-  const practices = await publicApi.practices({ objective: n, limit: 100 });
-  return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices };
+  if (i < 0) throw ApiError.local(404, 'not_found', 'Not found');
+  const [practices, stats] = await Promise.all([practicesLoad, statsLoad]);
+  return { objective: all[i], previous: all[i - 1], next: all[i + 1], practices, stats };
 }
 
 export function ObjectivePage({ params }: RouteProps) {
@@ -22,7 +28,7 @@ export function ObjectivePage({ params }: RouteProps) {
   const state = useData(() => load(n), [n]);
   return (
     <DataView state={state}>
-      {({ objective: o, previous, next, practices }) => {
+      {({ objective: o, previous, next, practices, stats }) => {
         const primary = o.themes.find((th) => th.primary);
         return (
           <article>
@@ -55,7 +61,7 @@ export function ObjectivePage({ params }: RouteProps) {
                 </dd>
               </div>
             </dl>
-            <ObjectiveStatsSection n={o.number} />
+            <ObjectiveStatsSection n={o.number} stats={stats} />
             <section aria-labelledby="themes">
               <h2 id="themes">{t.objectives.themes}</h2>
               <ul class="plain-list">

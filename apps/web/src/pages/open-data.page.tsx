@@ -8,7 +8,7 @@ import { t } from '../i18n';
 /** Bulk downloads of all published data, with the data dictionary served by the API. */
 /** A label people read for each convention; a key added to the API later still reads as words. */
 function conventionLabel(key: string): string {
-  const known = t.names.conventions as Record<string, string>;
+  const known = t.openData.conventionLabels;
   if (known[key]) return known[key];
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -1,4 +1,4 @@
-import type { PledgeDetail } from '../api/pledge-types';
+import type { PledgeDetail } from '../api/models';
 import type { CatalogueNames } from '../components/catalogue-names';
 import { formatDate, formatMoney } from '../components/format';
 import { StatusBadge } from '../components/status-badge';

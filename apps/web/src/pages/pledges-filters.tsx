@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PledgeQuery } from '../api/pledge-types';
+import type { PledgeQuery } from '../api/models';
 import { t } from '../i18n';
 
 export interface FilterOptions {
@@ -61,11 +61,11 @@ export function PledgesFilters({ current, options, apply }: { current: PledgeQue
       <Select id="pledge-region" label={t.pledges.region} any={t.pledges.anyRegion} value={current.region}
         options={options.regions.map((r) => [r.code, r.name])} onChange={(v) => change({ region: v })} />
       <Select id="pledge-kind" label={t.pledges.kind} any={t.pledges.anyKind} value={current.pledgerKind}
-        options={Object.entries(t.kinds)} onChange={(v) => change({ pledgerKind: v })} />
+        options={Object.entries(t.kinds)} onChange={(v) => change({ pledgerKind: v as PledgeQuery['pledgerKind'] })} />
       <Select id="pledge-form" label={t.pledges.form} any={t.pledges.anyForm} value={current.form}
-        options={Object.entries(t.forms)} onChange={(v) => change({ form: v })} />
+        options={Object.entries(t.forms)} onChange={(v) => change({ form: v as PledgeQuery['form'] })} />
       <Select id="pledge-status" label={t.pledges.status} any={t.pledges.anyStatus} value={current.status}
-        options={Object.entries(t.status)} onChange={(v) => change({ status: v })} />
+        options={Object.entries(t.status)} onChange={(v) => change({ status: v as PledgeQuery['status'] })} />
     </form>
   );
 }

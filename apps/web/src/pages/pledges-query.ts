@@ -1,4 +1,4 @@
-import type { PledgeQuery, PledgeSortKey } from '../api/pledge-types';
+import type { PledgeQuery, PledgeSortKey } from '../api/models';
 
 export const PLEDGE_PAGE_SIZE = 20;
 const SORTS: PledgeSortKey[] = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'];
@@ -20,9 +20,10 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
     theme: int('theme'),
     region: word('region', /^\d{3}$/),
     country: word('country', /^[A-Z]{3}$/),
-    pledgerKind: word('pledgerKind', /^[a-z_]{2,20}$/),
-    form: word('form', /^[a-z]{2,20}$/),
-    status: word('status', /^[a-z_]{2,20}$/),
+    // Values from the address bar: the API answers 400 to one it does not know, and the page says so.
+    pledgerKind: word('pledgerKind', /^[a-z_]{2,20}$/) as PledgeQuery['pledgerKind'],
+    form: word('form', /^[a-z]{2,20}$/) as PledgeQuery['form'],
+    status: word('status', /^[a-z_]{2,20}$/) as PledgeQuery['status'],
     sort: SORTS.includes(query.get('sort') as PledgeSortKey) ? (query.get('sort') as PledgeSortKey) : undefined,
     order: query.get('order') === 'asc' || query.get('order') === 'desc' ? (query.get('order') as 'asc' | 'desc') : undefined,
     limit: PLEDGE_PAGE_SIZE,

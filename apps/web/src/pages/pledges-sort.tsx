@@ -1,4 +1,4 @@
-import type { PledgeQuery } from '../api/pledge-types';
+import type { PledgeQuery } from '../api/models';
 import { t } from '../i18n';
 import { pledgesExportHref, SORT_CHOICES, sortChoice } from './pledges-query';
 

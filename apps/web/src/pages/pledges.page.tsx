@@ -33,6 +33,8 @@ export function PledgesPage({ query }: RouteProps) {
       <PageHeader title={t.pledges.title} lead={t.pledges.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
       <DataView state={options}>{(o) => <PledgesFilters current={current} options={o} apply={(next) => navigate(pledgesHref(next))} />}</DataView>
       <section id="results" aria-label={t.pledges.resultsLabel} class="results" tabIndex={-1}>
+        {/* Results wait for the filters on first load, so the filters never appear above them and push them down. */}
+        {options.status !== 'loading' && (
         <DataView state={results}>
           {(page) => {
             const last = Math.max(1, Math.ceil(page.total / page.limit));
@@ -64,6 +66,7 @@ export function PledgesPage({ query }: RouteProps) {
             );
           }}
         </DataView>
+        )}
       </section>
     </>
   );

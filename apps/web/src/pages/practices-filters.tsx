@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ObjectiveView, PracticeQuery, PracticeSession } from '../api/types';
+import type { ObjectiveView, PracticeQuery, PracticeSession } from '../api/models';
 import { t } from '../i18n';
 
 interface Props {
@@ -62,12 +62,12 @@ export function PracticesFilters({ current, objectives, sessions, apply }: Props
         <label for="practice-session">{t.practices.session}</label>
         <select
           id="practice-session"
-          value={current.session ?? ''}
-          onChange={(e) => change({ session: Number(e.currentTarget.value) || undefined })}
+          value={sessions.find((s) => String(s.number) === current.session)?.code ?? current.session ?? ''}
+          onChange={(e) => change({ session: e.currentTarget.value || undefined })}
         >
           <option value="">{t.practices.anySession}</option>
           {sessions.map((s) => (
-            <option key={s.number} value={s.number}>
+            <option key={s.number} value={s.code}>
               {s.code} {s.title}
             </option>
           ))}

@@ -1,6 +1,9 @@
-import type { PracticeQuery } from '../api/types';
+import type { PracticeQuery } from '../api/models';
 
 export const PAGE_SIZE = 20;
+
+/** A session as the API takes it: its code (`1.1`) or its ordinal (`1`). */
+const sessionOf = (v: string | null) => (v && /^(\d{1,2}\.\d{1,2}|[1-9]\d?)$/.test(v.trim()) ? v.trim() : undefined);
 
 /** The practices search lives in the URL, so results can be bookmarked, shared and navigated back to. */
 export function readQuery(query: URLSearchParams): PracticeQuery {
@@ -13,7 +16,7 @@ export function readQuery(query: URLSearchParams): PracticeQuery {
   return {
     q: query.get('q')?.trim() || undefined,
     objective: int('objective'),
-    session: int('session'),
+    session: sessionOf(query.get('session')),
     brieflyReferred: brief === 'true' ? true : brief === 'false' ? false : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,

@@ -34,6 +34,8 @@ export function PracticesPage({ query }: RouteProps) {
         )}
       </DataView>
       <section id="results" aria-label={t.practices.resultsLabel} class="results" tabIndex={-1}>
+        {/* Results wait for the filters on first load, so the filters never appear above them and push them down. */}
+        {options.status !== 'loading' && (
         <DataView state={results}>
           {(page) => {
             const last = Math.max(1, Math.ceil(page.total / page.limit));
@@ -64,6 +66,7 @@ export function PracticesPage({ query }: RouteProps) {
             );
           }}
         </DataView>
+        )}
       </section>
     </>
   );

@@ -11,7 +11,7 @@ export function RecommendationPage({ params }: RouteProps) {
   const paragraph = Number(params.paragraph);
   const state = useData(
     () =>
-      Number.isInteger(paragraph) && paragraph > 0 ? publicApi.recommendation(paragraph) : Promise.reject(new ApiError(404, 'Not found')),
+      Number.isInteger(paragraph) && paragraph > 0 ? publicApi.recommendation(paragraph) : Promise.reject(ApiError.local(404, 'not_found', 'Not found')),
     [paragraph],
   );
   return (

@@ -54,8 +54,8 @@ export function ReportsPage({ query }: RouteProps) {
                           {t.reports.kinds[r.kind as keyof typeof t.reports.kinds] ?? r.kind}, {t.reports.version(r.number)}
                         </span>
                       </th>
-                      <td class="nowrap">{r.cycles.join(', ')}</td>
-                      <td class="nowrap">{formatDate(r.publishedAt)}</td>
+                      <td>{r.cycles.join(', ')}</td>
+                      <td class="nowrap">{r.publishedAt ? formatDate(r.publishedAt) : ''}</td>
                       <td>
                         <ul class="inline-list">
                           {r.files.map((f) => (

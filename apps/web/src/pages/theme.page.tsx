@@ -1,5 +1,5 @@
 import { publicApi } from '../api/public-api';
-import type { ObjectiveView, ThemeView } from '../api/types';
+import type { ObjectiveView, ThemeView } from '../api/models';
 import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { accountApi, type AuditFilter } from '../api/account-api';
-import type { AuditRow } from '../api/account-types';
+import type { AuditRow } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
@@ -10,6 +10,7 @@ import { useData } from '../components/use-data';
 import { describeError } from '../forms/use-form';
 import { t } from '../i18n';
 import { formParams } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const FILTERS = ['action', 'entityType', 'entityId', 'from', 'to'] as const;
 
@@ -86,7 +87,7 @@ export function AuditPage({ query }: RouteProps) {
             {page.items.length === 0 ? (
               <p role="status">{t.ws.audit.none}</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label={t.ws.audit.title}>
                 <table class="table table--compact audit">
                   <thead>
                     <tr>
@@ -103,7 +104,7 @@ export function AuditPage({ query }: RouteProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {moreError && (
               <p class="notice notice--error" role="alert">
@@ -151,7 +152,7 @@ function AuditLine({ row }: { row: AuditRow }) {
         <td>{formatDateTime(row.occurredAt)}</td>
         <td>
           {row.actorEmail ?? t.ws.audit.system}
-          {row.actorRole && <span class="muted small block">{t.roles[row.actorRole]}</span>}
+          {row.actorRole && <span class="muted small block">{t.roles[row.actorRole as keyof typeof t.roles] ?? row.actorRole}</span>}
         </td>
         <td>
           <code class="code">{row.action}</code>

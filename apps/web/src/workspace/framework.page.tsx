@@ -3,6 +3,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { TableWrap } from '../components/table-wrap';
 
 async function load() {
   const [version, recommendations, objectives] = await Promise.all([
@@ -23,6 +24,10 @@ export function FrameworkPage() {
         {(d) => (
           <>
             <p class="muted">{t.ws.fw.version(d.version)}</p>
+            <p>
+              <a href="/workspace/framework/imports">{t.practiceImports.link}</a>
+              <span class="muted"> — {t.practiceImports.linkLead}</span>
+            </p>
             <section aria-labelledby="fw-recs">
               <h2 id="fw-recs">{t.ws.fw.recommendations}</h2>
               <p>
@@ -30,7 +35,7 @@ export function FrameworkPage() {
                   {t.ws.fw.addRecommendation}
                 </a>
               </p>
-              <div class="table-wrap">
+              <TableWrap label={t.ws.fw.recommendations}>
                 <table class="table">
                   <thead>
                     <tr>
@@ -57,12 +62,12 @@ export function FrameworkPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </section>
             <section aria-labelledby="fw-crosswalk">
               <h2 id="fw-crosswalk">{t.ws.fw.crosswalk}</h2>
               <p class="muted">{t.ws.fw.crosswalkLead}</p>
-              <div class="table-wrap">
+              <TableWrap label={t.ws.fw.crosswalk}>
                 <table class="table table--compact">
                   <thead>
                     <tr>
@@ -98,7 +103,7 @@ export function FrameworkPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </section>
           </>
         )}

@@ -3,7 +3,7 @@ import { accountApi } from '../api/account-api';
 import { pledgeApi } from '../api/pledge-api';
 import { formatDateTime } from '../components/format';
 import { ImplementationTag, PledgeStatusTag } from './pledges/pledge-status';
-import type { OrganisationView } from '../api/account-types';
+import type { OrganisationView } from '../api/models';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';

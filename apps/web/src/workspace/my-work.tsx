@@ -18,7 +18,7 @@ export function MyWork() {
               <ul class="plain-list stack">
                 {work.returned.pledges.map((p) => (
                   <li key={p.id}>
-                    <a href={`/workspace/pledges/${p.id}/edit`}>{t.myWork.fixPledge(p.reference, p.title)}</a>
+                    <a href={`/workspace/pledges/${p.id}/edit`}>{t.myWork.fixPledge(p.reference, p.title ?? p.reference)}</a>
                     <p class="review-comment">{p.comment}</p>
                     <p class="muted small">{t.myWork.returnedOn(formatDateTime(p.returnedAt))}</p>
                   </li>

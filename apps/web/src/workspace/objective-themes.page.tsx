@@ -1,5 +1,5 @@
 import { frameworkApi } from '../api/framework-api';
-import type { ObjectiveView, ThemeView } from '../api/types';
+import type { ObjectiveView, ThemeView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { NotFound } from '../components/not-found';

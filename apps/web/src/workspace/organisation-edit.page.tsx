@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { accountApi } from '../api/account-api';
-import { ORGANISATION_KINDS, type OrganisationView } from '../api/account-types';
+import { ORGANISATION_KINDS, type OrganisationView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
@@ -15,13 +15,15 @@ const crumbs = [{ href: '/workspace/organisations', label: t.ws.nav.organisation
 const labels = () => ({ name: t.ws.orgs.name, kind: t.ws.orgs.kind, contactEmail: t.ws.orgs.contact, website: t.ws.orgs.website });
 
 /** Empty text means "none": the API takes null to clear a contact or website. */
+type CreateOrganisationKind = Parameters<typeof accountApi.createOrganisation>[0]['kind'];
+
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
 export function NewOrganisationPage() {
   const form = useForm({ id: 'org-new', draftKey: 'org-new', initial: { kind: '', name: '', contactEmail: '', website: '' } });
   const submit = form.handle(async (v) => {
     const created = await accountApi.createOrganisation({
-      kind: v.kind, name: v.name, contactEmail: v.contactEmail.trim() || undefined, website: v.website.trim() || undefined,
+      kind: v.kind as CreateOrganisationKind, name: v.name, contactEmail: v.contactEmail.trim() || undefined, website: v.website.trim() || undefined,
     });
     navigate(`/workspace/organisations/${created.id}?saved=1`);
   });

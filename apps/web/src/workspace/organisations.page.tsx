@@ -1,5 +1,5 @@
 import { accountApi } from '../api/account-api';
-import { ORGANISATION_KINDS } from '../api/account-types';
+import { ORGANISATION_KINDS } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
@@ -8,6 +8,7 @@ import { Pager, pageOffset } from '../components/pager';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { formParams, hrefWith } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const LIMIT = 50;
 
@@ -59,7 +60,7 @@ export function OrganisationsPage({ query }: RouteProps) {
             <p class="results-count" role="status">
               {t.ws.orgs.count(page.total)}
             </p>
-            <div class="table-wrap">
+            <TableWrap label={t.ws.orgs.title}>
               <table class="table">
                 <thead>
                   <tr>
@@ -88,7 +89,7 @@ export function OrganisationsPage({ query }: RouteProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pager total={page.total} limit={LIMIT} offset={offset} href={(p) => hrefWith('/workspace/organisations', query, { page: p })} />
           </>
         )}

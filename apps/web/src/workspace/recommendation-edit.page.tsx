@@ -1,5 +1,5 @@
 import { frameworkApi } from '../api/framework-api';
-import type { ObjectiveView, RecommendationView } from '../api/types';
+import type { ObjectiveView, RecommendationView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';

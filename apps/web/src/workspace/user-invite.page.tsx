@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { accountApi } from '../api/account-api';
-import type { InvitationView } from '../api/account-types';
+import type { InvitationView } from '../api/models';
 import type { RouteProps } from '../app/router';
 import type { Role } from '../app/session';
 import { DataView } from '../components/data-view';

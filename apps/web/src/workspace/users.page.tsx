@@ -1,5 +1,5 @@
 import { accountApi } from '../api/account-api';
-import type { UserStatus } from '../api/account-types';
+import type { UserStatus } from '../api/models';
 import { query as toQuery } from '../api/client';
 import { navigate, type RouteProps } from '../app/router';
 import type { Role } from '../app/session';
@@ -10,6 +10,7 @@ import { Pager, pageOffset } from '../components/pager';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { formParams, hrefWith } from './url';
+import { TableWrap } from '../components/table-wrap';
 
 const LIMIT = 50;
 export const ROLES: Role[] = ['focal_point', 'secretariat', 'expert'];
@@ -27,7 +28,7 @@ export function UsersPage({ query }: RouteProps) {
     organisationId: query.get('organisationId') ?? undefined,
   };
   const offset = pageOffset(query, LIMIT);
-  const state = useData(() => accountApi.users({ ...f, offset }), [f.q, f.role, f.status, f.organisationId, offset]);
+  const state = useData(() => accountApi.users({ ...f, role: f.role || undefined, status: f.status || undefined, offset }), [f.q, f.role, f.status, f.organisationId, offset]);
   return (
     <>
       <PageHeader title={t.ws.users.title} lead={t.ws.users.lead} />
@@ -74,7 +75,7 @@ export function UsersPage({ query }: RouteProps) {
             <p class="results-count" role="status">
               {t.ws.users.count(page.total)}
             </p>
-            <div class="table-wrap">
+            <TableWrap label={t.ws.users.count(page.total)}>
               <table class="table">
                 <thead>
                   <tr>
@@ -103,7 +104,7 @@ export function UsersPage({ query }: RouteProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <Pager total={page.total} limit={LIMIT} offset={offset} href={(p) => hrefWith('/workspace/users', query, { page: p })} />
           </>
         )}

@@ -3,20 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditQueryDto } from '../dto/audit-query.dto';
 
-export interface AuditRow {
-  id: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  correlationId: string | null;
-}
+export type { AuditRow } from '../accounts.view';
+import type { AuditRow } from '../accounts.view';
 
 /** Reads the audit log newest first, by keyset on id (stable while rows keep arriving). */
 @Injectable()

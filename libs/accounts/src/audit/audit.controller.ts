@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@gcm/platform';
 import { AuditQueryDto } from '../dto/audit-query.dto';
+import { AuditPage } from '../accounts.view';
 import { AuditQueryService } from './audit-query.service';
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/audit')
 export class AuditController {
@@ -14,7 +14,7 @@ export class AuditController {
   /** The append-only audit log, newest first; pass `nextCursor` back as `cursor` for the next page. */
   @Get()
   @Header('Cache-Control', 'no-store')
-  page(@Query() query: AuditQueryDto) {
+  page(@Query() query: AuditQueryDto): Promise<AuditPage> {
     return this.audit.page(query);
   }
 }

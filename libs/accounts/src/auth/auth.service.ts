@@ -10,15 +10,8 @@ import { DUMMY_HASH, verifyPassword } from './password';
 import { RateLimitedError, RateLimitService, SignInPace } from './rate-limit.service';
 import { SessionService } from './session.service';
 
-export interface TokenResponse {
-  tokenType: 'Bearer';
-  accessToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  /** Opaque, single use: exchange it at /auth/refresh for a new pair. */
-  refreshToken: string;
-  user: UserView;
-}
+export type { TokenResponse } from '../accounts.view';
+import type { TokenResponse } from '../accounts.view';
 
 const BAD_CREDENTIALS = 'Invalid e-mail or password';
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig, createRedis, DomainError, ErrorCode } from '@gcm/platform';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -13,7 +13,7 @@ export class RateLimitedError extends DomainError {
     retryAfter: number,
     readonly justTripped: HardScope | null,
   ) {
-    super(ErrorCode.TooManyRequests, 'Too many attempts; try again later', { retryAfterSeconds: retryAfter }, {
+    super(ErrorCode.RateLimited, 'Too many attempts; try again later', { retryAfterSeconds: retryAfter }, {
       'Retry-After': String(retryAfter),
     });
   }
@@ -93,7 +93,7 @@ export class RateLimitService implements OnModuleDestroy {
 
   private unavailable(err: unknown): never {
     this.logger.error({ err }, 'rate limiter store unavailable');
-    throw new ServiceUnavailableException('This service is temporarily unavailable; try again shortly');
+    throw new DomainError(ErrorCode.Unavailable, 'This service is temporarily unavailable; try again shortly');
   }
 
   private points(counter: Counter): number {

@@ -1,17 +1,7 @@
-import type { OrganisationKind } from '../entities';
 
-export interface OrganisationView {
-  id: string;
-  kind: OrganisationKind;
-  name: string;
-  countryAlpha3: string | null;
-  website: string | null;
-  /** Present only for the secretariat and the organisation's own users. */
-  contactEmail?: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+import type { OrganisationView } from '../accounts.view';
+
+export type { OrganisationView };
 
 export const ORGANISATION_VIEW_COLUMNS = `o.id, o.kind, o.name, o.country_alpha3 AS "countryAlpha3", o.website,
   o.contact_email AS "contactEmail", o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.version`;

@@ -10,16 +10,8 @@ import { User } from '../entities';
 import { UserView } from './user.view';
 import { UsersService } from './users.service';
 
-export interface InvitationView {
-  user: UserView;
-  expiresAt: Date;
-  /** The link the invitee opens; shown to the (trusted) secretariat so it can be passed on when no mail is configured. */
-  inviteUrl: string;
-  /** Whether the SMTP server accepted the invitation mail. */
-  mailSent: boolean;
-  /** The raw token, only when NODE_ENV=test. */
-  token?: string;
-}
+export type { InvitationView } from '../accounts.view';
+import type { InvitationView } from '../accounts.view';
 
 /** The secretariat invites by e-mail; the invitee sets a password with a one-time, expiring token. */
 @Injectable()

@@ -1,22 +1,7 @@
-import type { Role } from '@gcm/platform';
-import type { OrganisationKind } from '../entities';
+import type { UserView } from '../accounts.view';
 
-export type UserStatus = 'invited' | 'active' | 'deactivated';
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string | null;
-  organisation: { id: string; name: string; kind: OrganisationKind; countryAlpha3: string | null } | null;
-  /** invited: has not set a password yet; deactivated: can no longer sign in. */
-  status: UserStatus;
-  lastSignInAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+export type { UserView };
+export type UserStatus = UserView['status'];
 
 /** One query shape for every read of users: the organisation joined, never the password hash. */
 export const USER_VIEW_SELECT = `

@@ -1,11 +1,17 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '@gcm/platform';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse, Public } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { DatasetName } from './dataset';
 import { OpenDataDictionary } from './open-data.dto';
 import { OpenDataService } from './open-data.service';
 import { OpenDataFormat } from './open-data.writer';
+
+/** A JSON array of records whose columns the dictionary documents (they differ per dataset). */
+const JSON_RECORDS = {
+  description: 'A JSON array of records with exactly the columns of the dictionary.',
+  content: { 'application/json': { schema: { type: 'array' as const, items: { type: 'object' as const, additionalProperties: true } } } },
+};
 
 const CONTENT_TYPES: Record<OpenDataFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -33,42 +39,42 @@ export class OpenDataController {
 
   /** Published pledges (withdrawn ones with their reason), one row per pledge, by reference. */
   @Get('pledges.csv')
-  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiFileResponse('CSV with a header row; columns as in the dictionary.', ['text/csv'])
   pledgesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('pledges', 'csv', req, res);
   }
 
   /** Published pledges as a JSON array with the dictionary's columns. */
   @Get('pledges.json')
-  @ApiProduces(CONTENT_TYPES.json)
+  @ApiOkResponse(JSON_RECORDS)
   pledgesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('pledges', 'json', req, res);
   }
 
   /** Validated progress updates of published pledges, one row per update. */
   @Get('updates.csv')
-  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiFileResponse('CSV with a header row; columns as in the dictionary.', ['text/csv'])
   updatesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('updates', 'csv', req, res);
   }
 
   /** Validated progress updates as a JSON array. */
   @Get('updates.json')
-  @ApiProduces(CONTENT_TYPES.json)
+  @ApiOkResponse(JSON_RECORDS)
   updatesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('updates', 'json', req, res);
   }
 
   /** The innovative practice cards; contacts only where made public. */
   @Get('practices.csv')
-  @ApiProduces(CONTENT_TYPES.csv)
+  @ApiFileResponse('CSV with a header row; columns as in the dictionary.', ['text/csv'])
   practicesCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('practices', 'csv', req, res);
   }
 
   /** The practice cards as a JSON array. */
   @Get('practices.json')
-  @ApiProduces(CONTENT_TYPES.json)
+  @ApiOkResponse(JSON_RECORDS)
   practicesJson(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.download('practices', 'json', req, res);
   }

@@ -4,7 +4,8 @@ import type { StatsQuery } from '../stats/sql/fragments';
  * Practice cards related to a public pledge, best first: cards whose dialogue
  * session quotes more of the pledge's objectives come first; within that,
  * text similarity ranks them — ts_rank of the card's search vector against
- * the pledge's own lexemes (title and description) OR-ed into one query.
+ * the pledge's own lexemes (title and description: weights A and B, not the
+ * organisation names at C) OR-ed into one query.
  * Cards sharing no objective are listed only when their text matches.
  */
 export function relatedPracticesSql(reference: string, limit: number): StatsQuery {
@@ -12,7 +13,7 @@ export function relatedPracticesSql(reference: string, limit: number): StatsQuer
     text: `WITH pl AS (
         SELECT p.id, p.reference,
           ARRAY(SELECT x.objective_number FROM pledge_objective x WHERE x.pledge_id = p.id ORDER BY 1) AS objectives,
-          (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(p.search)) AS l)::tsquery AS query
+          (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(ts_filter(p.search, '{a,b}'))) AS l)::tsquery AS query
         FROM pledge p WHERE p.reference = $1 AND p.published_version IS NOT NULL),
       ranked AS (
         SELECT pr.code, pr.title, pr.organisation, s.code AS session_code, s.title AS session_title,

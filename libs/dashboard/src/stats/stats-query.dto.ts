@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-export class CycleQueryDto {
+export class StatsCycleQueryDto {
   /** Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,16}$/, { message: 'cycle must be a reporting cycle code such as 2026-H1' })

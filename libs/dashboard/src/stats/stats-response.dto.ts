@@ -1,9 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ImplementationStatus } from '@gcm/pledges';
+
+type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled';
+type ReportingStatus = 'reported' | 'not_reported' | 'no_pledges';
+
 /** Response shapes of the public aggregates, for the OpenAPI description (the JSON itself is built in SQL). */
 
 export class CycleRef {
   code: string;
   /** scheduled | open | closed | compiled */
-  status: string;
+  status: CycleStatus;
   periodStart: string;
   periodEnd: string;
   deadline: string;
@@ -29,7 +35,10 @@ export class HeadlineStats {
 }
 
 export class PledgesByItem {
-  /** Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+    description: "Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form.",
+  })
   key: string | number;
   label: string;
   title: string;
@@ -40,9 +49,9 @@ export class PledgesByItem {
 
 export class PledgesByStats {
   /** objective | theme | region | pledger-kind | form */
-  dimension: string;
+  dimension: 'objective' | 'theme' | 'region' | 'pledger-kind' | 'form';
   /** primary (each pledge once) or all (each objective/theme/region it addresses). */
-  count: string;
+  count: 'primary' | 'all';
   /** Public pledges in all. */
   total: number;
   items: PledgesByItem[];
@@ -50,7 +59,7 @@ export class PledgesByStats {
 
 export class StatusCount {
   /** not_started | on_track | delayed | achieved | discontinued */
-  status: string;
+  status: ImplementationStatus;
   pledges: number;
 }
 
@@ -66,7 +75,7 @@ export class StatusStats {
 
 export class StatusTrendCycle {
   code: string;
-  status: string;
+  status: CycleStatus;
   periodStart: string;
   periodEnd: string;
   total: number;
@@ -76,7 +85,7 @@ export class StatusTrendCycle {
 
 export class StatusTrendStats {
   /** The statuses in display order. */
-  statuses: string[];
+  statuses: ImplementationStatus[];
   /** Every cycle that has opened, oldest first. */
   cycles: StatusTrendCycle[];
 }
@@ -141,7 +150,7 @@ export class MapCountry {
   /** Public pledges (of any pledger) whose scope names the State. */
   concerning: number;
   /** reported | not_reported | no_pledges */
-  reporting: string;
+  reporting: ReportingStatus;
 }
 
 export class MapStats {
@@ -153,7 +162,7 @@ export class RecentPledge {
   reference: string;
   title: string;
   leadOrganisation: string;
-  implementationStatus: string;
+  implementationStatus: ImplementationStatus;
   firstPublishedAt: string;
 }
 
@@ -168,7 +177,8 @@ export class RegionCount {
   pledges: number;
 }
 
-export class ObjectiveRefDto {
+/** Named apart from the pledges' ObjectiveRefDto: OpenAPI schemas are keyed by class name. */
+export class StatsObjectiveRef {
   number: number;
   title: string;
   label: string;
@@ -188,7 +198,7 @@ export class RecommendationCount {
 }
 
 export class ObjectiveSummary {
-  objective: ObjectiveRefDto;
+  objective: StatsObjectiveRef;
   themes: ObjectiveThemeRef[];
   /** Public pledges addressing the objective (any alignment). */
   pledges: number;
@@ -229,9 +239,9 @@ export class ObjectiveCount {
 
 export class CountryReporting {
   cycle: string;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   /** reported | not_reported | no_pledges */
-  status: string;
+  status: ReportingStatus;
   /** Submitted or validated updates on the State's pledges in the cycle. */
   updates: number;
   validated: number;

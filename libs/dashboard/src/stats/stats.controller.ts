@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParamIntPipe, ParamPatternPipe, Public } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { PublicJsonResponder } from '../http/public-json.responder';
-import { CycleQueryDto, GapsQueryDto, PledgesByQueryDto } from './stats-query.dto';
+import { StatsCycleQueryDto, GapsQueryDto, PledgesByQueryDto } from './stats-query.dto';
 import {
   CountrySummary, CoverageStats, GapsStats, HeadlineStats, MapStats, ObjectiveSummary, PledgesByStats, StatusStats, StatusTrendStats,
 } from './stats-response.dto';
@@ -30,7 +30,7 @@ export class StatsController {
   /** Pledges, pledgers, States reporting in the cycle and the share achieved. */
   @Get('headline')
   @ApiOkResponse({ type: HeadlineStats })
-  headline(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  headline(@Query() q: StatsCycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.responder.send(req, res, () => this.stats.headline(q.cycle));
   }
 
@@ -51,7 +51,7 @@ export class StatsController {
   /** Implementation status distribution in a cycle (default: the current one). */
   @Get('status')
   @ApiOkResponse({ type: StatusStats })
-  status(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  status(@Query() q: StatsCycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.responder.send(req, res, () => this.stats.status(q.cycle));
   }
 
@@ -80,7 +80,7 @@ export class StatsController {
   /** Every State with its public pledges and reporting status in the cycle, for the world map. */
   @Get('map')
   @ApiOkResponse({ type: MapStats })
-  map(@Query() q: CycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  map(@Query() q: StatsCycleQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.responder.send(req, res, () => this.stats.map(q.cycle));
   }
 

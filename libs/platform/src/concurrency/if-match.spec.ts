@@ -15,7 +15,7 @@ describe('If-Match / version', () => {
       try {
         fn();
       } catch (e) {
-        expect((e as DomainError).code).toBe(ErrorCode.Invalid);
+        expect((e as DomainError).code).toBe(ErrorCode.ValidationFailed);
         return (e as DomainError).details;
       }
       throw new Error('not refused');

@@ -1,12 +1,14 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ERROR_STATUS } from './domain-error';
+import { codeForStatus, DomainError, ErrorCode, ERROR_STATUS } from './domain-error';
 import { currentContext } from '../context/request-context';
 
 export interface ErrorBody {
   statusCode: number;
+  /** Stable and machine-readable: what clients switch on. */
+  code: ErrorCode;
   error: string;
   message: string;
   details?: unknown;
@@ -14,17 +16,21 @@ export interface ErrorBody {
 }
 
 /** PostgreSQL SQLSTATEs that are the client's fault, not the server's. */
-const PG_CLIENT_ERRORS: Record<string, [HttpStatus, string]> = {
-  '23505': [HttpStatus.CONFLICT, 'A record with the same unique value already exists'],
-  '23503': [HttpStatus.CONFLICT, 'The record is referenced by, or references, another record'],
-  '22P02': [HttpStatus.BAD_REQUEST, 'A value has an invalid format'],
-  '22003': [HttpStatus.BAD_REQUEST, 'A numeric value is out of range'],
-  '22001': [HttpStatus.BAD_REQUEST, 'A value is too long'],
-  '22007': [HttpStatus.BAD_REQUEST, 'A date value is invalid'],
-  '22008': [HttpStatus.BAD_REQUEST, 'A date value is out of range'],
-  '40001': [HttpStatus.CONFLICT, 'The record was changed concurrently; retry'],
-  '40P01': [HttpStatus.CONFLICT, 'The record was changed concurrently; retry'],
+const PG_CLIENT_ERRORS: Record<string, [ErrorCode, string]> = {
+  '23505': [ErrorCode.Conflict, 'A record with the same unique value already exists'],
+  '23503': [ErrorCode.Conflict, 'The record is referenced by, or references, another record'],
+  '22P02': [ErrorCode.ValidationFailed, 'A value has an invalid format'],
+  '22003': [ErrorCode.ValidationFailed, 'A numeric value is out of range'],
+  '22001': [ErrorCode.ValidationFailed, 'A value is too long'],
+  '22007': [ErrorCode.ValidationFailed, 'A date value is invalid'],
+  '22008': [ErrorCode.ValidationFailed, 'A date value is out of range'],
+  '40001': [ErrorCode.VersionConflict, 'The record was changed concurrently; retry'],
+  '40P01': [ErrorCode.VersionConflict, 'The record was changed concurrently; retry'],
 };
+
+function bodyOf(code: ErrorCode, message: string, details?: unknown, status = ERROR_STATUS[code]): ErrorBody {
+  return { statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, details };
+}
 
 /** The one error shape of the API; never leaks stack traces or SQL. */
 @Catch()
@@ -47,11 +53,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   toBody(exception: unknown): { body: ErrorBody; headers?: Record<string, string> } {
     if (exception instanceof DomainError) {
-      const status = ERROR_STATUS[exception.code];
-      return {
-        body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: exception.message, details: exception.details },
-        headers: exception.headers,
-      };
+      return { body: bodyOf(exception.code, exception.message, exception.details), headers: exception.headers };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -63,23 +65,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
             ? 'Validation failed'
             : String((response as { message?: unknown }).message ?? exception.message);
       const details = typeof response === 'object' ? (response as { details?: unknown }).details : undefined;
-      return { body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details } };
+      return { body: bodyOf(codeForStatus(status), message, details, status) };
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception as QueryFailedError & { code?: string }).code ?? '';
-      const mapped = PG_CLIENT_ERRORS[code];
+      const sqlState = (exception as QueryFailedError & { code?: string }).code ?? '';
+      const mapped = PG_CLIENT_ERRORS[sqlState];
       if (mapped) {
-        const [status, message] = mapped;
-        return { body: { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message } };
+        const [code, message] = mapped;
+        return { body: bodyOf(code, message) };
       }
     }
     const bodyError = exception as { type?: string; status?: number };
     if (bodyError?.type === 'entity.too.large') {
-      return { body: { statusCode: 413, error: STATUS_CODES[413] as string, message: 'Request body is too large' } };
+      return { body: bodyOf(ErrorCode.PayloadTooLarge, 'Request body is too large') };
     }
     if (bodyError?.type === 'entity.parse.failed') {
-      return { body: { statusCode: 400, error: STATUS_CODES[400] as string, message: 'Request body is not valid JSON' } };
+      return { body: bodyOf(ErrorCode.ValidationFailed, 'Request body is not valid JSON') };
     }
-    return { body: { statusCode: 500, error: STATUS_CODES[500] as string, message: 'Internal server error' } };
+    return { body: bodyOf(ErrorCode.Internal, 'Internal server error') };
   }
 }

@@ -21,3 +21,8 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
 export const OptionalAuth = () => SetMetadata(ACCESS_KEY, { kind: 'optional' } satisfies AccessRule);
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
 export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessRule);
+
+/** The rule of one route, with the guard's precedence: the handler's own, else its controller's. */
+export function accessRuleOf(handler: object, controller: object): AccessRule | undefined {
+  return Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, controller);
+}

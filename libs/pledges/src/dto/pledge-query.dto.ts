@@ -9,7 +9,11 @@ export const PLEDGE_SORTS = ['reference', 'title', 'startDate', 'targetDate', 'u
 export type PledgeSort = (typeof PLEDGE_SORTS)[number];
 
 export class PledgeFilterDto {
-  /** Full-text search over published titles and descriptions (web-search syntax: "quoted phrase", -exclude, or). */
+  /**
+   * Full-text search over published titles, references, descriptions and the lead and partner organisations' names:
+   * accents ignored, plurals and demonyms joined, the last word matched as a prefix while typed
+   * (web-search syntax: "quoted phrase", -exclude, or).
+   */
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TimelineEntry } from './public-pledge.view';
 
 /**
  * What the public pledge pages need from progress reporting. Reporting
@@ -7,7 +8,7 @@ import { Injectable } from '@nestjs/common';
  */
 export interface PledgeProgressSource {
   /** Validated progress updates of one pledge, oldest cycle first, public fields only. */
-  timeline(pledgeId: string): Promise<unknown[]>;
+  timeline(pledgeId: string): Promise<TimelineEntry[]>;
   /**
    * SQL predicate on the pledge alias `p`: true when the pledge has a validated
    * update in the reporting cycle whose code is bound at each `?`.

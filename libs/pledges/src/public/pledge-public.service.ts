@@ -6,6 +6,7 @@ import { ExportQueryDto, EXPORT_MAX_ROWS, PledgeQueryDto } from '../dto/pledge-q
 import { PledgeProgressRegistry } from './pledge-progress.registry';
 import { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS, publicFilter } from './public-pledge.sql';
 import type { PublicPledge } from './public-pledge.types';
+import type { PublicPledgeDetail } from './public-pledge.view';
 
 const EXPORT_BATCH = 500;
 
@@ -32,7 +33,7 @@ export class PledgePublicService {
   }
 
   /** By public reference or id; anything not published is simply not found. */
-  async detail(key: string): Promise<PublicPledge & { timeline: unknown[] }> {
+  async detail(key: string): Promise<PublicPledgeDetail> {
     const column = UUID_PATTERN.test(key) ? 'p.id' : 'p.reference';
     const [row] = await this.dataSource.query(
       `SELECT ${PUBLIC_PLEDGE_COLUMNS} ${PUBLIC_FROM} WHERE ${column} = $1 AND p.published_version IS NOT NULL`,

@@ -1,13 +1,15 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { OptionalAuth, Public, sendVersion } from '@gcm/platform';
+import { ApiFileResponse, OptionalAuth, Public, sendVersion } from '@gcm/platform';
 import type { Response } from 'express';
 import { ExportQueryDto, PledgeQueryDto } from '../dto/pledge-query.dto';
 import { pledgeKeyPipe } from '../pledge-params';
 import { PledgeWorkspaceService } from '../workspace/pledge-workspace.service';
 import { PledgeExportService } from './pledge-export.service';
 import { PledgePublicService } from './pledge-public.service';
+import { PublicPledgeDetail, PublicPledgePage } from './public-pledge.view';
+import { PledgeWorkspaceResponse } from '../workspace/pledge-workspace-response.view';
 
 const exportHeaders = (res: Response, type: string, ext: string) => (total: number) => {
   res.setHeader('Content-Type', type);
@@ -29,13 +31,14 @@ export class PledgesPublicController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
-  list(@Query() query: PledgeQueryDto) {
+  list(@Query() query: PledgeQueryDto): Promise<PublicPledgePage> {
     return this.pledges.list(query);
   }
 
   /** The same rows as the list with the same filters and order, as CSV (all matching rows up to 10,000 unless limit is given). */
   @Public()
   @Get('export.csv')
+  @ApiFileResponse('The pledges as CSV; `X-Total-Count` is the number of rows.', ['text/csv'])
   async exportCsv(@Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
     await this.exports.csv(query, res, exportHeaders(res, 'text/csv; charset=utf-8', 'csv'));
   }
@@ -43,18 +46,26 @@ export class PledgesPublicController {
   /** The same rows as the list, as an Excel workbook. */
   @Public()
   @Get('export.xlsx')
+  @ApiFileResponse('The pledges as an Excel workbook.', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   async exportXlsx(@Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
     await this.exports.xlsx(query, res, exportHeaders(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'));
   }
 
   /**
+   * One pledge, by public reference or by id.
+   *
    * By reference: the published record with its timeline of validated progress
    * updates. By id: the same, except that the owner organisation and the
    * secretariat get the working copy (drafts, reviews, contact) instead.
    */
   @OptionalAuth()
-  @Get(':key')
-  async get(@Param('key', pledgeKeyPipe()) key: string, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
+  @Get(':id')
+  @ApiExtraModels(PublicPledgeDetail, PledgeWorkspaceResponse)
+  @ApiOkResponse({
+    description: 'The published record (PublicPledgeDetail), or for its owner and the secretariat by id the working copy (PledgeWorkspaceResponse).',
+    schema: { oneOf: [{ $ref: getSchemaPath(PublicPledgeDetail) }, { $ref: getSchemaPath(PledgeWorkspaceResponse) }] },
+  })
+  async get(@Param('id', pledgeKeyPipe()) key: string, @CurrentUser() user: AuthUser | undefined, @Res({ passthrough: true }) res: Response): Promise<PublicPledgeDetail | PledgeWorkspaceResponse> {
     const byReference = key.toUpperCase().startsWith('GCM-P-');
     if (byReference) {
       res.setHeader('Cache-Control', 'public, max-age=60');

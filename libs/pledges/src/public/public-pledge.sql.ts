@@ -1,4 +1,4 @@
-import { DomainError } from '@gcm/platform';
+import { DomainError, textSearchSql } from '@gcm/platform';
 import type { PledgeFilterDto, PledgeSort } from '../dto/pledge-query.dto';
 import type { PledgeProgressSource } from './pledge-progress.registry';
 
@@ -63,7 +63,7 @@ export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource 
   };
   const exists = (table: string, column: string) => `EXISTS (SELECT 1 FROM ${table} x WHERE x.pledge_id = p.id AND x.${column} = ?)`;
   // q first: relevance ordering refers to it as $1.
-  if (q.q) add("p.search @@ websearch_to_tsquery('english', ?)", q.q);
+  if (q.q) add(textSearchSql('p.search', '?').where, q.q);
   if (q.objective !== undefined) add(exists('pledge_objective', 'objective_number'), q.objective);
   if (q.theme !== undefined) add(exists('pledge_theme', 'theme_number'), q.theme);
   if (q.principle) add(exists('pledge_principle', 'principle_key'), q.principle);
@@ -93,7 +93,7 @@ export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource 
   let orderBy: string;
   if (sort === 'relevance') {
     if (!q.q) throw DomainError.invalid('sort', 'sort=relevance needs a search term q');
-    orderBy = `ts_rank(p.search, websearch_to_tsquery('english', $1)) ${q.order === 'asc' ? 'ASC' : 'DESC'}, p.reference`;
+    orderBy = `${textSearchSql('p.search', '$1').rank} ${q.order === 'asc' ? 'ASC' : 'DESC'}, p.reference`;
   } else {
     orderBy = `${SORT_SQL[sort]} ${dir} NULLS LAST, p.reference ${dir}`;
   }

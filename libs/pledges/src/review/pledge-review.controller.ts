@@ -5,6 +5,7 @@ import { PageQueryDto, Roles, sendVersion } from '@gcm/platform';
 import type { Response } from 'express';
 import { PublishDto, ReturnDto } from '../dto/pledge.dto';
 import { pledgeIdPipe } from '../pledge-params';
+import { PledgeReviewQueuePage, PledgeWorkspaceResponse } from '../workspace/pledge-workspace-response.view';
 import { PledgeReviewService } from './pledge-review.service';
 
 @ApiTags('review')
@@ -15,7 +16,7 @@ export class PledgeReviewController {
 
   /** Submitted pledges awaiting review, oldest first. */
   @Get('review/pledges')
-  queue(@Query() query: PageQueryDto) {
+  queue(@Query() query: PageQueryDto): Promise<PledgeReviewQueuePage> {
     return this.review.queue(query);
   }
 
@@ -28,7 +29,7 @@ export class PledgeReviewController {
     @Body() dto: PublishDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const view = await this.review.publish(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;
@@ -43,7 +44,7 @@ export class PledgeReviewController {
     @Body() dto: ReturnDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const view = await this.review.return(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;

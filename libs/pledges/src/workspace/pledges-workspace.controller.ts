@@ -6,6 +6,9 @@ import type { Response } from 'express';
 import { CreatePledgeDto, UpdatePledgeDto, WithdrawPledgeDto } from '../dto/pledge.dto';
 import { MyPledgesQueryDto } from '../dto/pledge-query.dto';
 import { pledgeIdPipe } from '../pledge-params';
+import {
+  MyPledgePage, PledgeVersionDiff, PledgeVersionSummary, PledgeVersionView, PledgeWorkspaceResponse,
+} from './pledge-workspace-response.view';
 import { PledgeVersionsService } from './pledge-versions.service';
 import { PledgeWorkspaceService } from './pledge-workspace.service';
 
@@ -26,7 +29,7 @@ export class PledgesWorkspaceController {
     @Body() dto: CreatePledgeDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const { value, replayed } = await this.pledges.create(user, dto, key);
     sendCreated(res, value, replayed);
     return value;
@@ -41,7 +44,7 @@ export class PledgesWorkspaceController {
     @Body() dto: UpdatePledgeDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const view = await this.pledges.update(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;
@@ -57,7 +60,7 @@ export class PledgesWorkspaceController {
     @Body() dto: VersionOnlyDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const view = await this.pledges.submit(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;
@@ -73,7 +76,7 @@ export class PledgesWorkspaceController {
     @Body() dto: WithdrawPledgeDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<PledgeWorkspaceResponse> {
     const view = await this.pledges.withdraw(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;
@@ -82,13 +85,14 @@ export class PledgesWorkspaceController {
   /** Every submitted version (owner organisation and secretariat). */
   @Authenticated()
   @Get('pledges/:id/versions')
-  listVersions(@CurrentUser() user: AuthUser, @Param('id', pledgeIdPipe()) id: string) {
+  listVersions(@CurrentUser() user: AuthUser, @Param('id', pledgeIdPipe()) id: string): Promise<PledgeVersionSummary[]> {
     return this.versions.list(user, id);
   }
 
+  /** One submitted version of a pledge with its frozen content. */
   @Authenticated()
   @Get('pledges/:id/versions/:number')
-  version(@CurrentUser() user: AuthUser, @Param('id', pledgeIdPipe()) id: string, @Param('number', new ParamIntPipe('number')) n: number) {
+  version(@CurrentUser() user: AuthUser, @Param('id', pledgeIdPipe()) id: string, @Param('number', new ParamIntPipe('number')) n: number): Promise<PledgeVersionView> {
     return this.versions.get(user, id, n);
   }
 
@@ -100,14 +104,14 @@ export class PledgesWorkspaceController {
     @Param('id', pledgeIdPipe()) id: string,
     @Param('a', new ParamIntPipe('a')) a: number,
     @Param('b', new ParamIntPipe('b')) b: number,
-  ) {
+  ): Promise<PledgeVersionDiff> {
     return this.versions.diff(user, id, a, b);
   }
 
   /** The caller's organisation's pledges in every state, working titles. */
   @Roles('focal_point')
   @Get('my/pledges')
-  mine(@CurrentUser() user: AuthUser, @Query() query: MyPledgesQueryDto) {
+  mine(@CurrentUser() user: AuthUser, @Query() query: MyPledgesQueryDto): Promise<MyPledgePage> {
     return this.pledges.listMine(user, query);
   }
 }

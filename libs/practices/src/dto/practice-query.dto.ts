@@ -1,9 +1,13 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageLimit, PageOffset, queryBoolean } from '@gcm/platform';
 
 export class PracticeQueryDto {
-  /** Full-text search over title, organisation, scope, description, impacts and lessons. */
+  /**
+   * Full-text search over title, organisation, scope, description, impacts, lessons and resources: accents ignored,
+   * plurals and demonyms joined (children ~ child, Venezuelan ~ Venezuela), the last word matched as a prefix
+   * while typed, web-search syntax ("quoted phrase", -exclude, or); ranked by relevance.
+   */
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -17,13 +21,11 @@ export class PracticeQueryDto {
   @Max(23)
   objective?: number;
 
-  /** Session ordinal (1–7). */
+  /** Dialogue session: its code (1.1, 3.2) or its ordinal (1–7). */
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(99)
-  session?: number;
+  @IsString()
+  @Matches(/^(\d{1,2}\.\d{1,2}|[1-9]\d?)$/, { message: 'session must be a session code such as 1.1 or an ordinal such as 1' })
+  session?: string;
 
   @IsOptional()
   @Transform(queryBoolean)

@@ -114,10 +114,12 @@ export function parseCard(code: string, lines: string[]): CardFields {
       const message = `Practice ${code}: ${field} contains illegible text`;
       warnings.push({ kind: 'illegible_text', practiceCode: code, field, message });
     }
-    let value = !text || isNotAvailable(text) || isOnlyIllegible(text) ? null : text;
+    // "Not available yet" is what the report says about this field, so it is kept as printed: a reader
+    // must see that the field exists and is pending, not a card that silently lacks it.
+    let value = !text || isOnlyIllegible(text) ? null : text;
     if (block.qualifier) {
       // Keeps e.g. "IMPACTS (intended)" honest: these impacts are hoped for, not achieved.
-      if (value) value = `(${block.qualifier})${/^\s*-/.test(value) ? '\n' : ' '}${value}`;
+      if (value && !isNotAvailable(value)) value = `(${block.qualifier})${/^\s*-/.test(value) ? '\n' : ' '}${value}`;
       warnings.push({
         kind: 'label_qualifier',
         practiceCode: code,

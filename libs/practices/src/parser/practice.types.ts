@@ -35,9 +35,17 @@ export interface ParsedPractice {
   sessionNumber: number;
   /** Owning session's document code, e.g. `'2.1'`. */
   sessionCode: string;
-  /** Heading as printed (upper case), without the "(BRIEFLY REFERRED TO)" marker. */
+  /**
+   * Heading in sentence case (the report prints it in capitals; names and
+   * acronyms keep the case the report's text gives them), without the
+   * "(BRIEFLY REFERRED TO)" marker.
+   */
   title: string;
   brieflyReferred: boolean;
+  /**
+   * Field texts; null only when the card has no such block or nothing legible
+   * in it. "Not available (yet)" is kept as the report prints it.
+   */
   organisation: string | null;
   period: string | null;
   geographicalScope: string | null;

@@ -53,7 +53,7 @@ describe('parsePracticesReport on IDM Red Book No. 33', () => {
 
   it('flags exactly the cards headed "(BRIEFLY REFERRED TO)" and strips the marker', () => {
     expect(report.practices.filter((p) => p.brieflyReferred).map((p) => p.code)).toEqual(BRIEFLY_REFERRED);
-    expect(practice('1.1.4').title).toBe('PRE-DEPARTURE TRAINING PROGRAMME FOR FIRST-TIME MIGRANT WORKERS');
+    expect(practice('1.1.4').title).toMatch(/^Pre-departure training programme for first-time migrant workers$/i);
     for (const p of report.practices) expect(p.title).not.toMatch(/briefly/i);
   });
 
@@ -62,7 +62,7 @@ describe('parsePracticesReport on IDM Red Book No. 33', () => {
     expect(`${p.title} ${p.description}`).toContain('Venezuelan');
     expect(p.organisation).toBe('Migration Department, Government of Colombia');
     expect(p.period).toBe('2021 – present');
-    expect(p.resources).toBeNull();
+    expect(p.resources).toBe('Not available');
   });
 
   it('warns that session 1.1 quotes objective 4 with objective 5’s title, and nothing else', () => {
@@ -105,11 +105,29 @@ describe('parsePracticesReport on IDM Red Book No. 33', () => {
     );
   });
 
-  it('maps "Not available" to null and keeps labelled text otherwise', () => {
+  it('keeps "Not available" and "Not available yet" as the report prints them', () => {
     const p = practice('2.3.5');
-    expect([p.impacts, p.lessonsLearned, p.resources]).toEqual([null, null, null]);
-    expect(practice('1.2.2').lessonsLearned).toBeNull(); // "Not available yet"
+    expect([p.impacts, p.lessonsLearned, p.resources]).toEqual(['Not available', 'Not available', 'Not available']);
+    expect(practice('1.2.2').lessonsLearned).toBe('Not available yet');
+    expect(practice('1.2.3').lessonsLearned).toBe('Not available yet');
     expect(report.warnings.filter((w) => w.kind === 'missing_field')).toEqual([]);
+  });
+
+  it('writes the capitalised headings in sentence case, names and acronyms as the report writes them', () => {
+    for (const p of report.practices) {
+      expect({ code: p.code, title: p.title }).toEqual({ code: p.code, title: expect.stringMatching(/^[A-Z0-9].*\p{Ll}/u) });
+    }
+    expect(practice('1.1.5').title).toBe('Project on irregular child migration in Central America and Mexico');
+    expect(practice('2.1.4').title).toMatch(/^IOM institutional strategy on legal identity$/i);
+    expect(practice('2.1.4').title.startsWith('IOM ')).toBe(true);
+    expect(practice('2.2.1').title).toMatch(/^Access to COVID-19 tools \(ACT\) accelerator \+ COVAX facility$/i);
+    expect(practice('2.2.1').title).toContain('COVID-19 tools (ACT)');
+    expect(practice('2.2.1').title).toContain('COVAX');
+    expect(practice('2.3.6').title).toMatch(/\(PREPARE\)$/);
+    expect(practice('3.1.5').title).toMatch(/\(EQPR\) - phase III$/);
+    expect(practice('2.1.9').title).toMatch(/^Temporary protection for Venezuelan migrants$/i);
+    expect(practice('2.1.9').title).toContain('Venezuelan');
+    expect(practice('3.1.10').title).toBe('Support to nationals abroad during the pandemic');
   });
 
   it('re-joins paragraphs cut by page breaks and keeps list items on their own lines', () => {

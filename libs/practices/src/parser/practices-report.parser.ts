@@ -2,6 +2,7 @@ import { isCardHeading, parseCard, CARD_HEADING } from './practice-card.parser';
 import { OfficialObjectiveTitles, ParsedPractice, ParsedReport, ParsedSession, ParseWarning } from './practice.types';
 import { checkObjectiveTitles, extractObjectives } from './session-objectives';
 import { cleanInline, isPageArtefact, toLines } from './text-cleanup';
+import { CaseDictionary, sentenceCase } from './title-case';
 
 /**
  * Parser for IOM "International Dialogue on Migration No. 33 – Global Compact
@@ -96,6 +97,8 @@ export function parsePracticesReport(text: string, officialTitles: OfficialObjec
   const practices: ParsedPractice[] = [];
   const warnings: ParseWarning[] = [];
   const seenCodes = new Set<string>();
+  // Headings are in capitals; the report's running text tells which words are names and acronyms.
+  const cases = CaseDictionary.fromLines(lines);
 
   blocks.forEach((block, index) => {
     const number = index + 1;
@@ -131,7 +134,7 @@ export function parsePracticesReport(text: string, officialTitles: OfficialObjec
         code: card.code,
         sessionNumber: number,
         sessionCode: block.code,
-        title: parsed.title,
+        title: sentenceCase(parsed.title, cases),
         brieflyReferred: parsed.brieflyReferred,
         ...parsed.fields,
       });

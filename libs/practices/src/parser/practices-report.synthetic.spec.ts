@@ -48,14 +48,14 @@ describe('parsePracticesReport on synthetic input', () => {
         code: '1.1.1',
         sessionNumber: 1,
         sessionCode: '1.1',
-        title: 'FIRST PRACTICE',
+        title: 'First practice',
         brieflyReferred: false,
         organisation: 'Council of Europe',
         period: '2021–2025',
         geographicalScope: 'Global',
         description: 'First line wraps onto a second line.',
         impacts: '- One.\n- Two.',
-        lessonsLearned: null,
+        lessonsLearned: 'Not available',
         resources: '- A report (2020)',
         contact: 'Jane Doe, Officer\njane.doe@example.org',
       },
@@ -102,7 +102,7 @@ describe('parsePracticesReport on synthetic input', () => {
       '1.1.1 FIRST PRACTICE THAT WRAPS\nONTO TWO LINES (Briefly referred to)\n\nOrganisation: Council of Europe',
     );
     const [practice] = parsePracticesReport(text, OFFICIAL_OBJECTIVE_TITLES).practices;
-    expect(practice.title).toBe('FIRST PRACTICE THAT WRAPS ONTO TWO LINES');
+    expect(practice.title).toBe('First practice that wraps onto two lines');
     expect(practice.brieflyReferred).toBe(true);
     expect(practice.organisation).toBe('Council of Europe');
   });

@@ -1,18 +1,4 @@
-import type { CycleStatus } from '../domain/lifecycle';
-
-export interface CycleView {
-  id: string;
-  code: string;
-  periodStart: string;
-  periodEnd: string;
-  windowOpens: string;
-  deadline: string;
-  status: CycleStatus;
-  version: number;
-  openedAt: Date | null;
-  closedAt: Date | null;
-  compiledAt: Date | null;
-}
+export type { CycleView } from '../reporting.view';
 
 /** Dates as `YYYY-MM-DD` strings: pg would turn a date column into a local-time Date. */
 export const CYCLE_COLUMNS = `c.id, c.code, to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart",

@@ -5,6 +5,7 @@ import { ParamPatternPipe, Public, Roles, sendReplayed, VersionOnlyDto } from '@
 import type { Response } from 'express';
 import { CreateCycleDto, CYCLE_CODE, GenerateCyclesDto } from '../dto/cycle.dto';
 import { CycleQueryDto } from '../dto/cycle-query.dto';
+import { CycleView, GeneratedCycles } from '../reporting.view';
 import { CyclesService } from './cycles.service';
 
 const codePipe = () => new ParamPatternPipe('code', CYCLE_CODE, 'a cycle code such as 2026-H1');
@@ -18,13 +19,14 @@ export class CyclesController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
-  list(@Query() query: CycleQueryDto) {
+  list(@Query() query: CycleQueryDto): Promise<CycleView[]> {
     return this.cycles.list(query.status);
   }
 
+  /** One reporting cycle by code (2026-H1). */
   @Public()
   @Get(':code')
-  get(@Param('code', codePipe()) code: string) {
+  get(@Param('code', codePipe()) code: string): Promise<CycleView> {
     return this.cycles.get(code);
   }
 
@@ -36,7 +38,7 @@ export class CyclesController {
     @Body() dto: CreateCycleDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<CycleView> {
     const { value, replayed } = await this.cycles.create(user, dto, key);
     sendReplayed(res, replayed);
     return value;
@@ -46,14 +48,15 @@ export class CyclesController {
   @Roles('secretariat')
   @Post('generate')
   @HttpCode(200)
-  generate(@CurrentUser() user: AuthUser, @Body() dto: GenerateCyclesDto) {
+  generate(@CurrentUser() user: AuthUser, @Body() dto: GenerateCyclesDto): Promise<GeneratedCycles> {
     return this.cycles.generate(user, dto.year);
   }
 
+  /** Opens a scheduled cycle for reporting; a stale `version` gets 409. */
   @Roles('secretariat')
   @Post(':code/open')
   @HttpCode(200)
-  open(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined) {
+  open(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined): Promise<CycleView> {
     return this.cycles.open(code, dto, ifMatch);
   }
 
@@ -61,7 +64,7 @@ export class CyclesController {
   @Roles('secretariat')
   @Post(':code/close')
   @HttpCode(200)
-  close(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined) {
+  close(@Param('code', codePipe()) code: string, @Body() dto: VersionOnlyDto, @Headers('if-match') ifMatch: string | undefined): Promise<CycleView> {
     return this.cycles.close(code, dto, ifMatch);
   }
 }

@@ -4,10 +4,12 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
+import { ApiFileResponse, OptionalAuth, ParamUuidPipe, Roles } from '@gcm/platform';
+import { EVIDENCE_TYPES } from '../domain/evidence-file';
 import type { Response } from 'express';
 import { attachmentDisposition } from '../domain/evidence-file';
 import { UploadEvidenceDto } from '../dto/progress-update.dto';
+import { EvidenceView } from '../reporting.view';
 import { EvidenceService, UploadedFile } from './evidence.service';
 
 /** Size and part limits come from ReportingHttpModule's MulterModule (EVIDENCE_MAX_BYTES): beyond them, 413. */
@@ -37,10 +39,11 @@ export class EvidenceController {
     @Body() dto: UploadEvidenceDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') key: string | undefined,
-  ) {
+  ): Promise<EvidenceView> {
     return this.evidence.upload(user, id, file, dto, ifMatch, key);
   }
 
+  /** Removes an evidence item from a draft or returned update. */
   @Roles('focal_point')
   @Delete(':evidenceId')
   @HttpCode(204)
@@ -56,6 +59,7 @@ export class EvidenceController {
   /** The file itself; public once the update is validated. X-Content-SHA256 carries its hash. */
   @OptionalAuth()
   @Get(':evidenceId/file')
+  @ApiFileResponse('The file as uploaded, in its checked media type.', Object.keys(EVIDENCE_TYPES))
   async download(
     @CurrentUser() user: AuthUser | undefined,
     @Param('id', new ParamUuidPipe()) id: string,

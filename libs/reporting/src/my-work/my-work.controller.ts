@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { Roles } from '@gcm/platform';
 import { MyWorkService } from './my-work.service';
+import { MyWorkView } from './my-work.view';
 
 @ApiTags('my work')
 @Controller('api/v1/my/work')
@@ -13,7 +14,7 @@ export class MyWorkController {
   @Roles('focal_point')
   @Get()
   @Header('Cache-Control', 'private, no-cache')
-  get(@CurrentUser() user: AuthUser) {
+  get(@CurrentUser() user: AuthUser): Promise<MyWorkView> {
     return this.work.work(user);
   }
 }

@@ -5,8 +5,9 @@ import { authorOrganisation } from '@gcm/pledges';
 import { DataSource } from 'typeorm';
 import { daysLeft } from '../domain/cycle-calendar';
 import { cyclePopulationSql } from '../population/cycle-population.sql';
+import type { DueUpdate, MyWorkView } from './my-work.view';
 
-type UpdateState = 'missing' | 'draft' | 'submitted' | 'returned' | 'validated';
+type UpdateState = DueUpdate['state'];
 
 /**
  * A focal point's to-do list: for each open cycle, each pledge of their
@@ -17,13 +18,13 @@ type UpdateState = 'missing' | 'draft' | 'submitted' | 'returned' | 'validated';
 export class MyWorkService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async work(user: AuthUser, today = new Date().toISOString().slice(0, 10)) {
+  async work(user: AuthUser, today = new Date().toISOString().slice(0, 10)): Promise<MyWorkView> {
     const organisationId = authorOrganisation(user);
     const cycles: { code: string; periodStart: string; periodEnd: string; deadline: string }[] = await this.dataSource.query(
       `SELECT code, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
          to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reporting_cycle WHERE status = 'open' ORDER BY deadline, code`,
     );
-    const due: { cycle: string; state: UpdateState; isLate: boolean; [k: string]: unknown }[] = await this.dataSource.query(
+    const due: Omit<DueUpdate, 'overdue'>[] = await this.dataSource.query(
       `SELECT c.code AS cycle, p.id AS "pledgeId", p.reference, p.title, u.id AS "updateId",
          coalesce(u.editorial_status, 'missing') AS state, coalesce(u.is_late, false) AS "isLate", u.version, u.submitted_at AS "submittedAt"
        FROM reporting_cycle c

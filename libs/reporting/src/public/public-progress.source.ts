@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PledgeProgressRegistry, PledgeProgressSource } from '@gcm/pledges';
+import { PledgeProgressRegistry, PledgeProgressSource, TimelineEntry } from '@gcm/pledges';
 import { DataSource } from 'typeorm';
 
 /**
@@ -21,7 +21,7 @@ export class PublicProgressSource implements PledgeProgressSource, OnModuleInit 
     this.registry.register(this);
   }
 
-  timeline(pledgeId: string): Promise<unknown[]> {
+  timeline(pledgeId: string): Promise<TimelineEntry[]> {
     return this.dataSource.query(
       `SELECT u.id, c.code AS cycle, to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd",
          u.status, u.percent_complete AS "percentComplete", u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps",

@@ -1,58 +1,11 @@
 import { DomainError } from '@gcm/platform';
-import type { ImplementationStatus } from '@gcm/pledges';
 import { EntityManager } from 'typeorm';
-import type { UpdateEditorialStatus } from '../domain/lifecycle';
-import type { PartnerContribution } from '../entities/progress-update.entity';
 
-export interface MeasurementView {
-  indicatorId: string;
-  indicatorName: string;
-  unit: string;
-  value: number;
-  asOf: string;
-  note: string | null;
-}
+import type { EvidenceView, MeasurementView, ProgressUpdateResponse, ProgressValuesView } from '../reporting.view';
 
-export interface EvidenceView {
-  id: string;
-  kind: 'url' | 'file';
-  title: string;
-  url: string | null;
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: number | null;
-  sha256: string | null;
-}
-
-/** The values a cycle reported, as shown beside the next cycle's. */
-export interface ProgressValues {
-  id: string;
-  cycle: string;
-  status: ImplementationStatus;
-  percentComplete: number;
-  actionsTaken: string;
-  challenges: string;
-  nextSteps: string;
-  partnerContributions: PartnerContribution[];
-  measurements: MeasurementView[];
-  editorialStatus: UpdateEditorialStatus;
-}
-
-export interface ProgressUpdateView extends ProgressValues {
-  pledge: { id: string; reference: string; title: string | null; leadOrganisationId: string };
-  cycleInfo: { code: string; periodStart: string; periodEnd: string; deadline: string; status: string };
-  evidence: EvidenceView[];
-  isLate: boolean;
-  noChange: boolean;
-  version: number;
-  submittedAt: Date | null;
-  validatedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  reviews: { decision: 'validated' | 'returned'; comment: string | null; createdAt: Date }[];
-  /** The pledge's update of the latest earlier cycle (submitted or validated), or null. */
-  previous: ProgressValues | null;
-}
+export type { EvidenceView, MeasurementView };
+export type ProgressValues = ProgressValuesView;
+export type ProgressUpdateView = ProgressUpdateResponse;
 
 const VALUES = `u.id, c.code AS cycle, u.status, u.percent_complete AS "percentComplete", u.actions_taken AS "actionsTaken",
   u.challenges, u.next_steps AS "nextSteps", u.partner_contributions AS "partnerContributions", u.editorial_status AS "editorialStatus"`;

@@ -4,6 +4,7 @@ import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { Authenticated, ParamUuidPipe, Roles, sendCreated, sendVersion, VersionOnlyDto } from '@gcm/platform';
 import type { Response } from 'express';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
+import { ProgressUpdateResponse, UpdateListItem } from '../reporting.view';
 import { ProgressUpdatesService } from './progress-updates.service';
 
 /** Progress updates of a focal point's pledges: one per pledge per cycle. */
@@ -21,7 +22,7 @@ export class UpdatesController {
     @Body() dto: CreateProgressUpdateDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.create(user, pledgeId, dto, key);
     sendCreated(res, value, replayed);
     return value;
@@ -36,7 +37,7 @@ export class UpdatesController {
     @Body() dto: NoChangeDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const { value, replayed } = await this.updates.noChange(user, pledgeId, dto, key);
     sendCreated(res, value, replayed);
     return value;
@@ -45,14 +46,14 @@ export class UpdatesController {
   /** All updates of a pledge in every state (owner organisation and secretariat). */
   @Authenticated()
   @Get('pledges/:id/updates')
-  list(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) pledgeId: string) {
+  list(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) pledgeId: string): Promise<UpdateListItem[]> {
     return this.updates.listForPledge(user, pledgeId);
   }
 
   /** One update with the previous cycle's values beside it (owner organisation and secretariat). */
   @Authenticated()
   @Get('updates/:id')
-  async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Res({ passthrough: true }) res: Response): Promise<ProgressUpdateResponse> {
     const view = await this.updates.view(user, id);
     sendVersion(res, view);
     return view;
@@ -67,7 +68,7 @@ export class UpdatesController {
     @Body() dto: UpdateProgressUpdateDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.update(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;
@@ -83,7 +84,7 @@ export class UpdatesController {
     @Body() dto: VersionOnlyDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<ProgressUpdateResponse> {
     const view = await this.updates.submit(user, id, dto, ifMatch);
     sendVersion(res, view);
     return view;

@@ -154,7 +154,7 @@ function indicatorsSection(index: DatasetIndex, scope: ScopeData): Section {
         figure('reachedTarget', 'Indicators at or past target', all.reachedTarget, 'integer'),
       ]),
       table('indicator-progress', 'Indicator progress by primary objective', [
-        col('objective', 'Objective', 'integer'),
+        col('objective', 'Objective', 'identifier'),
         col('label', 'Short title'),
         col('indicators', 'Indicators', 'integer'),
         col('measured', 'Measured', 'integer'),

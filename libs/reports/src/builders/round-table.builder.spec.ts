@@ -1,5 +1,6 @@
 import { distributionById, sectionById, sectionTexts } from '../testing/document-query';
 import { CYCLE, handMadeDataset } from '../testing/hand-made.fixture';
+import { buildReport } from './build-report';
 import { buildRoundTableReport } from './round-table.builder';
 
 describe('buildRoundTableReport for RT2', () => {
@@ -26,5 +27,28 @@ describe('buildRoundTableReport for RT2', () => {
       expect.stringContaining('What steps can be taken to prevent migrant deaths'),
       expect.stringContaining('bottlenecks to the provision of life-saving humanitarian assistance'),
     ]);
+  });
+
+  it('names the forum once when the catalogue title already does, as the seeded one ("IMRF 2022 round table 2") does', () => {
+    const data = handMadeDataset();
+    data.catalogue.roundTables = data.catalogue.roundTables.map((rt) => ({ ...rt, title: `IMRF 2022 round table ${rt.number}` }));
+    const seeded = buildRoundTableReport({ ...data, scope: { roundTable: 'RT2', cycleCodes: [CYCLE.code] } });
+    expect(seeded.title).toBe('IMRF 2022 round table 2: background note');
+    expect(sectionTexts(seeded, 'introduction')[0]).toMatch(/^Round table 2 of the International Migration Review Forum \(2022\) offers/);
+    expect(doc.title).toBe('IMRF Round table 2: background note');
+  });
+
+  it('repeats no word in the title of any kind of report', () => {
+    const data = handMadeDataset();
+    data.catalogue.roundTables = data.catalogue.roundTables.map((rt) => ({ ...rt, title: `IMRF 2022 round table ${rt.number}` }));
+    const scopes = {
+      round_table: { roundTable: 'RT2', cycleCodes: [CYCLE.code] }, imrf_summary: { cycleCodes: [CYCLE.code] },
+      objective: { objective: 8, cycleCode: CYCLE.code }, theme: { theme: 1, cycleCode: CYCLE.code },
+      region: { m49: '002', cycleCode: CYCLE.code }, state: { organisationId: data.organisations[0].id, cycleCode: CYCLE.code },
+    } as const;
+    for (const [kind, scope] of Object.entries(scopes)) {
+      const built = buildReport(kind as keyof typeof scopes, { ...data, scope } as never);
+      expect({ kind, doubled: /\b(\w+)\W+\1\b/i.exec(built.title)?.[0] ?? null }).toEqual({ kind, doubled: null });
+    }
   });
 });

@@ -7,6 +7,11 @@ import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, summariseIndicators
 import { ScopeData, scopeData } from './scope';
 import { objectiveCoverage, share, wholePercent } from './statistics';
 
+/** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
+export function imrfTitle(title: string): string {
+  return /\bIMRF\b|International Migration Review Forum/i.test(title) ? title : `IMRF ${title}`;
+}
+
 function joinNumbers(ns: number[]): string {
   return ns.length <= 1 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`;
 }
@@ -28,7 +33,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
       id: 'introduction',
       title: '1. Introduction',
       blocks: [
-        paragraph(`${rt.title} of the International Migration Review Forum (${rt.year}) offers space for discussion of progress made in the ` +
+        paragraph(`Round table ${rt.number} of the International Migration Review Forum (${rt.year}) offers space for discussion of progress made in the ` +
           `implementation of objectives ${joinNumbers(objectives)} of the Global Compact for Safe, Orderly and Regular Migration (GCM). ` +
           `This note sets out the progress that Member States and stakeholders reported on these objectives in ${label}.`),
         keyFigures('headline', [
@@ -51,7 +56,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     },
     methodSection(),
   ];
-  return documentOf(input, 'round_table', `IMRF ${rt.title}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
+  return documentOf(input, 'round_table', `${imrfTitle(rt.title)}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
 }
 
 function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label: string): Block[] {

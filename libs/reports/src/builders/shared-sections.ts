@@ -31,7 +31,7 @@ export function objectiveCoverageTable(
     }
   }
   return table(id, caption, [
-    col('objective', 'Objective', 'integer'),
+    col('objective', 'Objective', 'identifier'),
     col('label', 'Short title'),
     col('pledges', 'Pledges', 'integer'),
     col('pledgingStates', 'States pledging', 'integer'),
@@ -75,7 +75,7 @@ export function expertReportsBlocks(reports: ExpertReportInput[], cycles: CycleI
     .sort((a, b) => a.year - b.year || compareText(a.title, b.title) || compareText(a.id, b.id));
   if (rows.length === 0) return [paragraph(`No expert challenge report was published for ${first === last ? first : `${first}–${last}`}.`)];
   return [table(id, 'Published expert challenge reports', [
-    col('year', 'Year', 'integer'),
+    col('year', 'Year', 'year'),
     col('title', 'Title'),
     col('author', 'Filed by'),
     col('objectives', 'Objectives'),
@@ -103,7 +103,7 @@ export function practicesTable(index: DatasetIndex, objectives: number[], id: st
   }
   if (rows.length === 0) return null;
   return table(id, caption, [
-    col('objective', 'Objective', 'integer'),
+    col('objective', 'Objective', 'identifier'),
     col('code', 'Practice'),
     col('title', 'Title'),
     col('organisation', 'Organisation'),

@@ -79,7 +79,7 @@ function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInpu
   return table('pledges', `Pledges and their updates for ${cycle.code}`, [
     col('reference', 'Reference'),
     col('title', 'Title'),
-    col('primaryObjective', 'Primary objective', 'integer'),
+    col('primaryObjective', 'Primary objective', 'identifier'),
     col('status', 'Status'),
     col('percentComplete', 'Percent complete', 'integer'),
     col('previousStatus', `Status ${previous?.code ?? 'previous cycle'}`),

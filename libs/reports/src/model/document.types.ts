@@ -66,7 +66,13 @@ export interface KeyFiguresBlock {
   items: KeyFigure[];
 }
 
-export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'boolean';
+/**
+ * What a value is, which decides how every edition prints it: `integer` and
+ * `number` are quantities (thousands grouped: 2,500), `percent` a share held
+ * as its ratio, `year` and `identifier` numbers that name something (2026,
+ * objective 8) and are never grouped or summed.
+ */
+export type ColumnType = 'text' | 'integer' | 'number' | 'percent' | 'year' | 'identifier' | 'date' | 'boolean';
 export type Cell = string | number | boolean | null;
 
 export interface TableColumn {

@@ -11,6 +11,16 @@ export interface AnnexTable {
   caption: string;
   columns: TableColumn[];
   rows: Record<string, Cell>[];
+  /**
+   * Per-row types that override a column's, parallel to `rows`: a key figure's
+   * value is a count on one row and a share on the next.
+   */
+  rowTypes?: Partial<Record<string, ColumnType>>[];
+}
+
+/** The type of one cell: the row's override, else its column's. */
+export function cellType(t: AnnexTable, row: number, column: TableColumn): ColumnType {
+  return t.rowTypes?.[row]?.[column.key] ?? column.type;
 }
 
 export function annexTables(doc: ReportDocument): AnnexTable[] {
@@ -23,6 +33,7 @@ export function annexTables(doc: ReportDocument): AnnexTable[] {
           sectionId: s.id, id: b.id, caption: `${s.title}: key figures`,
           columns: [col('key', 'Key', 'text'), col('label', 'Figure', 'text'), col('value', 'Value', 'number'), col('format', 'Format', 'text'), col('detail', 'Detail', 'text')],
           rows: b.items.map((f) => ({ key: f.key, label: f.label, value: f.value, format: f.format, detail: f.detail })),
+          rowTypes: b.items.map((f) => ({ value: f.format })),
         });
       } else if (b.type === 'status_distribution') {
         out.push({

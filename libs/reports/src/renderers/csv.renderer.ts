@@ -1,7 +1,7 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
 import { stringify } from 'csv-stringify/sync';
 import { Cell, ReportDocument } from '../model/document.types';
-import { annexTables } from './annex';
+import { annexTables, cellType } from './annex';
 
 const HEADER = ['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value'];
 
@@ -20,7 +20,7 @@ export function renderCsv(doc: ReportDocument): Buffer {
   const records: (string | number)[][] = [HEADER];
   for (const t of annexTables(doc)) {
     t.rows.forEach((r, i) => {
-      for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), c.type, raw(r[c.key])]);
+      for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), cellType(t, i, c), raw(r[c.key])]);
     });
   }
   return Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');

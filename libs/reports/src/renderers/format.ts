@@ -9,7 +9,9 @@ export const EMPTY = '–';
 
 /**
  * The one display format of the HTML and PDF editions (the data annex keeps raw
- * values): shares as whole percent, half up, like the builders' sentences.
+ * values): quantities grouped by thousands, shares as whole percent, half up,
+ * like the builders' sentences; years and identifiers exactly as written
+ * (2026, not 2,026).
  */
 export function formatValue(value: Cell, type: ColumnType | FigureFormat): string {
   if (value === null || value === '') return EMPTY;
@@ -31,6 +33,29 @@ export function formatFigure(f: KeyFigure): string {
   return formatValue(f.value, f.format);
 }
 
-export function isNumeric(type: ColumnType): boolean {
+/** Right-aligned in tables; years and identifiers read as labels, so they align left. */
+export function isNumeric(type: ColumnType | 'bar'): boolean {
   return type === 'integer' || type === 'number' || type === 'percent';
+}
+
+/**
+ * The one cell-format rule of the spreadsheet annex, the counterpart of
+ * `formatValue`: a share is stored as its exact ratio and shown as percent,
+ * quantities are grouped, years and identifiers are plain integers. No format
+ * (General) for text and decimals.
+ */
+export function spreadsheetFormat(type: ColumnType | FigureFormat): string | undefined {
+  switch (type) {
+    case 'percent':
+      return '0%';
+    case 'integer':
+      return '#,##0';
+    case 'year':
+    case 'identifier':
+      return '0';
+    case 'date':
+      return 'yyyy-mm-dd';
+    default:
+      return undefined;
+  }
 }

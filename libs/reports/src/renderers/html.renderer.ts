@@ -91,11 +91,11 @@ function renderTable(t: TableBlock): string {
 function renderDistribution(d: StatusDistributionBlock): string {
   const rows = d.entries.map((e) => {
     const pct = e.ratio === null ? 0 : wholePercent(e.ratio);
-    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${e.count}</td>` +
+    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${formatValue(e.count, 'integer')}</td>` +
       `<td class="num">${e.ratio === null ? EMPTY : `${pct}%`}</td>` +
       `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`;
   });
   return `<div class="table-wrap"><table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
     '<thead><tr><th scope="col">Status</th><th scope="col" class="num">Pledges</th><th scope="col" class="num">Share</th><td></td></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="num">${d.total}</td><td></td><td></td></tr></tfoot></table></div>`;
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="num">${formatValue(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
 }

@@ -1,4 +1,7 @@
 import { ColumnType } from '../model/document.types';
+import { isNumeric } from './format';
+import { columnNeed, distributeWidths } from './pdf-columns';
+import { Measure, wrapText } from './pdf-measure';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -7,89 +10,103 @@ export interface PdfColumn {
   type: ColumnType | 'bar';
 }
 
-const FIXED: Partial<Record<PdfColumn['type'], number>> = { integer: 40, number: 48, percent: 40, date: 52, boolean: 30, bar: 110 };
 const PAD = 3;
 const MAX_CELL = 700;
+const BAR = { min: 60, max: 110 };
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 
-/**
- * Every column is at least as wide as its longest word (header included), so
- * words never break mid-way; text columns then share what is left by how much
- * more their longest cell wants. Only when even the minima do not fit is
- * everything scaled down.
- */
-function widths(doc: Doc, columns: PdfColumn[], rows: string[][], total: number, fontSize: number): number[] {
-  const sample = rows.slice(0, 300);
-  const measure = (text: string, bold: boolean) => doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize).widthOfString(text);
-  const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).map((w) => measure(w, bold)));
-  const min = columns.map((c, i) => Math.min(
-    Math.max(FIXED[c.type] ?? 0, longestWord(c.label, true), ...sample.map((r) => longestWord(r[i], false))) + 2 * PAD, 140));
-  const want = columns.map((c, i) => (FIXED[c.type] ? min[i] : Math.min(Math.max(min[i], ...sample.map((r) => measure(r[i], false) + 2 * PAD)), 320)));
-  const minSum = min.reduce((a, b) => a + b, 0);
-  if (minSum >= total) return min.map((x) => (x * total) / minSum);
-  const extra = want.map((w, i) => w - min[i]);
-  const extraSum = extra.reduce((a, b) => a + b, 0);
-  const spare = total - minSum;
-  if (extraSum === 0) return min.map((x) => x + spare / min.length);
-  // Text columns take the spare room in proportion to their wish; any left over goes to them evenly.
-  const grown = min.map((x, i) => x + Math.min(extra[i], (spare * extra[i]) / extraSum));
-  const left = total - grown.reduce((a, b) => a + b, 0);
-  const textCols = columns.filter((c) => !FIXED[c.type]).length || columns.length;
-  return grown.map((x, i) => x + (FIXED[columns[i].type] && textCols !== columns.length ? 0 : left / textCols));
+/** Width of text in one font at one size, remembered, so pdfkit switches fonts only for a string not seen yet. */
+function measurer(doc: Doc, font: string, size: number): Measure {
+  const seen = new Map<string, number>();
+  return (text) => {
+    let w = seen.get(text);
+    if (w === undefined) seen.set(text, (w = doc.font(font).fontSize(size).widthOfString(text)));
+    return w;
+  };
+}
+
+interface LaidOutRow {
+  lines: string[][];
+  ratio: number | null;
 }
 
 /**
- * Draws a table that breaks across pages, repeating its header. All cells of a
- * row start on the same baseline, so `pdftotext -layout` gives one line per
- * row. `ratios` feeds the bar column, if any.
+ * Draws a table that breaks across pages, repeating its header. Columns are
+ * sized to their content (see distributeWidths) and cells wrap at word
+ * boundaries, so a word is split only when it alone is wider than its column.
+ * All cells of a row start on the same baseline, so `pdftotext -layout` gives
+ * one line per row; a row taller than a page continues on the next one.
+ * `ratios` feeds the bar column, if any.
  */
 export function drawTable(doc: Doc, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const fontSize = columns.length > 7 ? 7.5 : 8.5;
+  const regular = measurer(doc, FONT.regular, fontSize);
+  const bold = measurer(doc, FONT.bold, fontSize);
   const cells = rows.map((r) => r.map((t) => (t.length > MAX_CELL ? `${t.slice(0, MAX_CELL)}…` : t)));
-  const w = widths(doc, columns, cells, total, fontSize);
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
-  const align = (c: PdfColumn) => (c.type === 'integer' || c.type === 'number' || c.type === 'percent' ? 'right' : 'left');
+  const w = distributeWidths(columns.map((c, i) => (c.type === 'bar'
+    ? { ...BAR, fixed: true }
+    : columnNeed(c.label, cells.map((r) => r[i]), isNumeric(c.type), regular, bold, PAD))), total);
 
-  const rowHeight = (texts: string[], bold: boolean) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize);
-    return Math.max(...texts.map((t, i) => (columns[i].type === 'bar' ? fontSize : doc.heightOfString(t || ' ', { width: w[i] - 2 * PAD })))) + 2 * PAD;
-  };
-  const drawRow = (texts: string[], y: number, bold: boolean, ratio: number | null, h: number) => {
-    doc.font(bold ? FONT.bold : FONT.regular).fontSize(fontSize).fillColor('#1a1a1a');
+  doc.font(FONT.regular).fontSize(fontSize);
+  const lineHeight = doc.currentLineHeight(true);
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const layout = (texts: string[], measure: Measure): string[][] =>
+    texts.map((t, i) => (columns[i].type === 'bar' ? [''] : wrapText(t, w[i] - 2 * PAD, measure)));
+  const height = (lines: string[][]) => Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * PAD;
+
+  /** Draws lines [from, to) of every cell of a row at y; the bar only with the row's first line. */
+  const drawLines = (row: LaidOutRow, from: number, to: number, y: number, isHeader: boolean) => {
+    const font = isHeader ? FONT.bold : FONT.regular;
+    const measure = isHeader ? bold : regular;
     let x = left;
-    texts.forEach((t, i) => {
+    row.lines.forEach((lines, i) => {
+      const inner = w[i] - 2 * PAD;
       if (columns[i].type === 'bar') {
-        if (!bold && ratio !== null && ratio > 0) doc.rect(x + PAD, y + PAD + 1, (w[i] - 2 * PAD) * Math.min(ratio, 1), fontSize - 2).fill('#005a9c');
-        doc.fillColor('#1a1a1a');
+        if (from === 0 && row.ratio !== null && row.ratio > 0) doc.rect(x + PAD, y + PAD + 1, inner * Math.min(row.ratio, 1), fontSize - 2).fill('#005a9c');
       } else {
-        doc.text(t, x + PAD, y + PAD, { width: w[i] - 2 * PAD, align: align(columns[i]), lineBreak: true });
+        lines.slice(from, to).forEach((line, k) => {
+          if (line === '') return;
+          const dx = isNumeric(columns[i].type) ? inner - measure(line) : 0;
+          doc.font(font).fontSize(fontSize).fillColor('#1a1a1a').text(line, x + PAD + dx, y + PAD + k * lineHeight, { lineBreak: false });
+        });
       }
       x += w[i];
     });
-    doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(bold ? 0.9 : 0.3).strokeColor(bold ? '#1a1a1a' : '#b0b0b0').stroke();
+    const h = (to - from) * lineHeight + 2 * PAD;
+    doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(isHeader ? 0.9 : 0.3).strokeColor(isHeader ? '#1a1a1a' : '#b0b0b0').stroke();
+    return h;
   };
-  const header = columns.map((c) => (c.type === 'bar' ? '' : c.label));
-  const headerHeight = rowHeight(header, true);
+
+  const header: LaidOutRow = { lines: layout(columns.map((c) => (c.type === 'bar' ? '' : c.label)), bold), ratio: null };
+  const headerHeight = height(header.lines);
   let y = doc.y;
+  const startPage = () => {
+    y += drawLines(header, 0, header.lines.reduce((m, l) => Math.max(m, l.length), 1), y, true);
+  };
   const newPage = () => {
     doc.addPage();
     y = doc.page.margins.top;
-    drawRow(header, y, true, null, headerHeight);
-    y += headerHeight;
+    startPage();
   };
-  if (y + headerHeight + 2 * fontSize > bottom()) newPage();
-  else {
-    drawRow(header, y, true, null, headerHeight);
-    y += headerHeight;
-  }
-  cells.forEach((r, i) => {
-    const h = rowHeight(r, false);
-    if (y + h > bottom()) newPage();
-    drawRow(r, y, false, ratios[i] ?? null, h);
-    y += h;
+  if (y + headerHeight + lineHeight + 2 * PAD > bottom()) newPage();
+  else startPage();
+
+  cells.forEach((r, ri) => {
+    const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null };
+    const count = Math.max(1, ...row.lines.map((l) => l.length));
+    const pageRoom = () => Math.floor((bottom() - y - 2 * PAD) / lineHeight);
+    // A row that fits on a fresh page is never split; a taller one fills pages in turn.
+    if (pageRoom() < count && count * lineHeight + 2 * PAD <= bottom() - doc.page.margins.top - headerHeight) newPage();
+    let from = 0;
+    while (from < count) {
+      if (pageRoom() < 1) newPage();
+      const to = Math.min(count, from + pageRoom());
+      y += drawLines(row, from, to, y, false);
+      from = to;
+    }
   });
   doc.x = left;
   doc.y = y + 8;

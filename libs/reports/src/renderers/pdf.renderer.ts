@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { Block, ReportDocument } from '../model/document.types';
-import { EMPTY, formatFigure, formatValue } from './format';
+import { formatFigure, formatValue } from './format';
+import { cacheTextWidths } from './pdf-measure';
 import { FONT, PdfColumn, drawTable } from './pdf-table';
 import { PdfTextFolder } from './pdf-text';
-import { wholePercent } from '../builders/statistics';
 
 type Doc = PDFKit.PDFDocument;
 const INK = '#1a1a1a';
@@ -27,6 +27,7 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
     displayTitle: true,
     info: { Title: t(model.title), Author: 'GCM Tracker', Subject: t(model.subtitle ?? model.title), CreationDate: when, ModDate: when },
   });
+  cacheTextWidths(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -120,8 +121,8 @@ function drawBlock(doc: Doc, b: Block, t: (s: string) => string): void {
     case 'status_distribution': {
       caption(doc, t(b.caption));
       const cols: PdfColumn[] = [{ label: 'Status', type: 'text' }, { label: 'Pledges', type: 'integer' }, { label: 'Share', type: 'percent' }, { label: '', type: 'bar' }];
-      const rows = b.entries.map((e) => [e.label, String(e.count), e.ratio === null ? EMPTY : `${wholePercent(e.ratio)}%`, '']);
-      drawTable(doc, cols, [...rows, ['Total', String(b.total), '', '']], [...b.entries.map((e) => e.ratio), null]);
+      const rows = b.entries.map((e) => [e.label, formatValue(e.count, 'integer'), formatValue(e.ratio, 'percent'), '']);
+      drawTable(doc, cols, [...rows, ['Total', formatValue(b.total, 'integer'), '', '']], [...b.entries.map((e) => e.ratio), null]);
       return;
     }
   }

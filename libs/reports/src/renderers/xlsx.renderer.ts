@@ -1,10 +1,10 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
 import ExcelJS from 'exceljs';
 import { Cell, ColumnType, ReportDocument } from '../model/document.types';
-import { AnnexTable, annexTables } from './annex';
+import { AnnexTable, annexTables, cellType } from './annex';
+import { spreadsheetFormat } from './format';
 
-const NUM_FMT: Partial<Record<ColumnType, string>> = { percent: '0%', integer: '#,##0', date: 'yyyy-mm-dd' };
-const WIDTH: Record<ColumnType, number> = { text: 40, integer: 12, number: 14, percent: 12, date: 12, boolean: 9 };
+const WIDTH: Record<ColumnType, number> = { text: 40, integer: 12, number: 14, percent: 12, year: 8, identifier: 10, date: 12, boolean: 9 };
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
 export function sheetNames(tables: AnnexTable[]): string[] {
@@ -31,8 +31,10 @@ function cellValue(value: Cell, type: ColumnType): ExcelJS.CellValue {
 
 /**
  * The data annex as a workbook: an "About" sheet (title, cycles, snapshot,
- * contents) and one sheet per table with real numbers. Shares are stored as
- * the exact ratio with a percent format, so the cell equals the JSON value.
+ * contents) and one sheet per table with real numbers. Every cell takes its
+ * format from `spreadsheetFormat`: shares (key figures included) are stored as
+ * the exact ratio with a percent format, so the cell equals the JSON value and
+ * opens as a percentage; years are plain integers.
  * Text is written as text, never as a formula.
  */
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
@@ -59,9 +61,20 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
 
   tables.forEach((t, i) => {
     const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({ header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {} }));
+    ws.columns = t.columns.map((c) => {
+      const numFmt = spreadsheetFormat(c.type);
+      return { header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style: numFmt ? { numFmt } : {} };
+    });
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, cellValue(r[c.key], c.type)])));
+    t.rows.forEach((r, ri) => {
+      const row = ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, cellValue(r[c.key], cellType(t, ri, c))])));
+      // A row may retype a cell (a key figure's value is a count on one row, a share on the next).
+      for (const [key, type] of Object.entries(t.rowTypes?.[ri] ?? {})) {
+        const j = t.columns.findIndex((c) => c.key === key);
+        const numFmt = type ? spreadsheetFormat(type) : undefined;
+        if (j >= 0 && numFmt) row.getCell(j + 1).numFmt = numFmt;
+      }
+    });
     t.columns.forEach((c, j) => {
       if (c.type === 'text') ws.getColumn(j + 1).alignment = { wrapText: true, vertical: 'top' };
     });

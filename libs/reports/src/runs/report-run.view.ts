@@ -1,26 +1,4 @@
-import type { ReportKind } from '../model/report-kind.types';
-import type { RunStatus } from './entities/report-run.entity';
-
-/** A run as the secretariat sees it. */
-export interface ReportRunView {
-  id: string;
-  kind: ReportKind;
-  scope: string;
-  cycleKey: string;
-  cycles: string[];
-  status: RunStatus;
-  progress: number;
-  error: string | null;
-  attempts: number;
-  flowId: string | null;
-  parentRunId: string | null;
-  requestedBy: string | null;
-  versionId: string | null;
-  versionNumber: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { ReportRunView } from './report.view';
 
 /** Select list for report_run aliased `r` (with report_version `v` left-joined). */
 export const RUN_COLUMNS = `r.id, r.kind, r.scope, r.cycle_key AS "cycleKey", string_to_array(r.cycle_key, '+') AS cycles,

@@ -1,46 +1,19 @@
-import { api, query } from '../../api/client';
-import type { Page } from '../../api/account-types';
+import { api, ok } from '../../api/client';
+import type { ExpertReport, ExpertReportInput } from '../../api/models';
 
-/** Shapes of libs/reports experts (expert-reports.service.ts PRIVATE columns). */
-export type ExpertReportStatus = 'draft' | 'submitted' | 'returned' | 'published';
+export type { ExpertReport, ExpertReportInput, ExpertReportStatus } from '../../api/models';
 
-export interface ExpertReport {
-  id: string;
-  title: string;
-  body: string;
-  year: number;
-  theme: number | null;
-  objective: number | null;
-  filedBy: string;
-  publishedAt: string | null;
-  status: ExpertReportStatus;
-  version: number;
-  mandate: string | null;
-  /** The secretariat's note when it returned the report. */
-  reviewNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-}
-
-export interface ExpertReportInput {
-  theme?: number;
-  objective?: number;
-  year: number;
-  title: string;
-  body: string;
-  mandate?: string;
-}
-
-const base = '/api/v1/expert-reports';
+type Page = { items: ExpertReport[]; total: number; limit: number; offset: number };
+/** The author and the secretariat always get the private fields (status, version, note). */
+const mine = <T,>(call: Promise<T>) => call as Promise<never> as Promise<T extends { items: unknown[] } ? Page : ExpertReport>;
 
 export const expertApi = {
-  mine: (offset = 0) => api<Page<ExpertReport>>(`${base}/mine${query({ offset, limit: 100 })}`, { fresh: true }),
-  get: (id: string) => api<ExpertReport>(`${base}/${id}`, { fresh: true }),
-  create: (body: ExpertReportInput) => api<ExpertReport>(base, { method: 'POST', body }),
+  mine: (offset = 0) => mine(ok(api.GET('/api/v1/expert-reports/mine', { params: { query: { offset, limit: 100 } } }))),
+  get: (id: string) => mine(ok(api.GET('/api/v1/expert-reports/{id}', { params: { path: { id } } }))),
+  create: (body: ExpertReportInput) => mine(ok(api.POST('/api/v1/expert-reports', { body }))),
   update: (id: string, version: number, body: Partial<Omit<ExpertReportInput, 'theme' | 'objective'>>) =>
-    api<ExpertReport>(`${base}/${id}`, { method: 'PATCH', body: { version, ...body } }),
-  submit: (id: string, version: number) => api<ExpertReport>(`${base}/${id}/submit`, { method: 'POST', body: { version } }),
+    mine(ok(api.PATCH('/api/v1/expert-reports/{id}', { params: { path: { id } }, body: { version, ...body } }))),
+  submit: (id: string, version: number) => mine(ok(api.POST('/api/v1/expert-reports/{id}/submit', { params: { path: { id } }, body: { version } }))),
 };
 
 /** Only the author's draft or returned report can change (the API answers 409 otherwise). */
@@ -48,7 +21,8 @@ export const editable = (r: ExpertReport) => r.status === 'draft' || r.status ==
 
 /** The secretariat's side: the queue of submitted reports, publish or return with a note. */
 export const expertReviewApi = {
-  submitted: () => api<Page<ExpertReport>>(`${base}${query({ status: 'submitted', limit: 100 })}`, { fresh: true }),
-  publish: (id: string, version: number) => api<ExpertReport>(`${base}/${id}/publish`, { method: 'POST', body: { version } }),
-  return: (id: string, version: number, note: string) => api<ExpertReport>(`${base}/${id}/return`, { method: 'POST', body: { version, note } }),
+  submitted: () => mine(ok(api.GET('/api/v1/expert-reports', { params: { query: { status: 'submitted', limit: 100 } } }))),
+  publish: (id: string, version: number) => mine(ok(api.POST('/api/v1/expert-reports/{id}/publish', { params: { path: { id } }, body: { version } }))),
+  return: (id: string, version: number, note: string) =>
+    mine(ok(api.POST('/api/v1/expert-reports/{id}/return', { params: { path: { id } }, body: { version, note } }))),
 };

@@ -1,5 +1,5 @@
 import { publicApi } from '../../api/public-api';
-import type { ObjectiveView, ThemeView } from '../../api/types';
+import type { ObjectiveView, ThemeView } from '../../api/models';
 import { t } from '../../i18n';
 import type { ExpertReport } from './expert-api';
 

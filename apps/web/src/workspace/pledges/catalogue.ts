@@ -1,5 +1,5 @@
 import { frameworkApi } from '../../api/framework-api';
-import type { CountryView, ObjectiveView, PrincipleView, RecommendationView, ThemeView } from '../../api/types';
+import type { CountryView, ObjectiveView, PrincipleView, RecommendationView, ThemeView } from '../../api/models';
 import type { Option } from '../../forms/fields';
 import { t } from '../../i18n';
 import { organisationOptions } from '../organisation-options';

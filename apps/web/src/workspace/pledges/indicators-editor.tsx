@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DIRECTIONS } from '../../api/workspace-types';
+import { DIRECTIONS } from '../../api/models';
 import { SelectField, TextField } from '../../forms/fields';
 import { fieldId } from '../../forms/paths';
 import type { Form } from '../../forms/use-form';

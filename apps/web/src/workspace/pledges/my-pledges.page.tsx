@@ -6,6 +6,7 @@ import { useData } from '../../components/use-data';
 import { useSession } from '../../app/session';
 import { t } from '../../i18n';
 import { ImplementationTag, PledgeStatusTag } from './pledge-status';
+import { TableWrap } from '../../components/table-wrap';
 
 /** The organisation's pledges in every state: its history as the platform keeps it. */
 export function MyPledgesPage() {
@@ -24,7 +25,7 @@ export function MyPledgesPage() {
           page.items.length === 0 ? (
             <p>{t.pledgeEdit.none}</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label={t.ws.nav.pledges}>
               <table class="table">
                 <thead>
                   <tr>
@@ -51,7 +52,7 @@ export function MyPledgesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </DataView>

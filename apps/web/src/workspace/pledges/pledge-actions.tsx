@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { pledgeApi } from '../../api/pledge-api';
-import type { PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import { ErrorSummary, SubmitButton, TextArea } from '../../forms/fields';
 import { describeError, useForm } from '../../forms/use-form';
 import { t } from '../../i18n';

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { pledgeApi } from '../../api/pledge-api';
-import { PLEDGE_FORMS, type PledgeView } from '../../api/workspace-types';
+import { PLEDGE_FORMS, type PledgeView } from '../../api/models';
 import { navigate } from '../../app/router';
 import { ChipPicker } from '../../forms/chip-picker';
 import {
@@ -13,6 +13,7 @@ import { IndicatorsEditor } from './indicators-editor';
 import { PartnersEditor } from './partners-editor';
 import { toRequest, type PledgeValues } from './pledge-model';
 import { PLEDGE_LABELS } from './pledge-labels';
+import { checkPledge } from './pledge-rules';
 
 /**
  * Create or edit a pledge's working copy. "Save draft" keeps it private;
@@ -24,6 +25,7 @@ export function PledgeForm({ pledge, initial, catalogue }: { pledge: PledgeView 
     id: 'pledge',
     draftKey: pledge ? `pledge:${pledge.id}:v${pledge.version}` : 'pledge:new',
     initial,
+    validate: checkPledge,
   });
   const intent = useRef<'save' | 'submit'>('save');
   // The record as last saved: a submit refused after a successful save edits the same pledge next time, at its new version.

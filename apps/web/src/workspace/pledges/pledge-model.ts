@@ -1,4 +1,7 @@
-import type { Direction, PledgeForm, PledgeView } from '../../api/workspace-types';
+import type { Direction, PledgeForm, PledgeView } from '../../api/models';
+import type { components } from '../../api/schema';
+
+type CreatePledgeBody = components['schemas']['CreatePledgeDto'];
 
 /**
  * The pledge form's values: the API's shape with every input as a string, so
@@ -90,8 +93,9 @@ const num = (s: string): number | string => (s.trim() !== '' && Number.isFinite(
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 /** The request body: what the API validates, nothing the form keeps for itself. */
-export function toRequest(v: PledgeValues): Record<string, unknown> {
+export function toRequest(v: PledgeValues): CreatePledgeBody {
   const primary = v.alignment.primary || (v.alignment.objectives.length === 1 ? v.alignment.objectives[0] : '');
+  // Typed as the DTO, but values are sent as typed (a number field may hold text) so the API names each bad field.
   return {
     title: v.title,
     description: v.description,
@@ -119,5 +123,5 @@ export function toRequest(v: PledgeValues): Record<string, unknown> {
       sdgIndicator: orNull(i.sdgIndicator),
     })),
     contact: v.contact.email.trim() || v.contact.name.trim() ? { name: orNull(v.contact.name) ?? undefined, email: v.contact.email.trim() } : null,
-  };
+  } as unknown as CreatePledgeBody;
 }

@@ -1,4 +1,4 @@
-import type { ImplementationStatus, PledgeStatus, UpdateStatus } from '../../api/workspace-types';
+import type { ImplementationStatus, PledgeStatus, UpdateStatus } from '../../api/models';
 import { t } from '../../i18n';
 
 export function PledgeStatusTag({ status }: { status: PledgeStatus }) {

@@ -1,6 +1,7 @@
-import type { PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { t } from '../../i18n';
+import { TableWrap } from '../../components/table-wrap';
 
 /** The working copy's content, read-only. */
 export function PledgeSummary({ pledge }: { pledge: PledgeView }) {
@@ -50,7 +51,7 @@ export function PledgeSummary({ pledge }: { pledge: PledgeView }) {
         </div>
       </dl>
       {pledge.indicators.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label={t.pledgeEdit.sections.indicators}>
           <table class="table table--compact">
             <caption class="subheading">{t.pledgeEdit.sections.indicators}</caption>
             <thead>
@@ -72,7 +73,7 @@ export function PledgeSummary({ pledge }: { pledge: PledgeView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

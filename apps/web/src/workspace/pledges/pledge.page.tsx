@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { pledgeApi, reportingApi } from '../../api/pledge-api';
-import type { PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import type { RouteProps } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DataView } from '../../components/data-view';
@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { PledgeActions } from './pledge-actions';
 import { PledgeSummary } from './pledge-summary';
 import { ImplementationTag, PledgeStatusTag, UpdateStatusTag } from './pledge-status';
+import { TableWrap } from '../../components/table-wrap';
 
 async function load(id: string) {
   const [pledge, versions, updates, open] = await Promise.all([
@@ -92,7 +93,7 @@ export function PledgePage({ params, query }: RouteProps) {
                 </p>
               ))}
               {updates.length > 0 && (
-                <div class="table-wrap">
+                <TableWrap label={t.pledgeEdit.progressTitle}>
                   <table class="table">
                     <thead>
                       <tr>
@@ -123,7 +124,7 @@ export function PledgePage({ params, query }: RouteProps) {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
             </section>
             <PledgeSummary pledge={pledge} />

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { query as toQuery } from '../../api/client';
-import { REPORT_KINDS, RUN_STATUSES, reportApi, type ReportRun } from '../../api/report-api';
+import { REPORT_KINDS, RUN_STATUSES, reportApi, type ReportRun, type RunFilter } from '../../api/report-api';
 import { navigate, type RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDateTime } from '../../components/format';
@@ -13,6 +13,7 @@ import { formParams } from '../url';
 import { loadReportScopes } from './report-scopes';
 import { RequestReportForm } from './request-report-form';
 import { VersionsToPublish } from './versions-to-publish';
+import { TableWrap } from '../../components/table-wrap';
 
 const active = (r: ReportRun) => r.status === 'queued' || r.status === 'running';
 
@@ -21,7 +22,7 @@ export function ReportRunsPage({ query }: RouteProps) {
   const filter = { cycle: query.get('cycle') ?? '', status: query.get('status') ?? '', kind: query.get('kind') ?? '' };
   const [versionsTick, setVersionsTick] = useState(0);
   const runs = useLive(
-    () => reportApi.runs({ cycle: filter.cycle || undefined, status: filter.status || undefined, kind: filter.kind || undefined }),
+    () => reportApi.runs({ cycle: filter.cycle || undefined, status: (filter.status || undefined) as RunFilter['status'], kind: (filter.kind || undefined) as RunFilter['kind'] }),
     [filter.cycle, filter.status, filter.kind],
     2000,
     (page) => page.items.some(active),
@@ -78,7 +79,7 @@ export function ReportRunsPage({ query }: RouteProps) {
             {page.items.length === 0 ? (
               <p class="muted">{t.reportRuns.noRuns}</p>
             ) : (
-              <div class="table-wrap">
+              <TableWrap label={t.reportRuns.runsTitle}>
                 <table class="table table--compact runs">
                   <thead>
                     <tr>
@@ -96,7 +97,7 @@ export function ReportRunsPage({ query }: RouteProps) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
         )}

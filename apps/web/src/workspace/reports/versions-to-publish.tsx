@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format';
 import { useData } from '../../components/use-data';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
+import { TableWrap } from '../../components/table-wrap';
 
 const FORMAT_COUNT = 5;
 const ready = (v: ReportVersion) => v.files.length === FORMAT_COUNT;
@@ -67,7 +68,7 @@ function VersionsTable({ versions, onPublished }: { versions: ReportVersion[]; o
   };
   return (
     <>
-      <div class="table-wrap">
+      <TableWrap label={t.reportRuns.versionsTitle}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -86,7 +87,7 @@ function VersionsTable({ versions, onPublished }: { versions: ReportVersion[]; o
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {error && (
         <p class="field__error" role="alert">
           {error}

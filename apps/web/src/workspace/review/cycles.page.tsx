@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { newIdempotencyKey, reportingApi } from '../../api/pledge-api';
-import type { Cycle } from '../../api/workspace-types';
+import type { Cycle } from '../../api/models';
 import { DataView } from '../../components/data-view';
 import { formatDate, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -8,6 +8,7 @@ import { useData } from '../../components/use-data';
 import { ErrorSummary, SubmitButton, TextField } from '../../forms/fields';
 import { describeError, useForm } from '../../forms/use-form';
 import { t } from '../../i18n';
+import { TableWrap } from '../../components/table-wrap';
 
 /** Reporting cycles: create (one, or a year's by the configured cadence), open, close — closing starts the report flow. */
 export function CyclesPage() {
@@ -31,7 +32,7 @@ export function CyclesPage() {
           cycles.length === 0 ? (
             <p class="muted">{t.cycles.none}</p>
           ) : (
-            <div class="table-wrap">
+            <TableWrap label={t.cycles.title}>
               <table class="table">
                 <thead>
                   <tr>
@@ -49,7 +50,7 @@ export function CyclesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </DataView>

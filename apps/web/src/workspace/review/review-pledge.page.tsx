@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { pledgeApi } from '../../api/pledge-api';
-import type { FieldChange, PledgeView } from '../../api/workspace-types';
+import type { PledgeView } from '../../api/models';
 import type { RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDateTime } from '../../components/format';
@@ -9,18 +9,19 @@ import { useData } from '../../components/use-data';
 import { t } from '../../i18n';
 import { PledgeStatusTag } from '../pledges/pledge-status';
 import { PledgeSummary } from '../pledges/pledge-summary';
+import { loadCatalogue } from '../pledges/catalogue';
 import { DecisionForm } from './decision-form';
+import { DiffTable } from './diff-table';
+import { readableChanges } from './readable-diff';
 
 async function load(id: string) {
-  const pledge = await pledgeApi.get(id);
+  const [pledge, catalogue] = await Promise.all([pledgeApi.get(id), loadCatalogue()]);
   const latest = pledge.latestVersion;
   // Against the version the public has, or else the one before (a returned, then fixed, submission).
   const base = pledge.publishedVersion && latest && pledge.publishedVersion < latest ? pledge.publishedVersion : latest && latest > 1 ? latest - 1 : null;
   const diff = base && latest ? await pledgeApi.diff(id, base, latest) : null;
-  return { pledge, diff };
+  return { pledge, diff: diff && { ...diff, changes: readableChanges(diff.changes, catalogue, pledge.indicators) } };
 }
-
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One submitted pledge: what changed since the previous version, the content, and publish or return. */
 export function ReviewPledgePage({ params }: RouteProps) {
@@ -45,7 +46,7 @@ export function ReviewPledgePage({ params }: RouteProps) {
             <PledgeStatusTag status={pledge.status} />
             <span class="muted"> {t.review.submittedVersion(pledge.latestVersion ?? 0, formatDateTime(pledge.submittedAt))}</span>
           </p>
-          {diff ? <Diff changes={diff.changes} from={diff.from} to={diff.to} /> : <p class="muted">{t.review.firstVersion}</p>}
+          {diff ? <DiffTable changes={diff.changes} from={diff.from} to={diff.to} /> : <p class="muted">{t.review.firstVersion}</p>}
           {pledge.status === 'submitted' && (
             <DecisionForm
               id={`decide-${pledge.id}-v${pledge.version}`}
@@ -67,42 +68,6 @@ export function ReviewPledgePage({ params }: RouteProps) {
         </>
       )}
     </DataView>
-  );
-}
-
-function Diff({ changes, from, to }: { changes: FieldChange[]; from: number; to: number }) {
-  return (
-    <section aria-labelledby="diff-title">
-      <h2 id="diff-title">{t.review.diffTitle(from, to)}</h2>
-      {changes.length === 0 ? (
-        <p class="muted">{t.review.noChanges}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table table--compact diff">
-            <thead>
-              <tr>
-                <th scope="col">{t.ws.audit.field}</th>
-                <th scope="col">{t.review.versionCol(from)}</th>
-                <th scope="col">{t.review.versionCol(to)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c) => (
-                <tr key={c.field}>
-                  <th scope="row">{c.field}</th>
-                  <td class="diff__before">
-                    <del>{show(c.before)}</del>
-                  </td>
-                  <td class="diff__after">
-                    <ins>{show(c.after)}</ins>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/page-header';
 import { combine, useData } from '../../components/use-data';
 import { t } from '../../i18n';
 import { ImplementationTag } from '../pledges/pledge-status';
+import { TableWrap } from '../../components/table-wrap';
 
 /** What waits for the secretariat: submitted pledges and progress updates, oldest first. */
 export function ReviewQueuePage() {
@@ -20,7 +21,7 @@ export function ReviewQueuePage() {
               {pledges.items.length === 0 ? (
                 <p class="muted">{t.review.nothingPledges}</p>
               ) : (
-                <div class="table-wrap">
+                <TableWrap label={t.review.pledges(pledges.total)}>
                   <table class="table">
                     <thead>
                       <tr>
@@ -47,7 +48,7 @@ export function ReviewQueuePage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
             </section>
             <section aria-labelledby="queue-updates">
@@ -55,7 +56,7 @@ export function ReviewQueuePage() {
               {updates.items.length === 0 ? (
                 <p class="muted">{t.review.nothingUpdates}</p>
               ) : (
-                <div class="table-wrap">
+                <TableWrap label={t.review.updates(updates.total)}>
                   <table class="table">
                     <thead>
                       <tr>
@@ -85,7 +86,7 @@ export function ReviewQueuePage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               )}
             </section>
           </>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { downloadFile } from '../../api/client';
 import { newIdempotencyKey, reportingApi } from '../../api/pledge-api';
-import type { ProgressUpdate } from '../../api/workspace-types';
+import type { ProgressUpdate } from '../../api/models';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
 

@@ -1,12 +1,13 @@
 import { useRef } from 'preact/hooks';
 import { reportingApi } from '../../api/pledge-api';
-import { IMPLEMENTATION_STATUSES, type PledgeView, type ProgressUpdate, type ProgressValues } from '../../api/workspace-types';
+import { IMPLEMENTATION_STATUSES, type PledgeView, type ProgressUpdate, type ProgressValues } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { DraftNotice, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from '../../forms/fields';
 import { useForm } from '../../forms/use-form';
 import { t } from '../../i18n';
 import { ListRows } from './list-rows';
 import { remapErrors, toRequest, type UpdateValues } from './update-model';
+import { checkUpdate } from './update-rules';
 
 const labels = (field: string): string => {
   const u = t.updates;
@@ -34,6 +35,7 @@ export function UpdateForm(props: {
         // Not keyed by version: an evidence upload bumps it, and what was typed meanwhile must come back.
     draftKey: update ? `update:${update.id}` : `update:${pledge.id}:${cycle}:new`,
     initial: props.initial,
+    validate: checkUpdate,
   });
   const intent = useRef<'save' | 'submit'>('save');
   const saved = useRef<ProgressUpdate | null>(update);

@@ -1,5 +1,9 @@
 import { ApiError } from '../../api/client';
-import type { ImplementationStatus, Indicator, ProgressValues } from '../../api/workspace-types';
+import type { ImplementationStatus, Indicator, ProgressValues } from '../../api/models';
+import type { components } from '../../api/schema';
+
+/** Typed as the DTO, but values are sent as typed (a number field may hold text) so the API names each bad field. */
+type UpdateBody = Omit<components['schemas']['CreateProgressUpdateDto'], 'cycle'>;
 
 export interface MeasurementValues {
   indicatorId: string;
@@ -45,7 +49,7 @@ const num = (s: string): number | string => (s.trim() !== '' && Number.isFinite(
  * The request body, and for each sent measurement the form row it came from,
  * so the API's `measurements.0.value` can be put back on the right indicator.
  */
-export function toRequest(v: UpdateValues): { body: Record<string, unknown>; rows: number[] } {
+export function toRequest(v: UpdateValues): { body: UpdateBody; rows: number[] } {
   const rows: number[] = [];
   const measurements = v.measurements.flatMap((m, i) => {
     if (!m.value.trim() && !m.asOf && !m.note.trim()) return [];
@@ -63,7 +67,7 @@ export function toRequest(v: UpdateValues): { body: Record<string, unknown>; row
       measurements,
       evidence: v.evidence,
       partnerContributions: v.partnerContributions.map((p) => ({ name: p.name, contribution: p.contribution })),
-    },
+    } as unknown as UpdateBody,
   };
 }
 

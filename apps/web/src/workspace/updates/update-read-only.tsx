@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { ProgressUpdate } from '../../api/workspace-types';
+import type { ProgressUpdate } from '../../api/models';
 import { formatDate } from '../../components/format';
 import { t } from '../../i18n';
 import { ImplementationTag } from '../pledges/pledge-status';
+import { TableWrap } from '../../components/table-wrap';
 
 /** A submitted or validated update, beside the previous cycle's values. */
 export function UpdateReadOnly({ update }: { update: ProgressUpdate }) {
@@ -19,7 +20,7 @@ export function UpdateReadOnly({ update }: { update: ProgressUpdate }) {
     }),
   ];
   return (
-    <div class="table-wrap">
+    <TableWrap label={t.updates.thisCycle(update.cycle)}>
       <table class="table compare">
         <thead>
           <tr>
@@ -40,6 +41,6 @@ export function UpdateReadOnly({ update }: { update: ProgressUpdate }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { newIdempotencyKey, pledgeApi, reportingApi } from '../../api/pledge-api';
-import type { ProgressValues } from '../../api/workspace-types';
+import type { ProgressValues } from '../../api/models';
 import type { RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDate, formatDateTime } from '../../components/format';

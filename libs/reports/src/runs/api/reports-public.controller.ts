@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { OptionalAuth, ParamPatternPipe, ParamUuidPipe } from '@gcm/platform';
+import { ApiFileResponse, OptionalAuth, ParamPatternPipe, ParamUuidPipe } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { REPORT_FORMATS, ReportFormat } from '../../renderers/render-report';
 import { PublicReportQueryDto } from '../dto/report-query.dto';
+import { ReportVersionPage, ReportVersionView } from '../report.view';
 import { ReportVersionsService } from '../report-versions.service';
 
 const FORMAT_PIPE = new ParamPatternPipe('format', new RegExp(`^(${REPORT_FORMATS.join('|')})$`), REPORT_FORMATS.join(', '));
@@ -28,17 +29,19 @@ export class ReportsPublicController {
   /** Published report versions, newest first, with a download link per format. */
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
-  list(@Query() q: PublicReportQueryDto) {
+  list(@Query() q: PublicReportQueryDto): Promise<ReportVersionPage> {
     return this.versions.list(q, true);
   }
 
+  /** One report version with its download links (unpublished: secretariat only). */
   @Get(':versionId')
-  get(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser) {
+  get(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser): Promise<ReportVersionView> {
     return this.versions.get(id, user?.role === 'secretariat');
   }
 
   /** One format of a version: json, html, pdf, csv (data annex) or xlsx (data annex). */
   @Get(':versionId/download.:format')
+  @ApiFileResponse('The rendered file; `ETag` is its SHA-256.', ['application/json', 'text/html', 'application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
   async download(
     @Param('versionId', new ParamUuidPipe('versionId')) id: string,
     @Param('format', FORMAT_PIPE) format: ReportFormat,

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { AuditService, Roles } from '@gcm/platform';
 import type { Request, Response } from 'express';
@@ -7,7 +7,6 @@ import { MONITOR_BASE_PATH, MONITOR_COOKIE, MonitorSession } from './monitor-ses
 
 /** Opens the browser UI of the queue monitor (Bull Board at /api/v1/admin/queues). */
 @ApiTags('reports (secretariat)')
-@ApiBearerAuth()
 @Roles('secretariat')
 @Controller('api/v1/admin/queues')
 export class QueueMonitorController {

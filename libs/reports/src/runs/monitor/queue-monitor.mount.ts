@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { AuditService, QueueName, QueueService } from '@gcm/platform';
+import { AuditService, ErrorCode, QueueName, QueueService } from '@gcm/platform';
 import type { NextFunction, Request, Response } from 'express';
 import { MONITOR_BASE_PATH, MonitorSession } from './monitor-session';
 
@@ -54,6 +54,7 @@ export class QueueMonitorMount implements OnModuleInit {
       if (!caller) res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(status).json({
         statusCode: status,
+        code: caller ? ErrorCode.Forbidden : ErrorCode.Unauthenticated,
         error: caller ? 'Forbidden' : 'Unauthorized',
         message: caller ? 'The queue monitor is for the secretariat' : 'Sign in as secretariat, then open a monitor session',
       });

@@ -1,0 +1,142 @@
+import type { ImplementationStatus } from '@gcm/pledges';
+import type { CycleStatus, UpdateEditorialStatus } from './domain/lifecycle';
+
+/** Response shapes of the reporting API (read by the Swagger plugin; the services' SQL returns them). */
+
+export class CycleView {
+  id: string;
+  /** 2026-H1, 2026-Q3 or 2026 */
+  code: string;
+  periodStart: string;
+  periodEnd: string;
+  windowOpens: string;
+  deadline: string;
+  status: CycleStatus;
+  version: number;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  compiledAt: Date | null;
+}
+
+export class GeneratedCycles {
+  cadence: 'half-year' | 'quarter' | 'year';
+  /** Codes created by this call. */
+  created: string[];
+  /** Codes that already existed. */
+  existing: string[];
+  cycles: CycleView[];
+}
+
+export class MeasurementView {
+  indicatorId: string;
+  indicatorName: string;
+  unit: string;
+  value: number;
+  asOf: string;
+  note: string | null;
+}
+
+export class EvidenceView {
+  id: string;
+  kind: 'url' | 'file';
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+}
+
+export class PartnerContributionView {
+  organisationId: string | null;
+  /** The organisation's name at the time, or the free-text name. */
+  name: string;
+  contribution: string;
+}
+
+/** The values a cycle reported, as shown beside the next cycle's. */
+export class ProgressValuesView {
+  id: string;
+  cycle: string;
+  status: ImplementationStatus;
+  percentComplete: number;
+  actionsTaken: string;
+  challenges: string;
+  nextSteps: string;
+  partnerContributions: PartnerContributionView[];
+  measurements: MeasurementView[];
+  editorialStatus: UpdateEditorialStatus;
+}
+
+export class UpdatePledgeRef {
+  id: string;
+  reference: string;
+  title: string | null;
+  leadOrganisationId: string;
+}
+
+export class UpdateCycleInfo {
+  code: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+  status: CycleStatus;
+}
+
+export class UpdateReviewEntry {
+  decision: 'validated' | 'returned';
+  comment: string | null;
+  createdAt: Date;
+}
+
+export class ProgressUpdateResponse extends ProgressValuesView {
+  pledge: UpdatePledgeRef;
+  cycleInfo: UpdateCycleInfo;
+  evidence: EvidenceView[];
+  isLate: boolean;
+  noChange: boolean;
+  version: number;
+  submittedAt: Date | null;
+  validatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  reviews: UpdateReviewEntry[];
+  /** The pledge's update of the latest earlier cycle (submitted or validated), or null. */
+  previous: ProgressValuesView | null;
+}
+
+export class UpdateListItem {
+  id: string;
+  cycle: string;
+  status: ImplementationStatus;
+  percentComplete: number;
+  editorialStatus: UpdateEditorialStatus;
+  isLate: boolean;
+  noChange: boolean;
+  version: number;
+  submittedAt: Date | null;
+  validatedAt: Date | null;
+}
+
+export class UpdateQueueItem {
+  id: string;
+  cycle: string;
+  pledgeId: string;
+  reference: string;
+  title: string | null;
+  /** Name of the lead organisation. */
+  organisation: string;
+  status: ImplementationStatus;
+  percentComplete: number;
+  isLate: boolean;
+  noChange: boolean;
+  version: number;
+  submittedAt: Date | null;
+}
+
+export class UpdateQueuePage {
+  items: UpdateQueueItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}

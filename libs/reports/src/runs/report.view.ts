@@ -1,0 +1,91 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ReportKind } from '../model/report-kind.types';
+import type { ReportFormat } from '../renderers/render-report';
+import type { RunStatus } from './entities/report-run.entity';
+
+/** Response shapes of the reports API (read by the Swagger plugin; RUN_COLUMNS and VERSION_COLUMNS return them). */
+
+export class ReportRunView {
+  id: string;
+  kind: ReportKind;
+  scope: string;
+  /** The cycles joined by `+`. */
+  cycleKey: string;
+  cycles: string[];
+  status: RunStatus;
+  /** 0–100 */
+  progress: number;
+  error: string | null;
+  attempts: number;
+  flowId: string | null;
+  parentRunId: string | null;
+  requestedBy: string | null;
+  versionId: string | null;
+  versionNumber: number | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export class RequestedRunView extends ReportRunView {
+  /** False when an identical run was already queued or running and is returned instead. */
+  created: boolean;
+}
+
+export class RunJobState {
+  /** BullMQ job state. */
+  state: string;
+  attemptsMade: number;
+  failedReason: string | null;
+  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }, { type: 'object' }], description: 'The job progress as the worker reported it.' })
+  progress: number | string | boolean | object;
+}
+
+export class InspectedRunView extends ReportRunView {
+  /** The run's queue job, null once BullMQ has dropped it. */
+  job: RunJobState | null;
+}
+
+export class ReportRunPage {
+  items: ReportRunView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export class ReportFileLink {
+  format: ReportFormat;
+  contentType: string;
+  size: number;
+  /** Also the download's ETag. */
+  sha256: string;
+  url: string;
+}
+
+export class ReportVersionView {
+  id: string;
+  kind: ReportKind;
+  scope: string;
+  cycleKey: string;
+  cycles: string[];
+  number: number;
+  title: string;
+  /** SHA-256 of the data the version was built from. */
+  snapshotHash: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+  files: ReportFileLink[];
+}
+
+export class ReportVersionPage {
+  items: ReportVersionView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The versions a bulk publish made public, by title. */
+export class PublishedVersionsView {
+  items: ReportVersionView[];
+  total: number;
+}
