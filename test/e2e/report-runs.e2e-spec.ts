@@ -133,7 +133,14 @@ describe('report runs', () => {
       });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(types[file.format]);
-      expect(res.headers['content-disposition']).toMatch(new RegExp(`attachment; filename="gcm-objective-8-2026-H1-v2\\.${file.format}"`));
+      // The HTML edition opens in the browser, under a policy that allows its own styles and nothing else; the rest download.
+      const disposition = file.format === 'html' ? 'inline' : 'attachment';
+      expect(res.headers['content-disposition']).toMatch(new RegExp(`^${disposition}; filename="gcm-objective-8-2026-H1-v2\\.${file.format}"`));
+      if (file.format === 'html') {
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        expect((res.body as Buffer).toString('utf8')).toMatch(/<style>/);
+      }
       expect((res.body as Buffer).length).toBe(file.size);
     }
     const cached = await t.http.get(`/api/v1/reports/${v2.id}/download.pdf`).set('If-None-Match', `"${list.body.items[0].files[2].sha256}"`);

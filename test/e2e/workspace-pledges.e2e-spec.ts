@@ -309,10 +309,14 @@ describe('workspace: pledge, progress and report journey (browser)', () => {
     expect(runs).toEqual([{ status: 'completed', n: expect.any(Number) }]);
     await sec.shot('report-runs-done');
 
-    const stateRow = sec.page.locator('#versions-title ~ * tr', { hasText: 'Kenya' }).filter({ has: sec.page.getByRole('button', { name: /Publish/ }) }).first();
+    // Runs are named from the catalogue ("State: Kenya"), not by code ("State KEN").
+    await expect(sec.page.locator('table.runs tbody th', { hasText: 'State: Kenya' }).count()).resolves.toBe(1);
+    expect(await sec.page.locator('table.runs tbody').innerText()).not.toMatch(/State KEN|Region \d{3}/);
+    const stateRow = sec.page.locator('#versions-title ~ * tr', { hasText: 'Kenya' }).filter({ has: sec.page.getByRole('checkbox') }).first();
     await stateRow.waitFor();
-    await stateRow.getByRole('button', { name: /Publish/ }).click();
-    await sec.page.locator('.notice--success', { hasText: 'is published: everyone can download it now.' }).waitFor();
+    await stateRow.getByRole('checkbox').check();
+    await sec.page.getByRole('button', { name: 'Publish 1 selected version' }).click();
+    await sec.page.locator('.notice--success', { hasText: '1 version is published: everyone can download them now.' }).waitFor();
     expect(sec.errors).toEqual([]);
 
     const visitor = await person(browser, 'ws-journey-visitor');
@@ -331,6 +335,11 @@ describe('workspace: pledge, progress and report journey (browser)', () => {
     expect(file.suggestedFilename()).toMatch(/\.pdf$/);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync((await file.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The HTML edition opens in the tab to be read, with its own styles applied, instead of downloading.
+    await card.getByRole('link', { name: 'HTML' }).click();
+    await visitor.page.waitForURL(/\/api\/v1\/reports\/[0-9a-f-]+\/download\.html$/);
+    await expect(visitor.page.locator('h1').first().textContent()).resolves.toContain(published.title);
+    await visitor.page.goBack();
     expect(visitor.errors).toEqual([]);
     await visitor.close();
 

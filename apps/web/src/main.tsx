@@ -6,6 +6,7 @@ import './styles/fonts.css';
 import './styles/main.css';
 import './styles/dashboard.css';
 import './styles/workspace.css';
+import './styles/details.css';
 import { App } from './app/app';
 import { t } from './i18n';
 

@@ -35,5 +35,7 @@ export const dashboardApi = {
       ok(publicApi.GET('/api/v1/pledges/{reference}/related-practices', { params: { path: { reference } } })),
     ),
   dictionary: () => memo('/api/v1/open-data/dictionary', () => ok(publicApi.GET('/api/v1/open-data/dictionary'))),
+  /** Public: every cycle with its status, oldest first. */
+  cycles: () => memo('/api/v1/cycles', () => ok(publicApi.GET('/api/v1/cycles'))),
   reports: (q: ReportQuery) => memo(key('/api/v1/reports', q), () => ok(publicApi.GET('/api/v1/reports', { params: { query: clean(q) } }))),
 };

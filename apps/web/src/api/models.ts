@@ -43,6 +43,7 @@ export type TimelineEntry = S['TimelineEntry'];
 export type PledgeDetail = S['PublicPledgeDetail'];
 export type PledgePage = S['PublicPledgePage'];
 export type PledgeQuery = QueryOf<'PledgesPublicController_list'>;
+export type PledgeSortKey = NonNullable<PledgeQuery['sort']>;
 export type CycleRef = S['CycleRef'];
 export type Headline = S['HeadlineStats'];
 export type PledgesBy = S['PledgesByStats'];
@@ -107,5 +108,15 @@ export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancel
 export type ReportVersion = S['ReportVersionView'];
 export type ReportFormat = S['ReportFileLink']['format'];
 export type PublishedReport = ReportVersion;
+export type PublishedVersions = S['PublishedVersionsView'];
+
+// expert reports
+type ExpertReportView = S['ExpertReportView'];
+/** The author's or the secretariat's view: the private fields are always there. */
+export type ExpertReport = ExpertReportView &
+  Required<Pick<ExpertReportView, 'status' | 'version' | 'mandate' | 'reviewNote' | 'createdAt' | 'updatedAt' | 'submittedAt'>>;
+export type ExpertReportStatus = ExpertReport['status'];
+export type ExpertReportInput = S['CreateExpertReportDto'];
+export type ExpertReportPage = S['ExpertReportPage'];
 export type ReportPage = S['ReportVersionPage'];
 export type RunFilter = QueryOf<'ReportRunsController_listRuns'>;

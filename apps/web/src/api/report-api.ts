@@ -9,11 +9,13 @@ type VersionFilter = NonNullable<operations['ReportRunsController_listVersions']
 
 export const reportApi = {
   runs: (f: RunFilter) => ok(api.GET('/api/v1/reports/runs', { params: { query: clean({ ...f, limit: 100 }) } })),
-  request: (body: { kind: ReportKind; scope?: string; cycle: string }) => ok(api.POST('/api/v1/reports/requests', { body })),
+  request: (body: { kind: ReportKind; scope?: string; cycle?: string; cycles?: string[] }) => ok(api.POST('/api/v1/reports/requests', { body })),
   retry: (id: string) => ok(api.POST('/api/v1/reports/runs/{id}/retry', { params: { path: { id } } })),
   cancel: (id: string) => ok(api.POST('/api/v1/reports/runs/{id}/cancel', { params: { path: { id } } })),
   versions: (f: VersionFilter) => ok(api.GET('/api/v1/reports/versions', { params: { query: clean({ ...f, limit: 100 }) } })),
   publish: (id: string) => ok(api.POST('/api/v1/reports/versions/{id}/publish', { params: { path: { id } } })),
+  /** All or none; a refusal (`invalid_state`) names each refused version in its details. */
+  publishMany: (ids: string[]) => ok(api.POST('/api/v1/reports/versions/publish', { body: { ids } })),
   /** Sets the HttpOnly cookie that lets this browser open the queue monitor's pages. */
   openMonitor: () => ok(api.POST('/api/v1/admin/queues/session')),
 };

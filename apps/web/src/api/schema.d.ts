@@ -1300,6 +1300,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/versions/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Makes several versions public in one action, all or none (409 naming each
+         *     refused version and why); every version gets its own audit row.
+         */
+        post: operations["ReportRunsController_publishMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/versions/{id}/publish": {
         parameters: {
             query?: never;
@@ -3204,6 +3224,14 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        PublishVersionsDto: {
+            /** @description Ids of unpublished, fully rendered versions; all are published or none. */
+            ids: string[];
+        };
+        PublishedVersionsView: {
+            items: components["schemas"]["ReportVersionView"][];
+            total: number;
         };
         RunStatusCounts: {
             queued?: number;
@@ -10069,6 +10097,83 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportRunsController_publishMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishVersionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedVersionsView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

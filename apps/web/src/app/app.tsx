@@ -16,8 +16,8 @@ function NotForYourRole() {
 }
 
 /**
- * After a reload the access token is gone (it lives in memory): exchange the
- * refresh token before the first workspace page asks for anything.
+ * After a reload whose access token has expired (or was never kept), exchange
+ * the refresh token before the first workspace page asks for anything.
  */
 function useRestoredSession(): boolean {
   const [ready, setReady] = useState(() => !tokens.refresh() || !!tokens.access());

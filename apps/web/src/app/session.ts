@@ -12,6 +12,7 @@ export interface Session {
 
 const USER_KEY = 'gcm.user';
 const REFRESH_KEY = 'gcm.refresh';
+const ACCESS_KEY = 'gcm.access';
 type Listener = (s: Session | null) => void;
 const listeners = new Set<Listener>();
 
@@ -33,8 +34,30 @@ function load(): Session | null {
   }
 }
 
+/**
+ * The access token survives a reload of the tab, so a page load does not spend
+ * the refresh token (one rotation, one audit row, per page): it is refreshed
+ * only when it is about to expire or the API refuses it. It is kept where the
+ * refresh token already is, which can do more than it, so this exposes nothing new.
+ */
+function loadAccess(): { token: string; expiresAt: number } | null {
+  try {
+    const raw = read(ACCESS_KEY);
+    const parsed = raw ? (JSON.parse(raw) as { token: unknown; expiresAt: unknown }) : null;
+    return parsed && typeof parsed.token === 'string' && typeof parsed.expiresAt === 'number' && read(REFRESH_KEY)
+      ? { token: parsed.token, expiresAt: parsed.expiresAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+function forgetAccess(): void {
+  access = null;
+  sessionStorage.removeItem(ACCESS_KEY);
+}
+
 let state: Session | null = load();
-let access: { token: string; expiresAt: number } | null = null;
+let access: { token: string; expiresAt: number } | null = state ? loadAccess() : null;
 
 type TokenPair = Pick<TokenResponse, 'accessToken' | 'expiresIn' | 'refreshToken'> & { user: SessionUser };
 
@@ -52,15 +75,16 @@ channel?.addEventListener('message', (e: MessageEvent<{ previous: string | null;
 function adopt(res: TokenPair): void {
   access = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000 };
   state = { user: res.user };
+  sessionStorage.setItem(ACCESS_KEY, JSON.stringify(access));
   sessionStorage.setItem(REFRESH_KEY, res.refreshToken);
   sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
   listeners.forEach((l) => l(state));
 }
 
 /**
- * The access token lives in memory only (gone with the page); the single-use
- * refresh token and the user's name live in sessionStorage (gone with the
- * tab), so a reload signs back in silently. Nothing goes to localStorage or a URL.
+ * The access token, the single-use refresh token and the user's name live in
+ * sessionStorage (gone with the tab), so a reload carries on with the same
+ * access token while it lasts. Nothing goes to localStorage or a URL.
  */
 export const tokens = {
   access(): string | null {
@@ -83,11 +107,11 @@ export const session = {
    * while the sign-in dialog asks them to come back.
    */
   expire(): void {
-    access = null;
+    forgetAccess();
     sessionStorage.removeItem(REFRESH_KEY);
   },
   clear(): void {
-    access = null;
+    forgetAccess();
     sessionStorage.removeItem(REFRESH_KEY);
     sessionStorage.removeItem(USER_KEY);
     if (!state) return;

@@ -16,7 +16,9 @@ export interface BarDatum {
  * summary, and the same numbers are available as a table under it.
  * Chart.js is loaded on first use, so pages without charts never download it.
  */
-export function BarChart({ id, title, data, horizontal }: { id: string; title: string; data: BarDatum[]; horizontal?: boolean }) {
+export function BarChart({ id, title, data, horizontal, max, valueTitle }: {
+  id: string; title: string; data: BarDatum[]; horizontal?: boolean; max?: number; valueTitle?: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -30,6 +32,8 @@ export function BarChart({ id, title, data, horizontal }: { id: string; title: s
           names: data.map((d) => d.name),
           values: data.map((d) => d.value),
           horizontal,
+          max,
+          valueTitle,
         });
       })
       .catch(() => live && setFailed(true));
@@ -37,7 +41,7 @@ export function BarChart({ id, title, data, horizontal }: { id: string; title: s
       live = false;
       dispose?.();
     };
-  }, [data, horizontal]);
+  }, [data, horizontal, max, valueTitle]);
   const summary = t.charts.summary(
     title,
     data.map((d) => `${d.name} ${d.value}`),
@@ -47,7 +51,7 @@ export function BarChart({ id, title, data, horizontal }: { id: string; title: s
     <figure class="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
       <div class="chart__canvas" style={{ height: `${height}px` }}>
-        {failed ? <p class="status">{t.common.loadError}</p> : <canvas ref={canvas} role="img" aria-label={summary} data-chart={id} />}
+        {failed ? <p class="status">{t.common.loadError}</p> : <canvas ref={canvas} role="img" aria-label={summary} data-chart={id} data-max={max} />}
       </div>
       <details class="chart__data">
         <summary>{t.common.showTable}</summary>

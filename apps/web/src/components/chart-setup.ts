@@ -13,6 +13,10 @@ export interface BarSpec {
   names: string[];
   values: number[];
   horizontal?: boolean;
+  /** The value axis's end when the bars are parts of a known whole (e.g. a State's pledges); otherwise the largest bar. */
+  max?: number;
+  /** What the value axis counts, shown under it. */
+  valueTitle?: string;
 }
 
 export function drawBarChart(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
@@ -36,7 +40,10 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarSpec): () => vo
       },
       scales: {
         [axis]: { grid: { display: false }, ticks: { autoSkip: false } },
-        [axis === 'x' ? 'y' : 'x']: { beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 } },
+        [axis === 'x' ? 'y' : 'x']: {
+          beginAtZero: true, max: spec.max, grid: { color: GRID }, ticks: { precision: 0 },
+          title: { display: !!spec.valueTitle, text: spec.valueTitle ?? '' },
+        },
       },
     },
   });

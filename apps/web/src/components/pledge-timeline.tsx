@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../api/models';
+import { formatDate, formatNumber } from './format';
 import { t } from '../i18n';
 import { StatusBadge } from './status-badge';
 
@@ -45,7 +46,7 @@ export function PledgeTimeline({ entries }: { entries: TimelineEntry[] }) {
               <ul class="plain-list">
                 {u.measurements.map((m) => (
                   <li key={m.indicatorId}>
-                    {m.indicatorName}: {m.value} {m.unit} ({m.asOf}; {t.pledge.target.toLowerCase()} {m.target}){m.note ? ` – ${m.note}` : ''}
+                    {m.indicatorName}: {formatNumber(m.value)} {m.unit} ({formatDate(m.asOf)}; {t.pledge.target.toLowerCase()} {formatNumber(m.target)}){m.note ? ` – ${m.note}` : ''}
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,7 @@ export const enReports = {
   publicLink: 'Published reports (public page)',
   filters: 'Filter report runs',
   cycle: 'Cycle',
+  anyCycle: 'Any cycle',
   status: 'Status',
   anyStatus: 'Any status',
   kind: 'Kind',

@@ -9,9 +9,12 @@ import { enValidation } from './en-validation';
  * the same shape (`typeof en`), picked in i18n/index.ts.
  */
 import { enDashboard } from './en-dashboard';
+import { enNames } from './en-names';
+import { enExperts } from './en-experts';
 
 export const en = {
   ...enDashboard,
+  ...enNames,
   lang: 'en',
   /** For dates and numbers (Intl). */
   locale: 'en-GB',
@@ -208,6 +211,7 @@ export const en = {
   cycles: enCycles,
   myWork: enMyWork,
   reportRuns: enReports,
+  experts: enExperts,
   practiceImports: enPracticeImports,
 } as const;
 

@@ -59,8 +59,12 @@ export function CountryStatsSection({ alpha3 }: { alpha3: string }) {
             )}
             {s.pledges > 0 && (
               <>
-                <BarChart id="chart-country-objectives" title={t.countryStats.byObjective} horizontal
-                  data={s.byObjective.map((o) => ({ label: String(o.number), name: `${o.number}. ${o.label}`, value: o.pledges, href: `/objectives/${o.number}` }))} />
+                {/* A pledge addresses several objectives, so the whole each bar is part of is the State's pledges, not their sum. */}
+                <BarChart id="chart-country-objectives" title={t.countryStats.byObjective} horizontal max={s.pledges}
+                  valueTitle={t.names.ofPledges(s.pledges)}
+                  data={s.byObjective.filter((o) => o.pledges > 0).map((o) => ({
+                    label: String(o.number), name: `${o.number}. ${o.label}`, value: o.pledges, href: `/objectives/${o.number}`,
+                  }))} />
                 <h3>{t.stats.recent}</h3>
                 <PledgeList items={s.recentPledges} />
               </>

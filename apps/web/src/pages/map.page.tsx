@@ -30,6 +30,27 @@ function buildLayer(id: MapLayerId, countries: CountryView[], stats: MapStats): 
   return id === 'reporting' ? reportingLayer(countries, stats) : pledgesLayer(countries, stats);
 }
 
+function mapHref(layer: MapLayerId, cycle: string | null): string {
+  return `/map?layer=${layer}${layer === 'reporting' && cycle ? `&cycle=${encodeURIComponent(cycle)}` : ''}${window.location.hash}`;
+}
+
+/** Which cycle the reporting layer shows: any that has opened (a scheduled one has no reports yet). */
+function CyclePicker({ cycles, current }: { cycles: { code: string }[]; current: string | null }) {
+  if (cycles.length === 0) return null;
+  return (
+    <div class="field field--inline">
+      <label for="map-cycle">{t.names.mapCycle}</label>
+      <select id="map-cycle" value={current ?? ''} onChange={(e) => navigate(mapHref('reporting', e.currentTarget.value), { replace: true })}>
+        {cycles.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.code}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function LayerSwitch({ current, stats }: { current: MapLayerId; stats: MapStats }) {
   const labels: Record<MapLayerId, string> = {
     pledges: t.mapLayers.pledges, reporting: t.mapLayers.reporting(stats.cycle?.code ?? null), region: t.map.layers.region,
@@ -40,7 +61,7 @@ function LayerSwitch({ current, stats }: { current: MapLayerId; stats: MapStats 
       {MAP_LAYERS.map((id) => (
         <label key={id}>
           <input type="radio" name="layer" value={id} checked={id === current}
-            onChange={() => navigate(`/map?layer=${id}${window.location.hash}`, { replace: true })} />{' '}
+            onChange={() => navigate(mapHref(id, new URLSearchParams(window.location.search).get('cycle')), { replace: true })} />{' '}
           {labels[id]}
         </label>
       ))}
@@ -48,7 +69,15 @@ function LayerSwitch({ current, stats }: { current: MapLayerId; stats: MapStats 
   );
 }
 
-function MapView({ countries, shapes, stats, layerId }: { countries: CountryView[]; shapes: WorldShapes; stats: MapStats; layerId: MapLayerId }) {
+interface MapViewProps {
+  countries: CountryView[];
+  shapes: WorldShapes;
+  stats: MapStats;
+  layerId: MapLayerId;
+  cycles: { code: string }[];
+}
+
+function MapView({ countries, shapes, stats, layerId, cycles }: MapViewProps) {
   const layer = useMemo(() => buildLayer(layerId, countries, stats), [layerId, countries, stats]);
   const states = useMemo(() => new Map(countries.map((c) => [c.m49, { name: c.name, href: `/countries/${c.alpha3}` }])), [countries]);
   const hash = useHash().toUpperCase();
@@ -59,6 +88,7 @@ function MapView({ countries, shapes, stats, layerId }: { countries: CountryView
   return (
     <>
       <LayerSwitch current={layerId} stats={stats} />
+      {layerId === 'reporting' && <CyclePicker cycles={cycles} current={stats.cycle?.code ?? null} />}
       <figure class="map-figure">
         <WorldMap shapes={shapes} layer={layer} states={states} selected={selected} />
         <figcaption>
@@ -123,21 +153,22 @@ function MapView({ countries, shapes, stats, layerId }: { countries: CountryView
   );
 }
 
-async function loadMapData() {
-  const [countries, stats] = await Promise.all([publicApi.countries(), dashboardApi.map()]);
-  return { countries, stats };
+async function loadMapData(cycle: string | null) {
+  const [countries, stats, cycles] = await Promise.all([publicApi.countries(), dashboardApi.map(cycle ?? undefined), dashboardApi.cycles()]);
+  return { countries, stats, cycles: cycles.filter((c) => c.status !== 'scheduled').reverse() };
 }
 
-/** The world map coloured by pledges led, reporting status in the current cycle, or region; the table repeats it as text. */
+/** The world map coloured by pledges led, reporting status in a chosen cycle (the current one by default), or region; the table repeats it as text. */
 export function MapPage({ query }: RouteProps) {
   const requested = query.get('layer') as MapLayerId | null;
   const layerId: MapLayerId = requested && MAP_LAYERS.includes(requested) ? requested : 'pledges';
-  const state = combine(useData(loadMapData, []), useData(loadWorldShapes, []));
+  const cycle = layerId === 'reporting' ? query.get('cycle') : null;
+  const state = combine(useData(() => loadMapData(cycle), [cycle]), useData(loadWorldShapes, []));
   return (
     <>
       <PageHeader title={t.map.title} lead={t.map.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
       <DataView state={state}>
-        {([data, shapes]) => <MapView countries={data.countries} shapes={shapes} stats={data.stats} layerId={layerId} />}
+        {([data, shapes]) => <MapView countries={data.countries} shapes={shapes} stats={data.stats} layerId={layerId} cycles={data.cycles} />}
       </DataView>
     </>
   );

@@ -6,6 +6,14 @@ import { useData } from '../components/use-data';
 import { t } from '../i18n';
 
 /** Bulk downloads of all published data, with the data dictionary served by the API. */
+/** A label people read for each convention; a key added to the API later still reads as words. */
+function conventionLabel(key: string): string {
+  const known = t.openData.conventionLabels;
+  if (known[key]) return known[key];
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function OpenDataPage() {
   const state = useData(dashboardApi.dictionary, []);
   return (
@@ -88,9 +96,10 @@ export function OpenDataPage() {
               <h3>{t.openData.conventions}</h3>
               <dl class="facts">
                 {Object.entries(d.conventions).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{t.openData.conventionLabels[k] ?? k}</dt>
-                    <dd>{k === 'csvListSeparator' ? <code class="code">“{v}”</code> : v}</dd>
+                  <div key={k} data-convention={k}>
+                    <dt>{conventionLabel(k)}</dt>
+                    {/* A separator is mostly blank space: shown as code, between quotes, so it can be seen. */}
+                    <dd>{k === 'csvListSeparator' ? <><code>"{v}"</code> {t.names.conventionSeparator}</> : v}</dd>
                   </div>
                 ))}
               </dl>

@@ -3,30 +3,26 @@ import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { PledgeTimeline } from '../components/pledge-timeline';
+import { loadCatalogueNames } from '../components/catalogue-names';
+import { formatDate, formatNumber } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
-import { formatDate } from '../components/format';
-import { useData } from '../components/use-data';
+import { combine, useData } from '../components/use-data';
 import { t } from '../i18n';
-import { loadFactNames, PledgeFacts } from './pledge-facts';
+import { PledgeFacts } from './pledge-facts';
 import { RelatedPracticesSection } from './pledge-related';
-
-const amountOf = (n: number) => n.toLocaleString(t.locale);
 
 /** One published pledge: what it commits to, how it aligns, its indicators and the progress reported on it. */
 export function PledgePage({ params }: RouteProps) {
-  // The names come with the pledge, so the page renders once.
-  const state = useData(async () => {
-    const [pledge, names] = await Promise.all([dashboardApi.pledge(params.reference), loadFactNames()]);
-    return { p: pledge, names };
-  }, [params.reference]);
+  const pledge = useData(() => dashboardApi.pledge(params.reference), [params.reference]);
+  const names = useData(() => loadCatalogueNames(true), []);
   return (
-    <DataView state={state}>
-      {({ p, names }) => (
+    <DataView state={combine(pledge, names)}>
+      {([p, n]) => (
         <article>
           <PageHeader kicker={t.pledge.kicker(p.reference)} title={p.title}
             crumbs={[{ href: '/', label: t.nav.home }, { href: '/pledges', label: t.nav.pledges }]} />
           {p.state === 'withdrawn' && <p class="notice">{t.pledge.withdrawnNotice(p.withdrawnReason)}</p>}
-          <PledgeFacts p={p} names={names} />
+          <PledgeFacts p={p} names={n} />
           <section aria-labelledby="description">
             <h2 id="description">{t.pledge.description}</h2>
             {p.description.split(/\n{2,}/).map((para, i) => (
@@ -49,8 +45,8 @@ export function PledgePage({ params }: RouteProps) {
                     {p.indicators.map((i) => (
                       <tr key={i.id}>
                         <th scope="row">{i.name}{i.sdgIndicator ? ` (SDG ${i.sdgIndicator})` : ''}</th>
-                        <td>{amountOf(i.baseline.value)} {i.unit} ({formatDate(i.baseline.date)})</td>
-                        <td>{amountOf(i.target.value)} {i.unit} ({formatDate(i.target.date)})</td>
+                        <td>{formatNumber(i.baseline.value)} {i.unit} ({formatDate(i.baseline.date)})</td>
+                        <td>{formatNumber(i.target.value)} {i.unit} ({formatDate(i.target.date)})</td>
                       </tr>
                     ))}
                   </tbody>

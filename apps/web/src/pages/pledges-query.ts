@@ -1,6 +1,7 @@
-import type { PledgeQuery } from '../api/models';
+import type { PledgeQuery, PledgeSortKey } from '../api/models';
 
 export const PLEDGE_PAGE_SIZE = 20;
+const SORTS: PledgeSortKey[] = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'];
 
 /** The pledge search lives in the URL, so results can be bookmarked, shared and navigated back to. */
 export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
@@ -23,12 +24,15 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
     pledgerKind: word('pledgerKind', /^[a-z_]{2,20}$/) as PledgeQuery['pledgerKind'],
     form: word('form', /^[a-z]{2,20}$/) as PledgeQuery['form'],
     status: word('status', /^[a-z_]{2,20}$/) as PledgeQuery['status'],
+    sort: SORTS.includes(query.get('sort') as PledgeSortKey) ? (query.get('sort') as PledgeSortKey) : undefined,
+    order: query.get('order') === 'asc' || query.get('order') === 'desc' ? (query.get('order') as 'asc' | 'desc') : undefined,
     limit: PLEDGE_PAGE_SIZE,
     offset: (page - 1) * PLEDGE_PAGE_SIZE,
   };
 }
 
-const KEYS = ['q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status'] as const;
+const FILTERS = ['q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status'] as const;
+const KEYS = [...FILTERS, 'sort', 'order'] as const;
 
 export function pledgesHref(q: PledgeQuery, page = 1): string {
   const search = new URLSearchParams();
@@ -39,5 +43,29 @@ export function pledgesHref(q: PledgeQuery, page = 1): string {
 }
 
 export function isFiltered(q: PledgeQuery): boolean {
-  return KEYS.some((k) => q[k] !== undefined);
+  return FILTERS.some((k) => q[k] !== undefined);
+}
+
+/** The export of exactly what the list shows: same filters, same order, every page. */
+export function pledgesExportHref(q: PledgeQuery, format: 'csv' | 'xlsx'): string {
+  const search = new URLSearchParams();
+  for (const key of KEYS) if (q[key] !== undefined && q[key] !== '') search.set(key, String(q[key]));
+  const text = search.toString();
+  return `/api/v1/pledges/export.${format}${text ? `?${text}` : ''}`;
+}
+
+/** The sort menu: a field and its direction as one choice, as people think of them. */
+export const SORT_CHOICES: { value: string; sort: PledgeSortKey; order: 'asc' | 'desc' }[] = [
+  { value: 'relevance', sort: 'relevance', order: 'desc' },
+  { value: 'reference', sort: 'reference', order: 'asc' },
+  { value: 'title', sort: 'title', order: 'asc' },
+  { value: 'updatedAt', sort: 'updatedAt', order: 'desc' },
+  { value: 'startDate', sort: 'startDate', order: 'desc' },
+  { value: 'targetDate', sort: 'targetDate', order: 'asc' },
+];
+
+/** The choice the query stands for: the API's default is relevance with a search, the reference without. */
+export function sortChoice(q: PledgeQuery): string {
+  const sort = q.sort ?? (q.q ? 'relevance' : 'reference');
+  return SORT_CHOICES.find((c) => c.sort === sort)?.value ?? 'reference';
 }

@@ -7,6 +7,7 @@ import { PledgeList, toListItem } from '../components/pledge-list';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { PledgesFilters } from './pledges-filters';
+import { PledgesSortAndExport } from './pledges-sort';
 import { isFiltered, pledgesHref, readPledgeQuery } from './pledges-query';
 
 async function loadOptions() {
@@ -45,6 +46,7 @@ export function PledgesPage({ query }: RouteProps) {
                   </p>
                   {isFiltered(current) && <a href="/pledges">{t.pledges.clear}</a>}
                 </div>
+                <PledgesSortAndExport current={current} apply={(next) => navigate(pledgesHref(next))} />
                 <PledgeList items={page.items.map(toListItem)} />
                 {last > 1 && (
                   <nav class="pager" aria-label={t.pledges.pagination}>

@@ -1,6 +1,7 @@
 import { dashboardApi } from '../api/dashboard-api';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
+import { formatDate } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
 import { useData } from '../components/use-data';
@@ -54,12 +55,13 @@ export function ReportsPage({ query }: RouteProps) {
                         </span>
                       </th>
                       <td>{r.cycles.join(', ')}</td>
-                      <td>{r.publishedAt?.slice(0, 10)}</td>
+                      <td class="nowrap">{r.publishedAt ? formatDate(r.publishedAt) : ''}</td>
                       <td>
                         <ul class="inline-list">
                           {r.files.map((f) => (
                             <li key={f.format}>
-                              <a href={f.url} download>
+                              {/* The HTML edition opens to be read (the API serves it inline); the other formats are saved. */}
+                              <a href={f.url} download={f.format === 'html' ? undefined : true}>
                                 {f.format.toUpperCase()}
                               </a>{' '}
                               <span class="muted small">({t.reports.size(f.size)})</span>

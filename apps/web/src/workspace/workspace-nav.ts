@@ -13,8 +13,10 @@ export interface WorkspaceLink {
 export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace', label: t.ws.nav.overview, roles: ['focal_point', 'secretariat', 'expert'] },
   { href: '/workspace/pledges', label: t.ws.nav.pledges, roles: ['focal_point'] },
+  { href: '/workspace/expert-reports', label: t.experts.nav, roles: ['expert'] },
   { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
   { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
+  { href: '/workspace/review/expert-reports', label: t.experts.reviewNav, roles: ['secretariat'] },
   { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },
   { href: '/workspace/reports', label: t.ws.nav.reports, roles: ['secretariat'] },
   { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },

@@ -21,3 +21,6 @@ export { ReviewQueuePage } from './review/review-queue.page';
 export { ReviewUpdatePage } from './review/review-update.page';
 export { ReportRunsPage } from './reports/report-runs.page';
 export { QueueMonitorPage } from './reports/queue-monitor.page';
+export { MyExpertReportsPage } from './experts/my-reports.page';
+export { ExpertReportPage, NewExpertReportPage } from './experts/expert-report.page';
+export { ExpertReviewPage } from './experts/expert-review.page';

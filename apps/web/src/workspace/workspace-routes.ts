@@ -5,6 +5,7 @@ import { lazyPage } from './lazy-page';
 const signedIn = 'signed-in' as const;
 const secretariat: Role[] = ['secretariat'];
 const focalPoint: Role[] = ['focal_point'];
+const expert: Role[] = ['expert'];
 
 /** Everything under /workspace: signed in only, and gated by role in the UI (the API is the real gate). */
 export const workspaceRoutes: RouteDef[] = [
@@ -18,6 +19,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/review', page: lazyPage('ReviewQueuePage'), access: signedIn, roles: secretariat },
   { path: '/workspace/review/pledges/:id', page: lazyPage('ReviewPledgePage'), access: signedIn, roles: secretariat },
   { path: '/workspace/review/updates/:id', page: lazyPage('ReviewUpdatePage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/review/expert-reports', page: lazyPage('ExpertReviewPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/reports', page: lazyPage('ReportRunsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/queues', page: lazyPage('QueueMonitorPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/cycles', page: lazyPage('CyclesPage'), access: signedIn, roles: secretariat },
@@ -31,6 +33,9 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/framework', page: lazyPage('FrameworkPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/recommendations/new', page: lazyPage('RecommendationEditPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/recommendations/:paragraph', page: lazyPage('RecommendationEditPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/expert-reports', page: lazyPage('MyExpertReportsPage'), access: signedIn, roles: expert },
+  { path: '/workspace/expert-reports/new', page: lazyPage('NewExpertReportPage'), access: signedIn, roles: expert },
+  { path: '/workspace/expert-reports/:id', page: lazyPage('ExpertReportPage'), access: signedIn, roles: expert },
   { path: '/workspace/framework/objectives/:number', page: lazyPage('ObjectiveThemesPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/imports', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/imports/:id', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },

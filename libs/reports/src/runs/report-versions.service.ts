@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
 import { listScope } from './report-target';
@@ -65,21 +65,47 @@ export class ReportVersionsService {
 
   /** Publishing needs every format rendered, so nothing published is missing a download. */
   async publish(id: string, userId: string) {
-    await this.dataSource.transaction(async (m) => {
-      const [v] = await m.query(
-        `SELECT v.published_at AS "publishedAt", (SELECT count(*)::int FROM report_file f WHERE f.version_id = v.id) AS files
-           FROM report_version v WHERE v.id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!v) throw DomainError.notFound('Report version');
-      if (v.publishedAt) throw new DomainError(ErrorCode.InvalidState, 'This report version is already published');
-      if (v.files < REPORT_FORMATS.length) {
-        throw new DomainError(ErrorCode.InvalidState, `This report version has ${v.files} of ${REPORT_FORMATS.length} formats; wait for its run to complete`);
-      }
-      await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = $1', [id, userId]);
-      await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
-    });
+    await this.dataSource.transaction((m) => this.publishLocked(m, [id], userId));
     return this.get(id, true);
+  }
+
+  /**
+   * Several versions in one action, all or none: a selection the secretariat
+   * checked as a whole is not left half public. Each version is audited on its
+   * own row, as if published one by one.
+   */
+  async publishMany(ids: string[], userId: string) {
+    await this.dataSource.transaction((m) => this.publishLocked(m, ids, userId));
+    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = ANY($1) ORDER BY v.title, v.id`, [ids]);
+    return { items: rows.map((v: VersionRow) => withLinks(v)), total: rows.length as number };
+  }
+
+  private async publishLocked(m: EntityManager, ids: string[], userId: string): Promise<void> {
+    // Locked in id order, so two overlapping bulk publishes wait for each other instead of deadlocking.
+    const rows: { id: string; publishedAt: string | null; files: number }[] = await m.query(
+      `SELECT v.id, v.published_at AS "publishedAt", (SELECT count(*)::int FROM report_file f WHERE f.version_id = v.id) AS files
+         FROM report_version v WHERE v.id = ANY($1) ORDER BY v.id FOR UPDATE`,
+      [ids],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const single = ids.length === 1;
+    const refused: { id: string; reason: string }[] = [];
+    for (const id of ids) {
+      const v = found.get(id);
+      const reason = !v ? 'not found' : v.publishedAt ? 'This report version is already published'
+        : v.files < REPORT_FORMATS.length ? `This report version has ${v.files} of ${REPORT_FORMATS.length} formats; wait for its run to complete` : null;
+      if (!reason) continue;
+      if (single && !v) throw DomainError.notFound('Report version');
+      if (single) throw new DomainError(ErrorCode.InvalidState, reason);
+      refused.push({ id, reason });
+    }
+    if (refused.length > 0) {
+      throw new DomainError(ErrorCode.InvalidState, `${refused.length} of ${ids.length} versions cannot be published; none was`, { refused });
+    }
+    await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = ANY($1)', [ids, userId]);
+    for (const id of ids) {
+      await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
+    }
   }
 
   async download(id: string, format: ReportFormat, canSeeUnpublished: boolean): Promise<ReportFileDownload> {

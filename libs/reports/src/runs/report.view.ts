@@ -109,3 +109,9 @@ export class CycleReportsRetryView extends CycleReportsView {
   /** How many unfinished runs were queued again. */
   retried: number;
 }
+
+/** The versions a bulk publish made public, by title. */
+export class PublishedVersionsView {
+  items: ReportVersionView[];
+  total: number;
+}

@@ -5,10 +5,12 @@ import { navigate, type RouteProps } from '../../app/router';
 import { DataView } from '../../components/data-view';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
+import { combine, useData } from '../../components/use-data';
 import { useLive } from '../../components/use-live';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
 import { formParams } from '../url';
+import { loadReportScopes } from './report-scopes';
 import { RequestReportForm } from './request-report-form';
 import { VersionsToPublish } from './versions-to-publish';
 import { TableWrap } from '../../components/table-wrap';
@@ -25,6 +27,7 @@ export function ReportRunsPage({ query }: RouteProps) {
     2000,
     (page) => page.items.some(active),
   );
+  const scopes = useData(loadReportScopes, []);
   return (
     <>
       <PageHeader title={t.reportRuns.title} lead={t.reportRuns.lead} />
@@ -43,7 +46,12 @@ export function ReportRunsPage({ query }: RouteProps) {
       >
         <label>
           <span>{t.reportRuns.cycle}</span>
-          <input class="input" name="cycle" defaultValue={filter.cycle} placeholder="2026-H1" />
+          {/* Mounted once the cycles are known, so its default can be one of them. */}
+          <select class="input" name="cycle" defaultValue={filter.cycle} key={scopes.status}>
+            <option value="">{t.reportRuns.anyCycle}</option>
+            {filter.cycle && scopes.status !== 'ready' && <option value={filter.cycle}>{filter.cycle}</option>}
+            {scopes.status === 'ready' && scopes.data.cycles.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          </select>
         </label>
         <label>
           <span>{t.reportRuns.status}</span>
@@ -63,8 +71,8 @@ export function ReportRunsPage({ query }: RouteProps) {
           {t.ws.common.apply}
         </button>
       </form>
-      <DataView state={runs}>
-        {(page) => (
+      <DataView state={combine(runs, scopes)}>
+        {([page, names]) => (
           <section aria-labelledby="runs-title">
             <h2 id="runs-title">{t.reportRuns.runsTitle}</h2>
             <RunSummary runs={page.items} total={page.total} />
@@ -85,7 +93,7 @@ export function ReportRunsPage({ query }: RouteProps) {
                   </thead>
                   <tbody>
                     {page.items.map((r) => (
-                      <RunRow key={r.id} run={r} onChanged={() => { runs.refresh(); setVersionsTick((n) => n + 1); }} />
+                      <RunRow key={r.id} run={r} label={names.label(r.kind, r.scope)} onChanged={() => { runs.refresh(); setVersionsTick((n) => n + 1); }} />
                     ))}
                   </tbody>
                 </table>
@@ -95,7 +103,7 @@ export function ReportRunsPage({ query }: RouteProps) {
         )}
       </DataView>
       <VersionsToPublish cycle={filter.cycle} tick={versionsTick + (runs.status === 'ready' ? runs.data.items.filter((r) => r.status === 'completed').length : 0)} />
-      <RequestReportForm cycle={filter.cycle} onRequested={() => runs.refresh()} />
+      <DataView state={scopes}>{(s) => <RequestReportForm cycle={filter.cycle} scopes={s} onRequested={() => runs.refresh()} />}</DataView>
     </>
   );
 }
@@ -110,11 +118,7 @@ function RunSummary({ runs, total }: { runs: ReportRun[]; total: number }) {
   );
 }
 
-export function scopeLabel(kind: ReportRun['kind'], scope: string): string {
-  return `${t.reportRuns.kinds[kind]}${scope && scope !== 'global' ? ` ${scope}` : ''}`;
-}
-
-function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
+function RunRow({ run, label, onChanged }: { run: ReportRun; label: string; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (action: () => Promise<unknown>) => {
@@ -129,11 +133,10 @@ function RunRow({ run, onChanged }: { run: ReportRun; onChanged: () => void }) {
       setBusy(false);
     }
   };
-  const label = scopeLabel(run.kind, run.scope);
   return (
     <tr data-run-status={run.status}>
       <th scope="row">{label}</th>
-      <td>{run.cycles.join(' + ')}</td>
+      <td class="nowrap">{run.cycles.join(' + ')}</td>
       <td>
         <span class={`tag tag--run-${run.status}`}>{t.reportRuns.statuses[run.status]}</span>
         {run.status === 'running' && (

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { ParamUuidPipe, Roles } from '@gcm/platform';
-import { ReportRequestDto } from '../dto/report-request.dto';
+import { PublishVersionsDto, ReportRequestDto } from '../dto/report-request.dto';
 import { RunQueryDto, VersionQueryDto } from '../dto/report-query.dto';
-import { InspectedRunView, ReportRunPage, ReportRunView, ReportVersionPage, ReportVersionView, RequestedRunView } from '../report.view';
+import { InspectedRunView, PublishedVersionsView, ReportRunPage, ReportRunView, ReportVersionPage, ReportVersionView, RequestedRunView } from '../report.view';
 import { ReportRunsService } from '../report-runs.service';
 import { ReportVersionsService } from '../report-versions.service';
 
@@ -59,6 +59,16 @@ export class ReportRunsController {
   @Get('versions')
   listVersions(@Query() q: VersionQueryDto): Promise<ReportVersionPage> {
     return this.versions.list(q, false);
+  }
+
+  /**
+   * Makes several versions public in one action, all or none (409 naming each
+   * refused version and why); every version gets its own audit row.
+   */
+  @Post('versions/publish')
+  @HttpCode(200)
+  publishMany(@Body() dto: PublishVersionsDto, @CurrentUser() user: AuthUser): Promise<PublishedVersionsView> {
+    return this.versions.publishMany(dto.ids, user.id);
   }
 
   /** Makes a version public (every format must have been rendered). */

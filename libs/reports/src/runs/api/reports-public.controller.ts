@@ -14,6 +14,12 @@ const FORMAT_PIPE = new ParamPatternPipe('format', new RegExp(`^(${REPORT_FORMAT
  * Published reports for everyone. A signed-in secretariat user may also read
  * and download unpublished versions; to anyone else they do not exist (404).
  */
+/**
+ * The HTML edition is a static document: its own <style> and style attributes
+ * (the bars), no script, no outside resource, not framed, no form.
+ */
+const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 @ApiTags('reports')
 @OptionalAuth()
 @Controller('api/v1/reports')
@@ -51,10 +57,13 @@ export class ReportsPublicController {
       res.status(304);
       return undefined;
     }
+    // The HTML edition is read in the browser; the others are files to save.
+    const inline = format === 'html';
+    if (inline) res.setHeader('Content-Security-Policy', REPORT_HTML_CSP);
     return new StreamableFile(file.bytes, {
       type: file.contentType,
       length: file.bytes.length,
-      disposition: `attachment; filename="${file.filename}"`,
+      disposition: `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"`,
     });
   }
 }

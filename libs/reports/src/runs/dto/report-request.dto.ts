@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
 import { trim } from '@gcm/platform';
 
@@ -35,4 +35,15 @@ export class ReportRequestDto {
   @IsString({ each: true })
   @Matches(CYCLE_CODE, { each: true, message: 'each cycle must be a cycle code such as 2026-H1' })
   cycles?: string[];
+}
+
+/** Versions to publish together (the secretariat's bulk publish). */
+export class PublishVersionsDto {
+  /** Ids of unpublished, fully rendered versions; all are published or none. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  ids: string[];
 }
