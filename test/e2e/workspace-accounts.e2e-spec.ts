@@ -194,7 +194,8 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     await sec.page.getByRole('radio', { name: 'Expert' }).check();
     await sec.page.getByRole('button', { name: 'Save' }).click();
     await sec.page.locator('.notice--success', { hasText: 'Your changes have been saved.' }).waitFor();
-    await expect(sec.page.locator('main .kicker').textContent()).resolves.toBe('Expert');
+    // The notice comes first; the page then reloads the user, so wait for the heading to follow.
+    await sec.page.locator('main .kicker', { hasText: /^Expert$/ }).waitFor();
     await sec.page.getByRole('button', { name: 'Deactivate this user' }).click();
     await sec.page.getByRole('button', { name: 'Yes, deactivate' }).click();
     await sec.page.locator('.notice--success', { hasText: 'deactivated and signed out' }).waitFor();
