@@ -12,6 +12,7 @@ export * from './database/after-commit';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/error-body.dto';
+export * from './errors/unavailable';
 export * from './validation/validation.pipe';
 export * from './validation/param.pipes';
 export * from './validation/transforms';
