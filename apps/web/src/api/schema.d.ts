@@ -3440,12 +3440,12 @@ export interface components {
             items: components["schemas"]["RelatedPractice"][];
         };
         /**
-         * @description Stable, machine-readable: what clients switch on.
+         * @description Stable, machine-readable: what clients switch on. `database_unavailable` (PostgreSQL) and `queue_unavailable` (Redis) come with 503 and `Retry-After`: send the request again after that many seconds.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "invalid_state" | "payload_too_large" | "unsupported_media_type" | "precondition_required" | "rate_limited" | "unavailable" | "internal";
+        ErrorCode: "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "version_conflict" | "invalid_state" | "payload_too_large" | "unsupported_media_type" | "precondition_required" | "rate_limited" | "unavailable" | "database_unavailable" | "queue_unavailable" | "internal";
         ErrorBodyDto: {
-            /** @description Stable, machine-readable: what clients switch on. */
+            /** @description Stable, machine-readable: what clients switch on. `database_unavailable` (PostgreSQL) and `queue_unavailable` (Redis) come with 503 and `Retry-After`: send the request again after that many seconds. */
             code: components["schemas"]["ErrorCode"];
             /** @description validation_failed: one entry per field; other codes: an object (e.g. `currentVersion` on version_conflict, `retryAfterSeconds` on rate_limited). */
             details?: components["schemas"]["FieldErrorDto"][] | {
@@ -3559,6 +3559,8 @@ export interface operations {
             /** @description The Health Check is not successful */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3652,6 +3654,8 @@ export interface operations {
             /** @description The Health Check is not successful */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3702,6 +3706,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_objectives: {
@@ -3740,6 +3755,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3801,6 +3827,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_principles: {
@@ -3839,6 +3876,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3900,6 +3948,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_themes: {
@@ -3938,6 +3997,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3999,6 +4069,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_commitments: {
@@ -4037,6 +4118,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4098,6 +4190,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_recommendations: {
@@ -4136,6 +4239,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4219,6 +4333,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_recommendation: {
@@ -4268,6 +4393,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4362,6 +4498,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_roundTables: {
@@ -4400,6 +4547,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4455,6 +4613,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4520,6 +4689,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     FrameworkController_country: {
@@ -4569,6 +4749,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4663,6 +4854,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_signIn: {
@@ -4725,15 +4927,19 @@ export interface operations {
             /** @description `rate_limited`: too many attempts; `Retry-After` says when to try again */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description `unavailable`: the rate-limit store is unreachable, so the route refuses rather than run unlimited */
+            /** @description `queue_unavailable`: Redis, which keeps the attempt counters, is unreachable, so the route refuses rather than run unlimited; `database_unavailable`: PostgreSQL is unreachable. Retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4793,6 +4999,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4861,6 +5078,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -4917,6 +5145,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4982,6 +5221,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_requestPasswordReset: {
@@ -5035,15 +5285,19 @@ export interface operations {
             /** @description `rate_limited`: too many attempts; `Retry-After` says when to try again */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description `unavailable`: the rate-limit store is unreachable, so the route refuses rather than run unlimited */
+            /** @description `queue_unavailable`: Redis, which keeps the attempt counters, is unreachable, so the route refuses rather than run unlimited; `database_unavailable`: PostgreSQL is unreachable. Retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5110,15 +5364,19 @@ export interface operations {
             /** @description `rate_limited`: too many attempts; `Retry-After` says when to try again */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description `unavailable`: the rate-limit store is unreachable, so the route refuses rather than run unlimited */
+            /** @description `queue_unavailable`: Redis, which keeps the attempt counters, is unreachable, so the route refuses rather than run unlimited; `database_unavailable`: PostgreSQL is unreachable. Retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5180,6 +5438,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5263,6 +5532,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OrganisationsController_mine: {
@@ -5328,6 +5608,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5432,6 +5723,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OrganisationsController_get: {
@@ -5481,6 +5783,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5587,6 +5900,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -5660,6 +5984,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5743,6 +6078,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -5810,6 +6156,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5916,6 +6273,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UsersController_deactivate: {
@@ -5985,6 +6353,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6076,6 +6455,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PracticesController_list: {
@@ -6139,6 +6529,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PracticesController_sessions: {
@@ -6177,6 +6578,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6232,6 +6644,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6338,6 +6761,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PracticesController_contact: {
@@ -6405,6 +6839,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6495,6 +6940,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_create: {
@@ -6566,6 +7022,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6657,6 +7124,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesPublicController_exportXlsx: {
@@ -6742,6 +7220,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesPublicController_get: {
@@ -6792,6 +7281,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6898,6 +7398,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_submit: {
@@ -6992,6 +7503,17 @@ export interface operations {
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7098,6 +7620,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_listVersions: {
@@ -7165,6 +7698,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7239,6 +7783,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7320,6 +7875,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgesWorkspaceController_mine: {
@@ -7395,6 +7961,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgeReviewController_queue: {
@@ -7463,6 +8040,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7569,6 +8157,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     PledgeReviewController_return: {
@@ -7669,6 +8268,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     CyclesController_list: {
@@ -7718,6 +8328,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7801,6 +8422,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     CyclesController_get: {
@@ -7850,6 +8482,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7927,6 +8570,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8033,6 +8687,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     CyclesController_close: {
@@ -8133,6 +8798,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_list: {
@@ -8200,6 +8876,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8294,6 +8981,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_noChange: {
@@ -8382,6 +9080,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_get: {
@@ -8449,6 +9158,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8555,6 +9275,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdatesController_submit: {
@@ -8655,6 +9386,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdateReviewController_queue: {
@@ -8724,6 +9466,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8830,6 +9583,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     UpdateReviewController_return: {
@@ -8930,6 +9694,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     EvidenceController_uploadFile: {
@@ -9023,6 +9798,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     EvidenceController_remove: {
@@ -9097,6 +9883,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     EvidenceController_download: {
@@ -9160,6 +9957,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     MyWorkController_get: {
@@ -9216,6 +10024,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9293,6 +10112,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9379,6 +10209,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_getRun: {
@@ -9446,6 +10287,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9527,6 +10379,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_cancel: {
@@ -9596,6 +10459,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9683,6 +10557,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportRunsController_publish: {
@@ -9758,6 +10643,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportsPublicController_list: {
@@ -9819,6 +10715,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ReportsPublicController_get: {
@@ -9868,6 +10775,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9929,6 +10847,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9997,6 +10926,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     QueueMonitorController_close: {
@@ -10059,6 +10999,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_list: {
@@ -10114,6 +11065,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10191,6 +11153,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10276,6 +11249,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_get: {
@@ -10325,6 +11309,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10431,6 +11426,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_submit: {
@@ -10525,6 +11531,17 @@ export interface operations {
             /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10631,6 +11648,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     ExpertReportsController_return: {
@@ -10731,6 +11759,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     NotificationsController_list: {
@@ -10803,6 +11842,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10889,6 +11939,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     NotificationsController_markRead: {
@@ -10964,6 +12025,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_headline: {
@@ -11014,6 +12086,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11083,6 +12166,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_status: {
@@ -11139,6 +12233,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_statusTrend: {
@@ -11183,6 +12288,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_coverage: {
@@ -11221,6 +12337,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11283,6 +12410,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_map: {
@@ -11333,6 +12471,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11394,6 +12543,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     StatsController_country: {
@@ -11449,6 +12609,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_dictionary: {
@@ -11487,6 +12658,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11532,6 +12714,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11585,6 +12778,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_updatesCsv: {
@@ -11624,6 +12828,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11677,6 +12892,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     OpenDataController_practicesCsv: {
@@ -11716,6 +12942,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11763,6 +13000,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11820,6 +13068,17 @@ export interface operations {
             /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

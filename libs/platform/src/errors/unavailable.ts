@@ -58,9 +58,11 @@ const REDIS_MESSAGES = [
  * every route answers 503 for them (HttpExceptionFilter) and never 500.
  * A TypeORM QueryFailedError carries the driver's error fields on itself.
  */
-export function unavailableDependency(err: unknown): Dependency | null {
-  if (err instanceof DependencyUnavailableError) return err.dependency;
-  if (!(err instanceof Error)) return null;
+export function unavailableDependency(thrown: unknown): Dependency | null {
+  const err = thrown as Error;
+  if (thrown instanceof DependencyUnavailableError) return thrown.dependency;
+  // Not `instanceof Error`: socket errors are made by Node's core, which can be another realm than the caller's (Jest's).
+  if (typeof thrown !== 'object' || thrown === null || typeof err.message !== 'string') return null;
   if (err.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.some((re) => re.test(err.message))) return 'queue';
   const code = String((err as { code?: unknown }).code ?? '');
   if (NETWORK_CODES.has(code) || isUnavailableSqlState(code)) return 'database';
