@@ -23,9 +23,10 @@ export interface TestApp {
  * HTTP set-up as main.ts (validation, error filter, helmet, body limits).
  */
 export async function createTestApp(
-  options: { module?: Type<unknown>; env?: Record<string, string>; beforeInit?: (app: INestApplication) => void } = {},
+  options: { module?: Type<unknown>; env?: Record<string, string>; beforeInit?: (app: INestApplication) => void; db?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  // A database of the test's own (e.g. on a server it stops and starts), or a clone of the template.
+  const db = options.db ?? (await createTestDatabase());
   const redisPrefix = testRedisPrefix();
   Object.assign(process.env, {
     DATABASE_URL: db.url,

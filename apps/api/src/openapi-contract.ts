@@ -50,9 +50,13 @@ function declareIfMatch(op: OperationObject): void {
   ];
 }
 
-function errorResponse(description: string): ResponseObject {
-  return { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } } };
+function errorResponse(description: string, status?: string): ResponseObject {
+  const content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } };
+  if (status !== '503' && status !== '429') return { description, content };
+  return { description, content, headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } } } };
 }
+
+const UNAVAILABLE = '`database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds';
 
 /** The error answers any operation of this shape can give, with the codes each carries. */
 function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObject, rule: AccessRule | undefined): Record<string, ResponseObject> {
@@ -76,6 +80,8 @@ function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObje
   if (method !== 'get' && (op.requestBody || multipart)) out['413'] = errorResponse('`payload_too_large`: the body or file is larger than allowed');
   // Any request that carries a body must send it in a media type the route reads (RequestInputGuard).
   out['415'] = errorResponse('`unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken)');
+  // Any route may need PostgreSQL or Redis (HttpExceptionFilter classifies their failures); cached public reads are still served.
+  out['503'] = errorResponse(UNAVAILABLE, '503');
   return out;
 }
 
@@ -100,7 +106,7 @@ export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAP
         Object.entries(op.responses)
           .sort(([a], [b]) => a.localeCompare(b))
           // The one exception filter answers every error, whatever a library declared (terminus' 503).
-          .map(([status, res]) => [status, Number(status) >= 400 ? errorResponse((res as ResponseObject).description) : res]),
+          .map(([status, res]) => [status, Number(status) >= 400 ? errorResponse((res as ResponseObject).description, status) : res]),
       );
     }
   }

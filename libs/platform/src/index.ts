@@ -13,6 +13,7 @@ export * from './database/text-search';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/error-body.dto';
+export * from './errors/unavailable';
 export * from './validation/validation.pipe';
 export * from './validation/param.pipes';
 export * from './validation/transforms';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig, createRedis, DomainError, ErrorCode } from '@gcm/platform';
+import { AppConfig, createRedis, DomainError, ErrorCode, unavailable } from '@gcm/platform';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -93,7 +93,7 @@ export class RateLimitService implements OnModuleDestroy {
 
   private unavailable(err: unknown): never {
     this.logger.error({ err }, 'rate limiter store unavailable');
-    throw new DomainError(ErrorCode.Unavailable, 'This service is temporarily unavailable; try again shortly');
+    throw unavailable('queue');
   }
 
   private points(counter: Counter): number {
@@ -111,7 +111,7 @@ export class RateLimitService implements OnModuleDestroy {
   private limiter(counter: Counter): RateLimiterRedis {
     let limiter = this.limiters.get(counter);
     if (!limiter) {
-      this.redis ??= createRedis(this.config.REDIS_URL, 'client');
+      this.redis ??= createRedis(this.config.REDIS_URL, 'client', this.config.REDIS_COMMAND_TIMEOUT_MS);
       limiter = new RateLimiterRedis({
         storeClient: this.redis,
         keyPrefix: `${this.config.REDIS_PREFIX}:rl:${counter}`,

@@ -62,4 +62,35 @@ describe('LocalStatsCache', () => {
     c.suspend();
     expect(c.get('/a')).toBeUndefined();
   });
+
+  it('keeps what it served when the listener went down with the database, until a change, a reconnection or a database answer', () => {
+    const c = new LocalStatsCache(1);
+    c.resume();
+    c.set('/a', c.epoch, body('a'));
+    c.suspend(true);
+    expect(c.get('/a')).toBeUndefined();
+    expect(c.fallback('/a')?.value).toEqual(body('a'));
+    c.suspend(true); // a failed reconnection keeps them
+    expect(c.fallback('/a')?.value).toEqual(body('a'));
+    c.forgetFallback();
+    expect(c.fallback('/a')).toBeUndefined();
+    c.resume();
+    c.set('/a', c.epoch, body('b'));
+    c.suspend(true);
+    c.resume();
+    expect(c.fallback('/a')).toBeUndefined();
+  });
+
+  it('keeps nothing for later when the listener was lost for another reason or with a change in flight', () => {
+    const c = new LocalStatsCache(60_000);
+    c.resume();
+    c.set('/a', c.epoch, body('a'));
+    c.suspend(false);
+    expect(c.fallback('/a')).toBeUndefined();
+    c.resume();
+    c.set('/a', c.epoch, body('a'));
+    c.hold();
+    c.suspend(true);
+    expect(c.fallback('/a')).toBeUndefined();
+  });
 });

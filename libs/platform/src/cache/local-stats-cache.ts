@@ -6,6 +6,13 @@ const MAX_ENTRIES = 2000;
 interface Entry {
   value: CachedBody;
   expires: number;
+  stored: number;
+}
+
+/** A copy kept for when the database cannot be reached, with its age. */
+export interface FallbackBody {
+  value: CachedBody;
+  ageSeconds: number;
 }
 
 /**
@@ -16,7 +23,14 @@ interface Entry {
  * committed and handled never outlives that change here.
  */
 export class LocalStatsCache {
-  private readonly entries = new Map<string, Entry>();
+  private entries = new Map<string, Entry>();
+  /**
+   * What was served when the listener was lost, for `fallback` only: the
+   * listener drops when PostgreSQL does, and nothing can be committed while
+   * it is down, so these are the current figures for as long as the
+   * database cannot answer.
+   */
+  private lastKnown = new Map<string, Entry>();
   private open = false;
   private holds = 0;
   /** open and no hold: the one flag the hot path reads. */
@@ -40,29 +54,57 @@ export class LocalStatsCache {
   set(key: string, epoch: number, value: CachedBody): void {
     if (!this.serving || epoch !== this.current) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
+    const now = Date.now();
+    this.entries.set(key, { value, expires: now + this.ttlMs, stored: now });
+  }
+
+  /** The copy of `key` from before the listener was lost (expired or not), to answer while the database is unreachable. */
+  fallback(key: string): FallbackBody | undefined {
+    const e = this.lastKnown.get(key);
+    return e && { value: e.value, ageSeconds: Math.max(0, Math.floor((Date.now() - e.stored) / 1000)) };
+  }
+
+  /** The database answered while the listener is down: changes may be committed unseen, so the last-known copies are void. */
+  forgetFallback(): void {
+    this.lastKnown.clear();
+  }
+
+  /** Drops the copies served now (e.g. the shared cache's connection was re-established), keeping the last-known ones. */
+  drop(): void {
+    this.current++;
+    this.entries.clear();
   }
 
   /** A change is being handled: drop everything and serve nothing until `release`. */
   hold(): void {
     this.holds++;
+    this.lastKnown.clear();
     this.reset();
   }
 
   /** The change is handled (the shared cache too): lookups from now on start a new epoch. */
   release(): void {
     if (this.holds > 0) this.holds--;
+    this.lastKnown.clear();
     this.reset();
   }
 
   /** The listener is live again after a full invalidation. */
   resume(): void {
     this.open = true;
+    this.lastKnown.clear();
     this.reset();
   }
 
-  /** The listener is down: changes would go unseen, so nothing is kept or served. */
-  suspend(): void {
+  /**
+   * The listener is down: changes would go unseen, so nothing is kept or
+   * served. `withDatabase`: it went down with PostgreSQL, so what was served
+   * is kept as the last-known copies; any other cause (Redis, a stop) voids them.
+   */
+  suspend(withDatabase = false): void {
+    // Only when trusted: a failed reconnection must not replace the last-known copies with nothing.
+    if (!withDatabase) this.lastKnown.clear();
+    else if (this.serving) [this.lastKnown, this.entries] = [this.entries, new Map()];
     this.open = false;
     this.holds = 0;
     this.reset();

@@ -23,9 +23,17 @@ export function publicCacheKey(url: string): string {
   return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
 }
 
-/** Sends a cached JSON body with its validators, or 304 when the client's copy is current. */
-export function writeCachedJson(req: Request, res: Response, entry: CachedBody): void {
-  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+/**
+ * Sends a cached JSON body with its validators, or 304 when the client's copy
+ * is current. A stale one (the database is unreachable) says so, with its age,
+ * and is not to be reused without asking again.
+ */
+export function writeCachedJson(req: Request, res: Response, entry: CachedBody, stale?: { ageSeconds: number }): void {
+  res.setHeader('Cache-Control', stale ? 'no-cache' : PUBLIC_CACHE_CONTROL);
+  if (stale) {
+    res.setHeader('Age', String(stale.ageSeconds));
+    res.setHeader('Warning', '110 - "Response is Stale"');
+  }
   res.setHeader('ETag', entry.etag);
   if (req.fresh) {
     res.statusCode = 304;

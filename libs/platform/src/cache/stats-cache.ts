@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { AppConfig } from '../config/app-config';
 import { isHotPublicPath, registerHotPublicPath } from '../http/hot-paths';
-import { createRedis } from '../queue/redis';
-import { LocalStatsCache } from './local-stats-cache';
+import { unavailableDependency } from '../errors/unavailable';
+import { createRedis, redisReady } from '../queue/redis';
+import { FallbackBody, LocalStatsCache } from './local-stats-cache';
 import { StatsChangeListener } from './stats-change-listener';
 
 /** A rendered public response: the exact bytes sent and their ETag. */
@@ -43,15 +44,25 @@ const BUMP = `local fresh = #ARGV < 2
 for i = 2, #ARGV do
   if redis.call('SET', KEYS[3] .. ARGV[i], '1', 'NX', 'EX', ARGV[1]) then fresh = true end
 end
-if not fresh then return 0 end
+if not fresh then return tonumber(redis.call('GET', KEYS[1]) or '0') end
 local g = redis.call('INCR', KEYS[1])
 redis.call('DEL', KEYS[2] .. (g - 1))
 return g`;
+
+// Redis came back from an older file: its generation is below one already seen, so its entries may predate
+// changes since. Jump past what was seen (dropping the old generation's entries) unless another process did.
+const REPAIR = `local g = tonumber(redis.call('GET', KEYS[1]) or '0')
+local seen = tonumber(ARGV[1])
+if g >= seen then return g end
+redis.call('DEL', KEYS[2] .. g)
+redis.call('SET', KEYS[1], seen + 1)
+return seen + 1`;
 
 type StatsRedis = Redis & {
   statsRead(gen: string, prefix: string, field: string): Promise<[string, string | null]>;
   statsWrite(gen: string, prefix: string, expected: string, field: string, value: string, ttl: number): Promise<number>;
   statsBump(gen: string, prefix: string, seen: string, seenTtl: number, ...txids: string[]): Promise<number>;
+  statsRepair(gen: string, prefix: string, seen: number): Promise<number>;
 };
 
 /**
@@ -74,6 +85,8 @@ export class StatsCache implements OnModuleDestroy {
   private readonly dataPrefix: string;
   private readonly seenPrefix: string;
   private readonly local: LocalStatsCache;
+  /** The highest Redis generation this process has seen (see `checked`). */
+  private seen = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -91,10 +104,13 @@ export class StatsCache implements OnModuleDestroy {
 
   private redis(): StatsRedis {
     if (!this.client) {
-      const client = createRedis(this.config.REDIS_URL, 'client');
+      const client = createRedis(this.config.REDIS_URL, 'client', this.config.REDIS_COMMAND_TIMEOUT_MS);
       client.defineCommand('statsRead', { numberOfKeys: 2, lua: READ });
       client.defineCommand('statsWrite', { numberOfKeys: 2, lua: WRITE });
       client.defineCommand('statsBump', { numberOfKeys: 3, lua: BUMP });
+      client.defineCommand('statsRepair', { numberOfKeys: 2, lua: REPAIR });
+      // A new connection may be to a Redis restarted from an older file: this process's copy is dropped with it.
+      client.on('ready', () => this.local.drop());
       this.client = client as StatsRedis;
     }
     return this.client;
@@ -108,7 +124,7 @@ export class StatsCache implements OnModuleDestroy {
         changed: (txids) => this.bump(txids).finally(() => this.local.release()),
         connected: () => this.bump([]),
         resumed: () => this.local.resume(),
-        disconnected: () => this.local.suspend(),
+        disconnected: (err) => this.local.suspend(!!err && unavailableDependency(err) === 'database'),
       });
       this.listener.start();
     }
@@ -116,7 +132,29 @@ export class StatsCache implements OnModuleDestroy {
   }
 
   private async bump(txids: string[]): Promise<void> {
-    await this.redis().statsBump(this.genKey, this.dataPrefix, this.seenPrefix, SEEN_TTL_SECONDS, ...txids);
+    await redisReady(this.redis(), this.config.REDIS_COMMAND_TIMEOUT_MS);
+    this.seen = Math.max(this.seen, await this.redis().statsBump(this.genKey, this.dataPrefix, this.seenPrefix, SEEN_TTL_SECONDS, ...txids));
+  }
+
+  /**
+   * The generation Redis reports, checked against the highest one this
+   * process has seen since its listener connected (every change it handled
+   * bumped or read it). A lower one means Redis lost writes (restarted from an
+   * older append-only file or snapshot) and would serve entries from before
+   * changes committed since: the generation is moved past, so they are never
+   * read again.
+   */
+  private async checked(generation: string): Promise<{ generation: string; rolledBack: boolean }> {
+    const g = Number(generation);
+    if (g >= this.seen) {
+      this.seen = g;
+      return { generation, rolledBack: false };
+    }
+    this.logger.warn({ redis: g, seen: this.seen }, 'stats cache generation went back (Redis restarted from older data); moving past it');
+    this.local.drop();
+    const repaired = await this.redis().statsRepair(this.genKey, this.dataPrefix, this.seen);
+    this.seen = Math.max(this.seen, repaired);
+    return { generation: String(repaired), rolledBack: true };
   }
 
   /** Lets the HTTP fast path answer GETs under `prefix` from memory (see publicCacheFastPath and hot-paths). */
@@ -135,17 +173,34 @@ export class StatsCache implements OnModuleDestroy {
   }
 
   async lookup(key: string): Promise<CacheLookup | null> {
-    if (!this.enabled || !this.listen().listening) return null;
+    // Not connected to Redis: compute, rather than wait for it on every request.
+    if (!this.enabled || !this.listen().listening || this.redis().status !== 'ready') return null;
     const epoch = this.local.epoch;
     try {
-      const [generation, raw] = await this.redis().statsRead(this.genKey, this.dataPrefix, key);
-      const hit = raw ? decode(raw) : undefined;
+      const [read, raw] = await this.redis().statsRead(this.genKey, this.dataPrefix, key);
+      const { generation, rolledBack } = await this.checked(read);
+      const hit = raw && !rolledBack ? decode(raw) : undefined;
       if (hit) this.local.set(key, epoch, hit);
-      return { generation, epoch, hit };
+      return { generation, epoch: rolledBack ? this.local.epoch : epoch, hit };
     } catch (err) {
       this.logger.warn({ err }, 'stats cache read failed; computing instead');
       return null;
     }
+  }
+
+  /**
+   * For a value that could not be computed because PostgreSQL is
+   * unreachable: this process's copy from when its listener was lost with
+   * the database, however old (the caller says it is stale). Never one from
+   * before a change this process heard of.
+   */
+  fallback(key: string): FallbackBody | undefined {
+    return this.enabled ? this.local.fallback(key) : undefined;
+  }
+
+  /** A value was computed without a lookup: if that is because the listener is down while PostgreSQL answers, the fallback copies are void. */
+  computedUncached(): void {
+    this.local.forgetFallback();
   }
 
   async store(lookup: CacheLookup, key: string, value: CachedBody): Promise<void> {
@@ -165,9 +220,9 @@ export class StatsCache implements OnModuleDestroy {
    * serve as a cheap validator; unique per call while changes could go unseen.
    */
   async generation(): Promise<string> {
-    if (!this.listen().listening) return `t${Date.now()}`;
+    if (!this.listen().listening || this.redis().status !== 'ready') return `t${Date.now()}`;
     try {
-      return (await this.redis().get(this.genKey)) ?? '0';
+      return (await this.checked((await this.redis().get(this.genKey)) ?? '0')).generation;
     } catch (err) {
       this.logger.warn({ err }, 'stats cache generation unavailable');
       return `t${Date.now()}`;

@@ -17,8 +17,8 @@ export interface StatsChangeHandlers {
   connected(): Promise<void>;
   /** `connected` is done on the connection still in use: cached copies can be trusted again. */
   resumed(): void;
-  /** Not listening any more: nothing cached can be trusted until `connected` has run again. */
-  disconnected(): void;
+  /** Not listening any more (`err`: why, none when stopped): nothing cached can be trusted until `connected` has run again. */
+  disconnected(err?: Error): void;
 }
 
 /**
@@ -107,7 +107,8 @@ export class StatsChangeListener {
     this.client = client;
     client.on('notification', (m) => this.notified(client, m.payload ?? ''));
     client.on('error', (err) => this.lost(client, err));
-    client.on('end', () => this.lost(client, new Error('connection ended')));
+    // 08006 (connection failure): the server went away, as its own errors say when it shuts down.
+    client.on('end', () => this.lost(client, Object.assign(new Error('connection ended'), { code: '08006' })));
     client
       .connect()
       .then(() => client.query(`LISTEN ${STATS_CHANNEL}`))
@@ -144,18 +145,18 @@ export class StatsChangeListener {
     return step;
   }
 
-  private drop(): void {
+  private drop(err?: Error): void {
     this.client = undefined;
     this.ping = undefined;
     this.nextPing = undefined;
     this.live = false;
     this.batch = null;
-    this.handlers.disconnected();
+    this.handlers.disconnected(err);
   }
 
   private lost(client: Client, err: Error): void {
     if (this.client !== client) return;
-    this.drop();
+    this.drop(err);
     client.end().catch(() => undefined);
     if (this.stopped) return;
     const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.attempt++) * (0.5 + Math.random() / 2);

@@ -46,12 +46,34 @@ export class AppConfig {
   @Max(1000, { message: POOL_SIZE_RULE })
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * How long a request waits for a PostgreSQL connection (a new one, or a
+   * free one of the pool) before it answers 503 database_unavailable: an
+   * unreachable database is said at once instead of holding the request.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
   /** PostgreSQL application_name of this process (the launcher sets gcm-api and gcm-worker), seen in pg_stat_activity. */
   @Matches(/^[A-Za-z0-9_.-]{1,63}$/, { message: 'APP_NAME must be 1-63 letters, digits, ".", "_" or "-"' })
   APP_NAME = 'gcm-tracker';
 
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
+
+  /**
+   * Bound on connecting to Redis and on each command of the request-path
+   * clients (job producers, stats cache, sign-in limits): past it the request
+   * answers 503 queue_unavailable. Worker connections wait out an outage instead.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REDIS_COMMAND_TIMEOUT_MS = 2000;
 
   /** Key prefix for every BullMQ and cache key, so several deployments (or test files) share one Redis. */
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 letters, digits, ":", "_" or "-"' })
@@ -256,7 +278,8 @@ export class AppConfig {
 const PUBLISHED_SECRETS = [new AppConfig().AUTH_SECRET, 'change-me-to-a-long-random-secret-of-32-chars'];
 
 const CONFIG_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'MIGRATE_ON_START', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'APP_NAME', 'REDIS_URL',
+  'NODE_ENV', 'PORT', 'HOST', 'MIGRATE_ON_START', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATABASE_CONNECT_TIMEOUT_MS', 'APP_NAME', 'REDIS_URL',
+  'REDIS_COMMAND_TIMEOUT_MS',
   'REDIS_PREFIX', 'LOG_LEVEL', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM', 'AUTH_SECRET', 'WORKER_PORT', 'WORKER_CONCURRENCY',
   'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
   'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',

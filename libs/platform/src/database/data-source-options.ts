@@ -10,6 +10,8 @@ export interface PoolOptions {
   size: number;
   /** PostgreSQL application_name (APP_NAME). */
   appName: string;
+  /** pg `connectionTimeoutMillis` (DATABASE_CONNECT_TIMEOUT_MS): bounds both a new connection and the wait for a free one. */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function dataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 2000,
-    extra: { max: pool.size, application_name: pool.appName },
+    // keepAlive: a connection to a server that vanished (failover, partition) errors instead of hanging.
+    extra: { max: pool.size, application_name: pool.appName, connectionTimeoutMillis: pool.connectTimeoutMs ?? 2000, keepAlive: true },
   };
 }

@@ -13,7 +13,9 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.DATABASE_URL, [], { size: config.DATABASE_POOL_SIZE, appName: config.APP_NAME }),
+            ...dataSourceOptions(config.DATABASE_URL, [], {
+              size: config.DATABASE_POOL_SIZE, appName: config.APP_NAME, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+            }),
             autoLoadEntities: true,
           }),
         }),

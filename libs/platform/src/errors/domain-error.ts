@@ -21,6 +21,10 @@ export enum ErrorCode {
   PreconditionRequired = 'precondition_required',
   RateLimited = 'rate_limited',
   Unavailable = 'unavailable',
+  /** PostgreSQL is unreachable (down, restarting, failing over): retry after `Retry-After` seconds. */
+  DatabaseUnavailable = 'database_unavailable',
+  /** Redis (the job queue and the shared counters, e.g. sign-in limits) is unreachable: retry after `Retry-After` seconds. */
+  QueueUnavailable = 'queue_unavailable',
   Internal = 'internal',
 }
 
@@ -39,6 +43,8 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.PreconditionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.QueueUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 

@@ -12,7 +12,12 @@ export class ErrorBodyDto {
   /** The HTTP status, repeated. */
   statusCode: number;
 
-  @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', description: 'Stable, machine-readable: what clients switch on.' })
+  @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    description: 'Stable, machine-readable: what clients switch on. `database_unavailable` (PostgreSQL) and `queue_unavailable` (Redis) '
+      + 'come with 503 and `Retry-After`: send the request again after that many seconds.',
+  })
   code: ErrorCode;
 
   /** The status text, e.g. `Conflict`. */

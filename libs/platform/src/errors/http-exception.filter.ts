@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { codeForStatus, DomainError, ErrorCode, ERROR_STATUS } from './domain-error';
 import { currentContext } from '../context/request-context';
+import { unavailable, unavailableDependency } from './unavailable';
 
 export interface ErrorBody {
   statusCode: number;
@@ -43,7 +44,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const { body, headers } = this.toBody(exception);
     body.correlationId = currentContext()?.correlationId ?? (req.headers['x-correlation-id'] as string | undefined);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      this.logger.warn({ err: (exception as Error)?.message, code: body.code, path: req.url }, 'dependency unavailable');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, path: req.url }, 'unhandled error');
     }
     if (res.headersSent) return;
@@ -66,6 +69,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
             : String((response as { message?: unknown }).message ?? exception.message);
       const details = typeof response === 'object' ? (response as { details?: unknown }).details : undefined;
       return { body: bodyOf(codeForStatus(status), message, details, status) };
+    }
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      const err = unavailable(dependency);
+      return { body: bodyOf(err.code, err.message), headers: err.headers };
     }
     if (exception instanceof QueryFailedError) {
       const sqlState = (exception as QueryFailedError & { code?: string }).code ?? '';

@@ -15,7 +15,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
 
   async isHealthy(key = 'redis'): Promise<HealthIndicatorResult> {
     const check = this.indicator.check(key);
-    this.client ??= createRedis(this.config.REDIS_URL, 'client');
+    this.client ??= createRedis(this.config.REDIS_URL, 'client', this.config.REDIS_COMMAND_TIMEOUT_MS);
     let timer: NodeJS.Timeout | undefined;
     try {
       const pong = await Promise.race([

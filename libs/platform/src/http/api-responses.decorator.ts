@@ -19,5 +19,5 @@ export const ApiErrorResponses = (responses: Record<number, string>) => SetMetad
 
 export const RATE_LIMITED_RESPONSES = {
   429: '`rate_limited`: too many attempts; `Retry-After` says when to try again',
-  503: '`unavailable`: the rate-limit store is unreachable, so the route refuses rather than run unlimited',
+  503: '`queue_unavailable`: Redis, which keeps the attempt counters, is unreachable, so the route refuses rather than run unlimited; `database_unavailable`: PostgreSQL is unreachable. Retry after `Retry-After` seconds',
 };

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { FlowProducer, JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { createRedis } from './redis';
+import { createRedis, redisReady } from './redis';
 import { JobName, JobPayloads, QueueName, queueOf } from './queue.definitions';
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -32,9 +32,19 @@ export class QueueService implements OnModuleDestroy {
     return `${this.config.REDIS_PREFIX}:bull`;
   }
 
+  /** A fail-fast producer connection: with Redis down, enqueueing is refused at once rather than held (see createRedis). */
   redis(): Redis {
-    this.connection ??= createRedis(this.config.REDIS_URL, 'worker');
+    this.connection ??= createRedis(this.config.REDIS_URL, 'producer', this.config.REDIS_COMMAND_TIMEOUT_MS);
     return this.connection;
+  }
+
+  /**
+   * Resolves when jobs can be enqueued now, else throws a queue-unavailable
+   * error within REDIS_COMMAND_TIMEOUT_MS: lets a request refuse (503) before
+   * it writes anything that would then wait for a job.
+   */
+  ready(): Promise<void> {
+    return redisReady(this.redis(), this.config.REDIS_COMMAND_TIMEOUT_MS);
   }
 
   queue(name: QueueName): Queue {
@@ -48,6 +58,7 @@ export class QueueService implements OnModuleDestroy {
 
   /** A jobId makes the enqueue idempotent: BullMQ keeps one job per id. */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<string> {
+    await this.ready();
     const job = await this.queue(queueOf(name)).add(name, data, opts);
     return job.id as string;
   }
@@ -58,6 +69,7 @@ export class QueueService implements OnModuleDestroy {
    * are applied here; jobs whose id already exists are kept as they are.
    */
   async enqueueFlow(parent: TypedJob, children: TypedJob[]): Promise<void> {
+    await this.ready();
     this.flows ??= new FlowProducer({ connection: this.redis(), prefix: this.prefix });
     await this.flows.add({
       name: parent.name,

@@ -28,6 +28,8 @@ export class ReportRunsService {
   /** The active run for the report, created if there is none; `created` says which. */
   async request(req: TargetRequest, requestedBy: string | null): Promise<{ run: ReportRunView; created: boolean }> {
     const target = await this.targets.resolve(req);
+    // With Redis down, refuse (503 queue_unavailable) before storing a run no worker could be told of.
+    await this.queues.ready();
     // Two rounds: the active run seen as a conflict may finish before it is read back.
     for (let round = 0; round < 3; round++) {
       const id = await this.dataSource.transaction((m) => this.insertActive(m, target, { requestedBy }));
@@ -119,6 +121,7 @@ export class ReportRunsService {
 
   /** A failed or cancelled run goes back to the queue with its attempts renewed (409 while an identical run is active). */
   async retry(id: string): Promise<ReportRunView> {
+    await this.queues.ready();
     const run = await this.dataSource.transaction(async (m) => {
       const [before] = await m.query('SELECT id, status, kind, flow_id AS "flowId" FROM report_run WHERE id = $1 FOR UPDATE', [id]);
       if (!before) throw DomainError.notFound('Report run');

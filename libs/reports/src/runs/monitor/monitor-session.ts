@@ -41,7 +41,7 @@ export class MonitorSession implements OnModuleDestroy {
   }
 
   private get store(): Redis {
-    this.redis ??= createRedis(this.config.REDIS_URL, 'client');
+    this.redis ??= createRedis(this.config.REDIS_URL, 'client', this.config.REDIS_COMMAND_TIMEOUT_MS);
     return this.redis;
   }
 

