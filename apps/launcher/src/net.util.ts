@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** True when something accepts TCP connections on host:port within the timeout. */
 export function portAnswers(port: number, host = '127.0.0.1', timeoutMs = 700): Promise<boolean> {
@@ -21,4 +21,16 @@ export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`nothing answered on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+/** A loopback port that was free a moment ago (a test server or a server of a test's own listens on it next). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
