@@ -5,6 +5,7 @@ import { StatsCache } from './cache/stats-cache';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { MailService } from './mail/mail.service';
@@ -26,10 +27,11 @@ export class PlatformModule {
         QueueService,
         MailService,
         StatsCache,
+        ShutdownState,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [QueueService, MailService, StatsCache],
+      exports: [QueueService, MailService, StatsCache, ShutdownState],
     };
   }
 }

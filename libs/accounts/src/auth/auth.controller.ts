@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Authenticated, Public } from '@gcm/platform';
+import { Authenticated, ClientIp, Public } from '@gcm/platform';
 import {
   AcceptInvitationDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, SignInDto,
 } from '../dto/auth.dto';
@@ -22,7 +22,7 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  signIn(@Body() dto: SignInDto, @Ip() ip: string) {
+  signIn(@Body() dto: SignInDto, @ClientIp() ip: string) {
     return this.auth.signIn(dto, ip);
   }
 
@@ -57,7 +57,7 @@ export class AuthController {
   @Post('invitations/accept')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  acceptInvitation(@Body() dto: AcceptInvitationDto, @Ip() ip: string) {
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @ClientIp() ip: string) {
     return this.credentials.acceptInvitation(dto, ip);
   }
 
@@ -65,7 +65,7 @@ export class AuthController {
   @Public()
   @Post('password-reset/request')
   @HttpCode(202)
-  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Ip() ip: string) {
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @ClientIp() ip: string) {
     await this.credentials.requestPasswordReset(dto.email, ip);
     return { message: 'If the address belongs to an account, a link to reset its password has been sent' };
   }
@@ -74,7 +74,7 @@ export class AuthController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)
-  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Ip() ip: string) {
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @ClientIp() ip: string) {
     await this.credentials.confirmPasswordReset(dto, ip);
   }
 }
