@@ -24,7 +24,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: not shutting down (503 from SIGTERM on, see ShutdownState), PostgreSQL and Redis both reachable. */
+  /** Readiness: not shutting down (503 from SIGTERM on), PostgreSQL and Redis both reachable. */
   @Public()
   @Get('ready')
   @HealthCheck()
