@@ -20,6 +20,8 @@ describe('configuration is validated at start', () => {
     ['worker', { MIGRATE_ON_START: 'no' }, 'MIGRATE_ON_START must be true or false'],
     ['api', { DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 1000'],
     ['api', { HOST: 'http://example.org' }, 'HOST must be an IP address or a host name'],
+    ['api', { TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be false, true, a hop count'],
+    ['worker', { SHUTDOWN_TIMEOUT_MS: '10' }, 'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000'],
     // A feature's own setting (reporting) is validated with the rest, before the app is built.
     ['api', { CYCLE_CADENCE: 'monthly' }, 'CYCLE_CADENCE must be one of'],
   ] as const)('%s with %j stops with exit code 78 and one line naming it', (app, env, message) => {

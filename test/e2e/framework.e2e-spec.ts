@@ -105,7 +105,7 @@ describe('framework catalogue (public, read-only)', () => {
   it('echoes a caller correlation id and reports readiness of PostgreSQL and Redis', async () => {
     const res = await t.http.get('/health/ready').set('X-Correlation-Id', 'test-correlation-123').expect(200);
     expect(res.headers['x-correlation-id']).toBe('test-correlation-123');
-    expect(res.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.details).toEqual({ lifecycle: { status: 'up' }, database: { status: 'up' }, redis: { status: 'up' } });
     await t.http.get('/health').expect(200);
   });
 });

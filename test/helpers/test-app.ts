@@ -33,6 +33,8 @@ export async function createTestApp(
     REDIS_PREFIX: redisPrefix,
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // supertest plays a client behind a proxy on loopback: X-Forwarded-For tells each test's client apart.
+    TRUST_PROXY: 'loopback',
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [options.module ?? ApiModule] }).compile();

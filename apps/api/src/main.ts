@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureHttpApp, loadConfigOrExit } from '@gcm/platform';
+import type { Server } from 'node:http';
+import { configureHttpApp, httpDrainer, loadConfigOrExit, stopOnSignals } from '@gcm/platform';
 import { ApiModule } from './api.module';
 import { mountSwagger } from './swagger';
 
@@ -10,6 +11,12 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app);
   mountSwagger(app);
+  // SIGTERM: readiness 503, serve through the grace period, stop accepting, finish in-flight requests (bounded).
+  const drainHttp = httpDrainer(app.getHttpServer() as Server);
+  stopOnSignals(app, async (deadline) => {
+    const { cut } = await drainHttp(config.SHUTDOWN_GRACE_MS, deadline);
+    return cut === 0 ? 'every request answered' : `${cut} connection(s) cut at the deadline`;
+  });
   await app.listen(config.PORT, config.HOST ?? '0.0.0.0');
   process.send?.({ type: 'ready', port: config.PORT });
 }

@@ -57,7 +57,8 @@ export function supervise(name: string, script: string, env: NodeJS.ProcessEnv):
       new Promise<void>((done) => {
         stopping = true;
         if (!child || child.exitCode !== null || child.signalCode !== null) return done();
-        const timer = setTimeout(() => child?.kill('SIGKILL'), 30_000);
+        // The child drains for SHUTDOWN_TIMEOUT_MS and exits within 5 s after (stopOnSignals); SIGKILL only past that.
+        const timer = setTimeout(() => child?.kill('SIGKILL'), Number(env.SHUTDOWN_TIMEOUT_MS || 20_000) + 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
           done();

@@ -2,20 +2,20 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit, migrateUnderLock } from '@gcm/platform';
+import { loadConfigOrExit, migrateUnderLock, stopOnSignals, WorkerRunner } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from './worker.module';
 
 /**
  * The worker is a Nest HTTP app only for its health endpoints (WORKER_PORT,
- * 0 = none). SIGTERM closes the BullMQ workers: the active job finishes and
- * no new one is taken.
+ * 0 = none). SIGTERM: readiness 503, no new job is taken, active jobs finish
+ * within SHUTDOWN_TIMEOUT_MS or are handed back to the queue unspent.
  */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.create<NestExpressApplication>(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  stopOnSignals(app, (deadline) => app.get(WorkerRunner).drain(deadline));
   // The worker may start before the API: migrations run under the same advisory lock.
   if (config.MIGRATE_ON_START) await migrateUnderLock(app.get(DataSource));
   await app.init();

@@ -47,3 +47,8 @@ export * from './http/hot-paths';
 export * from './mail/mail.service';
 export * from './platform.module';
 export * from './validation/input-inspection';
+export * from './config/trust-proxy';
+export * from './http/client-ip';
+export * from './lifecycle/shutdown-state';
+export * from './lifecycle/http-drain';
+export * from './lifecycle/stop-on-signals';

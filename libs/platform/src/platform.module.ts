@@ -5,6 +5,7 @@ import { StatsCache } from './cache/stats-cache';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { RequestInputGuard } from './http/request-input.guard';
 import { LoggingModule } from './logging/logging.module';
@@ -27,11 +28,12 @@ export class PlatformModule {
         QueueService,
         MailService,
         StatsCache,
+        ShutdownState,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_GUARD, useClass: RequestInputGuard },
       ],
-      exports: [QueueService, MailService, StatsCache],
+      exports: [QueueService, MailService, StatsCache, ShutdownState],
     };
   }
 }

@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Redis both reachable. */
+        /** Readiness: not shutting down (503 from SIGTERM on), PostgreSQL and Redis both reachable. */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -2424,7 +2424,7 @@ export interface components {
         TimelineEvidence: {
             id: string;
             /** @enum {string} */
-            kind: "file" | "url";
+            kind: "url" | "file";
             title: string;
             url: string | null;
             fileName: string | null;
@@ -2882,7 +2882,7 @@ export interface components {
         EvidenceView: {
             id: string;
             /** @enum {string} */
-            kind: "file" | "url";
+            kind: "url" | "file";
             title: string;
             url: string | null;
             fileName: string | null;
@@ -3096,7 +3096,7 @@ export interface components {
             created: boolean;
             id: string;
             /** @enum {string} */
-            kind: "region" | "theme" | "round_table" | "objective" | "state" | "imrf_summary";
+            kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
             scope: string;
             /** @description The cycles joined by `+`. */
             cycleKey: string;
@@ -3124,7 +3124,7 @@ export interface components {
         ReportRunView: {
             id: string;
             /** @enum {string} */
-            kind: "region" | "theme" | "round_table" | "objective" | "state" | "imrf_summary";
+            kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
             scope: string;
             /** @description The cycles joined by `+`. */
             cycleKey: string;
@@ -3166,7 +3166,7 @@ export interface components {
         InspectedRunView: {
             id: string;
             /** @enum {string} */
-            kind: "region" | "theme" | "round_table" | "objective" | "state" | "imrf_summary";
+            kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
             scope: string;
             /** @description The cycles joined by `+`. */
             cycleKey: string;
@@ -3205,7 +3205,7 @@ export interface components {
         ReportVersionView: {
             id: string;
             /** @enum {string} */
-            kind: "region" | "theme" | "round_table" | "objective" | "state" | "imrf_summary";
+            kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
             scope: string;
             cycleKey: string;
             cycles: string[];

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Authenticated, Public, RATE_LIMITED_RESPONSES } from '@gcm/platform';
+import { ApiErrorResponses, Authenticated, ClientIp, Public, RATE_LIMITED_RESPONSES } from '@gcm/platform';
 import {
   AcceptInvitationDto, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, SignInDto,
 } from '../dto/auth.dto';
@@ -24,7 +24,7 @@ export class AuthController {
   @ApiErrorResponses({ ...RATE_LIMITED_RESPONSES, 401: '`unauthenticated`: wrong e-mail or password, or the account is not active' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  signIn(@Body() dto: SignInDto, @Ip() ip: string): Promise<TokenResponse> {
+  signIn(@Body() dto: SignInDto, @ClientIp() ip: string): Promise<TokenResponse> {
     return this.auth.signIn(dto, ip);
   }
 
@@ -60,7 +60,7 @@ export class AuthController {
   @ApiErrorResponses({ 401: '`unauthenticated`: the invitation token is unknown, expired or already used' })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  acceptInvitation(@Body() dto: AcceptInvitationDto, @Ip() ip: string): Promise<TokenResponse> {
+  acceptInvitation(@Body() dto: AcceptInvitationDto, @ClientIp() ip: string): Promise<TokenResponse> {
     return this.credentials.acceptInvitation(dto, ip);
   }
 
@@ -69,7 +69,7 @@ export class AuthController {
   @Post('password-reset/request')
   @ApiErrorResponses(RATE_LIMITED_RESPONSES)
   @HttpCode(202)
-  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Ip() ip: string): Promise<MessageView> {
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @ClientIp() ip: string): Promise<MessageView> {
     await this.credentials.requestPasswordReset(dto.email, ip);
     return { message: 'If the address belongs to an account, a link to reset its password has been sent' };
   }
@@ -79,7 +79,7 @@ export class AuthController {
   @Post('password-reset/confirm')
   @ApiErrorResponses({ ...RATE_LIMITED_RESPONSES, 401: '`unauthenticated`: the reset token is unknown, expired or already used' })
   @HttpCode(204)
-  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Ip() ip: string) {
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @ClientIp() ip: string) {
     await this.credentials.confirmPasswordReset(dto, ip);
   }
 }

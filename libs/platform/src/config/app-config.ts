@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { ConfigError, readEnvConfig, validateFeatureConfigs } from './env-config';
+import { parseTrustProxy, TRUST_PROXY_RULE } from './trust-proxy';
 
 export { ConfigError } from './env-config';
 
@@ -268,6 +269,34 @@ export class AppConfig {
   @Max(120_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
 
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express's
+   * `trust proxy`): false (the peer is the client), a hop count, or
+   * comma-separated addresses, CIDRs and the names loopback, linklocal,
+   * uniquelocal. The sign-in and reset limits and the audit log use the result.
+   */
+  @ValidateBy({ name: 'trustProxy', validator: { validate: (v) => parseTrustProxy(v) !== undefined, defaultMessage: () => TRUST_PROXY_RULE } })
+  TRUST_PROXY = 'false';
+
+  /** After SIGTERM: readiness answers 503 at once and the API keeps serving this long, so a load balancer sees it first. */
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_GRACE_MS must be a whole number from 0 to 60000' })
+  @Min(0, { message: 'SHUTDOWN_GRACE_MS must be a whole number from 0 to 60000' })
+  @Max(60_000, { message: 'SHUTDOWN_GRACE_MS must be a whole number from 0 to 60000' })
+  SHUTDOWN_GRACE_MS = 5000;
+
+  /**
+   * After SIGTERM, in-flight requests and active jobs get this long (grace
+   * included); then connections are cut, unfinished jobs handed back, and the
+   * process exits at most a few seconds later. Keep it under the orchestrator's
+   * kill timeout (Docker's stop_grace_period, Kubernetes' 30 s default).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000' })
+  @Min(1000, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000' })
+  @Max(600_000, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000' })
+  SHUTDOWN_TIMEOUT_MS = 20_000;
+
   /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
   @IsOptional()
   @IsString()
@@ -286,6 +315,7 @@ const CONFIG_KEYS = [
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
   'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */
@@ -296,6 +326,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  if (config.SHUTDOWN_GRACE_MS >= config.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: SHUTDOWN_GRACE_MS must be shorter than SHUTDOWN_TIMEOUT_MS');
   }
   validateFeatureConfigs(env);
   return config;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { clientIp } from '../http/client-ip';
 import { runWithContext } from './request-context';
 
 const VALID_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -10,5 +11,5 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
   const correlationId = typeof incoming === 'string' && VALID_ID.test(incoming) ? incoming : randomUUID();
   req.headers['x-correlation-id'] = correlationId;
   res.setHeader('X-Correlation-Id', correlationId);
-  runWithContext({ correlationId, ip: req.ip }, () => next());
+  runWithContext({ correlationId, ip: clientIp(req) ?? undefined }, () => next());
 }

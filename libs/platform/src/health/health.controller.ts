@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/access.decorators';
 import { RedisHealthIndicator } from './redis.health';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly shutdown: ShutdownState,
+    private readonly indicator: HealthIndicatorService,
   ) {}
 
   /** Liveness: the process answers. */
@@ -21,11 +24,15 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: PostgreSQL and Redis both reachable. */
+  /** Readiness: not shutting down (503 from SIGTERM on), PostgreSQL and Redis both reachable. */
   @Public()
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.redis.isHealthy()]);
+    return this.health.check([
+      () => (this.shutdown.draining ? this.indicator.check('lifecycle').down({ message: 'shutting down' }) : this.indicator.check('lifecycle').up()),
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.redis.isHealthy(),
+    ]);
   }
 }

@@ -7,9 +7,12 @@ import { Logger } from 'nestjs-pino';
 import { publicCacheFastPath, settleStatsAfterWrites } from '../cache/public-json';
 import { AppConfig } from '../config/app-config';
 import { StatsCache } from '../cache/stats-cache';
+import { parseTrustProxy } from '../config/trust-proxy';
 import { requestContextMiddleware } from '../context/request-context.middleware';
 import { inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
+import { connectionCloseWhenDraining } from '../lifecycle/http-drain';
+import { ShutdownState } from '../lifecycle/shutdown-state';
 
 export const BODY_LIMIT = '1mb';
 
@@ -25,11 +28,15 @@ function verifyForm(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
   const errors = inspectRawQuery(buf.toString('latin1'));
   if (errors.length > 0) throw validationFailed(errors);
 }
-
-/** HTTP concerns shared by the API's main.ts and the e2e tests. */
+/**
+ * HTTP concerns shared by the API's main.ts and the e2e tests. Signals are
+ * not handled here: main.ts drains on SIGTERM (stopOnSignals), tests close.
+ */
 export function configureHttpApp(app: INestApplication, opts: { useLogger?: boolean } = {}): void {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  // req.ip (and so clientIp) reads X-Forwarded-For only through these peers; validated at start.
+  express.set('trust proxy', parseTrustProxy(express.get(AppConfig).TRUST_PROXY) ?? false);
+  express.use(connectionCloseWhenDraining(express.get(ShutdownState)));
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.use(requestContextMiddleware);
@@ -48,7 +55,6 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJson });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, verify: verifyForm });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));
-  express.enableShutdownHooks();
   boundTimeouts(express.getHttpServer() as Server, express.get(AppConfig));
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import { DelayedError, Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createRedis } from './redis';
@@ -10,8 +10,18 @@ import { DEFAULT_JOB_OPTIONS, QueueService } from './queue.service';
 export class MissingJobHandlerError extends Error {}
 
 /**
+ * A job handed back at shutdown waits this long before another worker may
+ * start it: longer than this process needs to exit (CLOSE_RESERVE_MS), so the
+ * job never runs twice at once.
+ */
+export const HAND_BACK_DELAY_MS = 6000;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+/**
  * Consumes every queue of the typed list. Started only in the worker app.
- * On shutdown `close()` lets active jobs finish and takes no new ones.
+ * `drain()` (SIGTERM) takes no new job and lets active ones finish until a
+ * deadline, then hands the rest back to the queue without spending an attempt.
  */
 @Injectable()
 export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +29,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly workers: Worker[] = [];
   private connection?: Redis;
   private readonly byName: Map<JobName, JobHandler>;
+  /** Jobs this process is running, with the lock token that proves it and a way to let go, for the hand-back at shutdown. */
+  private readonly active = new Map<string, { job: Job; token?: string; letGo(): void }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -71,10 +83,51 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private dispatch(job: Job, token?: string): Promise<unknown> {
+  private async dispatch(job: Job, token?: string): Promise<unknown> {
     const handler = this.byName.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler.handle(job as never, token);
+    const key = `${job.queueName}:${job.id}`;
+    let letGo!: () => void;
+    // BullMQ's pattern for a job moved back by its processor: reject with DelayedError and it records nothing.
+    const handedBack = new Promise<never>((_, reject) => (letGo = () => reject(new DelayedError())));
+    const run = handler.handle(job as never, token);
+    this.active.set(key, { job, token, letGo });
+    try {
+      return await Promise.race([run, handedBack]);
+    } finally {
+      this.active.delete(key);
+      // An abandoned run that fails later has nobody left to tell.
+      run.catch(() => undefined);
+    }
+  }
+
+  /**
+   * Stops taking jobs and waits for the active ones until `deadline`; those
+   * still running then go back to the queue (delayed by HAND_BACK_DELAY_MS,
+   * attempts unchanged) for another worker, instead of failing or waiting
+   * for their lock to expire. What the abandoned run still does afterwards
+   * cannot finish the job: it no longer holds the lock, and the process exits
+   * before the delay lets another worker start it.
+   */
+  async drain(deadline: number): Promise<string> {
+    const closing = Promise.all(this.workers.map((w) => w.close()));
+    const finished = await Promise.race([closing.then(() => true), sleep(deadline - Date.now()).then(() => false)]);
+    if (finished) return 'every active job finished';
+    let handed = 0;
+    for (const { job, token, letGo } of [...this.active.values()]) {
+      try {
+        await job.moveToDelayed(Date.now() + HAND_BACK_DELAY_MS, token);
+        handed += 1;
+      } catch (err) {
+        // Lost its lock meanwhile, or Redis is away: left to the stalled check, which spends no attempt either.
+        this.logger.warn({ job: job.id, name: job.name, err: (err as Error).message }, 'could not hand back job');
+      } finally {
+        letGo();
+      }
+    }
+    // With every processor let go, close() completes: nothing waits for the abandoned runs.
+    await closing;
+    return `${handed} unfinished job(s) handed back to the queue`;
   }
 
   async onApplicationShutdown(): Promise<void> {
