@@ -78,8 +78,8 @@ function chain(err: unknown): ErrorLike[] {
 /** Classifies a failed attempt's error (see FailureKind). */
 export function classifyError(err: unknown): FailureKind {
   const all = chain(err);
-  // TypeORM's word for a transaction whose connection died under it: the query after the lost one finds the runner released.
-  if (all.some((e) => e.name === 'QueryRunnerAlreadyReleasedError')) return 'infra';
+  // TypeORM's words for a transaction whose connection died under it (the query after the lost one finds the runner released).
+  if (all.some((e) => typeof e.name === 'string' && /^QueryRunner(Provider)?AlreadyReleasedError$/.test(e.name))) return 'infra';
   if (all.some((e) => e.name === 'RenderAbortedError' || (typeof e.message === 'string' && ABORT_MESSAGES.some((re) => re.test(e.message as string))))) {
     return 'aborted';
   }
