@@ -1,39 +1,10 @@
 import { DomainError } from '@gcm/platform';
 import { EntityManager } from 'typeorm';
-import type { PledgeContent } from '../domain/pledge-content';
-import type { ImplementationStatus, PledgeStatus } from '../domain/pledge-status';
 import { Pledge } from '../entities/pledge.entity';
+import type { PledgeReviewEntry, PledgeWorkspaceResponse } from './pledge-workspace-response.view';
 
-export interface PledgeReviewView {
-  versionNumber: number;
-  decision: 'published' | 'returned';
-  comment: string | null;
-  createdAt: Date;
-}
-
-/** What the owner organisation and the secretariat see: the working copy with its review history. */
-export interface PledgeWorkspaceView extends PledgeContent {
-  id: string;
-  reference: string;
-  leadOrganisation: { id: string; name: string };
-  status: PledgeStatus;
-  /** Optimistic-concurrency version; also sent as the ETag. */
-  version: number;
-  implementationStatus: ImplementationStatus;
-  /** Number of the latest submitted version, null before the first submission. */
-  latestVersion: number | null;
-  /** Number of the version the public sees, null until first publication. */
-  publishedVersion: number | null;
-  firstPublishedAt: Date | null;
-  publishedAt: Date | null;
-  withdrawnAt: Date | null;
-  withdrawnReason: string | null;
-  contact: { name: string | null; email: string | null } | null;
-  reviews: PledgeReviewView[];
-  createdAt: Date;
-  updatedAt: Date;
-  submittedAt: Date | null;
-}
+/** The working copy with its review history: the response class the spec describes is the one shape. */
+export type PledgeWorkspaceView = PledgeWorkspaceResponse;
 
 export async function loadPledge(m: EntityManager, id: string): Promise<Pledge> {
   const row = await m.findOneBy(Pledge, { id });
@@ -45,7 +16,7 @@ export async function loadPledge(m: EntityManager, id: string): Promise<Pledge> 
 export async function loadWorkspaceView(m: EntityManager, id: string, row?: Pledge): Promise<PledgeWorkspaceView> {
   const p = row ?? (await loadPledge(m, id));
   const [org] = await m.query('SELECT id, name FROM organisation WHERE id = $1', [p.leadOrganisationId]);
-  const reviews: PledgeReviewView[] = await m.query(
+  const reviews: PledgeReviewEntry[] = await m.query(
     `SELECT version_number AS "versionNumber", decision, comment, created_at AS "createdAt"
      FROM pledge_review WHERE pledge_id = $1 ORDER BY created_at, id`,
     [id],
