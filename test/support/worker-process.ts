@@ -10,6 +10,37 @@ export function repoRoot(from = __dirname): string {
   }
 }
 
+/** A compiled app started as a child process, once it has reported ready over IPC. */
+export interface ReadyChild {
+  child: ChildProcess;
+  /** Everything it wrote to stderr (the last 20 kB), for a failing test's message. */
+  stderr(): string;
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  exited: Promise<number | string>;
+}
+
+/** Spawns `node [nodeArgs] main` and waits for its `{ type: 'ready' }` IPC message; rejects if it exits or times out first. */
+export async function spawnReady(what: string, main: string, nodeArgs: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ReadyChild> {
+  const child = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} not ready after ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    child.on('message', (m: { type?: string }) => {
+      if (m?.type === 'ready') {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code} before ready: ${stderr}`));
+    });
+  });
+  return { child, stderr: () => stderr, exited };
+}
+
 export interface WorkerProcess {
   child: ChildProcess;
   /** Everything it wrote to stderr, for a failing test's message. */
@@ -29,32 +60,13 @@ export async function spawnWorker(env: Record<string, string>, timeoutMs = 30_00
   if (!existsSync(main)) throw new Error(`${main} not found: build first (npm test and npm run bench build)`);
   // WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the worker of a benchmark.
   const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    env: {
-      ...process.env, MIGRATE_ON_START: 'false', LOG_LEVEL: 'warn', WORKER_PORT: '0',
-      WORKER_LOCK_MS: '3000', WORKER_STALLED_INTERVAL_MS: '1000', ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready after ${timeoutMs} ms: ${stderr}`)), timeoutMs);
-    child.on('message', (m: { type?: string }) => {
-      if (m?.type === 'ready') {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited with ${code} before ready: ${stderr}`));
-    });
-  });
+  const { child, stderr, exited } = await spawnReady('worker', main, nodeArgs, {
+    ...process.env, MIGRATE_ON_START: 'false', LOG_LEVEL: 'warn', WORKER_PORT: '0',
+    WORKER_LOCK_MS: '3000', WORKER_STALLED_INTERVAL_MS: '1000', ...env,
+  }, timeoutMs);
   return {
     child,
-    stderr: () => stderr,
+    stderr,
     kill9: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
