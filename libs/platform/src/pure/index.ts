@@ -5,3 +5,4 @@
  * entry costs a thread most of a second). `@gcm/platform` re-exports it all.
  */
 export * from './formula-safe';
+export * from './locales';
