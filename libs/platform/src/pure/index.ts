@@ -6,3 +6,4 @@
  */
 export * from './formula-safe';
 export * from './locales';
+export * from './messages';
