@@ -29,7 +29,7 @@ describe('queue monitor (Bull Board)', () => {
     expect(page.text).toContain('GCM Tracker queues');
     const queues = await t.http.get(`${BASE}/api/queues`).set(bearer(sec.accessToken));
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['imports', 'notifications', 'reports']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['imports', 'maintenance', 'notifications', 'reports']);
   });
 
   it('ends the monitor session on the server: a copied cookie stops working while the sign-in session lives on', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthModule, JOB_HANDLERS, PlatformModule, WorkerRunner } from '@gcm/platform';
+import { AccountsCoreModule, RetentionPruneHandler } from '@gcm/accounts';
 import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler } from '@gcm/notifications';
 import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
 import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
@@ -9,12 +10,13 @@ import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsRec
  * imported, so the worker's port serves HealthModule's /health and /health/ready and nothing else.
  */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule],
+  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule, AccountsCoreModule],
   providers: [
     {
       provide: JOB_HANDLERS,
       inject: [
         PracticesImportHandler, ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, RemindersScanHandler, NotificationSendHandler,
+        RetentionPruneHandler,
       ],
       useFactory: (...handlers: unknown[]) => handlers,
     },

@@ -15,13 +15,15 @@ import { ACCOUNTS_ENTITIES } from './entities';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
+import { RetentionPruneHandler } from './retention/retention-prune.handler';
+import { RetentionService } from './retention/retention.service';
 import { InvitationsService } from './users/invitations.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
   AccessTokenService, AuthService, AuditQueryService, CredentialsService, InvitationsService, OrganisationsService, RateLimitService,
-  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService,
+  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService, RetentionService, RetentionPruneHandler,
 ];
 
 /** Organisations, users, sessions and tokens: the tables and the services over them, without routes or guard. */

@@ -8,3 +8,5 @@ export { StateOrganisationsSeeder } from './organisations/state-organisations.se
 export type { UserView } from './users/user.view';
 export { UsersService } from './users/users.service';
 export type { OrganisationView } from './organisations/organisation.view';
+export { RetentionPruneHandler } from './retention/retention-prune.handler';
+export { RetentionService, type PruneCounts } from './retention/retention.service';

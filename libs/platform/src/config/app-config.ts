@@ -154,6 +154,34 @@ export class AppConfig {
   @Max(1440)
   REMINDER_SCAN_EVERY_MINUTES = 60;
 
+  /** How often the worker prunes expired sessions, used or expired tokens and old idempotency keys. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_080)
+  RETENTION_PRUNE_EVERY_MINUTES = 360;
+
+  /** A session that expired or was revoked is deleted (with its refresh tokens) this many days later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SESSION_RETENTION_DAYS = 30;
+
+  /** An invitation or password-reset token that was used or expired is deleted this many days later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TOKEN_RETENTION_DAYS = 30;
+
+  /** An Idempotency-Key (and the response kept for its replays) is forgotten this many hours after first use. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  IDEMPOTENCY_RETENTION_HOURS = 72;
+
   /** Lifetime of a signed access token; each request also re-checks the session, so sign-out is immediate. */
   @Transform(toInt)
   @IsInt()
@@ -313,7 +341,8 @@ const CONFIG_KEYS = [
   'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
   'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
-  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'RETENTION_PRUNE_EVERY_MINUTES', 'SESSION_RETENTION_DAYS', 'TOKEN_RETENTION_DAYS',
+  'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];

@@ -41,6 +41,24 @@ export interface IdempotentRequest {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Forgets keys first used more than `hours` ago (in batches, so a large backlog never holds long locks); returns how many. */
+  async prune(hours: number, batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // Counted in SQL: TypeORM answers a bare DELETE … RETURNING with [rows, count].
+      const [{ n }]: { n: number }[] = await this.dataSource.query(
+        `WITH deleted AS (
+           DELETE FROM idempotency_key WHERE ctid IN (
+             SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM deleted`,
+        [hours, batch],
+      );
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
   async run<T>(req: IdempotentRequest, work: (m: EntityManager) => Promise<T>): Promise<{ value: T; replayed: boolean }> {
     if (req.key === undefined) return { value: await this.dataSource.transaction(work), replayed: false };
     if (!KEY_PATTERN.test(req.key)) {

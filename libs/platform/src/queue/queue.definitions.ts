@@ -7,6 +7,7 @@ export enum QueueName {
   Imports = 'imports',
   Reports = 'reports',
   Notifications = 'notifications',
+  Maintenance = 'maintenance',
 }
 
 export enum JobName {
@@ -21,6 +22,8 @@ export enum JobName {
   RemindersScan = 'reminders.scan',
   /** E-mails one stored notification when SMTP is configured. */
   NotificationSend = 'notification.send',
+  /** Repeatable: deletes expired sessions, used or expired tokens and old idempotency keys past their retention (RETENTION_*), one aggregate audit row. */
+  RetentionPrune = 'retention.prune',
 }
 
 /** A report job: its run, and the bookkeeping of an infrastructure outage it is waiting out (kept in Redis, as the database may be down). */
@@ -38,6 +41,7 @@ export interface JobPayloads {
   [JobName.ReportsReconcile]: Record<string, never>;
   [JobName.RemindersScan]: Record<string, never>;
   [JobName.NotificationSend]: { notificationId: string };
+  [JobName.RetentionPrune]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -47,6 +51,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReportsReconcile]: QueueName.Reports,
   [JobName.RemindersScan]: QueueName.Notifications,
   [JobName.NotificationSend]: QueueName.Notifications,
+  [JobName.RetentionPrune]: QueueName.Maintenance,
 };
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];

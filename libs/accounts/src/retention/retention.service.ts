@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, AuditService, IdempotencyService } from '@gcm/platform';
+import { DataSource } from 'typeorm';
+
+export interface PruneCounts {
+  sessions: number;
+  refreshTokens: number;
+  userTokens: number;
+  idempotencyKeys: number;
+}
+
+const BATCH = 5000;
+
+/**
+ * Retention of the short-lived secrets the platform keeps: sessions that ended
+ * (expired or revoked) and their refresh tokens, invitation and reset tokens
+ * that were used or expired, and Idempotency-Keys, each deleted once past its
+ * retention setting. One audit row per run that deleted anything, with the counts
+ * (the rows themselves are not worth an audit row each, and their ids say nothing).
+ */
+@Injectable()
+export class RetentionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async prune(): Promise<PruneCounts> {
+    const sessionDays = this.config.SESSION_RETENTION_DAYS;
+    const tokenDays = this.config.TOKEN_RETENTION_DAYS;
+    const refreshTokens = await this.inBatches(
+      `DELETE FROM refresh_token WHERE id IN (
+         SELECT r.id FROM refresh_token r JOIN session s ON s.id = r.session_id
+          WHERE least(s.expires_at, coalesce(s.revoked_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      sessionDays,
+    );
+    const sessions = await this.inBatches(
+      `DELETE FROM session WHERE id IN (
+         SELECT id FROM session WHERE least(expires_at, coalesce(revoked_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      sessionDays,
+    );
+    const userTokens = await this.inBatches(
+      `DELETE FROM user_token WHERE id IN (
+         SELECT id FROM user_token WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      tokenDays,
+    );
+    const idempotencyKeys = await this.idempotency.prune(this.config.IDEMPOTENCY_RETENTION_HOURS);
+    const counts = { sessions, refreshTokens, userTokens, idempotencyKeys };
+    if (sessions + refreshTokens + userTokens + idempotencyKeys > 0) {
+      await this.audit.recordStandalone({
+        action: 'retention.prune',
+        entityType: 'retention',
+        actorId: null,
+        actorRole: 'system',
+        after: {
+          deleted: counts,
+          retention: { sessionDays, tokenDays, idempotencyHours: this.config.IDEMPOTENCY_RETENTION_HOURS },
+        },
+      });
+    }
+    return counts;
+  }
+
+  private async inBatches(sql: string, days: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // Counted in SQL: TypeORM answers a bare DELETE … RETURNING with [rows, count].
+      const [{ n }]: { n: number }[] = await this.dataSource.query(`WITH deleted AS (${sql}) SELECT count(*)::int AS n FROM deleted`, [days, BATCH]);
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+}
