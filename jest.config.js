@@ -1,5 +1,5 @@
 /** Unit tests live beside the code (*.spec.ts); cross-app tests in test/ (*.e2e-spec.ts). */
-const libs = ['platform', 'framework', 'accounts', 'pledges', 'reporting', 'reports', 'dashboard', 'practices', 'notifications'];
+const libs = ['platform', 'framework', 'accounts', 'pledges', 'reporting', 'reports', 'dashboard', 'practices', 'notifications', 'subscriptions'];
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',

@@ -35,8 +35,12 @@ describe('worker', () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, redis: { status: 'up' } } });
       // The runner registers the schedules its handlers declare.
-      const schedules = await Promise.all([QueueName.Reports, QueueName.Notifications].map((q) => queues.queue(q).getJobSchedulers()));
-      expect(schedules.map((list) => list.map((s) => [s.key ?? s.id, s.every]))).toEqual([[['reports-reconcile', 60_000]], [['reminders-scan', 3_600_000]]]);
+      const schedules = await Promise.all([QueueName.Reports, QueueName.Notifications, QueueName.Maintenance].map((q) => queues.queue(q).getJobSchedulers()));
+      expect(schedules.map((list) => list.map((s) => [s.key ?? s.id, s.every]).sort())).toEqual([
+        [['reports-reconcile', 60_000]],
+        [['reminders-scan', 3_600_000], ['webhooks-dispatch', 15_000]],
+        [['retention-prune', 360 * 60_000]],
+      ]);
     } finally {
       await app.close();
     }

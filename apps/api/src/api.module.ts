@@ -8,6 +8,7 @@ import { PledgesHttpModule } from '@gcm/pledges';
 import { PracticesCoreModule, PracticesHttpModule } from '@gcm/practices';
 import { ReportingHttpModule } from '@gcm/reporting';
 import { ReportsCoreModule, ReportsHttpModule } from '@gcm/reports';
+import { SubscriptionsHttpModule } from '@gcm/subscriptions';
 import { StartupService } from './startup.service';
 import { WebModule } from './web/web.module';
 
@@ -23,7 +24,7 @@ import { WebModule } from './web/web.module';
   imports: [
     PlatformModule.forRoot(), HealthModule, FrameworkCoreModule, AccountsCoreModule, PracticesCoreModule, ReportsCoreModule,
     FrameworkHttpModule, AccountsHttpModule, PracticesHttpModule, PledgesHttpModule, ReportingHttpModule, ReportsHttpModule,
-    NotificationsHttpModule, DashboardHttpModule, WebModule,
+    NotificationsHttpModule, DashboardHttpModule, SubscriptionsHttpModule, WebModule,
   ],
   providers: [StartupService],
 })

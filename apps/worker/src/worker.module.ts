@@ -3,6 +3,7 @@ import { HealthModule, JOB_HANDLERS, PlatformModule, WorkerRunner } from '@gcm/p
 import { AccountsCoreModule, RetentionPruneHandler } from '@gcm/accounts';
 import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler } from '@gcm/notifications';
 import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
+import { SubscriptionsCoreModule, WebhookDeliverHandler, WebhooksDispatchHandler } from '@gcm/subscriptions';
 import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
 
 /**
@@ -10,13 +11,13 @@ import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsRec
  * imported, so the worker's port serves HealthModule's /health and /health/ready and nothing else.
  */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule, AccountsCoreModule],
+  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule, AccountsCoreModule, SubscriptionsCoreModule],
   providers: [
     {
       provide: JOB_HANDLERS,
       inject: [
         PracticesImportHandler, ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, RemindersScanHandler, NotificationSendHandler,
-        RetentionPruneHandler,
+        RetentionPruneHandler, WebhooksDispatchHandler, WebhookDeliverHandler,
       ],
       useFactory: (...handlers: unknown[]) => handlers,
     },

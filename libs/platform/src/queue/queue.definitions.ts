@@ -22,6 +22,10 @@ export enum JobName {
   RemindersScan = 'reminders.scan',
   /** E-mails one stored notification when SMTP is configured. */
   NotificationSend = 'notification.send',
+  /** Repeatable: turns new publications into webhook deliveries and queues the pending ones. */
+  WebhooksDispatch = 'webhooks.dispatch',
+  /** POSTs one webhook delivery, signed; retried with backoff; the webhook is disabled after repeated failure. */
+  WebhookDeliver = 'webhook.deliver',
   /** Repeatable: deletes expired sessions, used or expired tokens and old idempotency keys past their retention (RETENTION_*), one aggregate audit row. */
   RetentionPrune = 'retention.prune',
 }
@@ -41,6 +45,8 @@ export interface JobPayloads {
   [JobName.ReportsReconcile]: Record<string, never>;
   [JobName.RemindersScan]: Record<string, never>;
   [JobName.NotificationSend]: { notificationId: string };
+  [JobName.WebhooksDispatch]: Record<string, never>;
+  [JobName.WebhookDeliver]: { deliveryId: string };
   [JobName.RetentionPrune]: Record<string, never>;
 }
 
@@ -51,6 +57,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReportsReconcile]: QueueName.Reports,
   [JobName.RemindersScan]: QueueName.Notifications,
   [JobName.NotificationSend]: QueueName.Notifications,
+  [JobName.WebhooksDispatch]: QueueName.Notifications,
+  [JobName.WebhookDeliver]: QueueName.Notifications,
   [JobName.RetentionPrune]: QueueName.Maintenance,
 };
 

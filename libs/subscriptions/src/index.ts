@@ -1,0 +1,4 @@
+export * from './subscriptions.module';
+export { WebhookDeliverHandler, WebhooksDispatchHandler } from './webhooks/webhook-jobs.handlers';
+export { signature } from './webhooks/webhooks.service';
+export { PUBLICATION_KINDS, type Publication, type PublicationKind } from './publications.service';
