@@ -17,6 +17,8 @@ export interface FleetOptions {
   /** Added to `env` for the APIs (e.g. REDIS_URL through a relay, TRUST_PROXY, limits). */
   apiEnv?: Record<string, string>;
   workerEnv?: Record<string, string>;
+  /** For each process to report ready; generous, since four start at once on a shared machine. */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -24,8 +26,9 @@ export interface FleetOptions {
  * if one fails to become ready the others are stopped and the error is thrown.
  */
 export async function startFleet(env: Record<string, string>, opts: FleetOptions = {}): Promise<Fleet> {
-  const apis = Array.from({ length: opts.apis ?? 2 }, () => spawnApi({ ...env, ...opts.apiEnv }));
-  const workers = Array.from({ length: opts.workers ?? 2 }, () => spawnWorker({ ...env, ...opts.workerEnv }));
+  const timeout = opts.readyTimeoutMs ?? 120_000;
+  const apis = Array.from({ length: opts.apis ?? 2 }, () => spawnApi({ ...env, ...opts.apiEnv }, timeout));
+  const workers = Array.from({ length: opts.workers ?? 2 }, () => spawnWorker({ ...env, ...opts.workerEnv }, timeout));
   const settled = await Promise.allSettled([...apis, ...workers]);
   const up = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stopAll = () => Promise.all(up.map((p) => ('kill9' in p ? p.kill9() : p.stop()))).then(() => undefined);
