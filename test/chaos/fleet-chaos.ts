@@ -90,14 +90,16 @@ async function phase(h: Harness, pg: OwnPostgres, redis: OwnRedis, seconds: numb
     const flow = await outageDuringFlow(h, pg, seconds, workers, log);
     await sleep(5000);
     await load.stop();
-    const during = load.samples.filter((s) => s.start >= flow.down && s.start < flow.up);
+    // Sent once PostgreSQL had stopped and before it answered again (those sent while it was stopping are in "all").
+    const during = load.samples.filter((s) => s.start >= flow.stopped && s.start < flow.up);
     const after = load.samples.filter((s) => s.start >= flow.up);
     const phases: PhaseResult[] = [{
       name: `PostgreSQL stopped for ${seconds} s during the report flow, load on both APIs`,
       figures: [
         `cycle ${flow.final.cycleStatus}: ${flow.final.byStatus.completed ?? 0}/${flow.final.runs} runs completed, ${flow.final.versions} versions, ${flow.final.files} files, `
           + `${flow.recoverySeconds.toFixed(1)} s from PostgreSQL back to compiled; ${flow.jobs.waitedOut} jobs waited the outage out, most attempts by one job ${flow.jobs.maxAttempts}`,
-        `load: ${load.samples.length} requests (${load.samples.filter((s) => s.start < flow.down).length} before, ${during.length} during, ${after.length} after the outage)`,
+        `load: ${load.samples.length} requests (${load.samples.filter((s) => s.start < flow.down).length} before, `
+          + `${load.samples.filter((s) => s.start >= flow.down && s.start < flow.stopped).length} while PostgreSQL was stopping, ${during.length} during, ${after.length} after the outage)`,
         `during the outage, per kind: ${JSON.stringify(tally(during))}`,
         `during the outage: max latency ${maxMs(during)} ms, p99 ${percentile(during, 0.99)} ms, per API ${[0, 1].map((a) => maxMs(during.filter((s) => s.api === a))).join(' / ')} ms`,
         `after it came back, per kind: ${JSON.stringify(tally(after))}`,

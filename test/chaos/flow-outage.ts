@@ -10,8 +10,9 @@ export interface FlowOutage {
   failedAudits: number;
   retryActions: number;
   jobs: { total: number; waitedOut: number; infraRetries: number; maxAttempts: number; failed: number };
-  /** Date.now() when PostgreSQL was stopped and when it answered again. */
+  /** Date.now() when PostgreSQL was told to stop, when it had stopped and when it answered again. */
   down: number;
+  stopped: number;
   up: number;
   /** Seconds from PostgreSQL answering again to the cycle's end state. */
   recoverySeconds: number;
@@ -38,6 +39,7 @@ export async function outageDuringFlow(
   log(`${at()}: ${brief(await h.state())}; stopping PostgreSQL for ${seconds} s`);
   const down = Date.now();
   await pg.stop();
+  const stopped = Date.now();
   let maxDelayed = 0;
   while (Date.now() - down < seconds * 1000) {
     const counts = await queue.getJobCounts('delayed', 'active', 'waiting', 'failed');
@@ -48,12 +50,14 @@ export async function outageDuringFlow(
   log(`${at()}: starting PostgreSQL again; during the outage up to ${maxDelayed} jobs waited in delayed; now ${JSON.stringify(counts)}`);
   await pg.start();
   const up = Date.now();
-  let state = await h.state();
+  // The harness's own pool may still hold a connection from before the stop: one failed read is retried.
+  const read = () => h.state().catch(() => sleep(500).then(() => h.state()));
+  let state = await read();
   log(`${at()}: PostgreSQL answers again after ${((up - down) / 1000).toFixed(1)} s down: ${brief(state)}`);
   const deadline = Date.now() + 15 * 60_000;
   while (!['compiled', 'compiled_with_failures'].includes(state.cycleStatus) && Date.now() < deadline) {
     await sleep(500);
-    state = await h.state();
+    state = await read();
   }
   const recoverySeconds = (Date.now() - up) / 1000;
   log(`${at()}: cycle ${state.cycleStatus}, ${recoverySeconds.toFixed(1)} s after PostgreSQL came back: ${brief(state)}`);
@@ -80,7 +84,7 @@ export async function outageDuringFlow(
         AND (a.entity_id = $1 OR a.entity_id IN (SELECT id::text FROM report_run WHERE cycle_id = $2))`,
     [h.cycleId, h.cycleId],
   );
-  return { final: state, failedAudits, retryActions, jobs: stats, down, up, recoverySeconds };
+  return { final: state, failedAudits, retryActions, jobs: stats, down, stopped, up, recoverySeconds };
 }
 
 /** Issue 14's checks on the flow: compiled, every report once with five files, no run failed, no attempt spent. */

@@ -54,7 +54,7 @@ describe('N APIs and N workers: two API processes and two workers on one databas
       },
     );
     api = [remoteHttp(fleet.url(0)), remoteHttp(fleet.url(1))];
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await fleet?.stop();

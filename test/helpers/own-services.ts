@@ -3,6 +3,7 @@ import { chownSync, copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { freePort, waitForPort } from '../../apps/launcher/src/net.util';
 
 export { freePort };
@@ -53,6 +54,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       ...asUser, stdio: 'ignore',
     });
     await waitForPort(port, '127.0.0.1', 30_000);
+    await acceptsQueries(port, 30_000);
   };
   const stop = () =>
     new Promise<void>((done) => {
@@ -71,6 +73,23 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The port answers before recovery is over ("the database system is starting up"): wait for a query to succeed. */
+async function acceptsQueries(port: number, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 100))) {
+    const c = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    c.on('error', () => undefined);
+    try {
+      await c.connect();
+      await c.query('SELECT 1');
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
 }
 
 export interface OwnRedis {

@@ -1,4 +1,5 @@
 import { createServer, Server } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { DependencyUnavailableError } from '../errors/unavailable';
 import { createRedis, redisReady } from './redis';
 
@@ -12,9 +13,11 @@ async function deadPort(): Promise<number> {
 }
 
 describe('createRedis: the producer connection fails fast', () => {
+  beforeEach(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   it('has no offline queue, so a command while Redis is unreachable is refused at once, not held', async () => {
     const producer = createRedis(`redis://127.0.0.1:${await deadPort()}`, 'producer', 2000);
-    producer.on('error', () => undefined);
     try {
       expect(producer.options.enableOfflineQueue).toBe(false);
       await new Promise((r) => setTimeout(r, 100));
@@ -28,10 +31,23 @@ describe('createRedis: the producer connection fails fast', () => {
     }
   });
 
+  it('reports a lost connection once in the log, not as an unhandled error event per reconnection attempt', async () => {
+    const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warned = jest.mocked(Logger.prototype.warn);
+    const client = createRedis(`redis://127.0.0.1:${await deadPort()}`, 'client', 2000);
+    try {
+      // retryStrategy: attempts after 100, 200, 400 ms…
+      await new Promise((r) => setTimeout(r, 900));
+      expect(printed.mock.calls.filter((c) => /Unhandled error event/.test(String(c[0])))).toEqual([]);
+      expect(warned.mock.calls.map((c) => c[1])).toEqual(['Redis connection lost; reconnecting']);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('keeps the offline queue for request-path stores and none of that for workers, which wait Redis out', () => {
     const client = createRedis('redis://127.0.0.1:1', 'client');
     const worker = createRedis('redis://127.0.0.1:1', 'worker');
-    for (const c of [client, worker]) c.on('error', () => undefined);
     try {
       expect(client.options).toMatchObject({ enableOfflineQueue: true, maxRetriesPerRequest: 1, commandTimeout: 2000 });
       expect(worker.options).toMatchObject({ maxRetriesPerRequest: null });
