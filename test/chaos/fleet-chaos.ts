@@ -90,19 +90,24 @@ async function phase(h: Harness, pg: OwnPostgres, redis: OwnRedis, seconds: numb
     const flow = await outageDuringFlow(h, pg, seconds, workers, log);
     await sleep(5000);
     await load.stop();
-    // Sent once PostgreSQL had stopped and before it answered again (those sent while it was stopping are in "all").
-    const during = load.samples.filter((s) => s.start >= flow.stopped && s.start < flow.up);
-    const after = load.samples.filter((s) => s.start >= flow.up);
+    // Sent once PostgreSQL had stopped and before it was started again; those sent while it was stopping or
+    // starting are checked with all the others (no 500, no connection error).
+    const during = load.samples.filter((s) => s.start >= flow.stopped && s.start < flow.restarting);
+    const after = load.samples.filter((s) => s.start >= flow.restarting);
+    for (const s of load.samples.filter((x) => x.error)) {
+      log(`no answer: ${s.kind} to API ${s.api + 1}, ${s.error} after ${s.ms} ms, ${s.written ? 'written' : 'not written'}, `
+        + `${s.reusedAfterMs === undefined ? 'new connection' : `keep-alive connection idle ${s.reusedAfterMs} ms`}, sent ${((s.start - flow.up) / 1000).toFixed(1)} s after PostgreSQL was back`);
+    }
     const phases: PhaseResult[] = [{
       name: `PostgreSQL stopped for ${seconds} s during the report flow, load on both APIs`,
       figures: [
         `cycle ${flow.final.cycleStatus}: ${flow.final.byStatus.completed ?? 0}/${flow.final.runs} runs completed, ${flow.final.versions} versions, ${flow.final.files} files, `
           + `${flow.recoverySeconds.toFixed(1)} s from PostgreSQL back to compiled; ${flow.jobs.waitedOut} jobs waited the outage out, most attempts by one job ${flow.jobs.maxAttempts}`,
         `load: ${load.samples.length} requests (${load.samples.filter((s) => s.start < flow.down).length} before, `
-          + `${load.samples.filter((s) => s.start >= flow.down && s.start < flow.stopped).length} while PostgreSQL was stopping, ${during.length} during, ${after.length} after the outage)`,
+          + `${load.samples.filter((s) => s.start >= flow.down && s.start < flow.stopped).length} while PostgreSQL was stopping, ${during.length} during, ${after.length} from its restart on)`,
         `during the outage, per kind: ${JSON.stringify(tally(during))}`,
         `during the outage: max latency ${maxMs(during)} ms, p99 ${percentile(during, 0.99)} ms, per API ${[0, 1].map((a) => maxMs(during.filter((s) => s.api === a))).join(' / ')} ms`,
-        `after it came back, per kind: ${JSON.stringify(tally(after))}`,
+        `from its restart on, per kind: ${JSON.stringify(tally(after))}`,
       ],
       checks: [...flowVerdict(flow), ...outageChecks(during, load.samples, BOUND_MS)],
     }];

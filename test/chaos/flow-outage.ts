@@ -10,9 +10,10 @@ export interface FlowOutage {
   failedAudits: number;
   retryActions: number;
   jobs: { total: number; waitedOut: number; infraRetries: number; maxAttempts: number; failed: number };
-  /** Date.now() when PostgreSQL was told to stop, when it had stopped and when it answered again. */
+  /** Date.now() when PostgreSQL was told to stop, when it had stopped, when it was started again and when it answered queries. */
   down: number;
   stopped: number;
+  restarting: number;
   up: number;
   /** Seconds from PostgreSQL answering again to the cycle's end state. */
   recoverySeconds: number;
@@ -48,6 +49,7 @@ export async function outageDuringFlow(
   }
   const counts = await queue.getJobCounts('delayed', 'active', 'waiting', 'failed', 'waiting-children');
   log(`${at()}: starting PostgreSQL again; during the outage up to ${maxDelayed} jobs waited in delayed; now ${JSON.stringify(counts)}`);
+  const restarting = Date.now();
   await pg.start();
   const up = Date.now();
   // The harness's own pool may still hold a connection from before the stop: one failed read is retried.
@@ -84,7 +86,7 @@ export async function outageDuringFlow(
         AND (a.entity_id = $1 OR a.entity_id IN (SELECT id::text FROM report_run WHERE cycle_id = $2))`,
     [h.cycleId, h.cycleId],
   );
-  return { final: state, failedAudits, retryActions, jobs: stats, down, stopped, up, recoverySeconds };
+  return { final: state, failedAudits, retryActions, jobs: stats, down, stopped, restarting, up, recoverySeconds };
 }
 
 /** Issue 14's checks on the flow: compiled, every report once with five files, no run failed, no attempt spent. */

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** One request of the load: what was sent where, and what came back (or why nothing did). */
 export interface Sample {
@@ -17,6 +18,35 @@ export interface Sample {
   connection?: string;
   /** ECONNRESET, ECONNREFUSED, …: no answer. */
   error?: string;
+  /** Sent on a kept-alive connection that had been idle this long (undefined: a new connection). */
+  reusedAfterMs?: number;
+}
+
+/** When each kept-alive socket last finished a request. */
+const freeSince = new WeakMap<Socket, number>();
+
+/** Idle kept-alive connections are closed by the client after this, well before the API's 5 s keep-alive timeout. */
+const CLIENT_IDLE_MS = 2000;
+
+/**
+ * A keep-alive agent as a balancer's pool is configured: the client closes
+ * idle connections before the server does, so no request is sent on a
+ * connection the server is closing at that moment (the race Node's
+ * `request.reusedSocket` documents) — that would be a client fault, not the API's.
+ */
+export function keepAliveAgent(): Agent {
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const keep = agent.keepSocketAlive.bind(agent);
+  agent.keepSocketAlive = (socket: Socket) => {
+    // Typed void, returns whether the socket is kept (lib/_http_agent.js).
+    const kept = keep(socket) as unknown as boolean;
+    if (kept) {
+      socket.setTimeout(CLIENT_IDLE_MS);
+      freeSince.set(socket, Date.now());
+    }
+    return kept;
+  };
+  return agent;
 }
 
 export interface LoadRequest {
@@ -42,7 +72,9 @@ export function send(port: number, api: number, agent: Agent | false, r: LoadReq
   const payload = r.body ? JSON.stringify(r.body()) : undefined;
   return new Promise((resolve) => {
     let written = false;
-    const done = (s: Omit<Sample, 'api' | 'kind' | 'start' | 'ms' | 'written'>) => resolve({ api, kind: r.kind, start, ms: Date.now() - start, written, ...s });
+    let reusedAfterMs: number | undefined;
+    const done = (s: Omit<Sample, 'api' | 'kind' | 'start' | 'ms' | 'written' | 'reusedAfterMs'>) =>
+      resolve({ api, kind: r.kind, start, ms: Date.now() - start, written, reusedAfterMs, ...s });
     const req = request({
       host: '127.0.0.1', port, path: r.path, method: r.method, agent, localAddress,
       headers: {
@@ -70,6 +102,10 @@ export function send(port: number, api: number, agent: Agent | false, r: LoadReq
     });
     req.on('error', (err: NodeJS.ErrnoException) => done({ error: err.code ?? err.message }));
     req.on('finish', () => (written = true));
+    req.on('socket', (socket: Socket) => {
+      const since = freeSince.get(socket);
+      if (req.reusedSocket && since !== undefined) reusedAfterMs = Date.now() - since;
+    });
     req.setTimeout(30_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.end(payload);
   });
@@ -81,7 +117,7 @@ export function send(port: number, api: number, agent: Agent | false, r: LoadReq
  * as a balancer's connection pool does, until stopped.
  */
 export function startLoad(ports: number[], mix: LoadRequest[], opts: { loops?: number; pauseMs?: number } = {}): Load {
-  const agents = ports.map(() => new Agent({ keepAlive: true, maxSockets: 8 }));
+  const agents = ports.map(() => keepAliveAgent());
   const samples: Sample[] = [];
   const route = new Set(ports.map((_, i) => i));
   let running = true;
