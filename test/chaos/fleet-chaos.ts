@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { UsersService } from '@gcm/accounts';
 import { CLOSE_RESERVE_MS } from '@gcm/platform';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
@@ -106,7 +107,8 @@ async function phase(h: Harness, pg: OwnPostgres, redis: OwnRedis, seconds: numb
         `load: ${load.samples.length} requests (${load.samples.filter((s) => s.start < flow.down).length} before, `
           + `${load.samples.filter((s) => s.start >= flow.down && s.start < flow.stopped).length} while PostgreSQL was stopping, ${during.length} during, ${after.length} from its restart on)`,
         `during the outage, per kind: ${JSON.stringify(tally(during))}`,
-        `during the outage: max latency ${maxMs(during)} ms, p99 ${percentile(during, 0.99)} ms, per API ${[0, 1].map((a) => maxMs(during.filter((s) => s.api === a))).join(' / ')} ms`,
+        `during the outage: max latency ${maxMs(during)} ms, p99 ${percentile(during, 0.99)} ms, per API ${[0, 1].map((a) => maxMs(during.filter((s) => s.api === a))).join(' / ')} ms; `
+          + `machine load average ${flow.loadAverage.toFixed(1)} (${cpus().length} cores)`,
         `from its restart on, per kind: ${JSON.stringify(tally(after))}`,
       ],
       checks: [...flowVerdict(flow), ...outageChecks(during, load.samples, BOUND_MS)],

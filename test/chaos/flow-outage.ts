@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { JobName, QueueName, QueueService } from '@gcm/platform';
 import { FlowState } from '../support/flow-check';
@@ -15,6 +16,8 @@ export interface FlowOutage {
   stopped: number;
   restarting: number;
   up: number;
+  /** The machine's 1-minute load average as PostgreSQL was started again (latencies depend on it). */
+  loadAverage: number;
   /** Seconds from PostgreSQL answering again to the cycle's end state. */
   recoverySeconds: number;
 }
@@ -50,6 +53,7 @@ export async function outageDuringFlow(
   const counts = await queue.getJobCounts('delayed', 'active', 'waiting', 'failed', 'waiting-children');
   log(`${at()}: starting PostgreSQL again; during the outage up to ${maxDelayed} jobs waited in delayed; now ${JSON.stringify(counts)}`);
   const restarting = Date.now();
+  const loadAverage = loadavg()[0];
   await pg.start();
   const up = Date.now();
   // The harness's own pool may still hold a connection from before the stop: one failed read is retried.
@@ -86,7 +90,7 @@ export async function outageDuringFlow(
         AND (a.entity_id = $1 OR a.entity_id IN (SELECT id::text FROM report_run WHERE cycle_id = $2))`,
     [h.cycleId, h.cycleId],
   );
-  return { final: state, failedAudits, retryActions, jobs: stats, down, stopped, restarting, up, recoverySeconds };
+  return { final: state, failedAudits, retryActions, jobs: stats, down, stopped, restarting, up, loadAverage, recoverySeconds };
 }
 
 /** Issue 14's checks on the flow: compiled, every report once with five files, no run failed, no attempt spent. */
