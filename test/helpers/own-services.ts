@@ -1,8 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { freePort, waitForPort } from '../../apps/launcher/src/net.util';
 
 export { freePort };
@@ -53,6 +54,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       ...asUser, stdio: 'ignore',
     });
     await waitForPort(port, '127.0.0.1', 30_000);
+    await acceptsQueries(port, 30_000);
   };
   const stop = () =>
     new Promise<void>((done) => {
@@ -73,24 +75,53 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   };
 }
 
+/** The port answers before recovery is over ("the database system is starting up"): wait for a query to succeed. */
+async function acceptsQueries(port: number, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 100))) {
+    const c = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    c.on('error', () => undefined);
+    try {
+      await c.connect();
+      await c.query('SELECT 1');
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
+}
+
 export interface OwnRedis {
   url: string;
-  /** SAVE, then a copy of the snapshot file: what an older append-only file or backup would bring back. */
+  /**
+   * A copy of what Redis would come back from now: in append-only mode the
+   * append-only directory (every write is fsynced, so the copy is whole), else
+   * SAVE and the snapshot file. What an older append-only file or backup would bring back.
+   */
   snapshot(): Promise<string>;
   /** SIGKILL: no last save. */
   kill(): Promise<void>;
-  /** Starts again on the current data file, or on a snapshot taken earlier. */
+  /** Starts again on the current data, or on a copy taken earlier by snapshot(). */
   start(from?: string): Promise<void>;
   destroy(): Promise<void>;
 }
 
-export async function startOwnRedis(): Promise<OwnRedis> {
+/** `appendOnly`: as in production (docker-compose.yml), AOF on, with `appendfsync always` so a copy taken at any time is complete. */
+export async function startOwnRedis(opts: { appendOnly?: boolean } = {}): Promise<OwnRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'gcm-own-redis-'));
+  const aofDir = join(dir, 'appendonlydir');
+  const persistence = opts.appendOnly
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--appenddirname', 'appendonlydir', '--maxmemory-policy', 'noeviction']
+    : ['--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async (from?: string) => {
-    if (from) copyFileSync(from, join(dir, 'dump.rdb'));
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    if (from && opts.appendOnly) {
+      rmSync(aofDir, { recursive: true, force: true });
+      cpSync(from, aofDir, { recursive: true });
+    } else if (from) copyFileSync(from, join(dir, 'dump.rdb'));
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence], { stdio: 'ignore' });
     await waitForPort(port, '127.0.0.1', 15_000);
   };
   const kill = () =>
@@ -104,6 +135,11 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   return {
     url,
     snapshot: async () => {
+      if (opts.appendOnly) {
+        const copy = join(dir, `aof-${Date.now()}`);
+        cpSync(aofDir, copy, { recursive: true });
+        return copy;
+      }
       const r = new Redis(url);
       try {
         await r.save();

@@ -56,6 +56,11 @@ export async function createTestApp(
   };
 }
 
+/** The same contract-checked agent for an API listening elsewhere, e.g. a compiled API process: `remoteHttp('http://127.0.0.1:3000')`. */
+export function remoteHttp(baseUrl: string): TestAgent {
+  return heldToContract(request(baseUrl));
+}
+
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 /**

@@ -66,11 +66,13 @@ export async function seedReportDataset(ds: DataSource, data: ReportDataset, opt
     const org = (id: string) => organisations.get(id) as string;
     await insertRows(m, 'pledge', {
       id: 'uuid', reference: 'text', lead_organisation_id: 'uuid', status: 'text', working: 'jsonb', published_version: 'int',
-      first_published_at: 'timestamptz', published_at: 'timestamptz', withdrawn_at: 'timestamptz', withdrawn_reason: 'text', title: 'text',
+      first_published_at: 'timestamptz', published_at: 'timestamptz', public_updated_at: 'timestamptz', withdrawn_at: 'timestamptz', withdrawn_reason: 'text', title: 'text',
       description: 'text', form: 'text', start_date: 'date', target_date: 'date', budget_amount: 'numeric', budget_currency: 'text', framework_version: 'int',
     }, data.pledges.map((p) => ({
       id: pid(p.id), reference: p.reference, lead_organisation_id: org(p.leadOrganisationId), status: p.withdrawnAt ? 'withdrawn' : 'published',
       working: {}, published_version: 1, first_published_at: p.publishedAt, published_at: p.publishedAt,
+      // As publication sets it: the public list shows when the public record last changed.
+      public_updated_at: p.withdrawnAt ?? p.publishedAt,
       withdrawn_at: p.withdrawnAt, withdrawn_reason: p.withdrawalReason, title: p.title, description: p.description,
       form: p.form, start_date: p.startDate, target_date: p.targetDate, budget_amount: p.budget?.amount ?? null, budget_currency: p.budget?.currency ?? null,
       framework_version: 1,

@@ -17,7 +17,7 @@ export interface Harness {
   ds: DataSource;
   env: Record<string, string>;
   cycleId: string;
-  spawn(extra?: Record<string, string>): Promise<WorkerProcess>;
+  spawn(extra?: Record<string, string>, readyTimeoutMs?: number): Promise<WorkerProcess>;
   /** Closes the cycle through the reporting service: the report flow is queued as in production. */
   closeCycle(): Promise<void>;
   state(): Promise<FlowState>;
@@ -48,8 +48,8 @@ export async function withReportHarness<T>(
       try {
         return await fn({
           ctx, ds, env, cycleId,
-          spawn: async (extra = {}) => {
-            const w = await spawnWorker({ ...env, ...extra });
+          spawn: async (extra = {}, readyTimeoutMs?: number) => {
+            const w = await spawnWorker({ ...env, ...extra }, readyTimeoutMs);
             workers.push(w);
             return w;
           },

@@ -1,5 +1,8 @@
+import { Logger } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { DependencyUnavailableError } from '../errors/unavailable';
+
+const logger = new Logger('Redis');
 
 /**
  * The three kinds of Redis connection:
@@ -20,7 +23,29 @@ export function createRedis(url: string, purpose: 'worker' | 'producer' | 'clien
       : purpose === 'producer'
         ? { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: timeoutMs, commandTimeout: timeoutMs, retryStrategy }
         : { maxRetriesPerRequest: 1, enableOfflineQueue: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, retryStrategy };
-  return new Redis(url, { lazyConnect: false, ...options });
+  return reportingOutages(new Redis(url, { lazyConnect: false, ...options }), purpose);
+}
+
+/**
+ * Without an `error` listener ioredis prints "[ioredis] Unhandled error event"
+ * to stderr on every reconnection attempt (several a second per connection
+ * while Redis is down), outside the structured log. One warning when a
+ * connection is lost and one line when it is back; callers see the failures
+ * of their own commands as before.
+ */
+function reportingOutages(client: Redis, purpose: string): Redis {
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn({ connection: purpose, err: err.message }, 'Redis connection lost; reconnecting');
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log({ connection: purpose }, 'Redis connection re-established');
+  });
+  return client;
 }
 
 /** Reconnect soon after Redis is back (at most a second late), whatever the length of the outage. */

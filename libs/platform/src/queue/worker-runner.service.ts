@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { DelayedError, Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -55,6 +56,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       if (jobsOf(queue).length === 0) continue;
       const worker = new Worker(queue, (job: Job, token?: string) => this.dispatch(job, token), {
         connection: this.connection,
+        // Recorded on each job it takes (BullMQ's job.processedBy): which of N workers ran it.
+        name: `${hostname()}:${process.pid}`,
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: this.config.WORKER_CONCURRENCY,
         // A job whose worker died is picked up again once its lock expires.
