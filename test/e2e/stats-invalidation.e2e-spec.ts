@@ -1,4 +1,4 @@
-import { StatsCache } from '@gcm/platform';
+import { prepareBody, StatsCache } from '@gcm/platform';
 import { Client } from 'pg';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { openCycle, pledgeBody, publishedPledge } from '../helpers/pledges';
@@ -175,14 +175,14 @@ describe('stats cache invalidated by the database', () => {
     await sql(t.db.url, `UPDATE country SET name = name WHERE alpha3 = 'FRA'`);
     expect(await until(() => cache.lookup(key).then((l) => l?.generation), 'the change', (g) => g !== lookup?.generation)).not.toBe(lookup?.generation);
     // …and only then lands: it is refused.
-    await cache.store(lookup!, key, { etag: '"stale"', body: '{"stale":true}' });
+    await cache.store(lookup!, key, await prepareBody({ etag: '"stale"', body: '{"stale":true}' }));
     expect(cache.peek(key)).toBeUndefined();
     expect((await cache.lookup(key))?.hit).toBeUndefined();
     // A value computed after the change is kept.
     const fresh = await cache.lookup(key);
-    await cache.store(fresh!, key, { etag: '"fresh"', body: '{"fresh":true}' });
-    expect(cache.peek(key)?.body).toBe('{"fresh":true}');
-    expect((await cache.lookup(key))?.hit?.body).toBe('{"fresh":true}');
+    await cache.store(fresh!, key, await prepareBody({ etag: '"fresh"', body: '{"fresh":true}' }));
+    expect(cache.peek(key)?.source.body).toBe('{"fresh":true}');
+    expect((await cache.lookup(key))?.hit?.source.body).toBe('{"fresh":true}');
   });
 
   it('concurrent writes all settle, and the last committed state is what the dashboards show', async () => {

@@ -1,17 +1,15 @@
-import type { CachedBody } from './stats-cache';
-
 /** Enough for every dashboard query; past it the map starts over rather than grow without bound. */
 const MAX_ENTRIES = 2000;
 
-interface Entry {
-  value: CachedBody;
+interface Entry<T> {
+  value: T;
   expires: number;
   stored: number;
 }
 
 /** A copy kept for when the database cannot be reached, with its age. */
-export interface FallbackBody {
-  value: CachedBody;
+export interface FallbackBody<T> {
+  value: T;
   ageSeconds: number;
 }
 
@@ -22,15 +20,15 @@ export interface FallbackBody {
  * under the epoch its lookup started in, so a value read before a change was
  * committed and handled never outlives that change here.
  */
-export class LocalStatsCache {
-  private entries = new Map<string, Entry>();
+export class LocalStatsCache<T> {
+  private entries = new Map<string, Entry<T>>();
   /**
    * What was served when the listener was lost, for `fallback` only: the
    * listener drops when PostgreSQL does, and nothing can be committed while
    * it is down, so these are the current figures for as long as the
    * database cannot answer.
    */
-  private lastKnown = new Map<string, Entry>();
+  private lastKnown = new Map<string, Entry<T>>();
   private open = false;
   private holds = 0;
   /** open and no hold: the one flag the hot path reads. */
@@ -44,14 +42,14 @@ export class LocalStatsCache {
     return this.current;
   }
 
-  get(key: string): CachedBody | undefined {
+  get(key: string): T | undefined {
     if (!this.serving) return undefined;
     const e = this.entries.get(key);
     if (!e || e.expires < Date.now()) return undefined;
     return e.value;
   }
 
-  set(key: string, epoch: number, value: CachedBody): void {
+  set(key: string, epoch: number, value: T): void {
     if (!this.serving || epoch !== this.current) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const now = Date.now();
@@ -59,7 +57,7 @@ export class LocalStatsCache {
   }
 
   /** The copy of `key` from before the listener was lost (expired or not), to answer while the database is unreachable. */
-  fallback(key: string): FallbackBody | undefined {
+  fallback(key: string): FallbackBody<T> | undefined {
     const e = this.lastKnown.get(key);
     return e && { value: e.value, ageSeconds: Math.max(0, Math.floor((Date.now() - e.stored) / 1000)) };
   }
