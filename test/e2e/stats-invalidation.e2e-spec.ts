@@ -123,6 +123,9 @@ describe('stats cache invalidated by the database', () => {
   it('the listener reconnects after its connection is killed, and invalidates what it may have missed', async () => {
     const [pid] = await listenerPids(t.db.url);
     expect(pid).toBeDefined();
+    // The psql edit handled (its invalidation window closed), so the next read is kept: the one that first saw the edit may not have been.
+    await t.app.get(StatsCache).settle();
+    expect(await rec101()).toBe('Edited in psql');
     await hiddenWrite(t.db.url, `UPDATE recommendation SET short_title = 'Changed while unheard' WHERE paragraph = 101`);
     expect(await rec101()).toBe('Edited in psql');
     await hiddenWrite(t.db.url, 'SELECT pg_terminate_backend($1)', [pid]);
@@ -150,6 +153,7 @@ describe('stats cache invalidated by the database', () => {
   });
 
   it('a draft saved, or the working copy of a published pledge edited, leaves the cache alone', async () => {
+    await t.app.get(StatsCache).settle();
     const cached = await rec101();
     await hiddenWrite(t.db.url, `UPDATE recommendation SET short_title = 'Unheard' WHERE paragraph = 101`);
     expect(await rec101()).toBe(cached);

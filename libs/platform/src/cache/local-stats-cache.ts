@@ -34,6 +34,8 @@ export class LocalStatsCache<T> {
   /** open and no hold: the one flag the hot path reads. */
   private serving = false;
   private current = 0;
+  /** A change is notified and its invalidation window open: what is kept is served, nothing new is kept. */
+  private waiting = false;
 
   constructor(private readonly ttlMs: number) {}
 
@@ -50,7 +52,7 @@ export class LocalStatsCache<T> {
   }
 
   set(key: string, epoch: number, value: T): void {
-    if (!this.serving || epoch !== this.current) return;
+    if (!this.serving || this.waiting || epoch !== this.current) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const now = Date.now();
     this.entries.set(key, { value, expires: now + this.ttlMs, stored: now });
@@ -71,6 +73,21 @@ export class LocalStatsCache<T> {
   drop(): void {
     this.current++;
     this.entries.clear();
+  }
+
+  /**
+   * A change was notified and will be handled when its window closes: keep
+   * serving what is kept (from before the change), but keep nothing new — a
+   * value computed now may be from after the change and would be dropped at
+   * the close anyway, or from before it and would then outlive a newer one.
+   */
+  pend(): void {
+    this.waiting = true;
+  }
+
+  /** Whether a change is waiting for its window to close (see `pend`). */
+  get pending(): boolean {
+    return this.waiting;
   }
 
   /** A change is being handled: drop everything and serve nothing until `release`. */
@@ -109,6 +126,7 @@ export class LocalStatsCache<T> {
   }
 
   private reset(): void {
+    this.waiting = false;
     this.current++;
     this.entries.clear();
     this.serving = this.open && this.holds === 0;

@@ -121,12 +121,13 @@ export class StatsCache implements OnModuleDestroy {
   private listen(): StatsChangeListener {
     if (!this.listener) {
       this.listener = new StatsChangeListener(listenerConnection(this.dataSource), {
+        pending: () => this.local.pend(),
         changing: () => this.local.hold(),
         changed: (txids) => this.bump(txids).finally(() => this.local.release()),
         connected: () => this.bump([]),
         resumed: () => this.local.resume(),
         disconnected: (err) => this.local.suspend(!!err && unavailableDependency(err) === 'database'),
-      });
+      }, this.config.STATS_INVALIDATION_WINDOW_MS);
       this.listener.start();
     }
     return this.listener;
@@ -207,6 +208,8 @@ export class StatsCache implements OnModuleDestroy {
   /** Keeps a computed body (in every encoding: see prepareBody) here and, as its text, in Redis for the other processes. */
   async store(lookup: CacheLookup, key: string, value: PreparedBody): Promise<void> {
     if (!this.enabled) return;
+    // A change is waiting for its window to close: the value may predate it, and must not land in Redis either.
+    if (this.local.pending) return;
     this.local.set(key, lookup.epoch, value);
     try {
       await this.redis().statsWrite(
@@ -238,6 +241,11 @@ export class StatsCache implements OnModuleDestroy {
    */
   settle(): Promise<void> {
     return this.listener?.listening ? this.listener.sync() : Promise.resolve();
+  }
+
+  /** Invalidations this process handled since it started listening (each one a window of notifications). */
+  get invalidations(): number {
+    return this.listener?.invalidations ?? 0;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -244,6 +244,19 @@ export class AppConfig {
   STATS_CACHE_TTL_SECONDS = 900;
 
   /**
+   * Commits of public data notified within this many milliseconds of the
+   * first are handled as one invalidation: a burst of validations clears the
+   * cache once per window rather than once per commit. Meanwhile the cached
+   * copies are still served (and nothing new is stored); a write's own
+   * answer waits for the window, so its author's next read sees the change. 0: at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  STATS_INVALIDATION_WINDOW_MS = 150;
+
+  /**
    * HTTP timeouts of the API's server. A request (headers and body, e.g. an
    * evidence upload) must arrive within HTTP_REQUEST_TIMEOUT_MS, its headers
    * within HTTP_HEADERS_TIMEOUT_MS, else the server answers 408 and closes the
@@ -313,7 +326,7 @@ const CONFIG_KEYS = [
   'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
   'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
-  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS', 'STATS_INVALIDATION_WINDOW_MS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
