@@ -27,9 +27,10 @@ export interface StatsChangeHandlers {
  * One dedicated PostgreSQL connection per process that LISTENs for commits of
  * public data. It reconnects with exponential backoff after any error, and
  * counts as listening only once `connected` (a full invalidation) is done.
- * Notifications that arrive within `windowMs` of the first are handled as one
- * batch (one invalidation), in order: a burst of commits does not empty the
- * cache once per commit.
+ * At most one invalidation per `windowMs`: a notification after a quiet spell
+ * is handled at once; those arriving within the window after an invalidation
+ * are handled together when it ends, in order — a burst of commits does not
+ * empty the cache once per commit.
  */
 export class StatsChangeListener {
   private readonly logger = new Logger('StatsChangeListener');
@@ -43,7 +44,9 @@ export class StatsChangeListener {
   private windowTimer?: NodeJS.Timeout;
   private windowDone?: Promise<void>;
   private windowClose?: () => void;
-  /** Windows closed (invalidations handled) since start, for benchmarks and logs. */
+  /** When the last batch was handled (ms): the next one waits until `windowMs` after it. */
+  private lastHandled = 0;
+  /** Batches handled (invalidations) since start, for benchmarks and tests. */
   invalidations = 0;
   /** Handler calls run one after another; this is the tail of that chain. */
   private work: Promise<void> = Promise.resolve();
@@ -143,6 +146,7 @@ export class StatsChangeListener {
       this.batch = batch;
       const handle = (): Promise<void> => {
         this.windowTimer = undefined;
+        this.lastHandled = Date.now();
         this.handlers.changing();
         this.invalidations++;
         const done = this.enqueue(() => {
@@ -152,7 +156,9 @@ export class StatsChangeListener {
         done.catch((err: Error) => this.lost(client, err));
         return done.catch(() => undefined);
       };
-      if (this.windowMs > 0) {
+      // At most one invalidation per window: a change after a quiet spell is handled at once, later ones wait for the window to end.
+      const wait = this.lastHandled + this.windowMs - Date.now();
+      if (wait > 0) {
         this.handlers.pending?.();
         let close!: () => void;
         const closed = new Promise<void>((resolve) => (close = resolve));
@@ -162,7 +168,7 @@ export class StatsChangeListener {
         });
         this.windowDone = closing;
         this.windowClose = close;
-        this.windowTimer = setTimeout(close, this.windowMs);
+        this.windowTimer = setTimeout(close, wait);
       } else void handle();
     }
     if (txid) this.batch.txids.add(txid);

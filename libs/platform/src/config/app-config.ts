@@ -244,11 +244,13 @@ export class AppConfig {
   STATS_CACHE_TTL_SECONDS = 900;
 
   /**
-   * Commits of public data notified within this many milliseconds of the
-   * first are handled as one invalidation: a burst of validations clears the
-   * cache once per window rather than once per commit. Meanwhile the cached
-   * copies are still served (and nothing new is stored); a write's own
-   * answer waits for the window, so its author's next read sees the change. 0: at once.
+   * At most one stats cache invalidation per this many milliseconds: a
+   * commit of public data after a quiet spell invalidates at once, commits
+   * notified within the window after an invalidation are handled together
+   * when it ends, so a burst of validations clears the cache once per window
+   * rather than once per commit. Meanwhile the cached copies are still served
+   * (and nothing new is stored); a write's own answer waits for its change to
+   * be handled, so its author's next read sees it. 0: every change at once.
    */
   @Transform(toInt)
   @IsInt()
