@@ -23,7 +23,12 @@ declare module 'autocannon' {
     amount?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Requests sent in turn on each connection. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[];
   }
-  function autocannon(opts: Options): Promise<Result>;
+  function autocannon(opts: autocannon.Options): Promise<autocannon.Result>;
+  namespace autocannon {
+    export { Options, Result };
+  }
   export = autocannon;
 }

@@ -12,6 +12,17 @@ export interface SyntheticSize {
 
 export const DEFAULT_SIZE: SyntheticSize = { publishedPledges: 10_000, draftPledges: 600, withdrawnPledges: 300, stakeholders: 300 };
 
+/** DEFAULT_SIZE's proportions at another number of published pledges (e.g. PLEDGES=100000). */
+export function scaledSize(publishedPledges: number): SyntheticSize {
+  const f = publishedPledges / DEFAULT_SIZE.publishedPledges;
+  return {
+    publishedPledges,
+    draftPledges: Math.round(DEFAULT_SIZE.draftPledges * f),
+    withdrawnPledges: Math.round(DEFAULT_SIZE.withdrawnPledges * f),
+    stakeholders: Math.max(1, Math.round(DEFAULT_SIZE.stakeholders * f)),
+  };
+}
+
 const STAKEHOLDER_KINDS = ['un_entity', 'civil_society', 'private_sector', 'academia', 'local_authority', 'other'];
 const FORMS = ['policy', 'financial', 'technical', 'process'];
 const STATUSES = ['not_started', 'on_track', 'delayed', 'achieved', 'discontinued'];

@@ -40,6 +40,7 @@ export * from './audit/audit.service';
 export * from './audit/audit.module';
 export * from './cache/stats-cache';
 export * from './cache/public-json';
+export * from './cache/representations';
 export * from './http/access.decorators';
 export * from './http/api-responses.decorator';
 export * from './http/configure-app';

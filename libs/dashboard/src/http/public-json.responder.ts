@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CachedBody, etagOf, publicCacheKey, StatsCache, unavailableDependency, writeCachedJson } from '@gcm/platform';
+import { etagOf, PreparedBody, prepareBody, publicCacheKey, StatsCache, unavailableDependency, writeCachedJson, writeUncachedJson } from '@gcm/platform';
 import type { Request, Response } from 'express';
 
 /**
  * Sends a public JSON document from the cache, or computes, stores and sends
  * it. The key is the request's normalised URL, the one the HTTP fast path
  * looks up, so a validated answer here is what later hits are served from.
- * The body is kept as the exact bytes sent: a hit costs no serialisation and
- * no hashing; 304 answers a matching If-None-Match. While PostgreSQL is
+ * The body is kept as the exact bytes sent, in each encoding (made once, when
+ * stored): a hit costs no serialisation, hashing or compression; 304 answers a matching If-None-Match. While PostgreSQL is
  * unreachable, the copy from when it went away is sent, marked stale, rather
  * than a 503.
  */
@@ -18,7 +18,7 @@ export class PublicJsonResponder {
   async send(req: Request, res: Response, compute: () => Promise<string>): Promise<void> {
     const key = publicCacheKey(req.originalUrl);
     const lookup = await this.cache.lookup(key);
-    let entry: CachedBody | undefined = lookup?.hit;
+    let entry: PreparedBody | undefined = lookup?.hit;
     if (!entry) {
       let body: string;
       try {
@@ -28,9 +28,14 @@ export class PublicJsonResponder {
         if (!stale) throw err;
         return writeCachedJson(req, res, stale.value, stale);
       }
-      entry = { body, etag: etagOf(body) };
-      if (lookup) void this.cache.store(lookup, key, entry);
-      else this.cache.computedUncached();
+      const computed = { body, etag: etagOf(body) };
+      if (!lookup) {
+        // Not cached: sent once, encoded on the way by the compression middleware.
+        this.cache.computedUncached();
+        return writeUncachedJson(req, res, computed);
+      }
+      entry = await prepareBody(computed);
+      void this.cache.store(lookup, key, entry);
     }
     writeCachedJson(req, res, entry);
   }

@@ -93,4 +93,24 @@ describe('LocalStatsCache', () => {
     c.suspend(true);
     expect(c.fallback('/a')).toBeUndefined();
   });
+
+  it('while a change waits for its window, serves what it kept but keeps nothing new', () => {
+    const c = new LocalStatsCache(60_000);
+    c.resume();
+    c.set('/a', c.epoch, body('old'));
+    c.pend();
+    expect(c.pending).toBe(true);
+    expect(c.get('/a')).toEqual(body('old'));
+    c.set('/b', c.epoch, body('computed in the window'));
+    expect(c.get('/b')).toBeUndefined();
+    const startedInWindow = c.epoch;
+    c.hold(); // the window closes: the change is handled
+    expect(c.get('/a')).toBeUndefined();
+    c.release();
+    expect(c.pending).toBe(false);
+    c.set('/b', startedInWindow, body('stale'));
+    expect(c.get('/b')).toBeUndefined();
+    c.set('/b', c.epoch, body('new'));
+    expect(c.get('/b')).toEqual(body('new'));
+  });
 });

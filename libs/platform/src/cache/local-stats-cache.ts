@@ -1,17 +1,15 @@
-import type { CachedBody } from './stats-cache';
-
 /** Enough for every dashboard query; past it the map starts over rather than grow without bound. */
 const MAX_ENTRIES = 2000;
 
-interface Entry {
-  value: CachedBody;
+interface Entry<T> {
+  value: T;
   expires: number;
   stored: number;
 }
 
 /** A copy kept for when the database cannot be reached, with its age. */
-export interface FallbackBody {
-  value: CachedBody;
+export interface FallbackBody<T> {
+  value: T;
   ageSeconds: number;
 }
 
@@ -22,20 +20,22 @@ export interface FallbackBody {
  * under the epoch its lookup started in, so a value read before a change was
  * committed and handled never outlives that change here.
  */
-export class LocalStatsCache {
-  private entries = new Map<string, Entry>();
+export class LocalStatsCache<T> {
+  private entries = new Map<string, Entry<T>>();
   /**
    * What was served when the listener was lost, for `fallback` only: the
    * listener drops when PostgreSQL does, and nothing can be committed while
    * it is down, so these are the current figures for as long as the
    * database cannot answer.
    */
-  private lastKnown = new Map<string, Entry>();
+  private lastKnown = new Map<string, Entry<T>>();
   private open = false;
   private holds = 0;
   /** open and no hold: the one flag the hot path reads. */
   private serving = false;
   private current = 0;
+  /** A change is notified and its invalidation window open: what is kept is served, nothing new is kept. */
+  private waiting = false;
 
   constructor(private readonly ttlMs: number) {}
 
@@ -44,22 +44,22 @@ export class LocalStatsCache {
     return this.current;
   }
 
-  get(key: string): CachedBody | undefined {
+  get(key: string): T | undefined {
     if (!this.serving) return undefined;
     const e = this.entries.get(key);
     if (!e || e.expires < Date.now()) return undefined;
     return e.value;
   }
 
-  set(key: string, epoch: number, value: CachedBody): void {
-    if (!this.serving || epoch !== this.current) return;
+  set(key: string, epoch: number, value: T): void {
+    if (!this.serving || this.waiting || epoch !== this.current) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const now = Date.now();
     this.entries.set(key, { value, expires: now + this.ttlMs, stored: now });
   }
 
   /** The copy of `key` from before the listener was lost (expired or not), to answer while the database is unreachable. */
-  fallback(key: string): FallbackBody | undefined {
+  fallback(key: string): FallbackBody<T> | undefined {
     const e = this.lastKnown.get(key);
     return e && { value: e.value, ageSeconds: Math.max(0, Math.floor((Date.now() - e.stored) / 1000)) };
   }
@@ -73,6 +73,21 @@ export class LocalStatsCache {
   drop(): void {
     this.current++;
     this.entries.clear();
+  }
+
+  /**
+   * A change was notified and will be handled when its window closes: keep
+   * serving what is kept (from before the change), but keep nothing new — a
+   * value computed now may be from after the change and would be dropped at
+   * the close anyway, or from before it and would then outlive a newer one.
+   */
+  pend(): void {
+    this.waiting = true;
+  }
+
+  /** Whether a change is waiting for its window to close (see `pend`). */
+  get pending(): boolean {
+    return this.waiting;
   }
 
   /** A change is being handled: drop everything and serve nothing until `release`. */
@@ -111,6 +126,7 @@ export class LocalStatsCache {
   }
 
   private reset(): void {
+    this.waiting = false;
     this.current++;
     this.entries.clear();
     this.serving = this.open && this.holds === 0;

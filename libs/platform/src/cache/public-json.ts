@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { PreparedBody, sendPrepared } from './representations';
 import type { CachedBody, StatsCache } from './stats-cache';
 
 /**
@@ -24,16 +26,23 @@ export function publicCacheKey(url: string): string {
 }
 
 /**
- * Sends a cached JSON body with its validators, or 304 when the client's copy
- * is current. A stale one (the database is unreachable) says so, with its age,
- * and is not to be reused without asking again.
+ * Sends a cached JSON body, in the encoding the client accepts, with its
+ * validators, or 304 when the client's copy is current. A stale one (the
+ * database is unreachable) says so, with its age, and is not to be reused
+ * without asking again.
  */
-export function writeCachedJson(req: Request, res: Response, entry: CachedBody, stale?: { ageSeconds: number }): void {
-  res.setHeader('Cache-Control', stale ? 'no-cache' : PUBLIC_CACHE_CONTROL);
-  if (stale) {
-    res.setHeader('Age', String(stale.ageSeconds));
-    res.setHeader('Warning', '110 - "Response is Stale"');
-  }
+export function writeCachedJson(req: IncomingMessage, res: ServerResponse, entry: PreparedBody, stale?: { ageSeconds: number }, extra: string[] = []): void {
+  const policy = stale
+    ? ['Cache-Control', 'no-cache', 'Age', String(stale.ageSeconds), 'Warning', '110 - "Response is Stale"']
+    : CACHE_POLICY;
+  sendPrepared(req, res, entry, extra.length ? policy.concat(extra) : policy);
+}
+
+const CACHE_POLICY = ['Cache-Control', PUBLIC_CACHE_CONTROL];
+
+/** Sends a JSON body computed for this request only (the cache is off or unavailable); the compression middleware encodes it. */
+export function writeUncachedJson(req: Request, res: Response, entry: CachedBody): void {
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
   res.setHeader('ETag', entry.etag);
   if (req.fresh) {
     res.statusCode = 304;
@@ -45,19 +54,30 @@ export function writeCachedJson(req: Request, res: Response, entry: CachedBody, 
   res.end(entry.body);
 }
 
+/** What the fast path must add to every answer, as the request pipeline would: see configureHttpApp. */
+export interface FastPathHeaders {
+  /** The security headers (helmet's), the same for every response. */
+  fixed: string[];
+  /** Per-request headers (correlation id, Connection: close while draining). */
+  perRequest(req: IncomingMessage): string[];
+}
+
 /**
  * Answers GETs of registered public paths straight from the in-memory cache,
- * before body parsing, access logging and the framework's routing, guards and
- * pipes: a hit is a map lookup and a write. Only exact URLs the full pipeline
- * has already validated and answered are ever in the cache, so the fast path
- * cannot serve what the API would refuse. Misses continue as usual.
+ * ahead of Express itself (its router, body parsing, access logging, guards
+ * and pipes): a hit is a map lookup and one write of bytes encoded when the
+ * cache was filled. Only exact URLs the full pipeline has already validated
+ * and answered are ever in the cache, so the fast path cannot serve what the
+ * API would refuse. Returns false (the request goes on to Express) on a miss.
  */
-export function publicCacheFastPath(cache: StatsCache) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !cache.servesFromMemory(req.url)) return next();
-    const hit = cache.peek(publicCacheKey(req.url));
-    if (!hit) return next();
-    writeCachedJson(req, res, hit);
+export function publicCacheFastPath(cache: StatsCache, headers: FastPathHeaders) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !url || !cache.servesFromMemory(url)) return false;
+    const hit = cache.peek(publicCacheKey(url));
+    if (!hit) return false;
+    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req)));
+    return true;
   };
 }
 

@@ -9,6 +9,7 @@ import { isHotPublicPath, registerHotPublicPath } from '../http/hot-paths';
 import { unavailableDependency } from '../errors/unavailable';
 import { createRedis, redisReady } from '../queue/redis';
 import { FallbackBody, LocalStatsCache } from './local-stats-cache';
+import { PreparedBody, prepareBody } from './representations';
 import { StatsChangeListener } from './stats-change-listener';
 
 /** A rendered public response: the exact bytes sent and their ETag. */
@@ -22,7 +23,7 @@ export interface CacheLookup {
   generation: string;
   /** The same guard for this process's in-memory copy. */
   epoch: number;
-  hit?: CachedBody;
+  hit?: PreparedBody;
 }
 
 /** How long a transaction id is remembered, so that N listening processes bump the generation once for it. */
@@ -84,7 +85,7 @@ export class StatsCache implements OnModuleDestroy {
   private readonly genKey: string;
   private readonly dataPrefix: string;
   private readonly seenPrefix: string;
-  private readonly local: LocalStatsCache;
+  private readonly local: LocalStatsCache<PreparedBody>;
   /** The highest Redis generation this process has seen (see `checked`). */
   private seen = 0;
 
@@ -120,12 +121,13 @@ export class StatsCache implements OnModuleDestroy {
   private listen(): StatsChangeListener {
     if (!this.listener) {
       this.listener = new StatsChangeListener(listenerConnection(this.dataSource), {
+        pending: () => this.local.pend(),
         changing: () => this.local.hold(),
         changed: (txids) => this.bump(txids).finally(() => this.local.release()),
         connected: () => this.bump([]),
         resumed: () => this.local.resume(),
         disconnected: (err) => this.local.suspend(!!err && unavailableDependency(err) === 'database'),
-      });
+      }, this.config.STATS_INVALIDATION_WINDOW_MS);
       this.listener.start();
     }
     return this.listener;
@@ -168,7 +170,7 @@ export class StatsCache implements OnModuleDestroy {
   }
 
   /** The in-memory copy, without any I/O: the fast path for hot GETs. */
-  peek(key: string): CachedBody | undefined {
+  peek(key: string): PreparedBody | undefined {
     return this.enabled ? this.local.get(key) : undefined;
   }
 
@@ -179,7 +181,7 @@ export class StatsCache implements OnModuleDestroy {
     try {
       const [read, raw] = await this.redis().statsRead(this.genKey, this.dataPrefix, key);
       const { generation, rolledBack } = await this.checked(read);
-      const hit = raw && !rolledBack ? decode(raw) : undefined;
+      const hit = raw && !rolledBack ? await prepareBody(decode(raw)) : undefined;
       if (hit) this.local.set(key, epoch, hit);
       return { generation, epoch: rolledBack ? this.local.epoch : epoch, hit };
     } catch (err) {
@@ -194,7 +196,7 @@ export class StatsCache implements OnModuleDestroy {
    * the database, however old (the caller says it is stale). Never one from
    * before a change this process heard of.
    */
-  fallback(key: string): FallbackBody | undefined {
+  fallback(key: string): FallbackBody<PreparedBody> | undefined {
     return this.enabled ? this.local.fallback(key) : undefined;
   }
 
@@ -203,12 +205,15 @@ export class StatsCache implements OnModuleDestroy {
     this.local.forgetFallback();
   }
 
-  async store(lookup: CacheLookup, key: string, value: CachedBody): Promise<void> {
+  /** Keeps a computed body (in every encoding: see prepareBody) here and, as its text, in Redis for the other processes. */
+  async store(lookup: CacheLookup, key: string, value: PreparedBody): Promise<void> {
     if (!this.enabled) return;
+    // A change is waiting for its window to close: the value may predate it, and must not land in Redis either.
+    if (this.local.pending) return;
     this.local.set(key, lookup.epoch, value);
     try {
       await this.redis().statsWrite(
-        this.genKey, this.dataPrefix, lookup.generation, key, `${value.etag}\n${value.body}`, this.config.STATS_CACHE_TTL_SECONDS,
+        this.genKey, this.dataPrefix, lookup.generation, key, `${value.source.etag}\n${value.source.body}`, this.config.STATS_CACHE_TTL_SECONDS,
       );
     } catch (err) {
       this.logger.warn({ err }, 'stats cache write failed');
@@ -236,6 +241,11 @@ export class StatsCache implements OnModuleDestroy {
    */
   settle(): Promise<void> {
     return this.listener?.listening ? this.listener.sync() : Promise.resolve();
+  }
+
+  /** Invalidations this process handled since it started listening (each one a window of notifications). */
+  get invalidations(): number {
+    return this.listener?.invalidations ?? 0;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -9,7 +9,9 @@ const MAX_DELAY_MS = 5000;
 const SYNC_TIMEOUT_MS = 2000;
 
 export interface StatsChangeHandlers {
-  /** A notification arrived: stop trusting cached copies until `changed` has run. */
+  /** A notification arrived and its window opened: keep serving cached copies, store nothing new (see `windowMs`). */
+  pending?(): void;
+  /** The window closed: stop trusting cached copies until `changed` has run. */
   changing(): void;
   /** Transactions (by id) committed changes to public data; rejecting counts as a lost connection. */
   changed(txids: string[], tables: string[]): Promise<void>;
@@ -25,7 +27,10 @@ export interface StatsChangeHandlers {
  * One dedicated PostgreSQL connection per process that LISTENs for commits of
  * public data. It reconnects with exponential backoff after any error, and
  * counts as listening only once `connected` (a full invalidation) is done.
- * Notifications that arrive together are handled as one batch, in order.
+ * At most one invalidation per `windowMs`: a notification after a quiet spell
+ * is handled at once; those arriving within the window after an invalidation
+ * are handled together when it ends, in order — a burst of commits does not
+ * empty the cache once per commit.
  */
 export class StatsChangeListener {
   private readonly logger = new Logger('StatsChangeListener');
@@ -35,6 +40,14 @@ export class StatsChangeListener {
   private attempt = 0;
   private timer?: NodeJS.Timeout;
   private batch: { txids: Set<string>; tables: Set<string> } | null = null;
+  /** The open window's timer, and the handling of its batch (which `sync` waits for). */
+  private windowTimer?: NodeJS.Timeout;
+  private windowDone?: Promise<void>;
+  private windowClose?: () => void;
+  /** When the last batch was handled (ms): the next one waits until `windowMs` after it. */
+  private lastHandled = 0;
+  /** Batches handled (invalidations) since start, for benchmarks and tests. */
+  invalidations = 0;
   /** Handler calls run one after another; this is the tail of that chain. */
   private work: Promise<void> = Promise.resolve();
   /** The round trip on the wire, and the one that callers arriving meanwhile share (one query at a time). */
@@ -44,6 +57,7 @@ export class StatsChangeListener {
   constructor(
     private readonly connection: ClientConfig,
     private readonly handlers: StatsChangeHandlers,
+    private readonly windowMs = 0,
   ) {}
 
   get listening(): boolean {
@@ -58,7 +72,8 @@ export class StatsChangeListener {
    * Resolves once every notification committed before the call has been
    * handled: PostgreSQL sends a listener its pending notifications before
    * answering its next query, so one round trip on this connection flushes
-   * them. Bounded: a connection that does not answer is dropped and rebuilt.
+   * them; an open window is waited out. Bounded: a connection that does not
+   * answer is dropped and rebuilt.
    */
   async sync(): Promise<void> {
     const client = this.client;
@@ -68,7 +83,7 @@ export class StatsChangeListener {
       timer = setTimeout(() => reject(new Error('stats listener did not answer')), SYNC_TIMEOUT_MS);
     });
     try {
-      await Promise.race([this.roundTrip(client).then(() => this.work), timeout]);
+      await Promise.race([this.roundTrip(client).then(() => this.windowDone).then(() => this.work), timeout]);
     } catch (err) {
       this.lost(client, err as Error);
     } finally {
@@ -129,11 +144,32 @@ export class StatsChangeListener {
     if (!this.batch) {
       const batch = { txids: new Set<string>(), tables: new Set<string>() };
       this.batch = batch;
-      this.handlers.changing();
-      this.enqueue(() => {
-        if (this.batch === batch) this.batch = null;
-        return this.handlers.changed([...batch.txids], [...batch.tables]);
-      }).catch((err: Error) => this.lost(client, err));
+      const handle = (): Promise<void> => {
+        this.windowTimer = undefined;
+        this.lastHandled = Date.now();
+        this.handlers.changing();
+        this.invalidations++;
+        const done = this.enqueue(() => {
+          if (this.batch === batch) this.batch = null;
+          return this.handlers.changed([...batch.txids], [...batch.tables]);
+        });
+        done.catch((err: Error) => this.lost(client, err));
+        return done.catch(() => undefined);
+      };
+      // At most one invalidation per window: a change after a quiet spell is handled at once, later ones wait for the window to end.
+      const wait = this.lastHandled + this.windowMs - Date.now();
+      if (wait > 0) {
+        this.handlers.pending?.();
+        let close!: () => void;
+        const closed = new Promise<void>((resolve) => (close = resolve));
+        // A connection lost meanwhile closes the window with nothing to handle: `disconnected` voided the cache.
+        const closing: Promise<void> = closed.then(() => (this.batch === batch ? handle() : undefined)).finally(() => {
+          if (this.windowDone === closing) this.windowDone = undefined;
+        });
+        this.windowDone = closing;
+        this.windowClose = close;
+        this.windowTimer = setTimeout(close, wait);
+      } else void handle();
     }
     if (txid) this.batch.txids.add(txid);
     if (table) this.batch.tables.add(table);
@@ -146,6 +182,12 @@ export class StatsChangeListener {
   }
 
   private drop(err?: Error): void {
+    clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.batch = null;
+    this.windowClose?.();
+    this.windowClose = undefined;
+    this.windowDone = undefined;
     this.client = undefined;
     this.ping = undefined;
     this.nextPing = undefined;

@@ -272,6 +272,21 @@ export class AppConfig {
   STATS_CACHE_TTL_SECONDS = 900;
 
   /**
+   * At most one stats cache invalidation per this many milliseconds: a
+   * commit of public data after a quiet spell invalidates at once, commits
+   * notified within the window after an invalidation are handled together
+   * when it ends, so a burst of validations clears the cache once per window
+   * rather than once per commit. Meanwhile the cached copies are still served
+   * (and nothing new is stored); a write's own answer waits for its change to
+   * be handled, so its author's next read sees it. 0: every change at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  STATS_INVALIDATION_WINDOW_MS = 150;
+
+  /**
    * HTTP timeouts of the API's server. A request (headers and body, e.g. an
    * evidence upload) must arrive within HTTP_REQUEST_TIMEOUT_MS, its headers
    * within HTTP_HEADERS_TIMEOUT_MS, else the server answers 408 and closes the
@@ -342,7 +357,7 @@ const CONFIG_KEYS = [
   'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
   'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'RETENTION_PRUNE_EVERY_MINUTES', 'SESSION_RETENTION_DAYS', 'TOKEN_RETENTION_DAYS',
-  'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS', 'STATS_INVALIDATION_WINDOW_MS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];

@@ -1,14 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { isUtf8 } from 'node:buffer';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import compression from 'compression';
+import type { Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { publicCacheFastPath, settleStatsAfterWrites } from '../cache/public-json';
+import { COMPRESSION_THRESHOLD, PRECOMPRESSED } from '../cache/representations';
 import { AppConfig } from '../config/app-config';
 import { StatsCache } from '../cache/stats-cache';
 import { parseTrustProxy } from '../config/trust-proxy';
-import { requestContextMiddleware } from '../context/request-context.middleware';
+import { correlationIdOf, requestContextMiddleware } from '../context/request-context.middleware';
 import { inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
 import { connectionCloseWhenDraining } from '../lifecycle/http-drain';
@@ -40,22 +43,62 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.use(requestContextMiddleware);
-  express.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  // After the security headers, before body parsing, logging and routing: see publicCacheFastPath.
-  express.use(publicCacheFastPath(express.get(StatsCache)));
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  express.use(securityHeaders);
+  // Every response over 1 kB the client accepts compressed, streamed ones too (chunk by chunk); cached bodies come encoded.
+  express.use(compression({
+    threshold: COMPRESSION_THRESHOLD,
+    filter: (req, res) => !(res as Response & { [PRECOMPRESSED]?: boolean })[PRECOMPRESSED] && compression.filter(req, res),
+  }));
   express.use(settleStatsAfterWrites(express.get(StatsCache)));
   express.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJson });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, verify: verifyForm });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));
-  boundTimeouts(express.getHttpServer() as Server, express.get(AppConfig));
+  const server = express.getHttpServer() as Server;
+  const shutdown = express.get(ShutdownState);
+  // Ahead of Express: the headers its middleware above would add, fixed ones computed once.
+  answerFirst(server, publicCacheFastPath(express.get(StatsCache), {
+    fixed: fixedHeaders(securityHeaders),
+    perRequest: (req) => shutdown.draining
+      ? ['X-Correlation-Id', correlationIdOf(req), 'Connection', 'close']
+      : ['X-Correlation-Id', correlationIdOf(req)],
+  }));
+  boundTimeouts(server, express.get(AppConfig));
+}
+
+const fastPathInstalled = new WeakSet<Server>();
+
+/** Lets `fast` answer a request before the server's own listener (the Express app) sees it; once per server. */
+function answerFirst(server: Server, fast: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+  if (fastPathInstalled.has(server)) return;
+  fastPathInstalled.add(server);
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (fast(req, res)) return;
+    for (const listener of listeners) listener.call(server, req, res);
+  });
+}
+
+/** The headers a middleware that sets the same ones on every response (helmet) sets, as a flat list for writeHead. */
+function fixedHeaders(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): string[] {
+  const out: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | string[]) => {
+      out.push(name, Array.isArray(value) ? value.join(', ') : String(value));
+      return recorder;
+    },
+    removeHeader: () => undefined,
+    getHeader: () => undefined,
+  };
+  middleware({ headers: {}, method: 'GET', url: '/' } as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return out;
 }
 
 /**
