@@ -8,3 +8,5 @@ export { StateOrganisationsSeeder } from './organisations/state-organisations.se
 export type { UserView } from './users/user.view';
 export { UsersService } from './users/users.service';
 export type { OrganisationView } from './organisations/organisation.view';
+export { hashSecretToken, newSecretToken } from './auth/secret-token';
+export { tokenLink } from './auth/links';

@@ -154,6 +154,13 @@ export class AppConfig {
   @Max(1440)
   REMINDER_SCAN_EVERY_MINUTES = 60;
 
+  /** How long a reminder e-mail's "no change" and "update" links work (single use, bound to user, pledge, cycle and the pledge's version). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  REMINDER_LINK_TTL_HOURS = 72;
+
   /** Lifetime of a signed access token; each request also re-checks the session, so sign-out is immediate. */
   @Transform(toInt)
   @IsInt()
@@ -313,7 +320,7 @@ const CONFIG_KEYS = [
   'SEED_DIR', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS', 'INVITATION_TTL_HOURS', 'PASSWORD_RESET_TTL_MINUTES',
   'SIGNIN_LIMIT_PER_ACCOUNT_IP', 'SIGNIN_LIMIT_PER_IP', 'SIGNIN_SLOWDOWN_PER_ACCOUNT', 'SIGNIN_SLOWDOWN_MAX_MS', 'SIGNIN_LIMIT_WINDOW_SECONDS', 'RESET_LIMIT_PER_ACCOUNT',
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
-  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
+  'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REMINDER_LINK_TTL_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];

@@ -61,6 +61,10 @@ export class ProgressUpdate {
   @Column({ type: 'boolean', default: false })
   isLate: boolean;
 
+  /** Submitted after the cycle's deadline but by the organisation's extended one (reports say "included after extension"). */
+  @Column({ type: 'boolean', default: false })
+  afterExtension: boolean;
+
   /** A "no change since last cycle" reconfirmation, copied from the previous update. */
   @Column({ type: 'boolean', default: false })
   noChange: boolean;

@@ -9,9 +9,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdate } from '../entities/progress-update.entity';
-import { cyclePopulationSql } from '../population/cycle-population.sql';
+import { afterExtensionSql, cyclePopulationSql, isLateSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, IS_LATE_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  checkProgressContent, LATENESS_SET_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -163,7 +163,7 @@ export class ProgressUpdatesService {
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
     const submitted = await this.dataSource.transaction(async (m) => {
-      await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
+      await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
       const number = await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
       await this.audit.record(m, {
@@ -175,8 +175,14 @@ export class ProgressUpdatesService {
     return submitted;
   }
 
-  /** "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it. */
-  async noChange(user: AuthUser, pledgeId: string, dto: NoChangeDto, key?: string): Promise<{ value: ProgressUpdateView; replayed: boolean }> {
+  /**
+   * "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it.
+   * `within` runs in the same transaction once the update exists (a reminder link is claimed there, so a refused
+   * claim writes nothing and a failed reconfirmation leaves the link usable).
+   */
+  async noChange(
+    user: AuthUser, pledgeId: string, dto: NoChangeDto, key?: string, within?: (m: EntityManager, update: ProgressUpdateView) => Promise<void>,
+  ): Promise<{ value: ProgressUpdateView; replayed: boolean }> {
     const { cycle } = await this.target(user, pledgeId, dto.cycle);
     const [previous] = await this.m.query(
       `SELECT u.id FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
@@ -191,9 +197,9 @@ export class ProgressUpdatesService {
       await this.existing(m, pledgeId, cycle);
       const [{ id }] = await m.query(
         `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
-           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late)
+           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late, after_extension)
          SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
-           'submitted', true, $3, now(), $3, now() >= ((SELECT deadline FROM reporting_cycle WHERE id = $2) + 1)::timestamp AT TIME ZONE 'UTC'
+           'submitted', true, $3, now(), $3, ${isLateSql('now()', '$2::uuid', 'pledge_id')}, ${afterExtensionSql('now()', '$2::uuid', 'pledge_id')}
          FROM progress_update WHERE id = $1 RETURNING id`,
         [previous.id, cycle.id, user.id],
       );
@@ -214,6 +220,7 @@ export class ProgressUpdatesService {
         action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
         after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, isLate: view.isLate, versionNumber: number },
       });
+      if (within) await within(m, view);
       return view;
     });
     return result;

@@ -193,3 +193,13 @@ export function methodSection(extra: string[] = []): Section {
     ])],
   };
 }
+
+/** The method note on deadline extensions (state and IMRF summary reports). */
+export const AFTER_EXTENSION_NOTE =
+  'When the secretariat granted an organisation a deadline extension, its updates are judged against the extended deadline: one submitted after the cycle deadline but by the extended one is "included after extension", counted and not late.';
+
+/** "n included after extension" beside the late figure, when there are any. */
+export function afterExtensionDetail(counted: UpdateInput[]): string | null {
+  const n = counted.filter((u) => u.afterExtension).length;
+  return n > 0 ? `${n} more included after extension` : null;
+}

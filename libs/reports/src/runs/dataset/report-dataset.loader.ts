@@ -117,7 +117,7 @@ export class ReportDatasetLoader {
     const rows: UpdateRow[] = await m.query(
       `SELECT u.id, u.pledge_id AS "pledgeId", c.code AS "cycleCode", u.editorial_status AS lifecycle,
          ${isoInstant('u.submitted_at')} AS "submittedAt", ${isoInstant('u.validated_at')} AS "validatedAt",
-         u.is_late AS late, u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
+         u.is_late AS late, u.after_extension AS "afterExtension", u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
          ${validatedOnly('u.actions_taken', "''")} AS "actionsTaken", ${validatedOnly('u.challenges', "''")} AS challenges,
          ${validatedOnly('u.next_steps', "''")} AS "nextSteps", ${validatedOnly('u.partner_contributions', "'[]'::jsonb")} AS contributions
        FROM progress_update u ${join} WHERE ${where} ORDER BY p.reference, c.period_start`,
