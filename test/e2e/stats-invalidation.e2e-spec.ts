@@ -16,6 +16,7 @@ const PRIVATE_TABLES = [
   'app_user', 'session', 'refresh_token', 'user_token', 'audit_log', 'idempotency_key', 'notification', 'migrations',
   'report_run', 'report_file', 'report_snapshot', 'report_version', 'expert_report', 'evidence_blob', 'reporting_reminder',
   'practice_import', 'pledge_version', 'pledge_review', 'progress_update_version', 'progress_update_review',
+  'reminder_link', 'deadline_extension',
   // The read model: written only by the source tables' triggers, in the transaction whose notification covers it.
   'stats_pledge', 'stats_update',
 ];
