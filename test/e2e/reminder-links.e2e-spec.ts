@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { RemindersScanHandler } from '@gcm/notifications';
 import { QueueService } from '@gcm/platform';
+import type { Browser } from 'playwright-core';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
+import { freePort, launchBrowser, person } from '../helpers/browser-person';
 import { count, openCycle, publishedPledge } from '../helpers/pledges';
 import { startSmtpServer } from '../helpers/smtp';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
 
-const BASE = 'https://gcm.example.org';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** The "no change" and "update" links of one pledge in a reminder e-mail (the lines under its reference). */
@@ -43,14 +44,19 @@ describe('reminder e-mail links', () => {
   const pledges: { id: string; reference: string; version: number }[] = [];
   let mine: string;
   let theirs: string;
+  let BASE: string;
+  let browser: Browser;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
+    const port = await freePort();
+    BASE = `http://127.0.0.1:${port}`;
     t = await createTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: BASE } });
+    await t.app.listen(port, '127.0.0.1');
     sec = await createUser(t, { role: 'secretariat' });
     focal = await createUser(t, { role: 'focal_point', organisationAlpha3: 'PRT' });
     alternate = await createUser(t, { role: 'focal_point', organisationAlpha3: 'PRT' });
-    for (const title of ['Legal pathways for seasonal workers', 'Consular help for migrants abroad', 'Data on migrant deaths'])
+    for (const title of ['Legal pathways for seasonal workers', 'Consular help for migrants abroad', 'Data on migrant deaths', 'Return and reintegration'])
       pledges.push(await publishedPledge(t, focal, sec, { title, scope: { countries: ['PRT'], regions: [] } }));
     await openCycle(t, sec, { code: '2024-H1', periodStart: '2024-01-01', periodEnd: '2024-06-30', deadline: '2099-12-31' });
     for (const p of pledges) {
@@ -68,6 +74,7 @@ describe('reminder e-mail links', () => {
   afterAll(async () => {
     if (t) await obliterateQueues(t.app.get(QueueService));
     await worker?.close();
+    await browser?.close();
     await t?.close();
     await smtp?.close();
   });
@@ -82,7 +89,7 @@ describe('reminder e-mail links', () => {
     const hash = createHash('sha256').update(tokenOf(links.noChange)).digest('hex');
     const [row] = await t.dataSource.query('SELECT action, user_id AS "userId", pledge_version AS v FROM reminder_link WHERE token_hash = $1', [hash]);
     expect(row).toEqual({ action: 'no_change', userId: focal.user.id, v: pledges[0].version });
-    expect(await count(t, 'reminder_link')).toBe(12);
+    expect(await count(t, 'reminder_link')).toBe(16);
     const stored = await t.dataSource.query("SELECT count(*)::int AS n FROM notification WHERE body LIKE '%token=%'");
     expect(stored[0].n).toBe(0);
     const inApp = await t.http.get('/api/v1/notifications').set(bearer(focal.accessToken)).expect(200);
@@ -151,6 +158,38 @@ describe('reminder e-mail links', () => {
     const changed = await post('confirm', tokenOf(reminderLinks(theirs, pledges[2].reference, BASE).noChange)).expect(409);
     expect(changed.body.details.reason).toBe('pledge_changed');
     expect(await writes()).toEqual(before);
+  });
+
+  it('in a browser: "update" asks the signed-out recipient to sign in and lands on the form; "no change" shows what it reconfirms, confirms in one click, and refuses the replay', async () => {
+    browser = await launchBrowser();
+    const who = await person(browser, 'reminder-links');
+    await who.page.goto(reminderLinks(mine, pledges[3].reference, BASE).update);
+    await who.page.getByRole('heading', { level: 1, name: 'Update this pledge' }).waitFor();
+    await who.page.getByLabel('E-mail address').fill(focal.user.email);
+    await who.page.getByLabel('Password', { exact: true }).fill(focal.password);
+    await who.page.getByRole('button', { name: 'Sign in' }).click();
+    await who.page.waitForURL(`${BASE}/workspace/pledges/${pledges[3].id}/updates/2024-H2`);
+    await who.close();
+
+    const stranger = await person(browser, 'reminder-links-no-change');
+    const link = reminderLinks(theirs, pledges[3].reference, BASE).noChange;
+    await stranger.page.goto(link);
+    await stranger.page.getByRole('heading', { level: 1, name: 'Confirm: no change since last cycle' }).waitFor();
+    const reconfirmed = stranger.page.getByRole('region', { name: 'What will be reconfirmed (your update for 2024-H1)' });
+    await expect(reconfirmed.textContent()).resolves.toContain('Two offices opened.');
+    await expect(reconfirmed.textContent()).resolves.toContain('40 %');
+    await stranger.page.getByRole('button', { name: 'Confirm no change' }).click();
+    await expect(stranger.page.getByRole('status').textContent()).resolves.toContain(`Confirmed. The update of ${pledges[3].reference} for 2024-H2 was submitted`);
+    const [row] = await t.dataSource.query(
+      "SELECT u.no_change AS nc, u.editorial_status AS s, u.submitted_by AS by FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id WHERE u.pledge_id = $1 AND c.code = '2024-H2'",
+      [pledges[3].id],
+    );
+    expect(row).toEqual({ nc: true, s: 'submitted', by: alternate.user.id });
+    await stranger.page.goto('about:blank');
+    await stranger.page.goto(link);
+    await expect(stranger.page.getByRole('alert').textContent()).resolves.toContain('This link has already been used');
+    await stranger.shot('replayed');
+    await stranger.close();
   });
 
   it('refuses the links of a deactivated account; bad and unknown tokens get 400 and 404', async () => {

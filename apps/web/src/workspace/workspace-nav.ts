@@ -15,6 +15,7 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/pledges', label: t.ws.nav.pledges, roles: ['focal_point'] },
   { href: '/workspace/expert-reports', label: t.experts.nav, roles: ['expert'] },
   { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
+  { href: '/workspace/extensions', label: t.extensions.nav, roles: ['focal_point', 'secretariat'] },
   { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
   { href: '/workspace/review/expert-reports', label: t.experts.reviewNav, roles: ['secretariat'] },
   { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },

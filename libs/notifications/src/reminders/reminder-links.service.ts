@@ -68,8 +68,8 @@ export class ReminderLinksService {
   ) {}
 
   /** New links for a notification's pledges, retiring the unused ones of an earlier attempt to send it. */
-  async issue(m: EntityManager, notificationId: string, userId: string, cycleId: string, pledgeIds: string[]): Promise<Map<string, ReminderPledgeLinks>> {
-    await m.query('DELETE FROM reminder_link WHERE notification_id = $1 AND used_at IS NULL', [notificationId]);
+  async issue(m: EntityManager, notificationId: string | null, userId: string, cycleId: string, pledgeIds: string[]): Promise<Map<string, ReminderPledgeLinks>> {
+    if (notificationId) await m.query('DELETE FROM reminder_link WHERE notification_id = $1 AND used_at IS NULL', [notificationId]);
     const pledges: { id: string; version: number }[] = await m.query('SELECT id, version FROM pledge WHERE id = ANY($1::uuid[])', [pledgeIds]);
     const expiresAt = new Date(Date.now() + this.config.REMINDER_LINK_TTL_HOURS * 3_600_000);
     const links = new Map<string, ReminderPledgeLinks>();
