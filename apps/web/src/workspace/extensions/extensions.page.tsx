@@ -55,7 +55,7 @@ function DecideForm({ ext, onDecided }: { ext: Extension; onDecided: (outcome: '
     onDecided(intent.current === 'grant' ? 'granted' : 'declined');
   });
   return (
-    <form class="form decision" onSubmit={submit} noValidate aria-label={m().decide(ext.organisation, ext.cycle)}>
+    <form class="form form--narrow" onSubmit={submit} noValidate aria-labelledby={`decide-${ext.id}-title`}>
       <ErrorSummary form={form} labels={{ deadline: m().newDeadline, comment: m().comment }} />
       <TextField form={form} name="deadline" label={m().newDeadline} type="date" />
       <TextArea form={form} name="comment" label={m().comment} hint={m().commentHint} rows={2} />
@@ -112,17 +112,20 @@ export function ExtensionsPage() {
                         <td class="nowrap">{formatDate(e.cycleDeadline)}</td>
                         <td class="nowrap">{formatDate(e.deadline ?? e.requestedDeadline)}</td>
                         <td>{formatDateTime(e.requestedAt)}</td>
-                        <td>
-                          {secretariat && e.status === 'requested' && e.cycleStatus === 'open'
-                            ? <DecideForm ext={e} onDecided={(outcome) => changed(m().decided(e.organisation, e.cycle, m().statuses[outcome]))} />
-                            : e.decisionComment ?? ''}
-                        </td>
+                        <td>{e.decisionComment ?? ''}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </TableWrap>
             )}
+            {secretariat && page.items.filter((e) => e.status === 'requested' && e.cycleStatus === 'open').map((e) => (
+              <section key={e.id} aria-labelledby={`decide-${e.id}-title`}>
+                <h3 id={`decide-${e.id}-title`}>{m().decide(e.organisation, e.cycle)}</h3>
+                <p>{e.reason}</p>
+                <DecideForm ext={e} onDecided={(outcome) => changed(m().decided(e.organisation, e.cycle, m().statuses[outcome]))} />
+              </section>
+            ))}
           </section>
         )}
       </DataView>
