@@ -144,3 +144,21 @@ export class UpdateQueuePage {
   limit: number;
   offset: number;
 }
+
+export class ApprovalQueueItem {
+  id: string;
+  cycle: string;
+  pledgeId: string;
+  reference: string;
+  title: string | null;
+  status: ImplementationStatus;
+  percentComplete: number;
+  noChange: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+export class ApprovalQueue {
+  items: ApprovalQueueItem[];
+  total: number;
+}

@@ -53,8 +53,8 @@ export class ProgressUpdate {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   partnerContributions: PartnerContribution[];
 
-  /** draft | submitted | validated | returned. Only validated updates are public. */
-  @Column({ type: 'varchar', length: 12, default: 'draft' })
+  /** draft | awaiting_approval | submitted | validated | returned. Only validated updates are public. */
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
   editorialStatus: UpdateEditorialStatus;
 
   /** Submitted after the end of the cycle's deadline day (UTC); set at submission. */

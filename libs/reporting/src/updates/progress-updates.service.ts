@@ -11,7 +11,7 @@ import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '.
 import { ProgressUpdate } from '../entities/progress-update.entity';
 import { afterExtensionSql, cyclePopulationSql, isLateSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, LATENESS_SET_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  checkProgressContent, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -162,6 +162,17 @@ export class ProgressUpdatesService {
     assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
+    if (await needsApproval(this.m, row.leadOrganisationId, user.id)) {
+      return this.dataSource.transaction(async (m) => {
+        await this.bump(m, row, expected, `editorial_status = 'awaiting_approval'`);
+        const view = await loadUpdateView(m, id);
+        await this.audit.record(m, {
+          action: 'progress_update.submit_for_approval', entityType: 'progress_update', entityId: id,
+          before: { editorialStatus: row.editorialStatus }, after: { editorialStatus: 'awaiting_approval' },
+        });
+        return view;
+      });
+    }
     const submitted = await this.dataSource.transaction(async (m) => {
       await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
       const number = await snapshotSubmission(m, id, user.id);
@@ -193,6 +204,7 @@ export class ProgressUpdatesService {
     if (!previous) {
       throw new DomainError(ErrorCode.InvalidState, `There is no earlier submitted update of this pledge to reconfirm for ${cycle.code}`);
     }
+    const approval = await needsApproval(this.m, authorOrganisation(user), user.id);
     const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
       const [{ id }] = await m.query(
@@ -203,6 +215,14 @@ export class ProgressUpdatesService {
          FROM progress_update WHERE id = $1 RETURNING id`,
         [previous.id, cycle.id, user.id],
       );
+      // With an in-country approver the reconfirmation waits for them; it is submitted (and judged late or not) on approval.
+      if (approval) {
+        await m.query(
+          `UPDATE progress_update SET editorial_status = 'awaiting_approval', submitted_at = NULL, submitted_by = NULL, is_late = false, after_extension = false
+            WHERE id = $1`,
+          [id],
+        );
+      }
       await m.query(
         `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
          SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
@@ -214,11 +234,11 @@ export class ProgressUpdatesService {
          SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
         [previous.id, id],
       );
-      const number = await snapshotSubmission(m, id, user.id);
+      const number = approval ? null : await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
       await this.audit.record(m, {
         action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
-        after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, isLate: view.isLate, versionNumber: number },
+        after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, editorialStatus: view.editorialStatus, isLate: view.isLate, versionNumber: number },
       });
       if (within) await within(m, view);
       return view;

@@ -99,3 +99,9 @@ export async function snapshotSubmission(m: EntityManager, updateId: string, use
  * (UTC; its extension's date when granted); after_extension = after the cycle's own deadline but not late.
  */
 export const LATENESS_SET_SQL = `is_late = ${isLateSql('now()', 'cycle_id', 'pledge_id')}, after_extension = ${afterExtensionSql('now()', 'cycle_id', 'pledge_id')}`;
+
+/** The organisation has an in-country approver and the submitter is not it: the update goes to the approver first. */
+export async function needsApproval(m: EntityManager, organisationId: string, submitterId: string): Promise<boolean> {
+  const [org] = await m.query('SELECT approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
+  return !!org?.approverId && org.approverId !== submitterId;
+}

@@ -112,7 +112,7 @@ export class ReportDatasetLoader {
 
   private async updates(m: EntityManager, cycleIds: string[]) {
     const join = 'JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id';
-    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status <> 'draft' AND p.published_version IS NOT NULL`;
+    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status NOT IN ('draft', 'awaiting_approval') AND p.published_version IS NOT NULL`;
     const params = [cycleIds];
     const rows: UpdateRow[] = await m.query(
       `SELECT u.id, u.pledge_id AS "pledgeId", c.code AS "cycleCode", u.editorial_status AS lifecycle,
