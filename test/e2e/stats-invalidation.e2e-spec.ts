@@ -18,6 +18,7 @@ const PRIVATE_TABLES = [
   'practice_import', 'pledge_version', 'pledge_review', 'progress_update_version', 'progress_update_review',
   // Feeds read the outbox live (not through the stats cache); webhooks are the secretariat's.
   'publication_event', 'webhook', 'webhook_delivery',
+  'reminder_link', 'deadline_extension',
   // The read model: written only by the source tables' triggers, in the transaction whose notification covers it.
   'stats_pledge', 'stats_update',
 ];

@@ -2,10 +2,12 @@
 // (page functions here run in the browser)
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { ReminderLinksService } from '@gcm/notifications';
 import { bearer } from '../helpers/auth';
 import { ARTIFACTS, launchBrowser, person, type Person } from '../helpers/browser-person';
 import { buildDashboardFixture, type DashboardFixture } from '../helpers/dashboard-fixture';
 import { signIn } from '../helpers/journey';
+import { openCycle } from '../helpers/pledges';
 import { auditPage, LAPTOP, PHONE, settled } from '../helpers/page-audit';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -22,6 +24,7 @@ describe('every page on a phone and a laptop (browser)', () => {
   let f: DashboardFixture;
   let updateId: string;
   let reference: string;
+  let noChangePath: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -47,6 +50,12 @@ describe('every page on a phone and a laptop (browser)', () => {
     if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
     [{ id: updateId }] = await t.dataSource.query(`SELECT id FROM progress_update WHERE pledge_id = $1`, [f.b.id]);
     [{ reference }] = await t.dataSource.query('SELECT reference FROM pledge WHERE id = $1', [f.a.id]);
+    // A later open cycle: France asks for more time in it, and a reminder's "no change" link would reconfirm A's 2026-H1 update.
+    const h2 = await openCycle(t, f.secretariat, { code: '2026-H2', periodStart: '2026-07-01', periodEnd: '2026-12-31', deadline: '2099-12-31' });
+    await t.http.post('/api/v1/cycles/2026-H2/extensions').set(bearer(f.fra.accessToken)).send({ reason: 'Our statistics office moves offices in January' }).expect(201);
+    const links = await t.dataSource.transaction((m) => t.app.get(ReminderLinksService).issue(m, null, f.fra.user.id, h2.id, [f.a.id]));
+    const link = new URL(links.get(f.a.id)!.noChange);
+    noChangePath = link.pathname + link.hash;
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     browser = await launchBrowser();
@@ -103,6 +112,7 @@ describe('every page on a phone and a laptop (browser)', () => {
     '/practices/2.1.9',
     '/sign-in',
     '/forgot-password',
+    noChangePath,
   ];
 
   const secretariatPaths = () => [
@@ -112,6 +122,7 @@ describe('every page on a phone and a laptop (browser)', () => {
     `/workspace/review/updates/${updateId}`,
     `/workspace/pledges/${f.b.id}`,
     '/workspace/cycles',
+    '/workspace/extensions',
     '/workspace/reports',
     '/workspace/queues',
     '/workspace/organisations',
@@ -130,6 +141,7 @@ describe('every page on a phone and a laptop (browser)', () => {
   const focalPaths = () => [
     '/workspace',
     '/workspace/organisation',
+    '/workspace/extensions',
     '/workspace/pledges',
     '/workspace/pledges/new',
     `/workspace/pledges/${f.b.id}`,

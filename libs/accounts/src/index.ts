@@ -10,3 +10,5 @@ export { UsersService } from './users/users.service';
 export type { OrganisationView } from './organisations/organisation.view';
 export { RetentionPruneHandler } from './retention/retention-prune.handler';
 export { RetentionService, type PruneCounts } from './retention/retention.service';
+export { hashSecretToken, newSecretToken } from './auth/secret-token';
+export { tokenLink } from './auth/links';

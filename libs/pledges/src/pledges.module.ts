@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organisation } from '@gcm/accounts';
+import { AccountsCoreModule, Organisation } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
 import { ImplementationStatusService } from './progress/implementation-status.service';
@@ -13,6 +13,8 @@ import { PledgeReviewService } from './review/pledge-review.service';
 import { PledgeVersionsService } from './workspace/pledge-versions.service';
 import { PledgesWorkspaceController } from './workspace/pledges-workspace.controller';
 import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
+import { TeamController } from './team/team.controller';
+import { TeamService } from './team/team.service';
 
 const SERVICES = [
   PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
@@ -28,9 +30,10 @@ const SERVICES = [
 })
 export class PledgesCoreModule {}
 
-/** The pledges routes: public list and exports, the focal points' workspace, the secretariat's review. */
+/** The pledges routes: public list and exports, the focal points' workspace, the secretariat's review, the organisation's team. */
 @Module({
-  imports: [PledgesCoreModule],
-  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController],
+  imports: [PledgesCoreModule, AccountsCoreModule],
+  providers: [TeamService],
+  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController, TeamController],
 })
 export class PledgesHttpModule {}

@@ -8,3 +8,4 @@ export * from './cycles/cycle.view';
 export * from './cycles/cycles.service';
 export * from './population/cycle-population.sql';
 export { CYCLE_CODE } from './dto/cycle.dto';
+export { ProgressUpdatesService } from './updates/progress-updates.service';

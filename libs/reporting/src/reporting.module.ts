@@ -8,6 +8,10 @@ import { CycleEvents } from './cycles/cycle-events';
 import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
 import { REPORTING_ENTITIES } from './entities';
+import { ApprovalsController } from './updates/approvals.controller';
+import { ApprovalsService } from './updates/approvals.service';
+import { ExtensionsController } from './extensions/extensions.controller';
+import { ExtensionsService } from './extensions/extensions.service';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
 import { MyWorkController } from './my-work/my-work.controller';
@@ -18,7 +22,10 @@ import { UpdateReviewController } from './updates/update-review.controller';
 import { UpdateReviewService } from './updates/update-review.service';
 import { UpdatesController } from './updates/updates.controller';
 
-const SERVICES = [CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource];
+const SERVICES = [
+  CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource, ExtensionsService,
+  ApprovalsService,
+];
 
 /** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */
 @Module({
@@ -43,6 +50,6 @@ export class ReportingCoreModule {}
       }),
     }),
   ],
-  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController],
+  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController, ExtensionsController, ApprovalsController],
 })
 export class ReportingHttpModule {}

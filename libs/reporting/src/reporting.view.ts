@@ -80,6 +80,8 @@ export class UpdateCycleInfo {
   periodStart: string;
   periodEnd: string;
   deadline: string;
+  /** The deadline for the pledge's organisation: its granted extension's date, else the cycle's. */
+  organisationDeadline: string;
   status: CycleStatus;
 }
 
@@ -94,6 +96,8 @@ export class ProgressUpdateResponse extends ProgressValuesView {
   cycleInfo: UpdateCycleInfo;
   evidence: EvidenceView[];
   isLate: boolean;
+  /** Submitted after the cycle's deadline, on time under the organisation's extension. */
+  afterExtension: boolean;
   noChange: boolean;
   version: number;
   submittedAt: Date | null;
@@ -139,4 +143,22 @@ export class UpdateQueuePage {
   total: number;
   limit: number;
   offset: number;
+}
+
+export class ApprovalQueueItem {
+  id: string;
+  cycle: string;
+  pledgeId: string;
+  reference: string;
+  title: string | null;
+  status: ImplementationStatus;
+  percentComplete: number;
+  noChange: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+export class ApprovalQueue {
+  items: ApprovalQueueItem[];
+  total: number;
 }

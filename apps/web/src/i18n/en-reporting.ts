@@ -117,7 +117,7 @@ export const enPledges = {
 export const enUpdates = {
   title: (cycle: string) => `Progress update ${cycle}`,
   lead: (from: string, to: string, deadline: string) => `Reporting on ${from} – ${to}. Deadline: ${deadline}. Late updates are accepted and flagged.`,
-  statuses: { missing: 'Not started', draft: 'Draft', submitted: 'Submitted', validated: 'Validated', returned: 'Returned' },
+  statuses: { missing: 'Not started', draft: 'Draft', awaiting_approval: 'Awaiting approval', submitted: 'Submitted', validated: 'Validated', returned: 'Returned' },
   implementation: { not_started: 'Not started', on_track: 'On track', delayed: 'Delayed', achieved: 'Achieved', discontinued: 'Discontinued' },
   reportFor: (cycle: string, deadline: string) => `Report progress for ${cycle} (due ${deadline})`,
   cycle: 'Cycle',

@@ -11,6 +11,7 @@ import { enValidation } from './en-validation';
 import { enDashboard } from './en-dashboard';
 import { enNames } from './en-names';
 import { enExperts } from './en-experts';
+import { enExtensions, enReminderLinks } from './en-links';
 
 export const en = {
   ...enDashboard,
@@ -213,6 +214,8 @@ export const en = {
   reportRuns: enReports,
   experts: enExperts,
   practiceImports: enPracticeImports,
+  reminderLinks: enReminderLinks,
+  extensions: enExtensions,
 } as const;
 
 type Widen<T> = T extends string

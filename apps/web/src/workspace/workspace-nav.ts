@@ -18,6 +18,7 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
   { href: '/workspace/review/expert-reports', label: t.experts.reviewNav, roles: ['secretariat'] },
   { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },
+  { href: '/workspace/extensions', label: t.extensions.nav, roles: ['focal_point', 'secretariat'] },
   { href: '/workspace/reports', label: t.ws.nav.reports, roles: ['secretariat'] },
   { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },
   { href: '/workspace/users', label: t.ws.nav.users, roles: ['secretariat'] },

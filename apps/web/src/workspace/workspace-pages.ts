@@ -24,3 +24,4 @@ export { QueueMonitorPage } from './reports/queue-monitor.page';
 export { MyExpertReportsPage } from './experts/my-reports.page';
 export { ExpertReportPage, NewExpertReportPage } from './experts/expert-report.page';
 export { ExpertReviewPage } from './experts/expert-review.page';
+export { ExtensionsPage } from './extensions/extensions.page';

@@ -23,6 +23,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/reports', page: lazyPage('ReportRunsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/queues', page: lazyPage('QueueMonitorPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/cycles', page: lazyPage('CyclesPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/extensions', page: lazyPage('ExtensionsPage'), access: signedIn, roles: [...focalPoint, ...secretariat] },
   { path: '/workspace/organisations', page: lazyPage('OrganisationsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/new', page: lazyPage('NewOrganisationPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/:id', page: lazyPage('OrganisationEditPage'), access: signedIn, roles: secretariat },

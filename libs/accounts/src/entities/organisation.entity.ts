@@ -38,6 +38,17 @@ export class Organisation {
   @Column({ type: 'varchar', length: 500, nullable: true })
   website: string | null;
 
+  /**
+   * The optional in-country approver: one of the organisation's focal points. When set, the others' progress
+   * updates go to them first (awaiting_approval) and reach the secretariat once approved.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  approverId: string | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'approver_id' })
+  approver?: unknown;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

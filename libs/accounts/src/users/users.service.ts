@@ -76,6 +76,18 @@ export class UsersService {
     });
   }
 
+  /**
+   * Deactivates in the caller's transaction (a handover): sessions revoked at once, audited. Returns how many
+   * sessions ended; an already inactive user is left as is (0).
+   */
+  async deactivateIn(m: EntityManager, id: string, reason: string): Promise<number> {
+    const [[row]] = await m.query('UPDATE app_user SET active = false, version = version + 1, updated_at = now() WHERE id = $1 AND active RETURNING id', [id]);
+    if (!row) return 0;
+    const revoked = await this.sessions.revokeAllForUser(m, id, 'deactivated');
+    await this.audit.record(m, { action: 'user.deactivate', entityType: 'user', entityId: id, before: { active: true }, after: { active: false, reason, sessionsRevoked: revoked } });
+    return revoked;
+  }
+
   async deactivate(id: string, caller: AuthUser): Promise<UserView> {
     const current = await this.get(id);
     if (current.status === 'deactivated') return current;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, MailService } from '@gcm/platform';
-import { COUNTED_UPDATES, cyclePopulationSql } from '@gcm/reporting';
+import { COUNTED_UPDATES, cyclePopulationSql, organisationDeadlineSql } from '@gcm/reporting';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { REMINDER_STEPS, ReminderStep } from '../entities/notification.entity';
@@ -19,7 +19,8 @@ export const STEP_SQL = (today: string, deadline: string) => `CASE
 /**
  * Reminds focal points of pledges that owe an update for an open cycle (the
  * cycle population defined by libs/reporting) and have no counted one
- * (submitted or validated). One scan is one transaction: the reminders it
+ * (submitted or validated; one awaiting the organisation's approver is not).
+ * The steps count from the organisation's deadline (a granted extension moves it). One scan is one transaction: the reminders it
  * inserts (at most one per pledge, cycle, step and focal point, by primary key) and
  * the notifications grouping them commit together, so running it twice, or
  * in two workers at once, notifies nobody twice.
@@ -36,27 +37,31 @@ export class RemindersService {
     const today = now.toISOString().slice(0, 10);
     return this.dataSource.transaction(async (m) => {
       const inserted: { pledgeId: string; cycleId: string; step: ReminderStep; userId: string }[] = await m.query(
-        `WITH due AS (
-           SELECT c.id, ${STEP_SQL('$1::date', 'c.deadline')} AS step FROM reporting_cycle c WHERE c.status = 'open'
+        `WITH owing AS (
+           SELECT c.id AS cycle_id, p.pledge_id, p.lead_organisation_id, ${organisationDeadlineSql('c.id', 'p.lead_organisation_id')} AS deadline
+             FROM reporting_cycle c CROSS JOIN LATERAL ${cyclePopulationSql('c.id')} p
+            WHERE c.status = 'open'
+         ), due AS (
+           SELECT o.*, ${STEP_SQL('$1::date', 'o.deadline')} AS step FROM owing o
          )
          INSERT INTO reporting_reminder (pledge_id, cycle_id, step, user_id)
-         SELECT p.pledge_id, d.id, d.step, u.id
+         SELECT d.pledge_id, d.cycle_id, d.step, u.id
            FROM due d
-           CROSS JOIN LATERAL ${cyclePopulationSql('d.id')} p
-           JOIN app_user u ON u.organisation_id = p.lead_organisation_id AND u.role = 'focal_point' AND u.active
+           JOIN app_user u ON u.organisation_id = d.lead_organisation_id AND u.role = 'focal_point' AND u.active
           WHERE d.step IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM ${COUNTED_UPDATES} x WHERE x.pledge_id = p.pledge_id AND x.cycle_id = d.id)
+            AND NOT EXISTS (SELECT 1 FROM ${COUNTED_UPDATES} x WHERE x.pledge_id = d.pledge_id AND x.cycle_id = d.cycle_id)
          ON CONFLICT DO NOTHING
          RETURNING pledge_id AS "pledgeId", cycle_id AS "cycleId", step, user_id AS "userId"`,
         [today],
       );
       if (inserted.length === 0) return { notificationIds: [], reminders: 0 };
       const groups: ReminderGroup[] = await m.query(
-        `SELECT r.user_id AS "userId", r.cycle_id AS "cycleId", c.code AS "cycleCode", to_char(c.deadline, 'YYYY-MM-DD') AS deadline, r.step,
+        `SELECT r.user_id AS "userId", r.cycle_id AS "cycleId", c.code AS "cycleCode",
+                to_char(${organisationDeadlineSql('c.id', 'u.organisation_id')}, 'YYYY-MM-DD') AS deadline, r.step,
                 json_agg(json_build_object('id', p.id, 'reference', p.reference, 'title', p.title) ORDER BY p.reference) AS pledges
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS r(pledge_id, cycle_id, step, user_id)
-           JOIN pledge p ON p.id = r.pledge_id JOIN reporting_cycle c ON c.id = r.cycle_id
-          GROUP BY r.user_id, r.cycle_id, c.code, c.deadline, r.step
+           JOIN pledge p ON p.id = r.pledge_id JOIN reporting_cycle c ON c.id = r.cycle_id JOIN app_user u ON u.id = r.user_id
+          GROUP BY r.user_id, r.cycle_id, c.code, c.id, u.organisation_id, r.step
           ORDER BY r.user_id, c.code, array_position($5::text[], r.step)`,
         [inserted.map((r) => r.pledgeId), inserted.map((r) => r.cycleId), inserted.map((r) => r.step), inserted.map((r) => r.userId), REMINDER_STEPS],
       );

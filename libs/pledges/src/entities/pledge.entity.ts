@@ -1,4 +1,4 @@
-import { Organisation } from '@gcm/accounts';
+import { Organisation, User } from '@gcm/accounts';
 import {
   Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn,
 } from 'typeorm';
@@ -53,6 +53,17 @@ export class Pledge {
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  /**
+   * The focal point in charge of the pledge within its organisation's team (every focal point of the
+   * organisation sees and may report on it); a handover moves it. Null: the team as a whole (the creator).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  responsibleUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'responsible_user_id' })
+  responsibleUser?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,12 +3,12 @@ import { DomainError, ErrorCode } from '@gcm/platform';
 export const CYCLE_STATUSES = ['scheduled', 'open', 'closed', 'compiled', 'compiled_with_failures'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
-export const UPDATE_EDITORIAL_STATUSES = ['draft', 'submitted', 'validated', 'returned'] as const;
+export const UPDATE_EDITORIAL_STATUSES = ['draft', 'awaiting_approval', 'submitted', 'validated', 'returned'] as const;
 export type UpdateEditorialStatus = (typeof UPDATE_EDITORIAL_STATUSES)[number];
 
 /** compile: every report of the cycle completed; compile_with_failures: the summary ran but some reports failed. */
 export type CycleAction = 'open' | 'close' | 'compile' | 'compile_with_failures';
-export type UpdateAction = 'edit' | 'submit' | 'validate' | 'return';
+export type UpdateAction = 'edit' | 'submit' | 'validate' | 'return' | 'approve' | 'send_back';
 
 const illegal = (message: string) => new DomainError(ErrorCode.InvalidState, message);
 
@@ -28,11 +28,16 @@ export function nextCycleStatus(current: CycleStatus, action: CycleAction): Cycl
   throw illegal(`A ${current} reporting cycle cannot be ${verb}`);
 }
 
-/** draft → submitted → validated, or submitted → returned → (edit) → submitted. A validated update is final. */
+/**
+ * draft → submitted → validated, or submitted → returned → (edit) → submitted. A validated update is final.
+ * With an in-country approver: draft → awaiting_approval → (approve) submitted, or (send back) returned; an
+ * update awaiting approval has not reached the secretariat (the cycle population does not count it).
+ */
 export function nextUpdateStatus(current: UpdateEditorialStatus, action: UpdateAction): UpdateEditorialStatus {
   switch (action) {
     case 'edit':
       if (current === 'draft' || current === 'returned') return current;
+      if (current === 'awaiting_approval') throw illegal("This progress update awaits the organisation's approver and cannot be edited until approved or sent back");
       throw illegal(
         current === 'submitted'
           ? 'A submitted progress update cannot be edited until the secretariat validates or returns it'
@@ -45,6 +50,10 @@ export function nextUpdateStatus(current: UpdateEditorialStatus, action: UpdateA
     case 'return':
       if (current === 'submitted') return action === 'validate' ? 'validated' : 'returned';
       throw illegal(`Only a submitted progress update can be ${action === 'validate' ? 'validated' : 'returned'}; this one is ${current}`);
+    case 'approve':
+    case 'send_back':
+      if (current === 'awaiting_approval') return action === 'approve' ? 'submitted' : 'returned';
+      throw illegal(`Only a progress update awaiting approval can be ${action === 'approve' ? 'approved' : 'sent back'}; this one is ${current}`);
   }
 }
 

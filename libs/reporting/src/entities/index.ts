@@ -1,3 +1,4 @@
+import { DeadlineExtension } from './deadline-extension.entity';
 import { EvidenceBlob } from './evidence-blob.entity';
 import { ProgressEvidence } from './progress-evidence.entity';
 import { ProgressMeasurement } from './progress-measurement.entity';
@@ -6,9 +7,11 @@ import { ProgressUpdateVersion } from './progress-update-version.entity';
 import { ProgressUpdate } from './progress-update.entity';
 import { ReportingCycle } from './reporting-cycle.entity';
 
-export { EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle };
+export { DeadlineExtension, EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle };
+export { EXTENSION_STATUSES } from './deadline-extension.entity';
+export type { ExtensionStatus } from './deadline-extension.entity';
 export type { PartnerContribution } from './progress-update.entity';
 
 export const REPORTING_ENTITIES = [
-  EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle,
+  DeadlineExtension, EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle,
 ];

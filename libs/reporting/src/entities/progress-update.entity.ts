@@ -53,13 +53,17 @@ export class ProgressUpdate {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   partnerContributions: PartnerContribution[];
 
-  /** draft | submitted | validated | returned. Only validated updates are public. */
-  @Column({ type: 'varchar', length: 12, default: 'draft' })
+  /** draft | awaiting_approval | submitted | validated | returned. Only validated updates are public. */
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
   editorialStatus: UpdateEditorialStatus;
 
   /** Submitted after the end of the cycle's deadline day (UTC); set at submission. */
   @Column({ type: 'boolean', default: false })
   isLate: boolean;
+
+  /** Submitted after the cycle's deadline but by the organisation's extended one (reports say "included after extension"). */
+  @Column({ type: 'boolean', default: false })
+  afterExtension: boolean;
 
   /** A "no change since last cycle" reconfirmation, copied from the previous update. */
   @Column({ type: 'boolean', default: false })

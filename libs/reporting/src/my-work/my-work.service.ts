@@ -4,7 +4,7 @@ import type { AuthUser } from '@gcm/accounts';
 import { authorOrganisation } from '@gcm/pledges';
 import { DataSource } from 'typeorm';
 import { daysLeft } from '../domain/cycle-calendar';
-import { cyclePopulationSql } from '../population/cycle-population.sql';
+import { cyclePopulationSql, organisationDeadlineSql } from '../population/cycle-population.sql';
 import type { DueUpdate, MyWorkView } from './my-work.view';
 
 type UpdateState = DueUpdate['state'];
@@ -12,7 +12,7 @@ type UpdateState = DueUpdate['state'];
 /**
  * A focal point's to-do list: for each open cycle, each pledge of their
  * organisation owing it an update (the cycle population) with the state of
- * its update; and what the secretariat returned, with its comments. Four queries whatever the organisation's size.
+ * its update (deadlines are the organisation's own: an extension moves them); and what the secretariat returned, with its comments. Four queries whatever the organisation's size.
  */
 @Injectable()
 export class MyWorkService {
@@ -22,7 +22,9 @@ export class MyWorkService {
     const organisationId = authorOrganisation(user);
     const cycles: { code: string; periodStart: string; periodEnd: string; deadline: string }[] = await this.dataSource.query(
       `SELECT code, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
-         to_char(deadline, 'YYYY-MM-DD') AS deadline FROM reporting_cycle WHERE status = 'open' ORDER BY deadline, code`,
+         to_char(${organisationDeadlineSql('id', '$1')}, 'YYYY-MM-DD') AS deadline
+       FROM reporting_cycle WHERE status = 'open' ORDER BY 4, code`,
+      [organisationId],
     );
     const due: Omit<DueUpdate, 'overdue'>[] = await this.dataSource.query(
       `SELECT c.code AS cycle, p.id AS "pledgeId", p.reference, p.title, u.id AS "updateId",

@@ -20,7 +20,7 @@ export class DueUpdate {
   reference: string;
   title: string;
   updateId: string | null;
-  state: 'missing' | 'draft' | 'submitted' | 'returned' | 'validated';
+  state: 'missing' | 'draft' | 'awaiting_approval' | 'submitted' | 'returned' | 'validated';
   isLate: boolean;
   version: number | null;
   submittedAt: Date | null;

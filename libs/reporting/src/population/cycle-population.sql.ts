@@ -30,3 +30,24 @@ export function cyclePopulationSql(cycleId: string): string {
 
 /** The view of updates that count as reported in their cycle. */
 export const COUNTED_UPDATES = 'cycle_counted_update';
+
+/**
+ * `organisation_deadline(cycle, organisation)`: the last on-time day (UTC, inclusive) for that organisation —
+ * its granted extension's date, else the cycle's deadline (deadline-extension migration).
+ */
+export function organisationDeadlineSql(cycleId: string, organisationId: string): string {
+  return `organisation_deadline(${cycleId}, ${organisationId})`;
+}
+
+const endOfDay = (date: string) => `((${date}) + 1)::timestamp AT TIME ZONE 'UTC'`;
+const leadOf = (pledgeId: string) => `(SELECT lead_organisation_id FROM pledge WHERE id = ${pledgeId})`;
+
+/** Late: `at` (a timestamptz) is after the end of the organisation's deadline day (UTC). */
+export function isLateSql(at: string, cycleId: string, pledgeId: string): string {
+  return `(${at} >= ${endOfDay(organisationDeadlineSql(cycleId, leadOf(pledgeId)))})`;
+}
+
+/** Included after extension: after the cycle's own deadline day, yet on time under the organisation's extension. */
+export function afterExtensionSql(at: string, cycleId: string, pledgeId: string): string {
+  return `(${at} >= ${endOfDay(`(SELECT deadline FROM reporting_cycle WHERE id = ${cycleId})`)} AND NOT ${isLateSql(at, cycleId, pledgeId)})`;
+}

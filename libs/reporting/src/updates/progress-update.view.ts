@@ -1,6 +1,7 @@
 import { DomainError } from '@gcm/platform';
 import { EntityManager } from 'typeorm';
 
+import { organisationDeadlineSql } from '../population/cycle-population.sql';
 import type { EvidenceView, MeasurementView, ProgressUpdateResponse, ProgressValuesView } from '../reporting.view';
 
 export type { EvidenceView, MeasurementView };
@@ -20,7 +21,8 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
   const [row] = await m.query(
     `SELECT ${VALUES}, u.pledge_id AS "pledgeId", p.reference, p.title, p.lead_organisation_id AS "leadOrganisationId",
        to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd",
-       to_char(c.deadline, 'YYYY-MM-DD') AS deadline, c.status AS "cycleStatus", u.is_late AS "isLate", u.no_change AS "noChange",
+       to_char(c.deadline, 'YYYY-MM-DD') AS deadline, to_char(${organisationDeadlineSql('c.id', 'p.lead_organisation_id')}, 'YYYY-MM-DD') AS "organisationDeadline",
+       c.status AS "cycleStatus", u.is_late AS "isLate", u.after_extension AS "afterExtension", u.no_change AS "noChange",
        u.version, u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
      FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id JOIN pledge p ON p.id = u.pledge_id
      WHERE u.id = $1`,
@@ -48,7 +50,7 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     id: row.id,
     pledge: { id: row.pledgeId, reference: row.reference, title: row.title, leadOrganisationId: row.leadOrganisationId },
     cycle: row.cycle,
-    cycleInfo: { code: row.cycle, periodStart: row.periodStart, periodEnd: row.periodEnd, deadline: row.deadline, status: row.cycleStatus },
+    cycleInfo: { code: row.cycle, periodStart: row.periodStart, periodEnd: row.periodEnd, deadline: row.deadline, organisationDeadline: row.organisationDeadline, status: row.cycleStatus },
     status: row.status,
     percentComplete: row.percentComplete,
     actionsTaken: row.actionsTaken,
@@ -59,6 +61,7 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     evidence,
     editorialStatus: row.editorialStatus,
     isLate: row.isLate,
+    afterExtension: row.afterExtension,
     noChange: row.noChange,
     version: row.version,
     submittedAt: row.submittedAt,

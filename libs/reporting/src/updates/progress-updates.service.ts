@@ -9,9 +9,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdate } from '../entities/progress-update.entity';
-import { cyclePopulationSql } from '../population/cycle-population.sql';
+import { afterExtensionSql, cyclePopulationSql, isLateSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, IS_LATE_SQL, loadUpdateRow, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  checkProgressContent, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -162,8 +162,19 @@ export class ProgressUpdatesService {
     assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
+    if (await needsApproval(this.m, row.leadOrganisationId, user.id)) {
+      return this.dataSource.transaction(async (m) => {
+        await this.bump(m, row, expected, `editorial_status = 'awaiting_approval'`);
+        const view = await loadUpdateView(m, id);
+        await this.audit.record(m, {
+          action: 'progress_update.submit_for_approval', entityType: 'progress_update', entityId: id,
+          before: { editorialStatus: row.editorialStatus }, after: { editorialStatus: 'awaiting_approval' },
+        });
+        return view;
+      });
+    }
     const submitted = await this.dataSource.transaction(async (m) => {
-      await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
+      await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
       const number = await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
       await this.audit.record(m, {
@@ -175,8 +186,14 @@ export class ProgressUpdatesService {
     return submitted;
   }
 
-  /** "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it. */
-  async noChange(user: AuthUser, pledgeId: string, dto: NoChangeDto, key?: string): Promise<{ value: ProgressUpdateView; replayed: boolean }> {
+  /**
+   * "No change since last cycle": copies the previous cycle's update (values, measurements, evidence) and submits it.
+   * `within` runs in the same transaction once the update exists (a reminder link is claimed there, so a refused
+   * claim writes nothing and a failed reconfirmation leaves the link usable).
+   */
+  async noChange(
+    user: AuthUser, pledgeId: string, dto: NoChangeDto, key?: string, within?: (m: EntityManager, update: ProgressUpdateView) => Promise<void>,
+  ): Promise<{ value: ProgressUpdateView; replayed: boolean }> {
     const { cycle } = await this.target(user, pledgeId, dto.cycle);
     const [previous] = await this.m.query(
       `SELECT u.id FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
@@ -187,16 +204,25 @@ export class ProgressUpdatesService {
     if (!previous) {
       throw new DomainError(ErrorCode.InvalidState, `There is no earlier submitted update of this pledge to reconfirm for ${cycle.code}`);
     }
+    const approval = await needsApproval(this.m, authorOrganisation(user), user.id);
     const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
       const [{ id }] = await m.query(
         `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
-           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late)
+           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late, after_extension)
          SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
-           'submitted', true, $3, now(), $3, now() >= ((SELECT deadline FROM reporting_cycle WHERE id = $2) + 1)::timestamp AT TIME ZONE 'UTC'
+           'submitted', true, $3, now(), $3, ${isLateSql('now()', '$2::uuid', 'pledge_id')}, ${afterExtensionSql('now()', '$2::uuid', 'pledge_id')}
          FROM progress_update WHERE id = $1 RETURNING id`,
         [previous.id, cycle.id, user.id],
       );
+      // With an in-country approver the reconfirmation waits for them; it is submitted (and judged late or not) on approval.
+      if (approval) {
+        await m.query(
+          `UPDATE progress_update SET editorial_status = 'awaiting_approval', submitted_at = NULL, submitted_by = NULL, is_late = false, after_extension = false
+            WHERE id = $1`,
+          [id],
+        );
+      }
       await m.query(
         `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
          SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
@@ -208,12 +234,13 @@ export class ProgressUpdatesService {
          SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
         [previous.id, id],
       );
-      const number = await snapshotSubmission(m, id, user.id);
+      const number = approval ? null : await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
       await this.audit.record(m, {
         action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
-        after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, isLate: view.isLate, versionNumber: number },
+        after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, editorialStatus: view.editorialStatus, isLate: view.isLate, versionNumber: number },
       });
+      if (within) await within(m, view);
       return view;
     });
     return result;

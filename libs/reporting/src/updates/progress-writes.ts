@@ -7,6 +7,7 @@ import type { PartnerContribution } from '../entities/progress-update.entity';
 import { ProgressEvidence } from '../entities/progress-evidence.entity';
 import { ProgressMeasurement } from '../entities/progress-measurement.entity';
 import { ProgressUpdateVersion } from '../entities/progress-update-version.entity';
+import { afterExtensionSql, isLateSql } from '../population/cycle-population.sql';
 import { loadUpdateView } from './progress-update.view';
 
 /** What access and state checks need of an update, in one read. */
@@ -93,5 +94,14 @@ export async function snapshotSubmission(m: EntityManager, updateId: string, use
   return next;
 }
 
-/** Late = submitted after the end of the deadline day, UTC. */
-export const IS_LATE_SQL = `now() >= ((SELECT deadline FROM reporting_cycle WHERE id = cycle_id) + 1)::timestamp AT TIME ZONE 'UTC'`;
+/**
+ * At submission (inside an UPDATE of progress_update): late = after the end of the organisation's deadline day
+ * (UTC; its extension's date when granted); after_extension = after the cycle's own deadline but not late.
+ */
+export const LATENESS_SET_SQL = `is_late = ${isLateSql('now()', 'cycle_id', 'pledge_id')}, after_extension = ${afterExtensionSql('now()', 'cycle_id', 'pledge_id')}`;
+
+/** The organisation has an in-country approver and the submitter is not it: the update goes to the approver first. */
+export async function needsApproval(m: EntityManager, organisationId: string, submitterId: string): Promise<boolean> {
+  const [org] = await m.query('SELECT approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
+  return !!org?.approverId && org.approverId !== submitterId;
+}

@@ -6,7 +6,7 @@ import {
 import { DatasetIndex, compareText, cycleLabel } from './dataset-index';
 import { gapsSection } from './imrf-gaps.section';
 import {
-  DEFAULT_PARAMETERS, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
+  AFTER_EXTENSION_NOTE, DEFAULT_PARAMETERS, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
 } from './shared-sections';
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
 import { objectiveCoverage, reportingRate, share } from './statistics';
@@ -53,7 +53,10 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope),
-    methodSection([`An objective is weakly reported when fewer than ${DEFAULT_PARAMETERS.weakObjectiveShare * 100} percent of the reporting States reported on it.`]),
+    methodSection([
+      `An objective is weakly reported when fewer than ${DEFAULT_PARAMETERS.weakObjectiveShare * 100} percent of the reporting States reported on it.`,
+      AFTER_EXTENSION_NOTE,
+    ]),
   ];
   return documentOf(input, 'imrf_summary', `IMRF summary: progress reported in ${label}`,
     'Global compilation of pledges and progress updates under the Global Compact for Safe, Orderly and Regular Migration', cycles, sections);
@@ -74,7 +77,7 @@ function overviewSection(index: DatasetIndex, scope: ScopeData, label: string): 
         shareFigure('reportingRate', 'Reporting rate', rate, 'States with pledges'),
         figure('pledgesOwing', 'Pledges owing an update', scope.expected.length, 'integer'),
         figure('updates', 'Progress updates counted', scope.counted.length, 'integer'),
-        figure('lateUpdates', 'Of which late', late, 'integer'),
+        figure('lateUpdates', 'Of which late', late, 'integer', afterExtensionDetail(scope.counted)),
         shareFigure('pledgesReported', 'Pledges with an update', share(reportedExpected, scope.expected.length), 'pledges owing'),
       ]),
       paragraph(shareSentence(rate, (d) => `In ${label}, ${d} of the States with pledges submitted at least one progress update.`, `No State has a pledge owing an update in ${label}.`) + ' ' +

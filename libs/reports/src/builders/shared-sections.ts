@@ -182,7 +182,7 @@ export function methodSection(extra: string[] = []): Section {
     title: 'Notes on method',
     blocks: [list([
       'A pledge owes an update for a cycle when it was public (published and not withdrawn) at any time between the start of the cycle\'s period and the close of the cycle, so a pledge published during the submission window owes that cycle an update.',
-      'An update counts as reported when it was submitted or validated on a pledge owing one; drafts and updates returned for revision do not count.',
+      'An update counts as reported when it was submitted or validated on a pledge owing one; drafts, updates still awaiting the organisation\'s in-country approver and updates returned for revision do not count.',
       'Only validated updates are quoted or measured: statuses, percentages, narratives, challenges, evidence and indicator values come from updates the secretariat validated. An update awaiting validation counts its State as reporting and nothing more.',
       'A pledge\'s status is that of its latest validated update in the cycle or an earlier one; "No validated update" counts the pledges that never had one (the public dashboard shows these as not started).',
       'A State reported when it leads at least one pledge with a counted update; it reported on an objective when one of those pledges is aligned with that objective, as primary objective or not.',
@@ -192,4 +192,14 @@ export function methodSection(extra: string[] = []): Section {
       ...extra,
     ])],
   };
+}
+
+/** The method note on deadline extensions (state and IMRF summary reports). */
+export const AFTER_EXTENSION_NOTE =
+  'When the secretariat granted an organisation a deadline extension, its updates are judged against the extended deadline: one submitted after the cycle deadline but by the extended one is "included after extension", counted and not late.';
+
+/** "n included after extension" beside the late figure, when there are any. */
+export function afterExtensionDetail(counted: UpdateInput[]): string | null {
+  const n = counted.filter((u) => u.afterExtension).length;
+  return n > 0 ? `${n} more included after extension` : null;
 }

@@ -63,6 +63,20 @@ describe('buildStateReport', () => {
     expect(sectionById(doc, 'method').title).toBe('Notes on method');
   });
 
+  it('says "included after extension" for an update submitted after the cycle deadline under an extension, and explains it in the method note', () => {
+    const extended = handMadeDataset();
+    const u = extended.updates.find((x) => x.pledgeId === extended.pledges.find((p) => p.reference === 'GCM-P-2025-00002')!.id && x.cycleCode === CYCLE.code)!;
+    Object.assign(u, { late: false, afterExtension: true });
+    const doc = buildStateReport({ ...extended, scope: { organisationId: extended.organisations[2].id, cycleCode: CYCLE.code } });
+    expect(sectionTexts(doc, 'pledge-GCM-P-2025-00002')).toContain(
+      'Included after extension: submitted after the cycle deadline of 2026-08-14, by the later deadline the secretariat granted.');
+    expect(figureValue(doc, 'late')).toBe(0);
+    const late = sectionById(doc, 'summary').blocks.flatMap((b) => (b.type === 'key_figures' ? b.items : [])).find((f) => f.key === 'late');
+    expect(late?.detail).toBe('1 more included after extension');
+    expect(sectionTexts(doc, 'method').join(' ')).toContain('"included after extension", counted and not late');
+    expect(tableById(build(extended.organisations[2].id), 'pledges').rows[0]).toMatchObject({ late: true });
+  });
+
   it('refuses an organisation the data does not hold', () => {
     expect(() => build('nope')).toThrow(ReportInputError);
   });

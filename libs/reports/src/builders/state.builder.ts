@@ -4,7 +4,7 @@ import { ReportInputError, StateReportInput } from '../model/report-kind.types';
 import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
-import { INDICATOR_COLUMNS, indicatorRows, methodSection } from './shared-sections';
+import { AFTER_EXTENSION_NOTE, INDICATOR_COLUMNS, afterExtensionDetail, indicatorRows, methodSection } from './shared-sections';
 import { STATUS_LABELS, share } from './statistics';
 
 /** One organisation (a State or a stakeholder), one cycle: its pledges and what it reported. */
@@ -32,7 +32,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         keyFigures('headline', [
           figure('pledgesOwing', 'Pledges owing an update', owing.length, 'integer'),
           figure('updates', 'Updates counted', counted.length, 'integer', `${counted.filter((u) => u.lifecycle === 'validated').length} validated`),
-          figure('late', 'Submitted late', counted.filter((u) => u.late).length, 'integer'),
+          figure('late', 'Submitted late', counted.filter((u) => u.late).length, 'integer', afterExtensionDetail(counted)),
           figure('missing', 'Missing updates', owing.length - counted.length, 'integer'),
           shareFigure('reported', 'Pledges reported on', share(counted.length, owing.length), 'pledges owing'),
         ]),
@@ -60,7 +60,10 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         ? [paragraph(`${org.name} is not a partner in another organisation's pledge.`)]
         : [list(partnerOf.map((p) => `${p.reference} ${p.title} (led by ${index.organisationName(p.leadOrganisationId)})`))],
     },
-    methodSection(['A late update was submitted after the cycle deadline; a missing update is one not submitted at all (or returned for revision and not resubmitted).']),
+    methodSection([
+      'A late update was submitted after the cycle deadline; a missing update is one not submitted at all (or returned for revision and not resubmitted).',
+      AFTER_EXTENSION_NOTE,
+    ]),
   ];
   // Withdrawn before the cycle began: they owe it nothing, but the State's record shows why they are gone.
   const withdrawn = led.filter((p) => p.withdrawnAt !== null && p.withdrawnAt < `${cycle.periodStart}T00:00:00.000Z`);
@@ -125,6 +128,7 @@ function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput): 
     ? compact([
       u.reconfirmation && note('Reconfirmed: no change since the previous cycle.'),
       u.late && note(`Submitted after the deadline of ${cycle.deadline}.`, 'warning'),
+      u.afterExtension === true && note(`Included after extension: submitted after the cycle deadline of ${cycle.deadline}, by the later deadline the secretariat granted.`),
       heading('Actions taken', 4), paragraph(u.actionsTaken || 'Not stated.'),
       heading('Challenges', 4), paragraph(u.challenges || 'None reported.'),
       heading('Next steps', 4), paragraph(u.nextSteps || 'Not stated.'),

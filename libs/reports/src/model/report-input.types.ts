@@ -122,8 +122,10 @@ export interface UpdateInput {
   lifecycle: UpdateLifecycle;
   submittedAt: IsoDateTime | null;
   validatedAt: IsoDateTime | null;
-  /** Submitted after the cycle's deadline (the reporting module sets it). */
+  /** Submitted after the organisation's deadline (the cycle's, or its granted extension's; the reporting module sets it). */
   late: boolean;
+  /** Submitted after the cycle's deadline but by the organisation's extended one: "included after extension", not late. */
+  afterExtension?: boolean;
   /** "No change since last cycle" reconfirmation. */
   reconfirmation: boolean;
   status: ImplementationStatus;

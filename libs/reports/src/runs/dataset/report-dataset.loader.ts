@@ -112,12 +112,12 @@ export class ReportDatasetLoader {
 
   private async updates(m: EntityManager, cycleIds: string[]) {
     const join = 'JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id';
-    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status <> 'draft' AND p.published_version IS NOT NULL`;
+    const where = `u.cycle_id = ANY($1::uuid[]) AND u.editorial_status NOT IN ('draft', 'awaiting_approval') AND p.published_version IS NOT NULL`;
     const params = [cycleIds];
     const rows: UpdateRow[] = await m.query(
       `SELECT u.id, u.pledge_id AS "pledgeId", c.code AS "cycleCode", u.editorial_status AS lifecycle,
          ${isoInstant('u.submitted_at')} AS "submittedAt", ${isoInstant('u.validated_at')} AS "validatedAt",
-         u.is_late AS late, u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
+         u.is_late AS late, u.after_extension AS "afterExtension", u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
          ${validatedOnly('u.actions_taken', "''")} AS "actionsTaken", ${validatedOnly('u.challenges', "''")} AS challenges,
          ${validatedOnly('u.next_steps', "''")} AS "nextSteps", ${validatedOnly('u.partner_contributions', "'[]'::jsonb")} AS contributions
        FROM progress_update u ${join} WHERE ${where} ORDER BY p.reference, c.period_start`,
