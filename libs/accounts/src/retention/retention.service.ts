@@ -7,6 +7,8 @@ export interface PruneCounts {
   sessions: number;
   refreshTokens: number;
   userTokens: number;
+  /** Reminder e-mail links ("no change" / "update") used or expired. */
+  reminderLinks: number;
   idempotencyKeys: number;
 }
 
@@ -15,7 +17,7 @@ const BATCH = 5000;
 /**
  * Retention of the short-lived secrets the platform keeps: sessions that ended
  * (expired or revoked) and their refresh tokens, invitation and reset tokens
- * that were used or expired, and Idempotency-Keys, each deleted once past its
+ * and reminder e-mail links that were used or expired, and Idempotency-Keys, each deleted once past its
  * retention setting. One audit row per run that deleted anything, with the counts
  * (the rows themselves are not worth an audit row each, and their ids say nothing).
  */
@@ -50,9 +52,15 @@ export class RetentionService {
        RETURNING 1`,
       tokenDays,
     );
+    const reminderLinks = await this.inBatches(
+      `DELETE FROM reminder_link WHERE id IN (
+         SELECT id FROM reminder_link WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      tokenDays,
+    );
     const idempotencyKeys = await this.idempotency.prune(this.config.IDEMPOTENCY_RETENTION_HOURS);
-    const counts = { sessions, refreshTokens, userTokens, idempotencyKeys };
-    if (sessions + refreshTokens + userTokens + idempotencyKeys > 0) {
+    const counts = { sessions, refreshTokens, userTokens, reminderLinks, idempotencyKeys };
+    if (sessions + refreshTokens + userTokens + reminderLinks + idempotencyKeys > 0) {
       await this.audit.recordStandalone({
         action: 'retention.prune',
         entityType: 'retention',
