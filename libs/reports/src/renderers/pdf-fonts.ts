@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -25,6 +26,20 @@ export function fontFile(face: FontFace, weight: FontWeight): string {
   return weight === 'bold' ? join(root, '700Bold', `${family}_700Bold.ttf`) : join(root, '400Regular', `${family}_400Regular.ttf`);
 }
 
+const loaded = new Map<string, Buffer>();
+
+/**
+ * The bytes of one face and weight, read once per thread: a render thread
+ * lives for many reports, and the Chinese face alone is 10 MB. Read only when
+ * a report first draws text in that face.
+ */
+export function fontData(face: FontFace, weight: FontWeight): Buffer {
+  const file = fontFile(face, weight);
+  let bytes = loaded.get(file);
+  if (!bytes) loaded.set(file, (bytes = readFileSync(file)));
+  return bytes;
+}
+
 /** The name a face and weight is registered under in a pdfkit document. */
 export const fontName = (face: FontFace, weight: FontWeight): string => `${face}-${weight}`;
 
@@ -40,6 +55,6 @@ export const hasArabic = (text: string): boolean => ARABIC.test(text);
 export function faceOf(ch: string): FontFace | null {
   if (ARABIC.test(ch)) return 'arabic';
   if (CJK.test(ch)) return 'cjk';
-  if (/[\s\d.,:;!?'"()[\]/\\%+\-–—…•·]/.test(ch)) return null;
+  if (/[\s\d.,:;!?'"()[\]/\\%+\-–—…•·\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(ch)) return null;
   return 'latin';
 }

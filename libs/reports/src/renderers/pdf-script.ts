@@ -1,9 +1,10 @@
 import bidiFactory from 'bidi-js';
 import { exactUnicode } from './pdf-glyphs';
-import { FONT_FACES, FontFace, FontWeight, faceOf, fontFile, fontName, hasArabic } from './pdf-fonts';
+import { FontFace, FontWeight, faceOf, fontData, fontName, hasArabic } from './pdf-fonts';
 
 type Doc = PDFKit.PDFDocument;
 const bidi = bidiFactory();
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export type Direction = 'ltr' | 'rtl';
 /** Start and end follow the paragraph direction (start is the right edge in Arabic); left and right do not. */
@@ -24,20 +25,16 @@ const BASELINE = 1.08;
  * Sets text of any script with pdfkit: picks the face per character (Noto
  * Sans, Noto Sans Arabic, Noto Sans SC), orders each line by the Unicode
  * bidirectional algorithm (bidi-js), and lets fontkit shape each run
- * (Arabic joining and ligatures through the fonts' OpenType tables). Each
- * line that holds right-to-left text is wrapped in a marked-content span
- * whose ActualText is the line in logical order, so text extraction and
- * screen readers get the words as written, not as drawn.
+ * (Arabic joining and ligatures through the fonts' OpenType tables). Glyphs
+ * are drawn in visual order and each maps to the characters it stands for
+ * (see exactUnicode), which is what text extraction expects: pdftotext reads
+ * Arabic back in logical order.
  */
 export class PdfScript {
   private readonly widths = new Map<string, number>();
   private readonly runsOf = new Map<string, Run[]>();
 
-  constructor(private readonly doc: Doc, readonly direction: Direction) {
-    for (const face of FONT_FACES) {
-      for (const weight of ['regular', 'bold'] as const) doc.registerFont(fontName(face, weight), fontFile(face, weight));
-    }
-  }
+  constructor(private readonly doc: Doc, readonly direction: Direction) {}
 
   /** Width of a text on one line at a size, in points. */
   measure(text: string, weight: FontWeight, size: number): number {
@@ -87,6 +84,8 @@ export class PdfScript {
     units.forEach((ch, i) => {
       const level = levels[offset];
       offset += ch.length;
+      // Directional controls (isolates, marks, embeddings) shape the levels and are not drawn.
+      if (BIDI_CONTROLS.test(ch)) return;
       // A neutral character takes the face of the run it is in, else of the next letter, else the paragraph's.
       const face = faces[i] ?? (prev !== null ? prev : faces.slice(i + 1).find((f) => f !== null) ?? (this.direction === 'rtl' ? 'arabic' : 'latin'));
       prev = face;
@@ -115,8 +114,16 @@ export class PdfScript {
     return runs;
   }
 
+  private readonly registered = new Set<string>();
+
   private setFont(face: FontFace, weight: FontWeight, size: number): Doc {
-    const doc = this.doc.font(fontName(face, weight)).fontSize(size);
+    const name = fontName(face, weight);
+    // Registered on first use: pdfkit embeds every font it has opened, used or not.
+    if (!this.registered.has(name)) {
+      this.doc.registerFont(name, fontData(face, weight));
+      this.registered.add(name);
+    }
+    const doc = this.doc.font(name).fontSize(size);
     exactUnicode((doc as unknown as { _font: object })._font);
     return doc;
   }
