@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Font, create } from 'fontkit';
 import { dirname, join } from 'node:path';
 
 /**
@@ -26,18 +27,20 @@ export function fontFile(face: FontFace, weight: FontWeight): string {
   return weight === 'bold' ? join(root, '700Bold', `${family}_700Bold.ttf`) : join(root, '400Regular', `${family}_400Regular.ttf`);
 }
 
-const loaded = new Map<string, Buffer>();
+const loaded = new Map<string, Font>();
 
 /**
- * The bytes of one face and weight, read once per thread: a render thread
- * lives for many reports, and the Chinese face alone is 10 MB. Read only when
- * a report first draws text in that face.
+ * One face and weight, read and parsed once per thread: a render thread lives
+ * for many reports, the Chinese face alone is 10 MB, and fontkit parses its
+ * shaping tables lazily, so a font kept is a font whose tables are parsed
+ * already. Loaded only when a report first draws text in that face; every
+ * document embeds its own subset of it.
  */
-export function fontData(face: FontFace, weight: FontWeight): Buffer {
+export function fontObject(face: FontFace, weight: FontWeight): Font {
   const file = fontFile(face, weight);
-  let bytes = loaded.get(file);
-  if (!bytes) loaded.set(file, (bytes = readFileSync(file)));
-  return bytes;
+  let font = loaded.get(file);
+  if (!font) loaded.set(file, (font = create(readFileSync(file))));
+  return font;
 }
 
 /** The name a face and weight is registered under in a pdfkit document. */

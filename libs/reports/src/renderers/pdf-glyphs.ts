@@ -27,6 +27,33 @@ interface EmbeddedFontLike {
 
 const hex4 = (n: number) => `0000${n.toString(16)}`.slice(-4);
 
+interface Capture {
+  last: number[][] | null;
+}
+const captures = new WeakMap<FontkitFont, Capture>();
+
+/**
+ * Records the characters of each glyph of fontkit's last layout, from its
+ * shaping records, just before it discards them. Installed once per fontkit
+ * font, which every document of the thread shares.
+ */
+function captureCodePoints(fk: FontkitFont): Capture {
+  let capture = captures.get(fk);
+  if (capture) return capture;
+  const c: Capture = { last: null };
+  captures.set(fk, c);
+  const engine = fk._layoutEngine?.engine;
+  if (engine?.cleanup) {
+    const cleanup = engine.cleanup.bind(engine);
+    engine.cleanup = () => {
+      c.last = engine.glyphInfos ? engine.glyphInfos.map((g) => g.codePoints) : null;
+      cleanup();
+    };
+  }
+  capture = c;
+  return capture;
+}
+
 /**
  * Makes an embedded font map each drawn glyph to the characters it was shaped
  * from. Arabic fonts build letters from shared skeletons (ب ت ث ن ي share
@@ -43,20 +70,17 @@ export function exactUnicode(target: object): void {
   if (pdfFont.__exactUnicode) return;
   pdfFont.__exactUnicode = true;
   const fk = pdfFont.font;
-  const engine = fk._layoutEngine?.engine;
-  let captured: number[][] | null = null;
-  if (engine?.cleanup) {
-    const cleanup = engine.cleanup.bind(engine);
-    engine.cleanup = () => {
-      captured = engine.glyphInfos ? engine.glyphInfos.map((g) => g.codePoints) : null;
-      cleanup();
-    };
-  }
+  const capture = captureCodePoints(fk);
   const meaning = new Map<string, number>();
+  // Shaping is the expensive part (script selection, GSUB and GPOS per call); a report repeats its lines.
+  const shaped = new Map<string, [string[], Record<string, number>[]]>();
   pdfFont.encode = (text, features) => {
-    captured = null;
+    const cacheKey = features === undefined ? text : `${JSON.stringify(features)}\u0000${text}`;
+    const hit = shaped.get(cacheKey);
+    if (hit) return [hit[0], hit[1].map((p) => ({ ...p }))];
+    capture.last = null;
     const run = fk.layout(text, features);
-    const cps = captured as number[][] | null;
+    const cps = capture.last as number[][] | null;
     const codePoints = cps && cps.length === run.glyphs.length ? (run.direction === 'rtl' ? [...cps].reverse() : cps) : run.glyphs.map((g) => g.codePoints);
     const encoded: string[] = [];
     const positions: Record<string, number>[] = [];
@@ -80,6 +104,7 @@ export function exactUnicode(target: object): void {
       p.advanceWidth = g.advanceWidth * pdfFont.scale;
       positions.push(p);
     });
+    shaped.set(cacheKey, [encoded, positions.map((p) => ({ ...p }))]);
     return [encoded, positions];
   };
 }

@@ -1,9 +1,10 @@
 import bidiFactory from 'bidi-js';
 import { exactUnicode } from './pdf-glyphs';
-import { FontFace, FontWeight, faceOf, fontData, fontName, hasArabic } from './pdf-fonts';
+import { FontFace, FontWeight, faceOf, fontName, fontObject, hasArabic } from './pdf-fonts';
 
 type Doc = PDFKit.PDFDocument;
 const bidi = bidiFactory();
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]/;
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export type Direction = 'ltr' | 'rtl';
@@ -30,8 +31,17 @@ const BASELINE = 1.08;
  * (see exactUnicode), which is what text extraction expects: pdftotext reads
  * Arabic back in logical order.
  */
+/**
+ * Widths at size 1 by face, weight, direction and text, kept for the life of
+ * the thread: widths are the font's, not the document's, and reports repeat
+ * the same words and cells thousands of times (measuring is most of the work
+ * of laying out a report). Emptied when it grows past a bound.
+ */
+const WIDTHS = new Map<string, number>();
+const MAX_WIDTHS = 200_000;
+
 export class PdfScript {
-  private readonly widths = new Map<string, number>();
+  private readonly widths = WIDTHS;
   private readonly runsOf = new Map<string, Run[]>();
 
   constructor(private readonly doc: Doc, readonly direction: Direction) {}
@@ -75,7 +85,8 @@ export class PdfScript {
   private runs(text: string): Run[] {
     const cached = this.runsOf.get(text);
     if (cached) return cached;
-    const { levels } = bidi.getEmbeddingLevels(text, this.direction);
+    // Left-to-right text without a right-to-left character is all level 0: no need to run the algorithm.
+    const levels = this.direction === 'ltr' && !RTL.test(text) ? new Uint8Array(text.length) : bidi.getEmbeddingLevels(text, this.direction).levels;
     const out: Run[] = [];
     let prev: FontFace | null = null;
     const units = [...text];
@@ -120,11 +131,12 @@ export class PdfScript {
     const name = fontName(face, weight);
     // Registered on first use: pdfkit embeds every font it has opened, used or not.
     if (!this.registered.has(name)) {
-      this.doc.registerFont(name, fontData(face, weight));
+      this.doc.registerFont(name, fontObject(face, weight) as unknown as ArrayBuffer);
       this.registered.add(name);
     }
     const doc = this.doc.font(name).fontSize(size);
-    exactUnicode((doc as unknown as { _font: object })._font);
+    // Only Arabic builds letters from shared skeletons; the other faces keep pdfkit's own (word-cached) encoding.
+    if (face === 'arabic') exactUnicode((doc as unknown as { _font: object })._font);
     return doc;
   }
 
@@ -135,6 +147,7 @@ export class PdfScript {
     if (w === undefined) {
       const text = run.level % 2 === 1 ? this.shapeable(run.text) : run.text;
       w = this.setFont(run.face, weight, 1000).widthOfString(text, features(run)) / 1000;
+      if (this.widths.size >= MAX_WIDTHS) this.widths.clear();
       this.widths.set(key, w);
     }
     return w;
