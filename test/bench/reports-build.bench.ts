@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { REPORT_FORMATS, buildImrfSummary, buildObjectiveReport, renderInWorkerThread, renderReport } from '@gcm/reports';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
+import { printReportCostPerLanguage } from './report-languages';
 
 /**
  * Builds the IMRF summary over 195 States, 10,000 pledges and 4 cycles of
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   }
   clearInterval(sampler);
   process.stdout.write(`peak RSS (main thread's process)       ${mb(peakRss)}\n`);
+  await printReportCostPerLanguage(pledges);
 }
 
 main().catch((err: Error) => {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
 import { ReportRunsService } from '@gcm/reports';
 import { cpuSeconds, peakRssBytes, sleep, withReportHarness } from '../support/report-harness';
+import { printReportCostPerLanguage } from './report-languages';
 
 /**
  * `npm run bench:reports`: all 195 States, 10,000 pledges, 4 cycles of
@@ -11,6 +12,7 @@ import { cpuSeconds, peakRssBytes, sleep, withReportHarness } from '../support/r
  * REPORT_RENDER_THREADS render threads; 2 and 2 by default, for 2 cores)
  * runs to the end. Prints wall time, jobs per second, the IMRF summary's own
  * time and the worker's peak memory. Asserts nothing.
+ * Then the cost of one report per language (the six) and format, in memory.
  * PLEDGES, CYCLES, WORKER_CONCURRENCY and REPORT_RENDER_THREADS override.
  */
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     out('worker CPU time for the flow (all threads)', cpu === null ? 'n/a' : `${cpu.toFixed(1)} s`);
     out('load average at the end (1 min)', `${load.toFixed(2)}: other processes on the machine skew the wall time`);
   });
+  await printReportCostPerLanguage(pledges);
 }
 
 /** Seconds from the run's start to its end, once completed. */

@@ -106,7 +106,7 @@ describe('report content, from the database to every format', () => {
       ['state', lead.a], ['state', ngo.id], ['imrf_summary', 'global'],
     ];
     for (const [kind, scope] of targets) {
-      const { input } = slicer.slice(whole, { kind, scope, ...cycle });
+      const { input } = slicer.slice(whole, { kind, scope, ...cycle, language: 'en' });
       const fromSlice = buildReport(kind, input);
       const fromWhole = buildReport(kind, { ...whole, scope: input.scope, snapshot: input.snapshot });
       expect({ kind, scope, json: renderJson(fromSlice).toString('utf8') }).toEqual({ kind, scope, json: renderJson(fromWhole).toString('utf8') });
@@ -119,7 +119,7 @@ describe('report content, from the database to every format', () => {
     const hashes = async () => {
       const data = await loader.load(cycleIds);
       const slicer = new DatasetSlicer();
-      const of = (kind: ReportKind, scope: string) => slicer.slice(data, { kind, scope, cycleCodes: ['2026-H1'], cycleIds }).hash;
+      const of = (kind: ReportKind, scope: string) => slicer.slice(data, { kind, scope, cycleCodes: ['2026-H1'], cycleIds, language: 'en' }).hash;
       return { o8: of('objective', '8'), o3: of('objective', '3'), summary: of('imrf_summary', 'global') };
     };
     const before = await hashes();

@@ -1552,7 +1552,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published report versions, newest first, with a download link per format. */
+        /**
+         * Published report versions, newest first, with a download link per format
+         *     and the languages each report exists in (`languages`, a version per
+         *     language); `language` lists one language's editions only.
+         */
         get: operations["ReportsPublicController_list"];
         put?: never;
         post?: never;
@@ -3524,8 +3528,18 @@ export interface components {
             cycle?: string;
             /** @description A span of cycles (imrf_summary, round_table), e.g. `["2025-H2", "2026-H1"]`. */
             cycles?: string[];
+            /**
+             * @description The report's language, one of the six UN languages; the secretariat's default language when omitted.
+             * @enum {string}
+             */
+            language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
         };
         RequestedRunView: {
+            /**
+             * @description The edition's language (one of ar, zh, en, fr, ru, es).
+             * @enum {string}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @description False when an identical run was already queued or running and is returned instead. */
             created: boolean;
             id: string;
@@ -3556,6 +3570,11 @@ export interface components {
             finishedAt: string | null;
         };
         ReportRunView: {
+            /**
+             * @description The edition's language (one of ar, zh, en, fr, ru, es).
+             * @enum {string}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             id: string;
             /** @enum {string} */
             kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
@@ -3598,6 +3617,11 @@ export interface components {
             failedReason: string | null;
         };
         InspectedRunView: {
+            /**
+             * @description The edition's language (one of ar, zh, en, fr, ru, es).
+             * @enum {string}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             id: string;
             /** @enum {string} */
             kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
@@ -3627,6 +3651,14 @@ export interface components {
             /** @description The run's queue job, null once BullMQ has dropped it. */
             job: components["schemas"]["RunJobState"] | null;
         };
+        ReportLanguageLink: {
+            /** @enum {string} */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @description The latest version in that language. */
+            versionId: string;
+            number: number;
+            url: string;
+        };
         ReportFileLink: {
             /** @enum {string} */
             format: "json" | "csv" | "xlsx" | "pdf" | "html";
@@ -3637,12 +3669,20 @@ export interface components {
             url: string;
         };
         ReportVersionView: {
+            /**
+             * @description The edition's language (one of ar, zh, en, fr, ru, es).
+             * @enum {string}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             id: string;
             /** @enum {string} */
             kind: "region" | "state" | "theme" | "round_table" | "objective" | "imrf_summary";
             scope: string;
             cycleKey: string;
             cycles: string[];
+            /** @description Every language this report exists in for the same cycles, with the version to fetch in each (published ones only, unless the reader is the secretariat). */
+            languages: components["schemas"]["ReportLanguageLink"][];
+            /** @description 1, 2, 3… per report and language. */
             number: number;
             title: string;
             /** @description SHA-256 of the data the version was built from. */
@@ -12124,6 +12164,8 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Editions in one language only. */
+                language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
             header?: never;
             path?: never;
@@ -12472,6 +12514,8 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Editions in one language only. */
+                language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
             header?: never;
             path?: never;
@@ -12906,6 +12950,8 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Editions in one language only. */
+                language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
             header?: never;
             path?: never;

@@ -2,6 +2,7 @@ import {
   Block, Cell, ColumnType, DistributionStatus, FigureFormat, KeyFigure, KeyFiguresBlock, ListBlock, NoteBlock,
   ParagraphBlock, StatusDistributionBlock, TableBlock, TableColumn, HeadingBlock,
 } from '../model/document.types';
+import type { BuilderText } from '../i18n/builder-text';
 import { Share, statusDistribution, wholePercent } from './statistics';
 
 export const heading = (text: string, level: 3 | 4 = 3): HeadingBlock => ({ type: 'heading', level, text });
@@ -21,14 +22,14 @@ export function figure(key: string, label: string, value: number | null, format:
 }
 
 /** A share as a percent figure, with "n of d unit" beside it. */
-export function shareFigure(key: string, label: string, s: Share, unit: string): KeyFigure {
-  return figure(key, label, s.ratio, 'percent', `${s.numerator} of ${s.denominator} ${unit}`);
+export function shareFigure(key: string, label: string, s: Share, unit: string | ((s: Share) => string)): KeyFigure {
+  return figure(key, label, s.ratio, 'percent', typeof unit === 'string' ? `${s.numerator} of ${s.denominator} ${unit}` : unit(s));
 }
 
 export const keyFigures = (id: string, items: KeyFigure[]): KeyFiguresBlock => ({ type: 'key_figures', id, items });
 
-export function distribution(id: string, caption: string, statuses: Iterable<DistributionStatus>): StatusDistributionBlock {
-  const { total, entries } = statusDistribution(statuses);
+export function distribution(id: string, caption: string, statuses: Iterable<DistributionStatus>, tr?: BuilderText): StatusDistributionBlock {
+  const { total, entries } = statusDistribution(statuses, tr?.status);
   return { type: 'status_distribution', id, caption, total, entries };
 }
 

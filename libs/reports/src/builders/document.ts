@@ -17,7 +17,7 @@ export function documentOf<K extends ReportKind>(
       cycles: cycles.map(({ code, periodStart, periodEnd, deadline, closedAt }) => ({ code, periodStart, periodEnd, deadline, closedAt })),
       snapshot: { ...input.snapshot },
       parameters: { ...DEFAULT_PARAMETERS },
-      language: 'en',
+      language: input.language ?? 'en',
     },
     sections,
   };

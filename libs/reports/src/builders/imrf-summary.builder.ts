@@ -6,7 +6,7 @@ import {
 import { DatasetIndex, compareText, cycleLabel } from './dataset-index';
 import { gapsSection } from './imrf-gaps.section';
 import {
-  AFTER_EXTENSION_NOTE, DEFAULT_PARAMETERS, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
+  DEFAULT_PARAMETERS, afterExtensionNote, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
 } from './shared-sections';
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
 import { objectiveCoverage, reportingRate, share } from './statistics';
@@ -55,7 +55,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
     nonReportingSection(index, scope),
     methodSection([
       `An objective is weakly reported when fewer than ${DEFAULT_PARAMETERS.weakObjectiveShare * 100} percent of the reporting States reported on it.`,
-      AFTER_EXTENSION_NOTE,
+      afterExtensionNote(),
     ]),
   ];
   return documentOf(input, 'imrf_summary', `IMRF summary: progress reported in ${label}`,

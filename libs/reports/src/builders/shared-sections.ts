@@ -1,5 +1,6 @@
 import { Block, Cell, Section, TableBlock } from '../model/document.types';
 import { CycleInput, ExpertReportInput, PledgeInput, UpdateInput } from '../model/report-input.types';
+import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import {
@@ -112,7 +113,7 @@ export function practicesTable(index: DatasetIndex, objectives: number[], id: st
 }
 
 /** One row per indicator of a pledge, measured by the given update. */
-export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null): Record<string, Cell>[] {
+export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null, tr: BuilderText = builderText()): Record<string, Cell>[] {
   return pledge.indicators.map((ind) => {
     const pr = indicatorProgress(ind, update ? latestMeasurement(update.measurements, ind.id) : null);
     return {
@@ -125,23 +126,24 @@ export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null): 
       value: pr.value,
       asOf: pr.asOf,
       progress: pr.ratio,
-      flag: PROGRESS_FLAG_LABELS[pr.flag] || null,
+      flag: pr.flag === 'on_course' ? null : tr.locale === 'en' ? PROGRESS_FLAG_LABELS[pr.flag] || null : tr.t(`flag_${pr.flag}`),
     };
   });
 }
 
-export const INDICATOR_COLUMNS = [
-  col('pledge', 'Pledge'),
-  col('indicator', 'Indicator'),
-  col('unit', 'Unit'),
-  col('direction', 'Direction'),
-  col('baseline', 'Baseline', 'number'),
-  col('target', 'Target', 'number'),
-  col('value', 'Latest value', 'number'),
-  col('asOf', 'As of', 'date'),
-  col('progress', 'Progress to target', 'percent'),
-  col('flag', 'Flag'),
+export const indicatorColumns = (tr: BuilderText = builderText()) => [
+  col('pledge', tr.t('colPledge')),
+  col('indicator', tr.t('colIndicator')),
+  col('unit', tr.t('colUnit')),
+  col('direction', tr.t('colDirection')),
+  col('baseline', tr.t('colBaseline'), 'number'),
+  col('target', tr.t('colTarget'), 'number'),
+  col('value', tr.t('colLatestValue'), 'number'),
+  col('asOf', tr.t('colAsOf'), 'date'),
+  col('progress', tr.t('colProgress'), 'percent'),
+  col('flag', tr.t('colFlag')),
 ];
+export const INDICATOR_COLUMNS = indicatorColumns();
 
 export interface IndicatorSummary {
   indicators: number;
@@ -176,30 +178,25 @@ export function summariseIndicators(index: DatasetIndex, pledges: PledgeInput[],
 }
 
 /** How every figure was computed; closes every report. */
-export function methodSection(extra: string[] = []): Section {
+export function methodSection(extra: string[] = [], tr: BuilderText = builderText()): Section {
   return {
     id: 'method',
-    title: 'Notes on method',
+    title: tr.t('method'),
     blocks: [list([
-      'A pledge owes an update for a cycle when it was public (published and not withdrawn) at any time between the start of the cycle\'s period and the close of the cycle, so a pledge published during the submission window owes that cycle an update.',
-      'An update counts as reported when it was submitted or validated on a pledge owing one; drafts, updates still awaiting the organisation\'s in-country approver and updates returned for revision do not count.',
-      'Only validated updates are quoted or measured: statuses, percentages, narratives, challenges, evidence and indicator values come from updates the secretariat validated. An update awaiting validation counts its State as reporting and nothing more.',
-      'A pledge\'s status is that of its latest validated update in the cycle or an earlier one; "No validated update" counts the pledges that never had one (the public dashboard shows these as not started).',
-      'A State reported when it leads at least one pledge with a counted update; it reported on an objective when one of those pledges is aligned with that objective, as primary objective or not.',
-      'Shares are rounded half up to whole percent for display; the data annex and the JSON edition keep the exact ratio.',
-      'Indicator progress is the share of the distance from baseline to target covered by the latest measurement, clamped to 0–100 percent; overshoot and movement away from the target are flagged. It is not computed when baseline equals target, for "maintain" indicators, or without a measurement.',
-      'Roll-ups by theme count each pledge once, under the primary theme of its primary objective.',
+      ...(['method1', 'method2', 'method3', 'method4', 'method5', 'method6', 'method7', 'method8'] as const).map((k) => tr.t(k)),
       ...extra,
     ])],
   };
 }
 
 /** The method note on deadline extensions (state and IMRF summary reports). */
-export const AFTER_EXTENSION_NOTE =
-  'When the secretariat granted an organisation a deadline extension, its updates are judged against the extended deadline: one submitted after the cycle deadline but by the extended one is "included after extension", counted and not late.';
+/** The method note on deadline extensions, in the report's language. */
+export function afterExtensionNote(tr: BuilderText = builderText('en')): string {
+  return tr.t('methodAfterExtension');
+}
 
-/** "n included after extension" beside the late figure, when there are any. */
-export function afterExtensionDetail(counted: UpdateInput[]): string | null {
+/** "n more included after extension" beside the late figure, when there are any. */
+export function afterExtensionDetail(counted: UpdateInput[], tr: BuilderText = builderText('en')): string | null {
   const n = counted.filter((u) => u.afterExtension).length;
-  return n > 0 ? `${n} more included after extension` : null;
+  return n > 0 ? tr.t('afterExtensionDetail', { count: tr.count(n) }) : null;
 }

@@ -1,14 +1,16 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { CycleInput, PledgeInput, UpdateInput } from '../model/report-input.types';
 import { ReportInputError, StateReportInput } from '../model/report-kind.types';
-import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table } from './blocks';
+import { BuilderText, builderText } from '../i18n/builder-text';
+import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
-import { AFTER_EXTENSION_NOTE, INDICATOR_COLUMNS, afterExtensionDetail, indicatorRows, methodSection } from './shared-sections';
-import { STATUS_LABELS, share } from './statistics';
+import { afterExtensionDetail, afterExtensionNote, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
+import { share } from './statistics';
 
 /** One organisation (a State or a stakeholder), one cycle: its pledges and what it reported. */
 export function buildStateReport(input: StateReportInput): ReportDocument {
+  const tr = builderText(input.language);
   const index = new DatasetIndex(input);
   const org = index.organisations.get(input.scope.organisationId);
   if (!org) throw new ReportInputError(`organisation ${input.scope.organisationId} is not in the dataset`);
@@ -27,69 +29,72 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
   const sections: Section[] = [
     {
       id: 'summary',
-      title: 'Summary',
+      title: tr.t('summary'),
       blocks: compact([
         keyFigures('headline', [
-          figure('pledgesOwing', 'Pledges owing an update', owing.length, 'integer'),
-          figure('updates', 'Updates counted', counted.length, 'integer', `${counted.filter((u) => u.lifecycle === 'validated').length} validated`),
-          figure('late', 'Submitted late', counted.filter((u) => u.late).length, 'integer', afterExtensionDetail(counted)),
-          figure('missing', 'Missing updates', owing.length - counted.length, 'integer'),
-          shareFigure('reported', 'Pledges reported on', share(counted.length, owing.length), 'pledges owing'),
+          figure('pledgesOwing', tr.t('figPledgesOwing'), owing.length, 'integer'),
+          figure('updates', tr.t('figUpdates'), counted.length, 'integer', tr.t('figValidated', { count: tr.count(counted.filter((u) => u.lifecycle === 'validated').length) })),
+          figure('late', tr.t('figLate'), counted.filter((u) => u.late).length, 'integer', afterExtensionDetail(counted, tr)),
+          figure('missing', tr.t('figMissing'), owing.length - counted.length, 'integer'),
+          shareFigure('reported', tr.t('figReported'), share(counted.length, owing.length),
+            (sh) => tr.t('shareOfPledgesOwing', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
         ]),
-        country && paragraph(`${org.name} is in ${country.subregion}, ${country.region}.`),
-        distribution('status-distribution', `Status of the ${plural(owing.length, 'pledge')} owing an update`,
-          owing.map((p) => index.reportedStatus(p.id, [cycle]))),
+        country && paragraph(tr.t('locatedIn', {
+          org: org.name, subregion: tr.catalogue('region', country.alpha3, country.subregion), region: tr.catalogue('region', country.alpha3, country.region),
+        })),
+        distribution('status-distribution', tr.t('statusOfOwing', { n: owing.length, count: tr.count(owing.length) }),
+          owing.map((p) => index.reportedStatus(p.id, [cycle])), tr),
       ]),
     },
     {
       id: 'pledges',
-      title: 'Pledges',
-      blocks: owing.length === 0 ? [paragraph(`${org.name} has no pledge owing an update for ${cycle.code}.`)] : [pledgeTable(index, owing, cycle, previous)],
+      title: tr.t('pledges'),
+      blocks: owing.length === 0 ? [paragraph(tr.t('noPledgeOwing', { org: org.name, cycle: cycle.code }))] : [pledgeTable(index, owing, cycle, previous, tr)],
     },
-    ...owing.map((p) => pledgeSection(index, p, cycle)),
+    ...owing.map((p) => pledgeSection(index, p, cycle, tr)),
     {
       id: 'indicators',
-      title: 'Indicator progress',
-      blocks: [table('indicators', `Indicators measured in ${cycle.code}`, INDICATOR_COLUMNS,
-        owing.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code))))],
+      title: tr.t('indicatorProgress'),
+      blocks: [table('indicators', tr.t('indicatorsMeasured', { cycle: cycle.code }), indicatorColumns(tr),
+        owing.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code), tr)))],
     },
     {
       id: 'partnerships',
-      title: 'Pledges as partner',
+      title: tr.t('asPartner'),
       blocks: partnerOf.length === 0
-        ? [paragraph(`${org.name} is not a partner in another organisation's pledge.`)]
-        : [list(partnerOf.map((p) => `${p.reference} ${p.title} (led by ${index.organisationName(p.leadOrganisationId)})`))],
+        ? [paragraph(tr.t('notPartner', { org: org.name }))]
+        : [list(partnerOf.map((p) => tr.t('partnerItem', { reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) })))],
     },
-    methodSection([
-      'A late update was submitted after the cycle deadline; a missing update is one not submitted at all (or returned for revision and not resubmitted).',
-      AFTER_EXTENSION_NOTE,
-    ]),
+    methodSection([tr.t('methodLateMissing'), afterExtensionNote(tr)], tr),
   ];
   // Withdrawn before the cycle began: they owe it nothing, but the State's record shows why they are gone.
   const withdrawn = led.filter((p) => p.withdrawnAt !== null && p.withdrawnAt < `${cycle.periodStart}T00:00:00.000Z`);
   if (withdrawn.length > 0) {
     sections.splice(sections.length - 1, 0, {
       id: 'withdrawn',
-      title: 'Withdrawn pledges',
-      blocks: [list(withdrawn.map((p) => `${p.reference} ${p.title}: withdrawn on ${p.withdrawnAt?.slice(0, 10)}${p.withdrawalReason ? ` (${p.withdrawalReason})` : ''}`))],
+      title: tr.t('withdrawnPledges'),
+      blocks: [list(withdrawn.map((p) => tr.t(p.withdrawalReason ? 'withdrawnItemReason' : 'withdrawnItem', {
+        reference: p.reference, title: p.title, date: tr.date(p.withdrawnAt?.slice(0, 10) ?? ''), reason: p.withdrawalReason,
+      })))],
     });
   }
-  return documentOf(input, 'state', `${org.name}: progress report for ${cycle.code}`,
-    `Pledges under the Global Compact for Migration and their progress, ${cycle.periodStart} to ${cycle.periodEnd}`, [cycle], sections);
+  return documentOf(input, 'state', tr.t('stateTitle', { org: org.name, cycle: cycle.code }),
+    tr.t('stateSubtitle', { start: tr.date(cycle.periodStart), end: tr.date(cycle.periodEnd) }), [cycle], sections);
 }
 
-function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInput, previous: CycleInput | null) {
-  return table('pledges', `Pledges and their updates for ${cycle.code}`, [
-    col('reference', 'Reference'),
-    col('title', 'Title'),
-    col('primaryObjective', 'Primary objective', 'identifier'),
-    col('status', 'Status'),
-    col('percentComplete', 'Percent complete', 'integer'),
-    col('previousStatus', `Status ${previous?.code ?? 'previous cycle'}`),
-    col('previousPercent', `Percent ${previous?.code ?? 'previous cycle'}`, 'integer'),
-    col('review', 'Review'),
-    col('late', 'Late', 'boolean'),
-    col('missing', 'Missing', 'boolean'),
+function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInput, previous: CycleInput | null, tr: BuilderText) {
+  const before = previous?.code ?? tr.t('previousCycle');
+  return table('pledges', tr.t('pledgesAndUpdates', { cycle: cycle.code }), [
+    col('reference', tr.t('colReference')),
+    col('title', tr.t('colTitle')),
+    col('primaryObjective', tr.t('colPrimaryObjective'), 'identifier'),
+    col('status', tr.t('colStatus')),
+    col('percentComplete', tr.t('colPercentComplete'), 'integer'),
+    col('previousStatus', tr.t('colStatusIn', { cycle: before })),
+    col('previousPercent', tr.t('colPercentIn', { cycle: before }), 'integer'),
+    col('review', tr.t('colReview')),
+    col('late', tr.t('colLate'), 'boolean'),
+    col('missing', tr.t('colMissing'), 'boolean'),
   ], owing.map((p) => {
     const u = index.update(p.id, cycle.code);
     const c = index.countedUpdate(p.id, cycle.code);
@@ -99,11 +104,11 @@ function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInpu
       reference: p.reference,
       title: p.title,
       primaryObjective: p.primaryObjective,
-      status: v ? STATUS_LABELS[v.status] : null,
+      status: v ? tr.status(v.status) : null,
       percentComplete: v?.percentComplete ?? null,
-      previousStatus: prev ? STATUS_LABELS[prev.status] : null,
+      previousStatus: prev ? tr.status(prev.status) : null,
       previousPercent: prev?.percentComplete ?? null,
-      review: u ? { submitted: 'awaiting validation', validated: 'validated', returned: 'returned for revision', draft: null }[u.lifecycle] : null,
+      review: u ? { submitted: tr.t('reviewSubmitted'), validated: tr.t('reviewValidated'), returned: tr.t('reviewReturned'), draft: null }[u.lifecycle] : null,
       late: c ? c.late : null,
       missing: c === null,
     };
@@ -111,38 +116,42 @@ function pledgeTable(index: DatasetIndex, owing: PledgeInput[], cycle: CycleInpu
 }
 
 /** The pledge's alignment and the narrative of its validated update; nothing from updates awaiting validation or returned is shown. */
-function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput): Section {
+function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput, tr: BuilderText): Section {
   const u = index.validatedUpdate(p.id, cycle.code);
   const awaiting = u === null && index.countedUpdate(p.id, cycle.code) !== null;
   const objectives = [...p.objectives].sort((a, b) => a - b)
-    .map((n) => `Objective ${n}: ${index.objectives.get(n)?.title ?? 'not in this framework version'}${n === p.primaryObjective ? ' (primary)' : ''}`);
+    .map((n) => {
+      const o = index.objectives.get(n);
+      const title = o ? tr.catalogue('objective', n, o.title) : tr.t('notInFramework');
+      return tr.t(n === p.primaryObjective ? 'objectiveLinePrimary' : 'objectiveLine', { n: String(n), title });
+    });
   const alignment = [
     ...objectives,
-    p.themes.length > 0 && `Themes: ${[...p.themes].sort((a, b) => a - b).map((t) => index.themes.get(t)?.code ?? `T${t}`).join(', ')}`,
-    p.commitments.length > 0 && `Actionable commitments: ${[...p.commitments].sort(compareText).join(', ')}`,
-    p.recommendations.length > 0 && `SG recommendations: ${[...p.recommendations].sort((a, b) => a - b).map((r) => `para. ${r}`).join(', ')}`,
-    p.budget && `Budget: ${p.budget.amount} ${p.budget.currency}`,
-    `Timeline: ${p.startDate} to ${p.targetDate}`,
+    p.themes.length > 0 && tr.t('themesLine', { list: tr.list([...p.themes].sort((a, b) => a - b).map((t) => index.themes.get(t)?.code ?? `T${t}`)) }),
+    p.commitments.length > 0 && tr.t('commitmentsLine', { list: tr.list([...p.commitments].sort(compareText)) }),
+    p.recommendations.length > 0 && tr.t('recommendationsLine', { list: tr.list([...p.recommendations].sort((a, b) => a - b).map((r) => tr.t('paragraphRef', { n: String(r) }))) }),
+    p.budget && tr.t('budgetLine', { amount: p.budget.amount, currency: p.budget.currency }),
+    tr.t('timelineLine', { start: tr.date(p.startDate), end: tr.date(p.targetDate) }),
   ].filter((x): x is string => typeof x === 'string');
   const narrative: Block[] = u
     ? compact([
-      u.reconfirmation && note('Reconfirmed: no change since the previous cycle.'),
-      u.late && note(`Submitted after the deadline of ${cycle.deadline}.`, 'warning'),
-      u.afterExtension === true && note(`Included after extension: submitted after the cycle deadline of ${cycle.deadline}, by the later deadline the secretariat granted.`),
-      heading('Actions taken', 4), paragraph(u.actionsTaken || 'Not stated.'),
-      heading('Challenges', 4), paragraph(u.challenges || 'None reported.'),
-      heading('Next steps', 4), paragraph(u.nextSteps || 'Not stated.'),
-      u.evidence.length > 0 && heading('Evidence', 4),
+      u.reconfirmation && note(tr.t('reconfirmed')),
+      u.late && note(tr.t('submittedLate', { deadline: tr.date(cycle.deadline) }), 'warning'),
+      u.afterExtension === true && note(tr.t('includedAfterExtension', { deadline: tr.date(cycle.deadline) })),
+      heading(tr.t('actionsTaken'), 4), paragraph(u.actionsTaken || tr.t('notStated')),
+      heading(tr.t('challenges'), 4), paragraph(u.challenges || tr.t('noneReported')),
+      heading(tr.t('nextSteps'), 4), paragraph(u.nextSteps || tr.t('notStated')),
+      u.evidence.length > 0 && heading(tr.t('evidence'), 4),
       list(u.evidence.map((e) => [e.title, e.url, e.sha256 && `SHA-256 ${e.sha256}`].filter(Boolean).join(' — '))),
-      u.partnerContributions.length > 0 && heading('Partner contributions', 4),
+      u.partnerContributions.length > 0 && heading(tr.t('partnerContributions'), 4),
       list(u.partnerContributions.map((c) => `${index.organisationName(c.organisationId)}: ${c.text}`)),
     ])
     : [awaiting
-      ? note(`An update was submitted for ${cycle.code} and awaits validation by the secretariat; its content is published once validated.`)
-      : note(`No update was submitted for ${cycle.code}.`, 'warning')];
+      ? note(tr.t('awaitingValidation', { cycle: cycle.code }))
+      : note(tr.t('noUpdateSubmitted', { cycle: cycle.code }), 'warning')];
   return {
     id: `pledge-${p.reference}`,
     title: `${p.reference}: ${p.title}`,
-    blocks: [paragraph(p.description), heading('Alignment and scope', 4), list(alignment), ...narrative],
+    blocks: [paragraph(p.description), heading(tr.t('alignment'), 4), list(alignment), ...narrative],
   };
 }

@@ -84,7 +84,9 @@ export const STATUS_LABELS: Record<DistributionStatus, string> = {
 };
 
 /** Every status in a fixed order, zeros included, so distributions line up across reports. */
-export function statusDistribution(statuses: Iterable<DistributionStatus>): { total: number; entries: StatusDistributionEntry[] } {
+export function statusDistribution(
+  statuses: Iterable<DistributionStatus>, label: (s: DistributionStatus) => string = (s) => STATUS_LABELS[s],
+): { total: number; entries: StatusDistributionEntry[] } {
   const counts = new Map<DistributionStatus, number>();
   let total = 0;
   for (const s of statuses) {
@@ -96,7 +98,7 @@ export function statusDistribution(statuses: Iterable<DistributionStatus>): { to
     total,
     entries: order.map((status) => {
       const count = counts.get(status) ?? 0;
-      return { status, label: STATUS_LABELS[status], count, ratio: total === 0 ? null : count / total };
+      return { status, label: label(status), count, ratio: total === 0 ? null : count / total };
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@gcm/platform/pure';
 import { CycleInput, ImplementationStatus, SnapshotInput } from './report-input.types';
 import { ReportKind, ReportScope } from './report-kind.types';
 
@@ -24,7 +25,8 @@ export interface ReportMetadata {
   snapshot: SnapshotInput;
   /** Thresholds and caps the builder applied, so a reader can reproduce the figures. */
   parameters: Record<string, number>;
-  language: 'en';
+  /** The language of every label, heading and note (one of the six); data text stays as written. */
+  language: Locale;
 }
 
 export interface Section {

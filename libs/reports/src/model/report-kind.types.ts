@@ -1,3 +1,4 @@
+import type { Locale } from '@gcm/platform/pure';
 import { ReportDataset } from './report-input.types';
 
 export const REPORT_KINDS = ['state', 'objective', 'theme', 'region', 'round_table', 'imrf_summary'] as const;
@@ -17,7 +18,11 @@ export interface ReportScopes {
 export type ReportScope<K extends ReportKind = ReportKind> = ReportScopes[K];
 
 /** A builder's whole input: the scope plus the dataset it is selected from. */
-export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & { scope: ReportScopes[K] };
+export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & {
+  scope: ReportScopes[K];
+  /** The report's language (one of the six); English when omitted. */
+  language?: Locale;
+};
 
 export type StateReportInput = ReportInput<'state'>;
 export type ObjectiveReportInput = ReportInput<'objective'>;

@@ -5,7 +5,7 @@ import { renderCsv, renderCsvTables } from './csv.renderer';
 
 describe('renderCsv', () => {
   const doc = handMadeSummary();
-  const records = parse(renderCsv(doc), { columns: true }) as Record<string, string>[];
+  const records = parse(renderCsv(doc), { columns: true, bom: true }) as Record<string, string>[];
 
   it('has one line per cell of every annex table', () => {
     const cells = annexTables(doc).reduce((n, t) => n + t.rows.length * t.columns.length, 0);
@@ -23,7 +23,7 @@ describe('renderCsv', () => {
   });
 
   it('neutralises text a spreadsheet would run as a formula', () => {
-    const hostile = parse(renderCsv(hostileObjectiveReport()), { columns: true }) as Record<string, string>[];
+    const hostile = parse(renderCsv(hostileObjectiveReport()), { columns: true, bom: true }) as Record<string, string>[];
     expect(hostile.some((r) => r.value === `'${FORMULA_TITLE}`)).toBe(true);
     expect(hostile.some((r) => r.value === FORMULA_TITLE)).toBe(false);
   });
@@ -31,7 +31,7 @@ describe('renderCsv', () => {
   it('also splits into one wide CSV per table with a header of labels', () => {
     const files = renderCsvTables(doc);
     const coverage = files.find((f) => f.name === 'objective-coverage.csv')!;
-    const rows = parse(coverage.bytes) as string[][];
+    const rows = parse(coverage.bytes, { bom: true }) as string[][];
     expect(rows[0]).toEqual(['Objective', 'Short title', 'Pledges', 'States pledging', 'Reporting States on it', 'Share of reporting States']);
     expect(rows.find((r) => r[0] === '8')).toEqual(['8', 'Saving lives and missing migrants', '12', '10', '6', String(6 / 35)]);
   });

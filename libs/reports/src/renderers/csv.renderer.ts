@@ -12,7 +12,7 @@ function raw(value: Cell): string | number {
 }
 
 /**
- * The data annex as one tidy CSV (RFC 4180, UTF-8): one line per cell, so
+ * The data annex as one tidy CSV (RFC 4180, UTF-8 with a byte order mark): one line per cell, so
  * tables of different shapes share a file and load straight into a data frame.
  * Values are raw: shares are the exact ratio 0–1 (type `percent`), not rounded.
  */
@@ -23,8 +23,11 @@ export function renderCsv(doc: ReportDocument): Buffer {
       for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), cellType(t, i, c), raw(r[c.key])]);
     });
   }
-  return Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8');
+  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8');
 }
+
+/** A byte order mark, so spreadsheet programs open the UTF-8 annex as UTF-8 (Arabic, Chinese, Cyrillic, accents). */
+const BOM = '\ufeff';
 
 /** The same tables, one wide CSV each (header row of labels), named `<table id>.csv`. */
 export function renderCsvTables(doc: ReportDocument): { name: string; bytes: Buffer }[] {
@@ -33,6 +36,6 @@ export function renderCsvTables(doc: ReportDocument): { name: string; bytes: Buf
     const n = (seen.get(t.id) ?? 0) + 1;
     seen.set(t.id, n);
     const records = [t.columns.map((c) => neutraliseFormula(c.label)), ...t.rows.map((r) => t.columns.map((c) => raw(r[c.key])))];
-    return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(stringify(records, { record_delimiter: 'windows' }), 'utf8') };
+    return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8') };
   });
 }

@@ -5,7 +5,7 @@ describe('renderHtml', () => {
   const html = renderHtml(handMadeSummary()).toString('utf8');
 
   it('is a semantic, self-describing page with print rules', () => {
-    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')).toBe(true);
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain('<title>IMRF summary: progress reported in 2026-H1</title>');
     expect(html).toContain('<nav aria-label="Contents">');

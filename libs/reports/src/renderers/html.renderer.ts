@@ -1,6 +1,7 @@
 import { Block, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
 import { wholePercent } from '../builders/statistics';
 import { EMPTY, formatFigure, formatValue, isNumeric } from './format';
+import { ReportText, reportText } from '../i18n/report-text';
 import { PRINT_CSS } from './html.styles';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -19,9 +20,10 @@ const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replac
  */
 export function renderHtml(doc: ReportDocument): Buffer {
   const m = doc.metadata;
+  const rt = reportText(m.language);
   const out: string[] = [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${m.language}" dir="${rt.dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -34,26 +36,26 @@ export function renderHtml(doc: ReportDocument): Buffer {
     `<h1>${escapeHtml(doc.title)}</h1>`,
     doc.subtitle ? `<p class="subtitle">${escapeHtml(doc.subtitle)}</p>` : '',
     '<dl class="meta">',
-    `<dt>Cycles</dt><dd>${escapeHtml(m.cycles.map((c) => `${c.code} (${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline})`).join('; '))}</dd>`,
-    `<dt>Data as of</dt><dd><time datetime="${escapeHtml(m.snapshot.takenAt)}">${escapeHtml(m.snapshot.takenAt)}</time></dd>`,
-    `<dt>Snapshot</dt><dd>${escapeHtml(m.snapshot.id)}, framework version ${m.snapshot.frameworkVersion}</dd>`,
+    `<dt>${escapeHtml(rt.t('cycles'))}</dt><dd>${escapeHtml(m.cycles.map((c) => rt.cycleItem(c)).join('; '))}</dd>`,
+    `<dt>${escapeHtml(rt.t('dataAsOf'))}</dt><dd><time datetime="${escapeHtml(m.snapshot.takenAt)}">${escapeHtml(m.language === 'en' ? m.snapshot.takenAt : formatValue(m.snapshot.takenAt, 'date', m.language))}</time></dd>`,
+    `<dt>${escapeHtml(rt.t('snapshot'))}</dt><dd>${escapeHtml(rt.t('snapshotItem', { id: m.snapshot.id, version: String(m.snapshot.frameworkVersion) }))}</dd>`,
     '</dl>',
     '</header>',
-    '<nav aria-label="Contents"><h2>Contents</h2><ul class="toc">',
+    `<nav aria-label="${escapeHtml(rt.t('contents'))}"><h2>${escapeHtml(rt.t('contents'))}</h2><ul class="toc">`,
     ...doc.sections.map((s) => `<li><a href="#${slug(s.id)}">${escapeHtml(s.title)}</a></li>`),
     '</ul></nav>',
     '<main>',
   ];
   for (const s of doc.sections) {
     out.push(`<section id="${slug(s.id)}" aria-labelledby="${slug(s.id)}-h">`, `<h2 id="${slug(s.id)}-h">${escapeHtml(s.title)}</h2>`);
-    for (const b of s.blocks) out.push(renderBlock(b));
+    for (const b of s.blocks) out.push(renderBlock(b, rt));
     out.push('</section>');
   }
   out.push('</main>', '</body>', '</html>', '');
   return Buffer.from(out.filter((l) => l !== '').join('\n'), 'utf8');
 }
 
-function renderBlock(b: Block): string {
+function renderBlock(b: Block, rt: ReportText): string {
   switch (b.type) {
     case 'heading':
       return `<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`;
@@ -67,20 +69,20 @@ function renderBlock(b: Block): string {
     }
     case 'key_figures':
       return `<dl class="figures" id="${slug(b.id)}">${b.items.map((f) =>
-        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd><data value="${f.value ?? ''}">${escapeHtml(formatFigure(f))}</data>` +
+        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd><data value="${f.value ?? ''}">${escapeHtml(formatFigure(f, rt.locale))}</data>` +
         `${f.detail ? `<span class="detail">${escapeHtml(f.detail)}</span>` : ''}</dd></div>`).join('')}</dl>`;
     case 'table':
-      return renderTable(b);
+      return renderTable(b, rt);
     case 'status_distribution':
-      return renderDistribution(b);
+      return renderDistribution(b, rt);
   }
 }
 
-function renderTable(t: TableBlock): string {
-  if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(t.caption)}: none.</p>`;
+function renderTable(t: TableBlock, rt: ReportText): string {
+  if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(rt.noneRows(t.caption))}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
   const rows = t.rows.map((r) => `<tr>${t.columns.map((c, i) => {
-    const text = escapeHtml(formatValue(r[c.key], c.type));
+    const text = escapeHtml(formatValue(r[c.key], c.type, rt.locale));
     const cls = isNumeric(c.type) ? ' class="num"' : '';
     return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   }).join('')}</tr>`);
@@ -88,14 +90,15 @@ function renderTable(t: TableBlock): string {
     `<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
-function renderDistribution(d: StatusDistributionBlock): string {
+function renderDistribution(d: StatusDistributionBlock, rt: ReportText): string {
+  const n = (v: number | null, type: 'integer' | 'percent') => formatValue(v, type, rt.locale);
   const rows = d.entries.map((e) => {
     const pct = e.ratio === null ? 0 : wholePercent(e.ratio);
-    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${formatValue(e.count, 'integer')}</td>` +
-      `<td class="num">${e.ratio === null ? EMPTY : `${pct}%`}</td>` +
+    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${n(e.count, 'integer')}</td>` +
+      `<td class="num">${e.ratio === null ? EMPTY : n(e.ratio, 'percent')}</td>` +
       `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`;
   });
   return `<div class="table-wrap"><table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
-    '<thead><tr><th scope="col">Status</th><th scope="col" class="num">Pledges</th><th scope="col" class="num">Share</th><td></td></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">Total</th><td class="num">${formatValue(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
+    `<thead><tr><th scope="col">${escapeHtml(rt.status)}</th><th scope="col" class="num">${escapeHtml(rt.pledges)}</th><th scope="col" class="num">${escapeHtml(rt.share)}</th><td></td></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">${escapeHtml(rt.total)}</th><td class="num">${n(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
 }

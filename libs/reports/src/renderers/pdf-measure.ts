@@ -1,34 +1,3 @@
-type Doc = PDFKit.PDFDocument;
-/** pdfkit keeps the current font and size in these (untyped) fields. */
-interface FontState {
-  _font: object;
-  _fontSize: number;
-}
-
-/**
- * Memoises pdfkit's string widths for the life of one document, per font and
- * size. pdfkit measures every word of every line it wraps (and again when it
- * draws it) through `widthOfString`, which looks up kerning pairs glyph by
- * glyph: about half of a report's render time. Reports repeat the same words
- * and cells thousands of times, so the cache answers most calls. Widths with
- * character spacing, scaling or font features are not cached.
- */
-export function cacheTextWidths(doc: Doc): void {
-  const measure = doc.widthOfString.bind(doc);
-  const byFont = new WeakMap<object, Map<string, number>>();
-  doc.widthOfString = (text: string, options?: PDFKit.Mixins.TextOptions) => {
-    const o = (options ?? {}) as PDFKit.Mixins.TextOptions & { horizontalScaling?: number; features?: unknown };
-    if (o.characterSpacing || (o.horizontalScaling !== undefined && o.horizontalScaling !== 100) || o.features) return measure(text, options);
-    const { _font: font, _fontSize: size } = doc as unknown as FontState;
-    let widths = byFont.get(font);
-    if (!widths) byFont.set(font, (widths = new Map()));
-    const key = `${size}\u0000${text}`;
-    let w = widths.get(key);
-    if (w === undefined) widths.set(key, (w = measure(text, options)));
-    return w;
-  };
-}
-
 export type Measure = (text: string) => number;
 
 /** Words of a cell; a hyphenated reference (GCM-P-2025-00042) is one word. */

@@ -5,7 +5,8 @@ import { pdfToText } from '../testing/pdf-text';
 import { stateReportWithIndicators } from '../testing/rendered.fixture';
 import { formatValue } from './format';
 import { distributeWidths } from './pdf-columns';
-import { cacheTextWidths, wrapText } from './pdf-measure';
+import { wrapText } from './pdf-measure';
+import { PdfScript } from './pdf-script';
 import { drawTable } from './pdf-table';
 import { renderPdf } from './pdf.renderer';
 
@@ -77,13 +78,12 @@ describe('table layout', () => {
 
   it('continues a row taller than a page on the next page, under a repeated header', async () => {
     const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 } });
-    cacheTextWidths(doc);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
     // 100 lines (under the 700-character cap on a cell); a page holds about 80.
     const tall = Array.from({ length: 100 }, (_, i) => `r${i + 1}`).join('\n');
-    drawTable(doc, [{ label: 'Item', type: 'text' }, { label: 'Lines', type: 'text' }], [['first', tall], ['second', 'short']]);
+    drawTable(doc, new PdfScript(doc, 'ltr'), [{ label: 'Item', type: 'text' }, { label: 'Lines', type: 'text' }], [['first', tall], ['second', 'short']]);
     doc.end();
     const text = pdfToText(await done);
     const pages = text.split('\f').filter((p) => p.trim() !== '');

@@ -2,6 +2,7 @@ import { ColumnType } from '../model/document.types';
 import { isNumeric } from './format';
 import { columnNeed, distributeWidths } from './pdf-columns';
 import { Measure, wrapText } from './pdf-measure';
+import { PdfScript } from './pdf-script';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -14,17 +15,6 @@ const PAD = 3;
 const MAX_CELL = 700;
 const BAR = { min: 60, max: 110 };
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-
-/** Width of text in one font at one size, remembered, so pdfkit switches fonts only for a string not seen yet. */
-function measurer(doc: Doc, font: string, size: number): Measure {
-  const seen = new Map<string, number>();
-  return (text) => {
-    let w = seen.get(text);
-    if (w === undefined) seen.set(text, (w = doc.font(font).fontSize(size).widthOfString(text)));
-    return w;
-  };
-}
 
 interface LaidOutRow {
   lines: string[][];
@@ -37,21 +27,23 @@ interface LaidOutRow {
  * boundaries, so a word is split only when it alone is wider than its column.
  * All cells of a row start on the same baseline, so `pdftotext -layout` gives
  * one line per row; a row taller than a page continues on the next one.
- * `ratios` feeds the bar column, if any.
+ * `ratios` feeds the bar column, if any. In a right-to-left report the
+ * first column is the rightmost, text aligns right and numbers left, and
+ * bars grow from the right.
  */
-export function drawTable(doc: Doc, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
+export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
+  const rtl = script.direction === 'rtl';
   const fontSize = columns.length > 7 ? 7.5 : 8.5;
-  const regular = measurer(doc, FONT.regular, fontSize);
-  const bold = measurer(doc, FONT.bold, fontSize);
+  const regular = script.measurer('regular', fontSize);
+  const bold = script.measurer('bold', fontSize);
   const cells = rows.map((r) => r.map((t) => (t.length > MAX_CELL ? `${t.slice(0, MAX_CELL)}…` : t)));
   const w = distributeWidths(columns.map((c, i) => (c.type === 'bar'
     ? { ...BAR, fixed: true }
     : columnNeed(c.label, cells.map((r) => r[i]), isNumeric(c.type), regular, bold, PAD))), total);
 
-  doc.font(FONT.regular).fontSize(fontSize);
-  const lineHeight = doc.currentLineHeight(true);
+  const lineHeight = script.lineHeight(fontSize);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const layout = (texts: string[], measure: Measure): string[][] =>
     texts.map((t, i) => (columns[i].type === 'bar' ? [''] : wrapText(t, w[i] - 2 * PAD, measure)));
@@ -59,21 +51,23 @@ export function drawTable(doc: Doc, columns: PdfColumn[], rows: string[][], rati
 
   /** Draws lines [from, to) of every cell of a row at y; the bar only with the row's first line. */
   const drawLines = (row: LaidOutRow, from: number, to: number, y: number, isHeader: boolean) => {
-    const font = isHeader ? FONT.bold : FONT.regular;
-    const measure = isHeader ? bold : regular;
-    let x = left;
+    const weight = isHeader ? 'bold' : 'regular';
+    let x = rtl ? left + total : left;
     row.lines.forEach((lines, i) => {
       const inner = w[i] - 2 * PAD;
+      const cellLeft = rtl ? x - w[i] : x;
       if (columns[i].type === 'bar') {
-        if (from === 0 && row.ratio !== null && row.ratio > 0) doc.rect(x + PAD, y + PAD + 1, inner * Math.min(row.ratio, 1), fontSize - 2).fill('#005a9c');
+        if (from === 0 && row.ratio !== null && row.ratio > 0) {
+          const bar = inner * Math.min(row.ratio, 1);
+          doc.rect(rtl ? cellLeft + PAD + inner - bar : cellLeft + PAD, y + PAD + 3, bar, fontSize - 2).fill('#005a9c');
+        }
       } else {
+        const align = isNumeric(columns[i].type) ? 'end' : 'start';
         lines.slice(from, to).forEach((line, k) => {
-          if (line === '') return;
-          const dx = isNumeric(columns[i].type) ? inner - measure(line) : 0;
-          doc.font(font).fontSize(fontSize).fillColor('#1a1a1a').text(line, x + PAD + dx, y + PAD + k * lineHeight, { lineBreak: false });
+          script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align });
         });
       }
-      x += w[i];
+      x += rtl ? -w[i] : w[i];
     });
     const h = (to - from) * lineHeight + 2 * PAD;
     doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(isHeader ? 0.9 : 0.3).strokeColor(isHeader ? '#1a1a1a' : '#b0b0b0').stroke();

@@ -1,33 +1,50 @@
 import PDFDocument from 'pdfkit';
+import { localeDirection } from '@gcm/platform/pure';
 import { Block, ReportDocument } from '../model/document.types';
+import { ReportText, reportText } from '../i18n/report-text';
 import { formatFigure, formatValue } from './format';
-import { cacheTextWidths } from './pdf-measure';
-import { FONT, PdfColumn, drawTable } from './pdf-table';
-import { PdfTextFolder } from './pdf-text';
+import { wrapText } from './pdf-measure';
+import { PdfScript } from './pdf-script';
+import { PdfColumn, drawTable } from './pdf-table';
 
 type Doc = PDFKit.PDFDocument;
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 
+interface Pen {
+  doc: Doc;
+  script: PdfScript;
+  text: ReportText;
+}
+
+interface SetOptions {
+  size: number;
+  weight?: 'regular' | 'bold';
+  color?: string;
+  x?: number;
+  width?: number;
+}
+
 /**
- * A4 PDF drawn from the model with pdfkit's standard fonts (no font files).
- * Text stays real text, so pdftotext and screen readers can extract it; the
- * creation date is the snapshot's, which keeps the bytes stable for a model.
+ * A4 PDF drawn from the model with embedded Noto fonts, in the report's
+ * language: Arabic shaped and laid out right to left, Chinese and Cyrillic
+ * in their own faces (see PdfScript). Text stays real text, so pdftotext and
+ * screen readers extract it; the creation date is the snapshot's, which
+ * keeps the bytes stable for a model.
  */
 export function renderPdf(model: ReportDocument): Promise<Buffer> {
-  const folder = new PdfTextFolder();
-  const t = (s: string) => folder.fold(s);
+  const locale = model.metadata.language;
   const when = new Date(model.metadata.snapshot.takenAt);
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 50, right: 50 },
     bufferPages: true,
     pdfVersion: '1.7',
-    lang: 'en',
+    lang: locale,
     displayTitle: true,
-    info: { Title: t(model.title), Author: 'GCM Tracker', Subject: t(model.subtitle ?? model.title), CreationDate: when, ModDate: when },
+    info: { Title: model.title, Author: 'GCM Tracker', Subject: model.subtitle ?? model.title, CreationDate: when, ModDate: when },
   });
-  cacheTextWidths(doc);
+  const pen: Pen = { doc, script: new PdfScript(doc, localeDirection(locale)), text: reportText(locale) };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -35,28 +52,25 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font(FONT.bold).fontSize(18).fillColor(INK).text(t(model.title));
-  if (model.subtitle) doc.moveDown(0.2).font(FONT.regular).fontSize(11).fillColor(MUTED).text(t(model.subtitle));
+  set(pen, model.title, { size: 18, weight: 'bold' });
+  if (model.subtitle) {
+    doc.y += 2;
+    set(pen, model.subtitle, { size: 11, color: MUTED });
+  }
   const m = model.metadata;
-  doc.moveDown(0.5).fontSize(8.5).fillColor(MUTED);
-  for (const c of m.cycles) doc.text(t(`Cycle ${c.code}: ${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline}`));
-  doc.text(t(`Data as of ${m.snapshot.takenAt}; snapshot ${m.snapshot.id}, framework version ${m.snapshot.frameworkVersion}`));
-  const noticeY = doc.y;
-  doc.moveDown(1.5);
+  doc.y += 6;
+  for (const c of m.cycles) set(pen, pen.text.cycleLine(c), { size: 8.5, color: MUTED });
+  set(pen, pen.text.snapshotLine(m.snapshot), { size: 8.5, color: MUTED });
+  doc.y += 14;
 
   for (const s of model.sections) {
     ensureSpace(doc, 60);
-    doc.moveDown(0.6).font(FONT.bold).fontSize(14).fillColor(INK).text(t(s.title));
-    doc.moveDown(0.3);
-    for (const b of s.blocks) drawBlock(doc, b, t);
+    doc.y += 8;
+    set(pen, s.title, { size: 14, weight: 'bold' });
+    doc.y += 4;
+    for (const b of s.blocks) drawBlock(pen, b);
   }
-
-  if (folder.replaced > 0) {
-    doc.switchToPage(0);
-    doc.font(FONT.regular).fontSize(8).fillColor('#b35c00')
-      .text(`${folder.replaced} characters outside the PDF fonts are shown as "?"; the HTML and JSON editions hold the full text.`, doc.page.margins.left, noticeY + 2);
-  }
-  footers(doc, t(model.title));
+  footers(pen, model.title);
   doc.end();
   return done;
 }
@@ -65,86 +79,108 @@ function ensureSpace(doc: Doc, needed: number): void {
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-function drawBlock(doc: Doc, b: Block, t: (s: string) => string): void {
+const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+/** Wraps a text to the width, breaking pages between lines, and moves doc.y below it. */
+function set(pen: Pen, text: string, o: SetOptions): void {
+  const { doc, script } = pen;
+  const weight = o.weight ?? 'regular';
+  const x = o.x ?? doc.page.margins.left;
+  const width = o.width ?? contentWidth(doc);
+  const lh = script.lineHeight(o.size);
+  for (const line of wrapText(text, width, script.measurer(weight, o.size))) {
+    if (doc.y + lh > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      doc.y = doc.page.margins.top;
+    }
+    script.line(line, x, doc.y, width, { weight, size: o.size, color: o.color ?? INK });
+    doc.y += lh;
+  }
+}
+
+function textHeight(pen: Pen, text: string, width: number, size: number): number {
+  return wrapText(text, width, pen.script.measurer('regular', size)).length * pen.script.lineHeight(size);
+}
+
+function drawBlock(pen: Pen, b: Block): void {
+  const { doc, script, text: rt } = pen;
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  doc.x = left;
+  const width = contentWidth(doc);
+  const rtl = script.direction === 'rtl';
   switch (b.type) {
     case 'heading':
       ensureSpace(doc, 50);
-      doc.moveDown(0.4).font(FONT.bold).fontSize(b.level === 3 ? 12 : 10.5).fillColor(INK).text(t(b.text), { width });
-      doc.moveDown(0.2);
+      doc.y += 5;
+      set(pen, b.text, { size: b.level === 3 ? 12 : 10.5, weight: 'bold' });
+      doc.y += 2;
       return;
     case 'paragraph':
-      doc.font(FONT.regular).fontSize(10).fillColor(INK).text(t(b.text), { width, align: 'left' });
-      doc.moveDown(0.5);
+      set(pen, b.text, { size: 10 });
+      doc.y += 6;
       return;
     case 'list':
-      doc.font(FONT.regular).fontSize(10).fillColor(INK);
       b.items.forEach((item, i) => {
-        const text = t(item);
-        ensureSpace(doc, doc.heightOfString(text, { width: width - 16 }) > 200 ? 40 : doc.heightOfString(text, { width: width - 16 }));
+        const h = textHeight(pen, item, width - 16, 10);
+        ensureSpace(doc, h > 200 ? 40 : h);
         const y = doc.y;
-        doc.text(b.ordered ? `${i + 1}.` : '•', left, y, { width: 14 });
-        doc.text(text, left + 16, y, { width: width - 16 });
-        doc.moveDown(0.2);
+        script.line(b.ordered ? rt.ordinal(i + 1) : '•', rtl ? left + width - 14 : left, y, 14, { weight: 'regular', size: 10, color: INK });
+        doc.y = y;
+        set(pen, item, { size: 10, x: rtl ? left : left + 16, width: width - 16 });
+        doc.y += 2;
       });
-      doc.x = left;
-      doc.moveDown(0.3);
+      doc.y += 4;
       return;
     case 'note': {
-      doc.font(FONT.regular).fontSize(9.5);
-      const text = t(b.text);
-      const h = doc.heightOfString(text, { width: width - 14 }) + 8;
+      const h = textHeight(pen, b.text, width - 14, 9.5) + 8;
       ensureSpace(doc, h);
       const y = doc.y;
-      doc.rect(left, y, 3, h).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c');
-      doc.fillColor(INK).text(text, left + 10, y + 4, { width: width - 14 });
-      doc.x = left;
+      doc.rect(rtl ? left + width - 3 : left, y, 3, h).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c');
+      doc.y = y + 4;
+      set(pen, b.text, { size: 9.5, x: rtl ? left : left + 10, width: width - 14 });
       doc.y = y + h + 6;
       return;
     }
     case 'key_figures':
-      drawTable(doc, [{ label: 'Figure', type: 'text' }, { label: 'Value', type: 'number' }, { label: 'Detail', type: 'text' }],
-        b.items.map((f) => [t(f.label), formatFigure(f), t(f.detail ?? '')]));
+      drawTable(doc, script, [{ label: rt.figure, type: 'text' }, { label: rt.value, type: 'number' }, { label: rt.detail, type: 'text' }],
+        b.items.map((f) => [f.label, formatFigure(f, rt.locale), f.detail ?? '']));
       return;
     case 'table':
       if (b.rows.length === 0) {
-        doc.font(FONT.regular).fontSize(10).fillColor(INK).text(t(`${b.caption}: none.`), { width });
-        doc.moveDown(0.5);
+        set(pen, rt.noneRows(b.caption), { size: 10 });
+        doc.y += 6;
         return;
       }
-      caption(doc, t(b.caption));
-      drawTable(doc, b.columns.map((c) => ({ label: t(c.label), type: c.type })),
-        b.rows.map((r) => b.columns.map((c) => t(formatValue(r[c.key], c.type)))));
+      caption(pen, b.caption);
+      drawTable(doc, script, b.columns.map((c) => ({ label: c.label, type: c.type })),
+        b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))));
       return;
     case 'status_distribution': {
-      caption(doc, t(b.caption));
-      const cols: PdfColumn[] = [{ label: 'Status', type: 'text' }, { label: 'Pledges', type: 'integer' }, { label: 'Share', type: 'percent' }, { label: '', type: 'bar' }];
-      const rows = b.entries.map((e) => [e.label, formatValue(e.count, 'integer'), formatValue(e.ratio, 'percent'), '']);
-      drawTable(doc, cols, [...rows, ['Total', formatValue(b.total, 'integer'), '', '']], [...b.entries.map((e) => e.ratio), null]);
+      caption(pen, b.caption);
+      const cols: PdfColumn[] = [{ label: rt.status, type: 'text' }, { label: rt.pledges, type: 'integer' }, { label: rt.share, type: 'percent' }, { label: '', type: 'bar' }];
+      const rows = b.entries.map((e) => [e.label, formatValue(e.count, 'integer', rt.locale), formatValue(e.ratio, 'percent', rt.locale), '']);
+      drawTable(doc, script, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
       return;
     }
   }
 }
 
-function caption(doc: Doc, text: string): void {
-  ensureSpace(doc, 70);
-  doc.font(FONT.bold).fontSize(9.5).fillColor(INK).text(text, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
-  doc.moveDown(0.25);
+function caption(pen: Pen, text: string): void {
+  ensureSpace(pen.doc, 70);
+  set(pen, text, { size: 9.5, weight: 'bold' });
+  pen.doc.y += 3;
 }
 
 /** Title and "Page i of n" below the bottom margin of every page, drawn once all pages exist. */
-function footers(doc: Doc, title: string): void {
+function footers(pen: Pen, title: string): void {
+  const { doc, script } = pen;
   const { start, count } = doc.bufferedPageRange();
+  const short = title.length > 90 ? `${title.slice(0, 89)}…` : title;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - bottom + 18;
-    doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
-    doc.text(title.length > 90 ? `${title.slice(0, 89)}…` : title, doc.page.margins.left, y, { width: 380, lineBreak: false });
-    doc.text(`Page ${i + 1} of ${count}`, doc.page.width - doc.page.margins.right - 100, y, { width: 100, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
+    const y = doc.page.height - doc.page.margins.bottom + 14;
+    const left = doc.page.margins.left;
+    const width = contentWidth(doc);
+    script.line(short, left, y, width, { weight: 'regular', size: 7.5, color: MUTED });
+    script.line(pen.text.pageOf(i + 1, count), left, y, width, { weight: 'regular', size: 7.5, color: MUTED, align: 'end' });
   }
 }

@@ -29,5 +29,6 @@ describe('renderInWorkerThread from the dist build', () => {
     const xlsx = await dist.renderInWorkerThread(doc, 'xlsx');
     expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(pdfToText((await dist.renderInWorkerThread(doc, 'pdf')).bytes)).toContain('Only 17 percent');
-  });
+    // Six threads each compile pdfkit, fontkit and exceljs and parse their fonts: slow on a loaded machine.
+  }, 180_000);
 });

@@ -1,21 +1,36 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
 import ExcelJS from 'exceljs';
 import { Cell, ColumnType, ReportDocument } from '../model/document.types';
+import { reportText } from '../i18n/report-text';
 import { AnnexTable, annexTables, cellType } from './annex';
 import { spreadsheetFormat } from './format';
 
 const WIDTH: Record<ColumnType, number> = { text: 40, integer: 12, number: 14, percent: 12, year: 8, identifier: 10, date: 12, boolean: 9 };
 
-/** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
-export function sheetNames(tables: AnnexTable[]): string[] {
-  const used = new Set<string>(['about']);
+/**
+ * Excel forbids []:*?/\ in sheet names and caps them at 31 characters (counted
+ * in UTF-16 units, so a name is cut by whole characters); names must be unique.
+ * English sheets are named by table id, as they always were; other languages
+ * by the table's caption in that language.
+ */
+export function sheetNames(tables: AnnexTable[], about = 'about', byCaption = false): string[] {
+  const used = new Set<string>([about.toLowerCase()]);
   return tables.map((t) => {
-    const base = t.id.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+    const base = cut((byCaption ? t.caption : t.id).replace(/[[\]:*?/\\']/g, '-').trim(), 31);
     let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}-${n}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cut(base, 31 - String(n).length - 1)}-${n}`;
     used.add(name.toLowerCase());
     return name;
   });
+}
+
+function cut(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
 }
 
 /**
@@ -45,22 +60,35 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   wb.modified = when;
   wb.title = doc.title;
   const tables = annexTables(doc);
-  const names = sheetNames(tables);
+  const locale = doc.metadata.language;
+  const rt = reportText(locale);
+  const english = locale === 'en';
+  const aboutName = english ? 'About' : cut(rt.t('about'), 31);
+  const names = sheetNames(tables, aboutName, !english);
+  const rightToLeft = rt.dir === 'rtl';
 
-  const about = wb.addWorksheet('About');
+  const about = wb.addWorksheet(aboutName, { views: [{ rightToLeft }] });
   about.columns = [{ width: 22 }, { width: 90 }];
-  about.addRow(['Report', neutraliseFormula(doc.title)]).font = { bold: true };
-  if (doc.subtitle) about.addRow(['', neutraliseFormula(doc.subtitle)]);
-  about.addRow(['Kind', doc.kind]);
-  for (const c of doc.metadata.cycles) about.addRow(['Cycle', `${c.code}: ${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline}`]);
-  about.addRow(['Data as of', doc.metadata.snapshot.takenAt]);
-  about.addRow(['Snapshot', `${doc.metadata.snapshot.id} (framework version ${doc.metadata.snapshot.frameworkVersion})`]);
+  if (english) {
+    about.addRow(['Report', neutraliseFormula(doc.title)]).font = { bold: true };
+    if (doc.subtitle) about.addRow(['', neutraliseFormula(doc.subtitle)]);
+    about.addRow(['Kind', doc.kind]);
+    for (const c of doc.metadata.cycles) about.addRow(['Cycle', `${c.code}: ${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline}`]);
+    about.addRow(['Data as of', doc.metadata.snapshot.takenAt]);
+    about.addRow(['Snapshot', `${doc.metadata.snapshot.id} (framework version ${doc.metadata.snapshot.frameworkVersion})`]);
+  } else {
+    about.addRow([neutraliseFormula(doc.title)]).font = { bold: true };
+    if (doc.subtitle) about.addRow([neutraliseFormula(doc.subtitle)]);
+    for (const c of doc.metadata.cycles) about.addRow([rt.t('cycles'), rt.cycleItem(c)]);
+    about.addRow([rt.t('dataAsOf'), rt.snapshotLine(doc.metadata.snapshot)]);
+  }
+  about.addRow([english ? 'Language' : rt.t('language'), locale]);
   about.addRow([]);
-  about.addRow(['Sheet', 'Contents']).font = { bold: true };
+  about.addRow(english ? ['Sheet', 'Contents'] : ['', rt.t('contents')]).font = { bold: true };
   tables.forEach((t, i) => about.addRow([names[i], neutraliseFormula(t.caption)]));
 
   tables.forEach((t, i) => {
-    const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
     ws.columns = t.columns.map((c) => {
       const numFmt = spreadsheetFormat(c.type);
       return { header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style: numFmt ? { numFmt } : {} };

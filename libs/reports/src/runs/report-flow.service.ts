@@ -5,6 +5,7 @@ import { cyclePopulationSql } from '@gcm/reporting';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportRunsService } from './report-runs.service';
 import { GLOBAL_SCOPE, ReportTarget } from './report-target';
+import { ReportsConfig, flowLanguages } from './reports-config';
 
 export interface CycleFlow {
   flowId: string;
@@ -20,7 +21,10 @@ export const flowIdOf = (cycleId: string) => `cycle-${cycleId}`;
  * per State with pledges owing an update, per objective, theme, M49 region
  * of those States and round table, and the IMRF summary as the parent,
  * which runs once every child has finished and then marks the cycle compiled
- * (or compiled_with_failures, when a child did not complete).
+ * (or compiled_with_failures, when a child did not complete). Every report is
+ * built in the secretariat's default language (REPORT_DEFAULT_LANGUAGE, the
+ * parent summary's) and in each of REPORT_FLOW_LANGUAGES; the summary in a
+ * further language is a child like the others.
  */
 @Injectable()
 export class ReportFlowService {
@@ -31,42 +35,49 @@ export class ReportFlowService {
     private readonly runs: ReportRunsService,
     private readonly queues: QueueService,
     private readonly audit: AuditService,
+    private readonly config: ReportsConfig,
   ) {}
 
   async createRuns(m: EntityManager, cycle: { id: string; code: string }, requestedBy: string | null): Promise<CycleFlow> {
     const flowId = flowIdOf(cycle.id);
-    const summary: ReportTarget = { kind: 'imrf_summary', scope: GLOBAL_SCOPE, cycleCodes: [cycle.code], cycleIds: [cycle.id] };
+    const [language, ...further] = flowLanguages(this.config);
+    const languages = [language, ...further];
+    const summary: ReportTarget = { kind: 'imrf_summary', scope: GLOBAL_SCOPE, cycleCodes: [cycle.code], cycleIds: [cycle.id], language };
     const parent = { id: await this.summaryRun(m, summary, requestedBy, flowId) };
     // States leading a pledge of the cycle's population: exactly the States the summary counts as owing.
-    const targets = `
+    // Every report in every language of the flow, and the summary in the further languages.
+    const targets = (all: string, extra: string) => `
       WITH states AS (
         SELECT DISTINCT o.country_alpha3 AS scope, c.region_m49
           FROM ${cyclePopulationSql('$1::uuid')} x
           JOIN organisation o ON o.id = x.lead_organisation_id JOIN country c ON c.alpha3 = o.country_alpha3
          WHERE o.kind = 'state')
-      SELECT 'state' AS kind, scope FROM states
-      UNION SELECT 'region', region_m49 FROM states
-      UNION SELECT 'objective', number::text FROM objective
-      UNION SELECT 'theme', 'T' || number FROM theme
-      UNION SELECT 'round_table', code FROM round_table`;
+      , reports AS (
+        SELECT 'state' AS kind, scope FROM states
+        UNION SELECT 'region', region_m49 FROM states
+        UNION SELECT 'objective', number::text FROM objective
+        UNION SELECT 'theme', 'T' || number FROM theme
+        UNION SELECT 'round_table', code FROM round_table)
+      SELECT r.kind, r.scope, l.language FROM reports r CROSS JOIN unnest(${all}::text[]) AS l(language)
+      UNION ALL SELECT 'imrf_summary', '${GLOBAL_SCOPE}', l.language FROM unnest(${extra}::text[]) AS l(language)`;
     const created: { id: string }[] = await m.query(
-      `INSERT INTO report_run (kind, scope, cycle_key, cycle_id, cycle_ids, requested_by, flow_id, parent_run_id)
-       SELECT t.kind, t.scope, $2, $1, ARRAY[$1]::uuid[], $3, $4, $5 FROM (${targets}) t
-       ON CONFLICT (kind, scope, cycle_key) WHERE status IN ('queued', 'running') DO NOTHING
+      `INSERT INTO report_run (kind, scope, cycle_key, cycle_id, cycle_ids, requested_by, flow_id, parent_run_id, language)
+       SELECT t.kind, t.scope, $2, $1, ARRAY[$1]::uuid[], $3, $4, $5, t.language FROM (${targets('$6', '$7')}) t
+       ON CONFLICT (kind, scope, cycle_key, language) WHERE status IN ('queued', 'running') DO NOTHING
        RETURNING id`,
-      [cycle.id, cycle.code, requestedBy, flowId, parent.id],
+      [cycle.id, cycle.code, requestedBy, flowId, parent.id, languages, further],
     );
     // Runs of the set already active (requested singly before the close) join the flow.
     const [children]: [{ id: string }[]] = await m.query(
       `UPDATE report_run r SET flow_id = $3, parent_run_id = $4, updated_at = now()
-         FROM (${targets}) t
-        WHERE r.kind = t.kind AND r.scope = t.scope AND r.cycle_key = $2 AND r.status IN ('queued', 'running')
+         FROM (${targets('$5', '$6')}) t
+        WHERE r.kind = t.kind AND r.scope = t.scope AND r.language = t.language AND r.cycle_key = $2 AND r.status IN ('queued', 'running')
         RETURNING r.id`,
-      [cycle.id, cycle.code, flowId, parent.id],
+      [cycle.id, cycle.code, flowId, parent.id, languages, further],
     );
     await this.audit.record(m, {
       action: 'report.flow_requested', entityType: 'reporting_cycle', entityId: cycle.id,
-      after: { cycle: cycle.code, flowId, summaryRunId: parent.id, runs: children.length + 1, created: created.length },
+      after: { cycle: cycle.code, flowId, languages, summaryRunId: parent.id, runs: children.length + 1, created: created.length },
     });
     return { flowId, parentRunId: parent.id, childRunIds: children.map((c) => c.id).sort() };
   }
@@ -78,8 +89,8 @@ export class ReportFlowService {
       if (id) return id;
       const [rows]: [{ id: string }[]] = await m.query(
         `UPDATE report_run SET flow_id = $3, updated_at = now()
-          WHERE kind = 'imrf_summary' AND scope = $1 AND cycle_key = $2 AND status IN ('queued', 'running') RETURNING id`,
-        [summary.scope, summary.cycleCodes[0], flowId],
+          WHERE kind = 'imrf_summary' AND scope = $1 AND cycle_key = $2 AND language = $4 AND status IN ('queued', 'running') RETURNING id`,
+        [summary.scope, summary.cycleCodes[0], flowId, summary.language],
       );
       if (rows.length > 0) return rows[0].id;
     }

@@ -38,8 +38,8 @@ export class ReportRunsService {
         return { run: await this.get(id), created: true };
       }
       const [active] = await this.dataSource.query(
-        `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.kind = $1 AND r.scope = $2 AND r.cycle_key = $3 AND r.status IN ('queued', 'running')`,
-        [target.kind, target.scope, cycleKeyOf(target.cycleCodes)],
+        `SELECT ${RUN_COLUMNS} FROM ${RUN_FROM} WHERE r.kind = $1 AND r.scope = $2 AND r.cycle_key = $3 AND r.language = $4 AND r.status IN ('queued', 'running')`,
+        [target.kind, target.scope, cycleKeyOf(target.cycleCodes), target.language],
       );
       if (active) {
         if (active.status === 'queued') await this.postpone(active.id, active.createdAt);
@@ -73,25 +73,25 @@ export class ReportRunsService {
     extra: { requestedBy: string | null; flowId?: string | null; parentRunId?: string | null },
   ): Promise<string | null> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO report_run (kind, scope, cycle_key, cycle_id, cycle_ids, requested_by, flow_id, parent_run_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (kind, scope, cycle_key) WHERE status IN ('queued', 'running') DO NOTHING
+      `INSERT INTO report_run (kind, scope, cycle_key, cycle_id, cycle_ids, requested_by, flow_id, parent_run_id, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (kind, scope, cycle_key, language) WHERE status IN ('queued', 'running') DO NOTHING
        RETURNING id`,
       [
         target.kind, target.scope, cycleKeyOf(target.cycleCodes), target.cycleIds[target.cycleIds.length - 1], target.cycleIds,
-        extra.requestedBy, extra.flowId ?? null, extra.parentRunId ?? null,
+        extra.requestedBy, extra.flowId ?? null, extra.parentRunId ?? null, target.language,
       ],
     );
     if (rows.length === 0) return null;
     await this.audit.record(m, {
       action: 'report.requested', entityType: 'report_run', entityId: rows[0].id,
-      after: { kind: target.kind, scope: target.scope, cycles: target.cycleCodes, flowId: extra.flowId ?? null },
+      after: { kind: target.kind, scope: target.scope, cycles: target.cycleCodes, language: target.language, flowId: extra.flowId ?? null },
     });
     return rows[0].id;
   }
 
   async list(q: RunQueryDto) {
-    const { sql, params } = whereClause('r', { status: q.status, kind: q.kind, scope: listScope(q) }, q.cycle);
+    const { sql, params } = whereClause('r', { status: q.status, kind: q.kind, scope: listScope(q), language: q.language }, q.cycle);
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const [items, [{ total }]] = await Promise.all([
@@ -123,7 +123,7 @@ export class ReportRunsService {
   async retry(id: string): Promise<ReportRunView> {
     await this.queues.ready();
     const run = await this.dataSource.transaction(async (m) => {
-      const [before] = await m.query('SELECT id, status, kind, flow_id AS "flowId" FROM report_run WHERE id = $1 FOR UPDATE', [id]);
+      const [before] = await m.query('SELECT id, status, kind, flow_id AS "flowId", parent_run_id AS "parentRunId" FROM report_run WHERE id = $1 FOR UPDATE', [id]);
       if (!before) throw DomainError.notFound('Report run');
       if (before.status !== 'failed' && before.status !== 'cancelled') {
         throw new DomainError(ErrorCode.InvalidState, `Only a failed or cancelled run can be retried; this one is ${before.status}`);
@@ -133,9 +133,10 @@ export class ReportRunsService {
         [id],
       );
       await this.audit.record(m, { action: 'report.retried', entityType: 'report_run', entityId: id, before: { status: before.status }, after: { status: 'queued' } });
-      return before as { kind: string; flowId: string | null };
+      return before as { kind: string; flowId: string | null; parentRunId: string | null };
     });
-    const name = run.kind === 'imrf_summary' && run.flowId ? JobName.ReportCompile : JobName.ReportBuild;
+    // The flow's root summary compiles the cycle; a summary in a further language is a child like any report.
+    const name = run.kind === 'imrf_summary' && run.flowId && !run.parentRunId ? JobName.ReportCompile : JobName.ReportBuild;
     await this.requeue(id, name);
     return this.get(id);
   }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gcm/platform';
+import { DomainError, type Locale } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ReportKind } from '../model/report-kind.types';
 import { ReportTarget, SPAN_KINDS, normaliseScope } from './report-target';
+import { ReportsConfig } from './reports-config';
 
 export interface TargetRequest {
   kind: ReportKind;
   scope?: string;
   cycle?: string;
   cycles?: string[];
+  /** The edition's language; the secretariat's default (REPORT_DEFAULT_LANGUAGE) when omitted. */
+  language?: Locale;
 }
 
 const SCOPE_HINT: Record<ReportKind, string> = {
@@ -27,7 +30,10 @@ const SCOPE_HINT: Record<ReportKind, string> = {
  */
 @Injectable()
 export class ReportTargetResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ReportsConfig,
+  ) {}
 
   async resolve(req: TargetRequest, manager: EntityManager = this.dataSource.manager): Promise<ReportTarget> {
     const codes = this.cycleCodes(req);
@@ -44,6 +50,7 @@ export class ReportTargetResolver {
       scope: await this.checkScope(req.kind, scope, manager),
       cycleCodes: cycles.map((c) => c.code),
       cycleIds: cycles.map((c) => c.id),
+      language: req.language ?? this.config.REPORT_DEFAULT_LANGUAGE,
     };
   }
 

@@ -29,7 +29,7 @@ describe('normaliseScope', () => {
 });
 
 describe('builderScope', () => {
-  const base = { cycleCodes: ['2025-H2', '2026-H1'], cycleIds: ['a', 'b'] };
+  const base = { cycleCodes: ['2025-H2', '2026-H1'], cycleIds: ['a', 'b'], language: 'en' as const };
   it('gives single-cycle kinds the last cycle of the span and spans to the others', () => {
     expect(builderScope({ ...base, kind: 'theme', scope: 'T2' }, null)).toEqual({ theme: 2, cycleCode: '2026-H1' });
     expect(builderScope({ ...base, kind: 'imrf_summary', scope: 'global' }, null)).toEqual({ cycleCodes: ['2025-H2', '2026-H1'] });

@@ -1,3 +1,4 @@
+import type { Locale } from '@gcm/platform/pure';
 import type { ReportKind, ReportScope } from '../model/report-kind.types';
 
 /**
@@ -11,6 +12,8 @@ export interface ReportTarget {
   /** Cycle codes, oldest first. */
   cycleCodes: string[];
   cycleIds: string[];
+  /** The edition's language; runs and versions are kept per language. */
+  language: Locale;
 }
 
 export const CYCLE_KEY_SEPARATOR = '+';

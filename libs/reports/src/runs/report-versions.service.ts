@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, LOCALES } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
 import { listScope } from './report-target';
 import { whereClause } from './sql-filter';
 
-const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.number,
+const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.language, v.number,
   v.title, v.snapshot_hash AS "snapshotHash", v.created_at AS "createdAt", v.published_at AS "publishedAt",
   (SELECT coalesce(json_agg(json_build_object('format', f.format, 'contentType', f.content_type, 'size', f.size, 'sha256', f.sha256)
      ORDER BY array_position($FORMATS::text[], f.format::text)), '[]') FROM report_file f WHERE f.version_id = v.id) AS files`;
 
 const FORMATS_LITERAL = `'{${REPORT_FORMATS.join(',')}}'`;
-const COLUMNS = VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL);
 
 /**
  * A version exists for readers only once every format is stored: its build
@@ -21,7 +20,21 @@ const COLUMNS = VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL);
  * leave a half-downloadable report in anyone's list (the retried run fills
  * in the rest, and then it appears).
  */
-const COMPLETE = `(SELECT count(*) FROM report_file f WHERE f.version_id = v.id) = ${REPORT_FORMATS.length}`;
+const complete = (alias: string) => `(SELECT count(*) FROM report_file f WHERE f.version_id = ${alias}.id) = ${REPORT_FORMATS.length}`;
+const COMPLETE = complete('v');
+
+/**
+ * The languages the same report (kind, scope, cycles) exists in, each with its
+ * latest version: published ones for the public, every complete one for the
+ * secretariat.
+ */
+const languagesOf = (publishedOnly: boolean) => `(SELECT coalesce(json_agg(json_build_object('language', s.language, 'versionId', s.id, 'number', s.number,
+     'url', '/api/v1/reports/' || s.id) ORDER BY array_position('{${LOCALES.join(',')}}'::text[], s.language::text)), '[]')
+   FROM (SELECT DISTINCT ON (s.language) s.id, s.language, s.number FROM report_version s
+          WHERE s.kind = v.kind AND s.scope = v.scope AND s.cycle_key = v.cycle_key AND ${complete('s')}${publishedOnly ? ' AND s.published_at IS NOT NULL' : ''}
+          ORDER BY s.language, s.number DESC) s) AS languages`;
+const PUBLIC_COLUMNS = `${VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL)}, ${languagesOf(true)}`;
+const ALL_COLUMNS = `${VERSION_COLUMNS.replace('$FORMATS', FORMATS_LITERAL)}, ${languagesOf(false)}`;
 
 export interface ReportFileDownload {
   bytes: Buffer;
@@ -29,6 +42,7 @@ export interface ReportFileDownload {
   sha256: string;
   filename: string;
   published: boolean;
+  language: string;
 }
 
 /**
@@ -46,7 +60,8 @@ export class ReportVersionsService {
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
     const published = publicOnly ? true : (q as VersionQueryDto).published;
     const extra = [COMPLETE, ...(published === undefined ? [] : [published ? 'v.published_at IS NOT NULL' : 'v.published_at IS NULL'])];
-    const { sql, params } = whereClause('v', { kind: q.kind, scope: listScope(q) }, q.cycle, extra);
+    const { sql, params } = whereClause('v', { kind: q.kind, scope: listScope(q), language: q.language }, q.cycle, extra);
+    const COLUMNS = publicOnly ? PUBLIC_COLUMNS : ALL_COLUMNS;
     const limit = q.limit ?? 50;
     const offset = q.offset ?? 0;
     const order = publicOnly ? 'v.published_at DESC' : 'v.created_at DESC';
@@ -58,7 +73,7 @@ export class ReportVersionsService {
   }
 
   async get(id: string, canSeeUnpublished: boolean) {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = $1 AND ${COMPLETE}`, [id]);
+    const [row] = await this.dataSource.query(`SELECT ${canSeeUnpublished ? ALL_COLUMNS : PUBLIC_COLUMNS} FROM report_version v WHERE v.id = $1 AND ${COMPLETE}`, [id]);
     if (!row || (!row.publishedAt && !canSeeUnpublished)) throw DomainError.notFound('Report');
     return withLinks(row);
   }
@@ -76,7 +91,7 @@ export class ReportVersionsService {
    */
   async publishMany(ids: string[], userId: string) {
     await this.dataSource.transaction((m) => this.publishLocked(m, ids, userId));
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM report_version v WHERE v.id = ANY($1) ORDER BY v.title, v.id`, [ids]);
+    const rows = await this.dataSource.query(`SELECT ${ALL_COLUMNS} FROM report_version v WHERE v.id = ANY($1) ORDER BY v.title, v.id`, [ids]);
     return { items: rows.map((v: VersionRow) => withLinks(v)), total: rows.length as number };
   }
 
@@ -110,15 +125,16 @@ export class ReportVersionsService {
 
   async download(id: string, format: ReportFormat, canSeeUnpublished: boolean): Promise<ReportFileDownload> {
     const [row] = await this.dataSource.query(
-      `SELECT v.kind, v.scope, v.cycle_key AS "cycleKey", v.number, v.published_at IS NOT NULL AS published,
+      `SELECT v.kind, v.scope, v.cycle_key AS "cycleKey", v.language, v.number, v.published_at IS NOT NULL AS published,
               f.content_type AS "contentType", f.sha256, f.bytes
          FROM report_version v JOIN report_file f ON f.version_id = v.id AND f.format = $2
         WHERE v.id = $1 AND ${COMPLETE}`,
       [id, format],
     );
     if (!row || (!row.published && !canSeeUnpublished)) throw DomainError.notFound('Report');
-    const name = `gcm-${row.kind.replace('_', '-')}-${row.scope}-${row.cycleKey.replace(/\+/g, '_')}-v${row.number}.${format}`;
-    return { bytes: row.bytes, contentType: row.contentType, sha256: row.sha256, filename: name.replace(/[^A-Za-z0-9._-]/g, '_'), published: row.published };
+    const language = row.language === 'en' ? '' : `-${row.language}`;
+    const name = `gcm-${row.kind.replace('_', '-')}-${row.scope}-${row.cycleKey.replace(/\+/g, '_')}${language}-v${row.number}.${format}`;
+    return { bytes: row.bytes, contentType: row.contentType, sha256: row.sha256, filename: name.replace(/[^A-Za-z0-9._-]/g, '_'), published: row.published, language: row.language };
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LOCALES, type Locale } from '@gcm/platform/pure';
 import type { ReportKind } from '../model/report-kind.types';
 import type { ReportFormat } from '../renderers/render-report';
 import type { RunStatus } from './entities/report-run.entity';
@@ -12,6 +13,9 @@ export class ReportRunView {
   /** The cycles joined by `+`. */
   cycleKey: string;
   cycles: string[];
+  /** The edition's language (one of ar, zh, en, fr, ru, es). */
+  @ApiProperty({ enum: [...LOCALES] })
+  language: Locale;
   status: RunStatus;
   /** 0–100 */
   progress: number;
@@ -64,12 +68,27 @@ export class ReportFileLink {
   url: string;
 }
 
+export class ReportLanguageLink {
+  @ApiProperty({ enum: [...LOCALES] })
+  language: Locale;
+  /** The latest version in that language. */
+  versionId: string;
+  number: number;
+  url: string;
+}
+
 export class ReportVersionView {
   id: string;
   kind: ReportKind;
   scope: string;
   cycleKey: string;
   cycles: string[];
+  /** The edition's language (one of ar, zh, en, fr, ru, es). */
+  @ApiProperty({ enum: [...LOCALES] })
+  language: Locale;
+  /** Every language this report exists in for the same cycles, with the version to fetch in each (published ones only, unless the reader is the secretariat). */
+  languages: ReportLanguageLink[];
+  /** 1, 2, 3… per report and language. */
   number: number;
   title: string;
   /** SHA-256 of the data the version was built from. */

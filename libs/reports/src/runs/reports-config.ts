@@ -1,8 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { defineFeatureConfig } from '@gcm/platform';
+import { ArrayUnique, IsIn, IsInt, Max, Min } from 'class-validator';
+import { LOCALES, Locale, defineFeatureConfig } from '@gcm/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value);
 
 /** The report runs' own settings, validated at start with AppConfig. */
 export class ReportsConfig {
@@ -18,6 +20,24 @@ export class ReportsConfig {
   @Min(1)
   @Max(1440)
   REPORT_INFRA_RETRY_MINUTES = 10;
+
+  /** The secretariat's default report language: a request that names none gets it, and the cycle flow builds it. */
+  @IsIn(LOCALES, { message: `REPORT_DEFAULT_LANGUAGE must be one of ${LOCALES.join(', ')}` })
+  REPORT_DEFAULT_LANGUAGE: Locale = 'en';
+
+  /**
+   * Further languages the cycle flow builds every report in, besides the
+   * default one, comma-separated (e.g. `fr,es`); empty by default.
+   */
+  @Transform(toList)
+  @ArrayUnique({ message: 'REPORT_FLOW_LANGUAGES must not name a language twice' })
+  @IsIn(LOCALES, { each: true, message: `REPORT_FLOW_LANGUAGES must be a comma-separated list of ${LOCALES.join(', ')}` })
+  REPORT_FLOW_LANGUAGES: Locale[] = [];
 }
 
-export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES']);
+/** The languages a cycle's flow builds: the default first, then the others configured. */
+export function flowLanguages(config: ReportsConfig): Locale[] {
+  return [config.REPORT_DEFAULT_LANGUAGE, ...config.REPORT_FLOW_LANGUAGES.filter((l) => l !== config.REPORT_DEFAULT_LANGUAGE)];
+}
+
+export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES', 'REPORT_DEFAULT_LANGUAGE', 'REPORT_FLOW_LANGUAGES']);

@@ -20,10 +20,37 @@ export interface SyntheticOptions {
   cycles: number;
   stakeholders?: number;
   seed?: number;
+  /** The language the pledges and updates are written in (English by default), to measure every script. */
+  contentLanguage?: 'en' | 'ar' | 'zh' | 'ru';
 }
 
-const CHALLENGE = 'Limited funding and staff turnover slowed implementation; data from local authorities arrived late and ' +
-  'coordination with neighbouring States on information sharing is still informal, so several activities moved to the next cycle.';
+/** Pledge titles, descriptions and challenge texts as a State would write them in its language. */
+const CONTENT = {
+  en: {
+    title: (n: number, o: number) => `Pledge ${n} on objective ${o}`,
+    description: (n: number, lead: string) => `Synthetic pledge ${n}, led by ${lead}.`,
+    challenge: 'Limited funding and staff turnover slowed implementation; data from local authorities arrived late and ' +
+      'coordination with neighbouring States on information sharing is still informal, so several activities moved to the next cycle.',
+  },
+  ar: {
+    title: (n: number, o: number) => `التعهد رقم ${n} بشأن الهدف ${o}`,
+    description: (n: number, lead: string) => `تعهد تجريبي رقم ${n} بقيادة ${lead}.`,
+    challenge: 'أبطأ نقص التمويل وتبدّل الموظفين التنفيذ؛ ووصلت بيانات السلطات المحلية متأخرة، ولا يزال التنسيق مع الدول المجاورة ' +
+      'بشأن تبادل المعلومات غير رسمي، لذا نُقلت عدة أنشطة إلى الدورة التالية.',
+  },
+  zh: {
+    title: (n: number, o: number) => `关于目标${o}的第${n}项承诺`,
+    description: (n: number, lead: string) => `第${n}项示例承诺，由${lead}牵头。`,
+    challenge: '资金有限和人员流动减缓了实施进度；地方当局的数据迟迟未到，与邻国在信息共享方面的协调仍不正式，因此若干活动推迟到下一周期。',
+  },
+  ru: {
+    title: (n: number, o: number) => `Обязательство ${n} по цели ${o}`,
+    description: (n: number, lead: string) => `Условное обязательство ${n}, ведущая сторона: ${lead}.`,
+    challenge: 'Ограниченное финансирование и текучесть кадров замедлили осуществление; данные местных органов власти поступили с опозданием, ' +
+      'а координация с соседними государствами по обмену информацией по-прежнему неформальна, поэтому ряд мероприятий перенесён на следующий цикл.',
+  },
+};
+
 
 /**
  * Every State of the catalogue, `pledges` pledges spread over them (and a few
@@ -33,6 +60,7 @@ const CHALLENGE = 'Limited funding and staff turnover slowed implementation; dat
  */
 export function syntheticDataset(options: SyntheticOptions): ReportDataset {
   const rnd = random(options.seed ?? 42);
+  const text = CONTENT[options.contentLanguage ?? 'en'];
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const catalogue = testCatalogue();
   const states = catalogue.countries.map((c) => stateOrganisation(c.alpha3, c.name));
@@ -60,8 +88,8 @@ export function syntheticDataset(options: SyntheticOptions): ReportDataset {
     }));
     const p = withCrosswalkThemes(catalogue, pledge(`p${i}`, lead.id, objectives, {
       reference: `GCM-P-2025-${String(i + 1).padStart(5, '0')}`,
-      title: `Pledge ${i + 1} on objective ${objectives[0]}`,
-      description: `Synthetic pledge ${i + 1}, led by ${lead.name}.`,
+      title: text.title(i + 1, objectives[0]),
+      description: text.description(i + 1, lead.name),
       commitments: rnd() < 0.7 ? [pick(commitments)] : [],
       recommendations: rnd() < 0.1 ? [pick([101, 102, 103])] : [],
       withdrawnAt: rnd() < 0.02 ? at10('2025-09-01') : null,
@@ -77,7 +105,7 @@ export function syntheticDataset(options: SyntheticOptions): ReportDataset {
         late: rnd() < 0.1,
         status: pick(IMPLEMENTATION_STATUSES),
         percentComplete: Math.floor(rnd() * 101),
-        challenges: rnd() < 0.4 ? CHALLENGE : '',
+        challenges: rnd() < 0.4 ? text.challenge : '',
         measurements: indicators.map((ind) => ({ indicatorId: ind.id, value: Math.round(rnd() * 300), asOf: c.periodEnd, note: null })),
       }));
     }

@@ -26,7 +26,11 @@ const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 export class ReportsPublicController {
   constructor(private readonly versions: ReportVersionsService) {}
 
-  /** Published report versions, newest first, with a download link per format. */
+  /**
+   * Published report versions, newest first, with a download link per format
+   * and the languages each report exists in (`languages`, a version per
+   * language); `language` lists one language's editions only.
+   */
   @Get()
   @Header('Cache-Control', 'public, max-age=60')
   list(@Query() q: PublicReportQueryDto): Promise<ReportVersionPage> {
@@ -52,6 +56,7 @@ export class ReportsPublicController {
     const file = await this.versions.download(id, format, user?.role === 'secretariat');
     const etag = `"${file.sha256}"`;
     res.setHeader('ETag', etag);
+    res.setHeader('Content-Language', file.language);
     res.setHeader('Cache-Control', file.published ? 'public, max-age=3600, immutable' : 'private, no-store');
     if (req.headers['if-none-match'] === etag) {
       res.status(304);

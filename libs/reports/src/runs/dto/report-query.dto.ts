@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
 import { RUN_STATUSES, RunStatus } from '../entities/report-run.entity';
-import { PageLimit, PageOffset, queryBoolean, trim } from '@gcm/platform';
+import { LOCALES, Locale, PageLimit, PageOffset, queryBoolean, trim } from '@gcm/platform';
 
 class PageDto {
   @PageLimit(200)
@@ -29,6 +29,11 @@ class ReportFilterDto extends PageDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'scope must be a scope such as FRA, 8, T2, 002, RT2 or global' })
   scope?: string;
+
+  /** Editions in one language only. */
+  @IsOptional()
+  @IsIn(LOCALES, { message: `language must be one of ${LOCALES.join(', ')}` })
+  language?: Locale;
 }
 
 export class RunQueryDto extends ReportFilterDto {

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { REPORT_KINDS, ReportKind } from '../../model/report-kind.types';
-import { trim } from '@gcm/platform';
+import { LOCALES, Locale, trim } from '@gcm/platform';
 
 const CYCLE_CODE = /^\d{4}-[A-Za-z0-9]{1,8}$/;
 
@@ -35,6 +35,11 @@ export class ReportRequestDto {
   @IsString({ each: true })
   @Matches(CYCLE_CODE, { each: true, message: 'each cycle must be a cycle code such as 2026-H1' })
   cycles?: string[];
+
+  /** The report's language, one of the six UN languages; the secretariat's default language when omitted. */
+  @IsOptional()
+  @IsIn(LOCALES, { message: `language must be one of ${LOCALES.join(', ')}` })
+  language?: Locale;
 }
 
 /** Versions to publish together (the secretariat's bulk publish). */

@@ -1,4 +1,5 @@
 import { User } from '@gcm/accounts';
+import { LOCALES, type Locale } from '@gcm/platform';
 import { ReportingCycle } from '@gcm/reporting';
 import {
   Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn,
@@ -16,10 +17,11 @@ export const ACTIVE_RUN_STATUSES: RunStatus[] = ['queued', 'running'];
  * partial unique index), so a burst of identical requests shares one run.
  */
 @Entity('report_run')
-@Index('uq_report_run_active', ['kind', 'scope', 'cycleKey'], { unique: true, where: `"status" IN ('queued', 'running')` })
+@Index('uq_report_run_active', ['kind', 'scope', 'cycleKey', 'language'], { unique: true, where: `"status" IN ('queued', 'running')` })
 @Index(['status', 'createdAt'])
 @Index(['cycleId', 'kind'])
 @Index(['flowId'])
+@Check('ck_report_run_language', `"language" IN (${LOCALES.map((l) => `'${l}'`).join(', ')})`)
 @Check('ck_report_run_status', `"status" IN ('queued', 'running', 'completed', 'failed', 'cancelled')`)
 @Check('ck_report_run_kind', `"kind" IN ('state', 'objective', 'theme', 'region', 'round_table', 'imrf_summary')`)
 @Check('ck_report_run_failure_kind', `"failure_kind" IN ('infra', 'build')`)
@@ -50,6 +52,10 @@ export class ReportRun {
   /** Every cycle of the span, oldest first. */
   @Column({ type: 'uuid', array: true })
   cycleIds: string[];
+
+  /** The report's language: headings, labels and notes (one of the six). */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Locale;
 
   @Column({ type: 'varchar', length: 12, default: 'queued' })
   status: RunStatus;

@@ -1,6 +1,7 @@
 import { User } from '@gcm/accounts';
+import { LOCALES, type Locale } from '@gcm/platform';
 import { ReportingCycle } from '@gcm/reporting';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ReportDocument } from '../../model/document.types';
 import type { ReportKind } from '../../model/report-kind.types';
 
@@ -11,8 +12,9 @@ import type { ReportKind } from '../../model/report-kind.types';
  * publish.
  */
 @Entity('report_version')
-@Index('uq_report_version_snapshot', ['kind', 'scope', 'cycleKey', 'snapshotHash'], { unique: true })
-@Index('uq_report_version_number', ['kind', 'scope', 'cycleKey', 'number'], { unique: true })
+@Check('ck_report_version_language', `"language" IN (${LOCALES.map((l) => `'${l}'`).join(', ')})`)
+@Index('uq_report_version_snapshot', ['kind', 'scope', 'cycleKey', 'language', 'snapshotHash'], { unique: true })
+@Index('uq_report_version_number', ['kind', 'scope', 'cycleKey', 'language', 'number'], { unique: true })
 @Index('ix_report_version_published', ['publishedAt'], { where: '"published_at" IS NOT NULL' })
 @Index(['cycleId', 'kind'])
 export class ReportVersion {
@@ -38,10 +40,14 @@ export class ReportVersion {
   @Column({ type: 'uuid', array: true })
   cycleIds: string[];
 
+  /** The language of the edition; the same report in another language is another version, numbered on its own. */
+  @Column({ type: 'varchar', length: 2, default: 'en' })
+  language: Locale;
+
   @Column({ type: 'char', length: 64 })
   snapshotHash: string;
 
-  /** 1, 2, 3… per kind + scope + cycles. */
+  /** 1, 2, 3… per kind + scope + cycles + language. */
   @Column({ type: 'int' })
   number: number;
 

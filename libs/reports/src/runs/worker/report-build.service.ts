@@ -63,7 +63,7 @@ export class ReportBuildService {
     let version: { id: string; number: number; created: boolean } | null = await this.versions.find(run.target, hash)
       .then((v) => v && { ...v, created: false });
     if (!version) {
-      model = buildReport(run.target.kind, input);
+      model = buildReport(run.target.kind, { ...input, language: run.target.language });
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
     const { id: versionId, created } = version;

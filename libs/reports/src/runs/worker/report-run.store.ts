@@ -30,7 +30,7 @@ export class ReportRunStore {
 
   async get(id: string): Promise<RunRecord | null> {
     const [r] = await this.dataSource.query(
-      `SELECT r.id, r.status, r.kind, r.scope, r.flow_id AS "flowId", r.version_id AS "versionId", r.cycle_ids AS "cycleIds",
+      `SELECT r.id, r.status, r.kind, r.scope, r.language, r.flow_id AS "flowId", r.version_id AS "versionId", r.cycle_ids AS "cycleIds",
               CASE WHEN r.flow_id IS NOT NULL THEN coalesce(r.parent_run_id, r.id) END AS "flowRootId",
               ARRAY(SELECT c.code FROM unnest(r.cycle_ids) WITH ORDINALITY AS x(id, n) JOIN reporting_cycle c ON c.id = x.id ORDER BY x.n) AS codes
          FROM report_run r WHERE r.id = $1`,
@@ -43,7 +43,7 @@ export class ReportRunStore {
       flowId: r.flowId,
       flowRootId: r.flowRootId,
       versionId: r.versionId,
-      target: { kind: r.kind as ReportKind, scope: r.scope, cycleIds: r.cycleIds, cycleCodes: r.codes },
+      target: { kind: r.kind as ReportKind, scope: r.scope, cycleIds: r.cycleIds, cycleCodes: r.codes, language: r.language },
     };
   }
 

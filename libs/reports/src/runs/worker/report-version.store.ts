@@ -27,8 +27,8 @@ export class ReportVersionStore {
 
   async find(target: ReportTarget, snapshotHash: string): Promise<{ id: string; number: number } | null> {
     const [row] = await this.dataSource.query(
-      'SELECT id, number FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND snapshot_hash = $4',
-      [target.kind, target.scope, cycleKeyOf(target.cycleCodes), snapshotHash],
+      'SELECT id, number FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND language = $4 AND snapshot_hash = $5',
+      [target.kind, target.scope, cycleKeyOf(target.cycleCodes), target.language, snapshotHash],
     );
     return row ?? null;
   }
@@ -41,25 +41,25 @@ export class ReportVersionStore {
   async ensure(target: ReportTarget, snapshotHash: string, model: ReportDocument, runId: string): Promise<StoredVersion> {
     const key = cycleKeyOf(target.cycleCodes);
     return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`report_version:${target.kind}:${target.scope}:${key}`]);
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`report_version:${target.kind}:${target.scope}:${key}:${target.language}`]);
       const [existing] = await m.query(
-        'SELECT id, number FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND snapshot_hash = $4',
-        [target.kind, target.scope, key, snapshotHash],
+        'SELECT id, number FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND language = $4 AND snapshot_hash = $5',
+        [target.kind, target.scope, key, target.language, snapshotHash],
       );
       if (existing) return { ...existing, created: false };
       const [{ next }] = await m.query(
-        'SELECT coalesce(max(number), 0) + 1 AS next FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3',
-        [target.kind, target.scope, key],
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND language = $4',
+        [target.kind, target.scope, key, target.language],
       );
       const [row] = await m.query(
-        `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model, built_by_run_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, number`,
+        `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model, built_by_run_id, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, number`,
         [target.kind, target.scope, key, target.cycleIds[target.cycleIds.length - 1], target.cycleIds, snapshotHash, next,
-          model.title.slice(0, 500), model, runId],
+          model.title.slice(0, 500), model, runId, target.language],
       );
       await this.audit.record(m, {
         action: 'report.version_created', entityType: 'report_version', entityId: row.id,
-        after: { kind: target.kind, scope: target.scope, cycles: target.cycleCodes, number: row.number, snapshotHash, runId },
+        after: { kind: target.kind, scope: target.scope, cycles: target.cycleCodes, language: target.language, number: row.number, snapshotHash, runId },
       });
       return { ...row, created: true };
     });
