@@ -34,7 +34,7 @@ describe('web: the interface catalogues in the six UN languages', () => {
   });
 
   it('finds a missing key, an extra key and a changed placeholder (the check is not blind)', () => {
-    const broken = { ...translated.fr, 'made.up': 'x', 'pledges.by': 'par {nom}' };
+    const broken: Record<string, string> = { ...translated.fr, 'made.up': 'x', 'pledges.by': 'par {nom}' };
     delete broken['nav.home'];
     expect(catalogueGaps({ ...catalogue, fr: broken } as MessageCatalogue).sort()).toEqual([
       'fr: extra made.up',

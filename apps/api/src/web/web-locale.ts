@@ -1,22 +1,5 @@
-import { isLocale, LOCALES, localeDirection, negotiateLocale, SOURCE_LOCALE, type Locale } from '@gcm/platform/pure';
+import { isLocale, LOCALE_COOKIE, localePagePath as localePath, LOCALES, localeDirection, negotiateLocale, SOURCE_LOCALE, splitLocalePath, type Locale } from '@gcm/platform/pure';
 
-/** The cookie the web app's language switcher sets (apps/web/src/i18n/locale-path.ts). */
-export const LOCALE_COOKIE = 'gcm_lang';
-
-/**
- * A page address's language: `/fr/pledges/…` is French, an unprefixed path
- * English (the x-default). Mirrors apps/web/src/i18n/locale-path.ts, which the
- * browser uses for the same addresses.
- */
-export function splitLocale(pathname: string): { locale: Locale; path: string; prefixed: boolean } {
-  const m = /^\/([a-z]{2})(?=\/|$)(.*)$/.exec(pathname);
-  if (m && isLocale(m[1])) return { locale: m[1], path: m[2] || '/', prefixed: true };
-  return { locale: SOURCE_LOCALE, path: pathname || '/', prefixed: false };
-}
-
-export function localePath(path: string, locale: Locale): string {
-  return locale === SOURCE_LOCALE ? path : `/${locale}${path === '/' ? '' : path}`;
-}
 
 function cookieLocale(cookieHeader: string | undefined): Locale | undefined {
   const m = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})(?:;|$)`).exec(cookieHeader ?? '');
@@ -32,7 +15,7 @@ export type PageAnswer = { redirect: string; status: 301 | 302 } | { locale: Loc
  * prefixed address is always served in its language, so it can be shared.
  */
 export function answerPage(pathname: string, search: string, headers: { cookie?: string; acceptLanguage?: string }): PageAnswer {
-  const { locale, path, prefixed } = splitLocale(pathname);
+  const { locale, path, prefixed } = splitLocalePath(pathname);
   if (prefixed && locale === SOURCE_LOCALE) return { redirect: path + search, status: 301 };
   if (prefixed) return { locale, path };
   const wanted = cookieLocale(headers.cookie) ?? negotiateLocale(headers.acceptLanguage);

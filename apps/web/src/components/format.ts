@@ -84,3 +84,31 @@ export function countryName(alpha2: string | null | undefined, fallback: string)
 export function compareNames(a: string, b: string): number {
   return once('collator', (l) => new Intl.Collator(l)).compare(a, b);
 }
+
+/** An M49 region's name in the interface language from CLDR where it has one (Africa → Afrique, 419 → Amérique latine…), else the catalogue's English. */
+export function regionName(m49: string | null | undefined, fallback: string): string {
+  return countryName(m49, fallback);
+}
+
+interface CountryNames {
+  alpha2: string;
+  name: string;
+  region: string;
+  regionM49: string;
+  subregion: string;
+  subregionM49: string;
+  intermediateRegion?: string | null;
+  intermediateRegionM49?: string | null;
+}
+
+/** A country of the catalogue with its own and its regions' names in the interface language (CLDR), codes untouched. */
+export function localCountry<C extends CountryNames>(c: C): C {
+  if (t.lang === 'en') return c;
+  return {
+    ...c,
+    name: countryName(c.alpha2, c.name),
+    region: regionName(c.regionM49, c.region),
+    subregion: regionName(c.subregionM49, c.subregion),
+    ...(c.intermediateRegion && c.intermediateRegionM49 ? { intermediateRegion: regionName(c.intermediateRegionM49, c.intermediateRegion) } : {}),
+  };
+}

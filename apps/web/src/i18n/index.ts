@@ -44,11 +44,21 @@ export function flatten(tree: object, prefix = ''): Record<string, string> {
 
 export const english = flatten(en);
 
+/**
+ * In a right-to-left language every text argument (a pledge reference, a name,
+ * a code) is wrapped in Unicode first-strong isolates (FSI … PDI), so a Latin
+ * `GCM-P-2026-00042` or an English organisation name keeps its own order inside
+ * the Arabic sentence instead of reordering its neighbours.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function values(locale: Locale, params: readonly string[], args: readonly Arg[]): Record<string, unknown> {
+  const rtl = localeDirection(locale) === 'rtl';
   const out: Record<string, unknown> = {};
   params.forEach((name, i) => {
     const arg = args[i];
-    out[name] = Array.isArray(arg) ? new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' }).format(arg.map(String)) : (arg ?? null);
+    const value = Array.isArray(arg) ? new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction' }).format(arg.map(String)) : (arg ?? null);
+    out[name] = rtl && typeof value === 'string' && value !== 'null' ? isolate(value) : value;
   });
   return out;
 }
