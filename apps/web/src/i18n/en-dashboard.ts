@@ -194,5 +194,6 @@ export const enDashboard = {
       licence: 'What is included',
     } as Record<string, string>,
     api: 'The same data, and the aggregates behind the dashboards, through the open API:',
+    datasets: { pledges: 'Pledges', updates: 'Progress updates', practices: 'Innovative practices' },
   },
 } as const;
