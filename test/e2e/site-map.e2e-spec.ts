@@ -38,7 +38,7 @@ describe('robots.txt and sitemap.xml', () => {
     expect(n).toBe(1);
     // The published pledge in each of the six languages, and nothing else of the pledges.
     expect(locs.filter((l) => l.includes('/pledges/GCM-')).sort()).toEqual(
-      ['', '/ar', '/es', '/fr', '/ru', '/zh'].map((prefix) => `https://gcm.example.org${prefix}/pledges/${published}`),
+      ['', '/ar', '/es', '/fr', '/ru', '/zh'].map((prefix) => `https://gcm.example.org${prefix}/pledges/${published}`).sort(),
     );
     expect(locs).toContain('https://gcm.example.org/fr/objectives/8');
     expect(locs.some((l) => l.includes('/workspace'))).toBe(false);
