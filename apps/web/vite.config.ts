@@ -17,6 +17,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
   },
+  resolve: {
+    // The one locale list and ICU formatter of the platform (libs/platform/src/pure), with this app's own copy of intl-messageformat.
+    alias: { '@gcm/platform/pure': fileURLToPath(new URL('../../libs/platform/src/pure/index.ts', import.meta.url)) },
+    dedupe: ['intl-messageformat'],
+  },
   plugins: [bundleReport(), precompress()],
   server: {
     // `npm run dev` in apps/web: the API (npm start) answers the data routes.

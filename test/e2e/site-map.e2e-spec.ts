@@ -36,7 +36,11 @@ describe('robots.txt and sitemap.xml', () => {
     expect(res.text).toMatch(new RegExp(`/pledges/${published}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`));
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM pledge WHERE published_version IS NULL');
     expect(n).toBe(1);
-    expect(locs.filter((l) => l.includes('/pledges/GCM-'))).toEqual([`https://gcm.example.org/pledges/${published}`]);
+    // The published pledge in each of the six languages, and nothing else of the pledges.
+    expect(locs.filter((l) => l.includes('/pledges/GCM-')).sort()).toEqual(
+      ['', '/ar', '/es', '/fr', '/ru', '/zh'].map((prefix) => `https://gcm.example.org${prefix}/pledges/${published}`).sort(),
+    );
+    expect(locs).toContain('https://gcm.example.org/fr/objectives/8');
     expect(locs.some((l) => l.includes('/workspace'))).toBe(false);
   });
 });

@@ -7,8 +7,23 @@ import './styles/main.css';
 import './styles/dashboard.css';
 import './styles/workspace.css';
 import './styles/details.css';
-import { App } from './app/app';
-import { t } from './i18n';
+import { localeDirection } from './i18n';
+import { localiseLinks } from './i18n/links';
+import { loadLocale } from './i18n/load';
+import { splitLocale } from './i18n/locale-path';
 
-document.documentElement.lang = t.lang;
-render(<App />, document.getElementById('app') as HTMLElement);
+/**
+ * The language comes from the address; its catalogue is loaded before the app's
+ * modules run, so every message they keep (navigation labels, breadcrumbs) is in it.
+ */
+async function start(): Promise<void> {
+  const { locale } = splitLocale(window.location.pathname);
+  document.documentElement.lang = locale;
+  document.documentElement.dir = localeDirection(locale);
+  await loadLocale(locale);
+  localiseLinks();
+  const { App } = await import('./app/app');
+  render(<App />, document.getElementById('app') as HTMLElement);
+}
+
+void start();

@@ -1,7 +1,10 @@
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { AppConfig } from '@gcm/platform';
 import type { NextFunction, Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
 import { findWebDist, pickEncoding, WebAssets } from './web-assets';
+import { answerPage, localisedIndex } from './web-locale';
 
 /**
  * Serves the built browser app (apps/web/dist) at `/`. Registered in
@@ -20,7 +23,10 @@ function reload(root: string, previous: WebAssets): WebAssets {
 export class WebModule implements OnModuleInit {
   private readonly logger = new Logger(WebModule.name);
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     const http = this.adapterHost.httpAdapter;
@@ -31,12 +37,25 @@ export class WebModule implements OnModuleInit {
       return;
     }
     let assets = WebAssets.load(root);
+    let index = { builtFrom: assets, html: readFileSync(assets.index.file, 'utf8') };
     http.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       // The file list is read once; a miss re-reads it only if index.html has changed since.
       if (req.path.startsWith('/assets/') && !assets.resolve(req.path) && assets.stale()) assets = reload(root, assets);
       const hit = assets.resolve(req.path);
       if (!hit) return next();
+      if (hit === assets.index) {
+        // A page: in the language of its address, or sent to the reader's language on a first visit.
+        const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+        const answer = answerPage(req.path, search, { cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] });
+        res.setHeader('Vary', 'Accept-Language, Cookie');
+        res.setHeader('Cache-Control', hit.cacheControl);
+        if ('redirect' in answer) return res.redirect(answer.status, answer.redirect);
+        if (index.builtFrom !== assets) index = { builtFrom: assets, html: readFileSync(assets.index.file, 'utf8') };
+        const origin = this.config.PUBLIC_URL?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
+        res.type('text/html; charset=utf-8').send(localisedIndex(index.html, answer.locale, answer.path, origin));
+        return;
+      }
       const encoding = hit.contentType ? pickEncoding(req.headers['accept-encoding'], hit.variants) : undefined;
       const headers: Record<string, string> = { 'Cache-Control': hit.cacheControl };
       if (Object.keys(hit.variants).length) headers.Vary = 'Accept-Encoding';

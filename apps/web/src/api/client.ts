@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { session, tokens } from '../app/session';
+import { t } from '../i18n';
 import type { ErrorBody, ErrorCode, FieldError, TokenResponse } from './models';
 import { reauth } from './reauth';
 import type { paths } from './schema';
@@ -66,8 +67,10 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Every call says the interface language, so server messages and catalogue titles come back in it (English where the server has none). */
 function send(request: Request, token: string | null): Promise<Response> {
   const copy = request.clone();
+  copy.headers.set('Accept-Language', t.lang);
   if (token) copy.headers.set('Authorization', `Bearer ${token}`);
   return fetch(copy);
 }

@@ -1,4 +1,5 @@
 import { api, forgetCached, ok, publicApi } from './client';
+import { localCountry } from '../components/format';
 import type { components } from './schema';
 
 export type RecommendationInput = components['schemas']['CreateRecommendationDto'];
@@ -14,7 +15,7 @@ export const frameworkApi = {
   recommendations: () => ok(publicApi.GET('/api/v1/framework/recommendations', fresh)),
   recommendation: (p: number) => ok(publicApi.GET('/api/v1/framework/recommendations/{paragraph}', { ...fresh, params: { path: { paragraph: p } } })),
   principles: () => ok(publicApi.GET('/api/v1/framework/principles')),
-  countries: () => ok(publicApi.GET('/api/v1/framework/countries')),
+  countries: () => ok(publicApi.GET('/api/v1/framework/countries')).then((list) => list.map(localCountry)),
   async addRecommendation(body: RecommendationInput) {
     const res = await ok(api.POST('/api/v1/framework/recommendations', { body }));
     forgetCached('/api/v1/framework');

@@ -1,4 +1,5 @@
 import { clean, memo, ok, publicApi as http } from './client';
+import { localCountry } from '../components/format';
 import type { PracticeQuery } from './models';
 
 /** The public read endpoints the pages use, one function each (memoised for anonymous visitors). */
@@ -17,8 +18,10 @@ export const publicApi = {
       ok(http.GET('/api/v1/framework/recommendations/{paragraph}', { params: { path: { paragraph: p } } })),
     ),
   principles: () => memo('/api/v1/framework/principles', () => ok(http.GET('/api/v1/framework/principles'))),
-  countries: () => memo('/api/v1/framework/countries', () => ok(http.GET('/api/v1/framework/countries'))),
-  country: (code: string) => memo(`/api/v1/framework/countries/${code}`, () => ok(http.GET('/api/v1/framework/countries/{code}', { params: { path: { code } } }))),
+  /** Country and region names in the interface language (CLDR, Intl.DisplayNames); the API keeps the UN's English. */
+  countries: () => memo('/api/v1/framework/countries', () => ok(http.GET('/api/v1/framework/countries')).then((list) => list.map(localCountry))),
+  country: (code: string) =>
+    memo(`/api/v1/framework/countries/${code}`, () => ok(http.GET('/api/v1/framework/countries/{code}', { params: { path: { code } } })).then(localCountry)),
   practices: (q: PracticeQuery) =>
     memo(`/api/v1/practices${JSON.stringify(clean(q))}`, () => ok(http.GET('/api/v1/practices', { params: { query: clean(q) } }))),
   practice: (code: string) => memo(`/api/v1/practices/${code}`, () => ok(http.GET('/api/v1/practices/{code}', { params: { path: { code } } }))),

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { LanguageSwitcher } from '../components/language-switcher';
 import { t } from '../i18n';
 import { footerNav, isActive, primaryNav, type NavItem } from './navigation';
-import { navigate } from './router';
+import { navigate, useLocation } from './router';
 import { session, useSession } from './session';
 import { authApi } from '../api/account-api';
 
@@ -22,6 +23,8 @@ function visible(items: NavItem[], signedIn: boolean): NavItem[] {
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
   const current = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { query } = useLocation();
+  const search = query.size ? `?${query.toString()}` : '';
   useEffect(() => setMenuOpen(false), [path]);
   return (
     <>
@@ -29,6 +32,9 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         {t.site.skipLink}
       </a>
       <header class="site-header">
+        <div class="container site-header__languages">
+          <LanguageSwitcher path={path} search={search} />
+        </div>
         <div class="container site-header__bar">
           {/* Named by its visible text alone, so what a voice-control user reads out is what the link is called. */}
           <a class="brand" href="/">

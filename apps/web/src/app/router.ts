@@ -1,6 +1,8 @@
 import type { ComponentType } from 'preact';
 import type { Role } from './session';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { localePath, splitLocale } from '../i18n/locale-path';
 
 export interface RouteProps {
   params: Record<string, string>;
@@ -22,14 +24,15 @@ export interface Location {
   query: URLSearchParams;
 }
 
-/** Paths the server answers itself: links to them leave the single-page app. */
-const SERVER_PATHS = /^\/(api|health)(\/|$)/;
+/** Paths the server answers itself: links to them leave the single-page app (and carry no language prefix). */
+export const SERVER_PATHS = /^\/(api|health)(\/|$)|^\/(sitemap\.xml|robots\.txt|favicon\.svg)$/;
 
 type Listener = (loc: Location, how: 'push' | 'pop' | 'replace') => void;
 const listeners = new Set<Listener>();
 
+/** The page's path as routes.ts knows it: the language prefix (`/fr`) is taken off. */
 export function currentLocation(): Location {
-  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+  return { path: splitLocale(window.location.pathname).path, query: new URLSearchParams(window.location.search) };
 }
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
@@ -38,7 +41,14 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
     window.location.assign(url.href);
     return;
   }
-  const target = url.pathname + url.search + url.hash;
+  // An unprefixed path is a page in the current language; a page in another language loads afresh (its catalogue, `<html lang dir>`).
+  const prefixed = splitLocale(url.pathname);
+  const explicit = prefixed.path !== url.pathname;
+  if (explicit && prefixed.locale !== t.lang) {
+    window.location.assign(url.href);
+    return;
+  }
+  const target = localePath(prefixed.path, t.lang) + url.search + url.hash;
   if (opts.replace) window.history.replaceState(null, '', target);
   else window.history.pushState(null, '', target);
   notify(opts.replace ? 'replace' : 'push');

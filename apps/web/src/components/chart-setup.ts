@@ -19,10 +19,14 @@ export interface BarSpec {
   valueTitle?: string;
 }
 
+/** Right to left (Arabic): categories read from the right, value axes start at the right, legends and tooltips run RTL. */
+const isRtl = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).direction === 'rtl';
+
 export function drawBarChart(canvas: HTMLCanvasElement, spec: BarSpec): () => void {
   Chart.defaults.font.family = getComputedStyle(canvas).fontFamily;
   Chart.defaults.color = INK;
   const axis = spec.horizontal ? 'y' : 'x';
+  const rtl = isRtl(canvas);
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
@@ -36,12 +40,13 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarSpec): () => vo
       maintainAspectRatio: false,
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { title: (items) => spec.names[items[0]?.dataIndex ?? 0] ?? '' } },
+        tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr', callbacks: { title: (items) => spec.names[items[0]?.dataIndex ?? 0] ?? '' } },
       },
       scales: {
-        [axis]: { grid: { display: false }, ticks: { autoSkip: false } },
+        [axis]: { grid: { display: false }, ticks: { autoSkip: false }, reverse: rtl && axis === 'x', position: rtl && axis === 'y' ? 'right' : undefined },
         [axis === 'x' ? 'y' : 'x']: {
-          beginAtZero: true, max: spec.max, grid: { color: GRID }, ticks: { precision: 0 },
+          beginAtZero: true, max: spec.max, grid: { color: GRID }, ticks: { precision: 0 }, reverse: rtl && axis === 'y',
+          position: rtl && axis === 'x' ? 'right' : undefined,
           title: { display: !!spec.valueTitle, text: spec.valueTitle ?? '' },
         },
       },
@@ -59,6 +64,7 @@ export interface StackedSpec {
 export function drawStackedChart(canvas: HTMLCanvasElement, spec: StackedSpec): () => void {
   Chart.defaults.font.family = getComputedStyle(canvas).fontFamily;
   Chart.defaults.color = INK;
+  const rtl = isRtl(canvas);
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
@@ -69,10 +75,13 @@ export function drawStackedChart(canvas: HTMLCanvasElement, spec: StackedSpec): 
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+      plugins: {
+        legend: { position: 'bottom', rtl, textDirection: rtl ? 'rtl' : 'ltr', labels: { boxWidth: 14 } },
+        tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' },
+      },
       scales: {
-        x: { stacked: true, grid: { display: false } },
-        y: { stacked: true, beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 } },
+        x: { stacked: true, grid: { display: false }, reverse: rtl },
+        y: { stacked: true, beginAtZero: true, grid: { color: GRID }, ticks: { precision: 0 }, position: rtl ? 'right' : 'left' },
       },
     },
   });

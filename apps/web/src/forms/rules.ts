@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/client';
+import { formatNumber } from '../components/format';
 import { t } from '../i18n';
 
 const V = () => t.validation;
@@ -47,8 +48,8 @@ export class Checks {
     }
     if (opts.whole && !Number.isInteger(x)) this.add(field, V().wholeNumber);
     else if (opts.decimals !== undefined && (value.split('.')[1] ?? '').length > opts.decimals) this.add(field, V().decimals(opts.decimals));
-    else if (opts.min !== undefined && x < opts.min) this.add(field, V().atLeast(opts.min.toLocaleString(t.locale)));
-    else if (opts.max !== undefined && x > opts.max) this.add(field, V().atMost(opts.max.toLocaleString(t.locale)));
+    else if (opts.min !== undefined && x < opts.min) this.add(field, V().atLeast(formatNumber(opts.min)));
+    else if (opts.max !== undefined && x > opts.max) this.add(field, V().atMost(formatNumber(opts.max)));
     return this;
   }
 

@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/client';
+import { formatNumber } from '../components/format';
 import { t } from '../i18n';
 
 const V = () => t.validation;
@@ -16,8 +17,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/must be between ([\d,]+) and ([\d,]+) characters$/, (m) => V().lengthBetween(Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, '')))],
   [/must contain at least (\d+) elements?$/, (m) => V().chooseAtLeast(Number(m[1]))],
   [/must contain no more than (\d+) elements?$/, (m) => V().chooseAtMost(Number(m[1]))],
-  [/must not be less than (-?[\d.e+]+)$/, (m) => V().atLeast(Number(m[1]).toLocaleString(t.locale))],
-  [/must not be greater than (-?[\d.e+]+)$/, (m) => V().atMost(Number(m[1]).toLocaleString(t.locale))],
+  [/must not be less than (-?[\d.e+]+)$/, (m) => V().atLeast(formatNumber(Number(m[1])))],
+  [/must not be greater than (-?[\d.e+]+)$/, (m) => V().atMost(formatNumber(Number(m[1])))],
   [/must be an integer number$/, () => V().wholeNumber],
   [/must be a number conforming to the specified constraints$|must be a number$/, () => V().number],
   [/must be one of the following values/, () => V().chooseOne],

@@ -1,3 +1,4 @@
+import { icu } from './icu';
 /** Strings of the experts' challenge-report screens; part of the one catalogue in en.ts. */
 export const enExperts = {
   nav: 'My challenge reports',
@@ -31,12 +32,12 @@ export const enExperts = {
   submitted: 'Submitted: the secretariat will review it.',
   returnNote: 'The secretariat returned this report',
   returnNoteHelp: 'Change what it asks, then submit the report again.',
-  published: (when: string, who: string) => `Published on ${when}, signed “${who}”. Everyone can read it, and the IMRF summary quotes it.`,
+  published: icu('Published on {when}, signed “{who}”. Everyone can read it, and the IMRF summary quotes it.', 'when', 'who'),
   waiting: 'The secretariat is reviewing this report; it cannot be changed meanwhile.',
-  aboutObjective: (n: number, title: string) => `Objective ${n} — ${title}`,
-  aboutTheme: (code: string, title: string) => `${code} — ${title}`,
+  aboutObjective: icu('Objective {n} — {title}', 'n', 'title'),
+  aboutTheme: icu('{code} — {title}', 'code', 'title'),
   filedBy: 'Signed',
-  version: (n: number) => `version ${n}`,
+  version: icu('version {n}', 'n'),
   back: 'All my challenge reports',
   reviewNav: 'Expert reports',
   reviewTitle: 'Expert reports to review',
@@ -47,6 +48,6 @@ export const enExperts = {
   note: 'Note to the author',
   noteHint: 'What to change before it can be published (5 to 2,000 characters).',
   sendBack: 'Return to the author',
-  reviewPublished: (title: string) => `“${title}” is published.`,
-  reviewReturned: (title: string) => `“${title}” is returned to its author with your note.`,
+  reviewPublished: icu('“{title}” is published.', 'title'),
+  reviewReturned: icu('“{title}” is returned to its author with your note.', 'title'),
 };

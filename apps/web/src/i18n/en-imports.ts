@@ -1,3 +1,4 @@
+import { icu } from './icu';
 /** Strings of the secretariat's practices-import page; part of the one catalogue in en.ts. */
 export const enPracticeImports = {
   link: 'Practices import warnings',
@@ -5,14 +6,13 @@ export const enPracticeImports = {
   title: 'Practices import warnings',
   lead: 'Each import of the innovative-practices report is kept with what the parser noticed and went past. Check these against the report: the cards are imported as printed.',
   none: 'The practices report has not been imported yet.',
-  run: (when: string) => `Import of ${when}`,
-  summary: (file: string, sessions: number, practices: number, created: number, updated: number) =>
-    `${file}: ${sessions} sessions, ${practices} practice cards (${created} new, ${updated} updated).`,
-  by: (name: string) => `Requested by ${name}.`,
+  run: icu('Import of {when}', 'when'),
+  summary: icu('{file}: {sessions, plural, one {# session} other {# sessions}}, {practices, plural, one {# practice card} other {# practice cards}} ({created} new, {updated} updated).', 'file', 'sessions', 'practices', 'created', 'updated'),
+  by: icu('Requested by {name}.', 'name'),
   bySystem: 'Imported by the system at start-up.',
   system: 'System (start-up)',
   noWarnings: 'This import raised no warnings.',
-  warningsOf: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+  warningsOf: icu('{n, plural, one {# warning} other {# warnings}}', 'n'),
   kind: 'Warning',
   where: 'Where',
   detail: 'What the parser found',
@@ -21,9 +21,9 @@ export const enPracticeImports = {
   requestedBy: 'Requested by',
   practices: 'Practice cards',
   warnings: 'Warnings',
-  session: (code: string) => `Session ${code}`,
-  sessionObjective: (code: string, objective: number) => `Session ${code}, objective ${objective}`,
-  practice: (code: string, field?: string) => (field ? `Practice ${code}, ${field}` : `Practice ${code}`),
+  session: icu('Session {code}', 'code'),
+  sessionObjective: icu('Session {code}, objective {objective}', 'code', 'objective'),
+  practice: icu('{field, select, null {Practice {code}} other {Practice {code}, {field}}}', 'code', 'field'),
   kinds: {
     objective_title_mismatch: 'Objective quoted under another title',
     unknown_objective: 'Unknown objective',

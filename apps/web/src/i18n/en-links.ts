@@ -1,25 +1,25 @@
+import { icu } from './icu';
+
 /** The reminder e-mail's links (issue 13 item 3) and deadline extensions (item 5). */
 export const enReminderLinks = {
   noChangeTitle: 'Confirm: no change since last cycle',
-  noChangeLead: (reference: string, cycle: string, deadline: string) =>
-    `Pledge ${reference}, reporting cycle ${cycle} (deadline ${deadline}). Confirming copies the update below and submits it to the secretariat.`,
-  confirmingAs: (name: string) => `This link was sent to ${name}; it works once.`,
-  reconfirmed: (cycle: string) => `What will be reconfirmed (your update for ${cycle})`,
+  noChangeLead: icu('Pledge {reference}, reporting cycle {cycle} (deadline {deadline}). Confirming copies the update below and submits it to the secretariat.', 'reference', 'cycle', 'deadline'),
+  confirmingAs: icu('This link was sent to {name}; it works once.', 'name'),
+  reconfirmed: icu('What will be reconfirmed (your update for {cycle})', 'cycle'),
   status: 'Implementation status',
   percent: 'Percent complete',
   actionsTaken: 'Actions taken',
   measurements: 'Indicator measurements',
-  measurement: (name: string, value: string, unit: string, asOf: string) => `${name}: ${value} ${unit} (as of ${asOf})`,
+  measurement: icu('{name}: {value} {unit} (as of {asOf})', 'name', 'value', 'unit', 'asOf'),
   evidence: 'Evidence items',
   confirm: 'Confirm no change',
   confirming: 'Confirming…',
-  confirmed: (reference: string, cycle: string) =>
-    `Confirmed. The update of ${reference} for ${cycle} was submitted to the secretariat as "no change since last cycle".`,
+  confirmed: icu('Confirmed. The update of {reference} for {cycle} was submitted to the secretariat as "no change since last cycle".', 'reference', 'cycle'),
   refusedTitle: 'This link cannot be used',
   toWorkspace: 'Go to your workspace',
   signIn: 'Sign in',
   updateTitle: 'Update this pledge',
-  updateLead: (reference: string, cycle: string) => `Sign in to open the ${cycle} update of pledge ${reference}; the form is filled in with what you reported last time.`,
+  updateLead: icu('Sign in to open the {cycle} update of pledge {reference}; the form is filled in with what you reported last time.', 'reference', 'cycle'),
   opening: 'Opening the form…',
   missingToken: 'This address is incomplete: copy the whole link from the e-mail.',
 };
@@ -27,8 +27,8 @@ export const enReminderLinks = {
 export const enExtensions = {
   nav: 'Deadline extensions',
   title: 'Deadline extensions',
-  leadFocal: 'Ask the secretariat for more time in an open reporting cycle. Once granted, the new date is your organisation\'s deadline: late flags, reminders and reports use it.',
-  leadSecretariat: 'Requests from organisations for more time in a reporting cycle. A grant sets the organisation\'s new deadline; a decline needs a reason the focal point will read.',
+  leadFocal: "Ask the secretariat for more time in an open reporting cycle. Once granted, the new date is your organisation's deadline: late flags, reminders and reports use it.",
+  leadSecretariat: "Requests from organisations for more time in a reporting cycle. A grant sets the organisation's new deadline; a decline needs a reason the focal point will read.",
   requestTitle: 'Request an extension',
   cycle: 'Reporting cycle',
   choose: 'Choose a cycle',
@@ -37,7 +37,7 @@ export const enExtensions = {
   requestedDeadline: 'Date you would like',
   send: 'Send the request',
   sent: 'Your request was sent to the secretariat.',
-  listTitle: (n: number) => (n === 1 ? '1 extension' : `${n} extensions`),
+  listTitle: icu('{n, plural, one {# extension} other {# extensions}}', 'n'),
   none: 'No extension requests.',
   organisation: 'Organisation',
   state: 'State',
@@ -49,8 +49,8 @@ export const enExtensions = {
   commentHint: 'Required to decline; the focal point reads it.',
   grant: 'Grant',
   decline: 'Decline',
-  decide: (organisation: string, cycle: string) => `Decide: ${organisation}, ${cycle}`,
-  decided: (organisation: string, cycle: string, outcome: string) => `${organisation}, ${cycle}: ${outcome}.`,
+  decide: icu('Decide: {organisation}, {cycle}', 'organisation', 'cycle'),
+  decided: icu('{organisation}, {cycle}: {outcome}.', 'organisation', 'cycle', 'outcome'),
   statuses: { requested: 'Requested', granted: 'Granted', declined: 'Declined' },
   noOpenCycle: 'No reporting cycle is open: extensions can be asked for only while a cycle is open.',
 };

@@ -1,18 +1,19 @@
+import { icu } from './icu';
 /** How catalogue codes read on the page (objective numbers, M49 regions, themes), and the smaller public-page strings. */
 export const enNames = {
   names: {
     world: 'World',
-    objective: (n: number, title: string) => `Objective ${n} — ${title}`,
-    objectiveOnly: (n: number) => `Objective ${n}`,
-    theme: (n: number, title: string) => `Theme ${n} — ${title}`,
-    themeOnly: (n: number) => `Theme ${n}`,
-    regionCode: (m49: string) => `M49 area ${m49}`,
+    objective: icu('Objective {n} — {title}', 'n', 'title'),
+    objectiveOnly: icu('Objective {n}', 'n'),
+    theme: icu('Theme {n} — {title}', 'n', 'title'),
+    themeOnly: icu('Theme {n}', 'n'),
+    regionCode: icu('M49 area {m49}', 'm49'),
     primary: '(primary)',
     countries: 'Countries',
     regions: 'Regions',
     conventionSeparator: '(semicolon and space) between the items',
     mapCycle: 'Reporting cycle',
-    ofPledges: (n: number) => `Pledges, out of the ${n === 1 ? 'one' : n} it leads`,
+    ofPledges: icu('{n, plural, one {Pledges, out of the one it leads} other {Pledges, out of the # it leads}}', 'n'),
   },
   pledgeList: {
     sort: 'Sort by',
@@ -25,8 +26,8 @@ export const enNames = {
     xlsx: 'Excel (XLSX)',
   },
   reportScopes: {
-    objective: (n: number, label: string) => `${n}. ${label}`,
-    label: (kind: string, name: string) => `${kind}: ${name}`,
+    objective: icu('{n}. {label}', 'n', 'label'),
+    label: icu('{kind}: {name}', 'kind', 'name'),
     scopeFor: {
       state: 'State', objective: 'GCM objective', theme: 'ICMPD theme', region: 'Region', round_table: 'Round table',
     },
@@ -34,9 +35,9 @@ export const enNames = {
     cyclesHint: 'One or several consecutive cycles.',
     noCycles: 'No cycle has opened yet, so there is nothing to report on.',
     selectAll: 'Select every version',
-    select: (title: string) => `Select ${title}`,
-    publishSelected: (n: number) => (n === 0 ? 'Publish the selected versions' : `Publish ${n} selected version${n === 1 ? '' : 's'}`),
-    publishedMany: (n: number) => `${n} version${n === 1 ? ' is' : 's are'} published: everyone can download them now.`,
+    select: icu('Select {title}', 'title'),
+    publishSelected: icu('{n, plural, =0 {Publish the selected versions} one {Publish # selected version} other {Publish # selected versions}}', 'n'),
+    publishedMany: icu('{n, plural, one {# version is published: everyone can download it now.} other {# versions are published: everyone can download them now.}}', 'n'),
     incomplete: 'Still rendering: not every format is ready',
   },
 } as const;

@@ -1,4 +1,4 @@
-const n = (x: number) => x.toLocaleString('en-GB');
+import { icu } from './icu';
 
 /**
  * Field messages written for people. The browser's own checks and the API's
@@ -8,18 +8,18 @@ const n = (x: number) => x.toLocaleString('en-GB');
 export const enValidation = {
   required: 'Fill this in.',
   chooseOne: 'Choose one.',
-  chooseAtLeast: (min: number) => (min === 1 ? 'Choose at least one.' : `Choose at least ${n(min)}.`),
-  chooseAtMost: (max: number) => `Choose at most ${n(max)}.`,
-  tooShort: (min: number) => `Use at least ${n(min)} characters.`,
-  tooLong: (max: number) => `Use at most ${n(max)} characters.`,
-  lengthBetween: (min: number, max: number) => `Use between ${n(min)} and ${n(max)} characters.`,
+  chooseAtLeast: icu('{min, plural, one {Choose at least one.} other {Choose at least #.}}', 'min'),
+  chooseAtMost: icu('Choose at most {max, number}.', 'max'),
+  tooShort: icu('{min, plural, one {Use at least # character.} other {Use at least # characters.}}', 'min'),
+  tooLong: icu('{max, plural, one {Use at most # character.} other {Use at most # characters.}}', 'max'),
+  lengthBetween: icu('Use between {min, number} and {max, number} characters.', 'min', 'max'),
   /** Shown beside a length rule in the browser only, where the count is known. */
-  count: (chars: number) => `(${n(chars)} now)`,
+  count: icu('({chars, number} now)', 'chars'),
   number: 'Enter a number, such as 1250 or 12.5.',
   wholeNumber: 'Enter a whole number.',
-  atLeast: (min: string) => `Enter ${min} or more.`,
-  atMost: (max: string) => `Enter ${max} or less.`,
-  decimals: (places: number) => `Use at most ${places} decimal places.`,
+  atLeast: icu('Enter {min} or more.', 'min'),
+  atMost: icu('Enter {max} or less.', 'max'),
+  decimals: icu('Use at most {places} decimal places.', 'places'),
   date: 'Enter a date, such as 30/06/2026.',
   email: 'Enter an e-mail address such as name@example.org.',
   url: 'Enter a web address starting with https:// or http://.',

@@ -1,3 +1,4 @@
+import { icu } from './icu';
 import { enAuth, enForms, enOrgKinds, enRoles, enWorkspace } from './en-workspace';
 import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporting';
 import { enPracticeImports } from './en-imports';
@@ -16,21 +17,19 @@ import { enExtensions, enReminderLinks } from './en-links';
 export const en = {
   ...enDashboard,
   ...enNames,
-  lang: 'en',
-  /** For dates and numbers (Intl). */
-  locale: 'en-GB',
   site: {
     name: 'GCM Tracker',
     tagline: 'Global Compact for Safe, Orderly and Regular Migration',
     skipLink: 'Skip to main content',
     menu: 'Menu',
+    language: 'Language',
     primaryNav: 'Main',
     footerNav: 'Footer',
     footerNote:
       'Public data on the Global Compact for Migration: objectives, ICMPD thematic commitments, Secretary-General recommendations and the practices shared at the International Dialogue on Migration 2022.',
     apiDocs: 'Open API (documentation)',
     apiDocsShort: 'Open API',
-    signedInAs: (name: string) => `Signed in as ${name}`,
+    signedInAs: icu('Signed in as {name}', 'name'),
     workspace: 'Workspace',
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -61,9 +60,9 @@ export const en = {
     signInTitle: 'Sign-in required',
     signInText: 'This page belongs to the workspace for focal points and the secretariat. Sign in to open it.',
     breadcrumb: 'Breadcrumb',
-    objective: (n: number) => `Objective ${n}`,
-    objectiveShort: (n: number) => `Obj. ${n}`,
-    paragraph: (n: number) => `Paragraph ${n}`,
+    objective: icu('Objective {n}', 'n'),
+    objectiveShort: icu('Obj. {n}', 'n'),
+    paragraph: icu('Paragraph {n}', 'n'),
     primary: 'primary',
     none: 'None',
     showTable: 'Show the data as a table',
@@ -72,7 +71,7 @@ export const en = {
     pagination: 'Pages',
     previous: 'Previous',
     next: 'Next',
-    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    pageOf: icu('Page {page} of {pages}', 'page', 'pages'),
   },
   home: {
     title: 'Tracking the Global Compact for Migration',
@@ -87,7 +86,7 @@ export const en = {
   },
   charts: {
     count: 'Count',
-    summary: (title: string, parts: string[]) => `${title}: ${parts.join('; ')}.`,
+    summary: icu('{title}: {parts}.', 'title', 'parts'),
   },
   objectives: {
     title: 'GCM objectives',
@@ -104,14 +103,14 @@ export const en = {
     noRecommendations: 'No Secretary-General recommendation is linked to this objective.',
     practices: 'Practices quoting this objective',
     noPractices: 'No practice in the repository quotes this objective.',
-    practicesCount: (n: number) => `${n} practice${n === 1 ? '' : 's'}`,
+    practicesCount: icu('{n, plural, one {# practice} other {# practices}}', 'n'),
   },
   themes: {
     title: 'ICMPD thematic objectives',
     lead: 'Five thematic objectives group the actionable commitments. Each GCM objective maps to one primary theme, so roll-ups by theme count every objective once.',
     commitments: 'Actionable commitments',
     objectives: 'GCM objectives',
-    commitmentsCount: (n: number) => `${n} commitment${n === 1 ? '' : 's'}`,
+    commitmentsCount: icu('{n, plural, one {# commitment} other {# commitments}}', 'n'),
     primaryFor: 'Primary theme of',
     alsoLinked: 'Also linked to',
   },
@@ -119,14 +118,14 @@ export const en = {
     title: 'IMRF 2022 round tables',
     lead: 'The International Migration Review Forum 2022 reviewed the objectives in four round tables.',
     objectives: 'Objectives reviewed',
-    objectivesCount: (n: number) => `${n} objective${n === 1 ? '' : 's'}`,
+    objectivesCount: icu('{n, plural, one {# objective} other {# objectives}}', 'n'),
   },
   recommendations: {
     title: 'Secretary-General recommendations',
     lead: 'Recommendations of the Secretary-General report A/76/642, with the ways forward proposed under each.',
     considerations: 'Considerations (ways forward)',
     objectives: 'Objectives',
-    paragraphTitle: (n: number, title: string) => `Paragraph ${n}: ${title}`,
+    paragraphTitle: icu('Paragraph {n}: {title}', 'n', 'title'),
   },
   principles: {
     title: 'Guiding principles',
@@ -146,7 +145,7 @@ export const en = {
     observer: 'Observer State',
     filterRegion: 'Region',
     allRegions: 'All regions',
-    count: (n: number) => `${n} State${n === 1 ? '' : 's'}`,
+    count: icu('{n, plural, one {# State} other {# States}}', 'n'),
     onMap: 'Show on the world map',
   },
   map: {
@@ -156,8 +155,8 @@ export const en = {
     layers: { region: 'M49 region' },
     legend: 'Legend',
     otherAreas: 'Other areas',
-    listStates: (n: number) => `List the ${n} States`,
-    figureLabel: (layer: string) => `World map of UN Member and observer States coloured by ${layer}.`,
+    listStates: icu('List the {n} States', 'n'),
+    figureLabel: icu('World map of UN Member and observer States coloured by {layer}.', 'layer'),
     tableTitle: 'States per category',
     category: 'Category',
     states: 'States',
@@ -182,8 +181,7 @@ export const en = {
     fullCards: 'Full practice cards',
     briefOnly: 'Briefly referred to only',
     clear: 'Clear filters',
-    results: (total: number, from: number, to: number) =>
-      total === 0 ? 'No practice matches.' : `${total} practice${total === 1 ? '' : 's'}, showing ${from}–${to}.`,
+    results: icu('{total, plural, =0 {No practice matches.} one {# practice, showing {from}–{to}.} other {# practices, showing {from}–{to}.}}', 'total', 'from', 'to'),
     pagination: 'Result pages',
     resultsLabel: 'Search results',
     previous: 'Previous',
@@ -218,9 +216,3 @@ export const en = {
   extensions: enExtensions,
 } as const;
 
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : { [K in keyof T]: Widen<T[K]> };
-export type Messages = Widen<typeof en>;

@@ -67,7 +67,7 @@ export function pledgesLayer(countries: CountryView[], stats: MapStats): MapLaye
   const buckets = pledgeBuckets([...counts.values()]);
   const categories: MapCategory[] = [
     { key: 'none', label: t.mapLayers.none, color: '#f1eee6' },
-    ...buckets.map(([from, to], i) => ({ key: `b${i}`, label: t.mapLayers.range(from, to), color: BLUES[i + BLUES.length - buckets.length] })),
+    ...buckets.map(([from, to], i) => ({ key: `b${i}`, label: from === to ? t.mapLayers.single(from) : t.mapLayers.range(from, to), color: BLUES[i + BLUES.length - buckets.length] })),
   ];
   const categoryOf = (m49: string) => {
     const n = counts.get(m49);

@@ -5,8 +5,9 @@ import type { StackedSpec } from '../components/chart-setup';
 import { STATUS_COLORS } from '../components/status-colors';
 import { t } from '../i18n';
 
-const bars = (by: PledgesBy, label: (key: string) => string, href?: (key: string) => string): BarDatum[] =>
-  by.items.map((i) => ({ label: label(String(i.key)), name: i.title, value: i.pledges, href: href?.(String(i.key)) }));
+/** `named`: the interface's own word is the full name too (pledger kinds, forms), not the API's title. */
+const bars = (by: PledgesBy, label: (key: string) => string, href?: (key: string) => string, named = false): BarDatum[] =>
+  by.items.map((i) => ({ label: label(String(i.key)), name: named ? label(String(i.key)) : i.title, value: i.pledges, href: href?.(String(i.key)) }));
 
 export const statusBars = (statuses: StatusCount[]): BarDatum[] =>
   statuses.map((s) => ({ label: t.status[s.status], name: t.status[s.status], value: s.pledges, href: `/pledges?status=${s.status}` }));
@@ -40,8 +41,8 @@ export async function loadHome() {
       { id: 'chart-objectives', title: t.stats.byObjective, horizontal: true, data: bars(objective, (k) => k, (k) => `/objectives/${k}`) },
       { id: 'chart-themes', title: t.stats.byTheme, data: bars(theme, (k) => k, (k) => `/themes/${k}`) },
       { id: 'chart-regions', title: t.stats.byRegion, data: bars(region, (k) => region.items.find((i) => i.key === k)!.label, (k) => `/pledges?region=${k}`) },
-      { id: 'chart-kinds', title: t.stats.byKind, data: bars(kind, (k) => t.kinds[k as keyof typeof t.kinds] ?? k, (k) => `/pledges?pledgerKind=${k}`) },
-      { id: 'chart-forms', title: t.stats.byForm, data: bars(form, (k) => t.forms[k as keyof typeof t.forms] ?? k, (k) => `/pledges?form=${k}`) },
+      { id: 'chart-kinds', title: t.stats.byKind, data: bars(kind, (k) => t.kinds[k as keyof typeof t.kinds] ?? k, (k) => `/pledges?pledgerKind=${k}`, true) },
+      { id: 'chart-forms', title: t.stats.byForm, data: bars(form, (k) => t.forms[k as keyof typeof t.forms] ?? k, (k) => `/pledges?form=${k}`, true) },
       { id: 'chart-status', title: t.stats.statusIn(status.cycle?.code ?? null), data: statusBars(status.statuses) },
     ],
     trend: trendSpec(trend),

@@ -1,5 +1,6 @@
 import { BarChart } from '../components/bar-chart';
 import { DataView } from '../components/data-view';
+import { formatPercent } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { StackedChart } from '../components/stacked-chart';
 import { useData } from '../components/use-data';
@@ -41,7 +42,7 @@ export function HomePage() {
                 </li>
                 <li>
                   <a href="/pledges?status=achieved" class="figure">
-                    <span class="figure__value">{t.stats.percent(h.shareAchieved)}</span>
+                    <span class="figure__value">{formatPercent(h.shareAchieved)}</span>
                     <span class="figure__label">{t.stats.shareAchieved}</span>
                   </a>
                 </li>

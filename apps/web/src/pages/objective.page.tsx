@@ -98,12 +98,12 @@ export function ObjectivePage({ params }: RouteProps) {
             <nav class="pager" aria-label={t.objectives.title}>
               {previous && (
                 <a href={`/objectives/${previous.number}`} rel="prev">
-                  ← {t.common.objective(previous.number)}
+                  <span class="dir-icon" aria-hidden="true">←</span> {t.common.objective(previous.number)}
                 </a>
               )}
               {next && (
                 <a href={`/objectives/${next.number}`} rel="next">
-                  {t.common.objective(next.number)} →
+                  {t.common.objective(next.number)} <span class="dir-icon" aria-hidden="true">→</span>
                 </a>
               )}
             </nav>

@@ -6,6 +6,9 @@ import { useData } from '../components/use-data';
 import { t } from '../i18n';
 
 /** Bulk downloads of all published data, with the data dictionary served by the API. */
+/** A dataset's name in the interface language; one the web does not know yet keeps the API's title. */
+const datasetTitle = (name: string, title: string) => (t.openData.datasets as Record<string, string>)[name] ?? title;
+
 /** A label people read for each convention; a key added to the API later still reads as words. */
 function conventionLabel(key: string): string {
   const known = t.openData.conventionLabels;
@@ -37,7 +40,7 @@ export function OpenDataPage() {
                     {d.datasets.map((ds) => (
                       <tr key={ds.name}>
                         <th scope="row">
-                          {ds.title}
+                          {datasetTitle(ds.name, ds.title)}
                           <span class="block muted small">{ds.description}</span>
                         </th>
                         <td>
@@ -67,9 +70,9 @@ export function OpenDataPage() {
               {d.datasets.map((ds) => (
                 <div key={ds.name}>
                   <h3 id={`dictionary-${ds.name}`}>
-                    {ds.title} (<code>{ds.name}</code>)
+                    {datasetTitle(ds.name, ds.title)} (<code>{ds.name}</code>)
                   </h3>
-                  <TableWrap label={`${t.openData.dictionary}: ${ds.title}`}>
+                  <TableWrap label={`${t.openData.dictionary}: ${datasetTitle(ds.name, ds.title)}`}>
                     <table class="table table--compact" data-dataset={ds.name}>
                       <thead>
                         <tr>

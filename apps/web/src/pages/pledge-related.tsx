@@ -19,7 +19,7 @@ export function RelatedPracticesSection({ reference }: { reference: string }) {
               {r.items.map((p) => (
                 <li key={p.code} class="result">
                   <p class="result__meta">
-                    <span class="code">{p.code}</span> <span class="muted small">{t.pledge.sharedObjectives(p.sharedObjectives)}</span>
+                    <span class="code">{p.code}</span> <span class="muted small">{t.pledge.sharedObjectives(p.sharedObjectives.length, p.sharedObjectives)}</span>
                   </p>
                   <h3 class="result__title">
                     <a href={`/practices/${p.code}`}>{p.title}</a>

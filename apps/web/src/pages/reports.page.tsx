@@ -1,7 +1,7 @@
 import { dashboardApi } from '../api/dashboard-api';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
-import { formatDate } from '../components/format';
+import { formatBytes, formatDate } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
 import { useData } from '../components/use-data';
@@ -64,7 +64,7 @@ export function ReportsPage({ query }: RouteProps) {
                               <a href={f.url} download={f.format === 'html' ? undefined : true}>
                                 {f.format.toUpperCase()}
                               </a>{' '}
-                              <span class="muted small">({t.reports.size(f.size)})</span>
+                              <span class="muted small">({formatBytes(f.size)})</span>
                             </li>
                           ))}
                         </ul>

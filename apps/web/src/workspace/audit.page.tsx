@@ -158,7 +158,7 @@ function AuditLine({ row }: { row: AuditRow }) {
           <code class="code">{row.action}</code>
         </td>
         <td>
-          {row.entityType}
+          <code class="code">{row.entityType}</code>
           {row.entityId && (
             <span class="muted small block code" title={row.entityId}>
               {row.entityId.length > 13 ? `${row.entityId.slice(0, 8)}…` : row.entityId}

@@ -53,3 +53,23 @@ export function negotiateLocale(header: string | undefined | null, fallback: Loc
   });
   return best?.locale ?? fallback;
 }
+
+/**
+ * A web page's address in a locale: English keeps the unprefixed path (the
+ * x-default, so every old link works), the others live under their code
+ * (`/fr/pledges/GCM-P-2026-00042`). One rule for the web app, the API's page
+ * serving (apps/api/src/web) and the site map.
+ */
+export function localePagePath(path: string, locale: Locale): string {
+  return locale === SOURCE_LOCALE ? path : `/${locale}${path === '/' ? '' : path}`;
+}
+
+/** The locale and app path of a page address (`/fr/pledges` → fr, `/pledges`); `prefixed` when it named one (`/en/…` too). */
+export function splitLocalePath(pathname: string): { locale: Locale; path: string; prefixed: boolean } {
+  const m = /^\/([a-z]{2})(?=\/|$)(.*)$/.exec(pathname);
+  if (m && isLocale(m[1])) return { locale: m[1], path: m[2] || '/', prefixed: true };
+  return { locale: SOURCE_LOCALE, path: pathname || '/', prefixed: false };
+}
+
+/** The cookie that remembers a reader's choice of interface language (set by the web app's switcher, read by the API's page negotiation). */
+export const LOCALE_COOKIE = 'gcm_lang';

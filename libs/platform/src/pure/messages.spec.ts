@@ -36,4 +36,10 @@ describe('messages', () => {
   it('finds nested arguments', () => {
     expect(placeholders('{count, plural, one {# in {country}} other {#}} {name}')).toEqual(['count', 'country', 'name']);
   });
+
+  it('does not take the words of a plural or select case for arguments', () => {
+    expect(placeholders('{days, plural, =0 {today} one {Pledges, # left} other {# left}}')).toEqual(['days']);
+    expect(placeholders('{cycle, select, null {None} other {In {cycle}}}')).toEqual(['cycle']);
+    expect(placeholders('{broken')).toEqual(['!unparseable']);
+  });
 });

@@ -71,10 +71,26 @@ export function catalogueGaps(catalogue: MessageCatalogue): string[] {
   return gaps;
 }
 
-/** The argument names of an ICU message, sorted (nested plural/select arguments included). */
+/**
+ * The argument names of an ICU message, sorted (nested plural/select arguments
+ * included), read from its parsed form so that the words of a plural case
+ * (`one {Pledges, …}`, `=0 {today}`) are not taken for arguments. A message
+ * that does not parse gives `['!unparseable']`, which matches nothing.
+ */
 export function placeholders(message: string): string[] {
   const names = new Set<string>();
-  const pattern = /\{\s*([A-Za-z_][\w]*)\s*(?:[,}])/g;
-  for (let m = pattern.exec(message); m; m = pattern.exec(message)) names.add(m[1]);
+  // Element types of the formatjs parser: 0 literal, 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural, 7 pound (#), 8 tag.
+  const walk = (elements: ReturnType<IntlMessageFormat['getAst']>): void => {
+    for (const el of elements) {
+      if (el.type >= 1 && el.type <= 6) names.add((el as { value: string }).value);
+      if ('options' in el) for (const option of Object.values(el.options)) walk(option.value);
+      if ('children' in el) walk(el.children);
+    }
+  };
+  try {
+    walk(new IntlMessageFormat(message, SOURCE_LOCALE).getAst());
+  } catch {
+    return ['!unparseable'];
+  }
   return [...names].sort();
 }

@@ -1,5 +1,5 @@
 import type { PledgeView } from '../../api/models';
-import { formatDate } from '../../components/format';
+import { formatDate, formatMoney } from '../../components/format';
 import { t } from '../../i18n';
 import { TableWrap } from '../../components/table-wrap';
 
@@ -47,7 +47,7 @@ export function PledgeSummary({ pledge }: { pledge: PledgeView }) {
         </div>
         <div>
           <dt>{t.pledgeEdit.budgetAmount}</dt>
-          <dd>{pledge.budget ? `${pledge.budget.amount.toLocaleString(t.locale)} ${pledge.budget.currency}` : '—'}</dd>
+          <dd>{pledge.budget ? formatMoney(pledge.budget.amount, pledge.budget.currency) : '—'}</dd>
         </div>
       </dl>
       {pledge.indicators.length > 0 && (

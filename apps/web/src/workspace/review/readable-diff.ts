@@ -1,5 +1,5 @@
 import type { FieldChange } from '../../api/models';
-import { formatDate } from '../../components/format';
+import { formatDate, formatNumber } from '../../components/format';
 import { t } from '../../i18n';
 import type { Catalogue } from '../pledges/catalogue';
 import { PLEDGE_LABELS } from '../pledges/pledge-labels';
@@ -18,7 +18,6 @@ export interface ReadableChange {
   after: DiffItem[] | string;
 }
 
-const number = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 });
 const R = () => t.review;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INDICATOR = /^indicators\[([^\]]+)\]\.(.+)$/;
@@ -65,13 +64,13 @@ function itemNamers(c: Catalogue): Record<string, Named> {
 function scalar(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? R().yes : R().no;
-  if (typeof v === 'number') return number.format(v);
+  if (typeof v === 'number') return formatNumber(v);
   if (field === 'form') return t.pledgeEdit.forms[v as keyof typeof t.pledgeEdit.forms] ?? String(v);
   if (field.endsWith('direction')) return t.pledgeEdit.directions[v as keyof typeof t.pledgeEdit.directions] ?? String(v);
   if (typeof v === 'string') return DATE.test(v) ? formatDate(v) : v;
   if (field === 'budget') {
     const b = v as { amount: number; currency: string };
-    return `${number.format(b.amount)} ${b.currency}`;
+    return `${formatNumber(b.amount)} ${b.currency}`;
   }
   if (field === 'contact') {
     const c = v as { name?: string | null; email?: string | null };
