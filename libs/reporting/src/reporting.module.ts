@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SheetImport } from '@gcm/platform';
 import { PledgesCoreModule } from '@gcm/pledges';
 import { ReportingConfigModule } from './config/reporting-config.module';
 import { ReportingConfig } from './config/reporting-config';
@@ -17,12 +18,15 @@ import { ProgressUpdatesService } from './updates/progress-updates.service';
 import { UpdateReviewController } from './updates/update-review.controller';
 import { UpdateReviewService } from './updates/update-review.service';
 import { UpdatesController } from './updates/updates.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
+import { WorkbookService } from './workbook/workbook.service';
 
-const SERVICES = [CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource];
+const SERVICES = [CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource, WorkbenchService, WorkbookService];
 
 /** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), PledgesCoreModule, ReportingConfigModule],
+  imports: [TypeOrmModule.forFeature([...REPORTING_ENTITIES, SheetImport]), PledgesCoreModule, ReportingConfigModule],
   providers: SERVICES,
   exports: [...SERVICES, TypeOrmModule],
 })
@@ -43,6 +47,6 @@ export class ReportingCoreModule {}
       }),
     }),
   ],
-  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController],
+  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController, WorkbenchController],
 })
 export class ReportingHttpModule {}

@@ -1195,6 +1195,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspace/cycles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pledge of the organisation owing the cycle an update, last cycle's values beside this cycle's, its state and the days to the deadline. */
+        get: operations["WorkbenchController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/no-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "No change since last cycle" for several pledges in one action: each becomes its own submitted, reconfirmed, audited update; all or none. Honours Idempotency-Key. */
+        post: operations["WorkbenchController_noChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle as a workbook to fill offline: instructions, pledges, measurements, evidence links; last cycle's values filled in. */
+        get: operations["WorkbenchController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports a filled workbook: every cell checked first, all or nothing; updates become drafts (or submitted with `submit=true`). The same file twice changes nothing. */
+        post: operations["WorkbenchController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same check as the import, answered as the uploaded workbook with each problem noted on its cell and a Problems sheet. Writes nothing. */
+        post: operations["WorkbenchController_annotated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/requests": {
         parameters: {
             query?: never;
@@ -3076,6 +3161,136 @@ export interface components {
             openCycles: components["schemas"]["OpenCycleWork"][];
             due: components["schemas"]["DueUpdate"][];
             returned: components["schemas"]["ReturnedWork"];
+        };
+        WorkbenchCycle: {
+            code: string;
+            /** @enum {string} */
+            status: "closed" | "scheduled" | "open" | "compiled" | "compiled_with_failures";
+            periodStart: string;
+            periodEnd: string;
+            deadline: string;
+            /** @description Whole days to the end of the deadline day; negative once passed. */
+            daysLeft: number;
+        };
+        WorkbenchCounts: {
+            total: number;
+            missing: number;
+            draft: number;
+            returned: number;
+            submitted: number;
+            validated: number;
+        };
+        WorkbenchIndicator: {
+            id: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "increase" | "decrease" | "maintain";
+            baselineValue: number;
+            targetValue: number;
+            targetDate: string;
+        };
+        WorkbenchMeasurement: {
+            indicatorId: string;
+            value: number;
+            asOf: string;
+        };
+        WorkbenchLink: {
+            url: string;
+            title: string;
+        };
+        WorkbenchPrevious: {
+            updateId: string;
+            cycle: string;
+            /** @enum {string} */
+            status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
+            percentComplete: number;
+            measurements: components["schemas"]["WorkbenchMeasurement"][];
+            links: components["schemas"]["WorkbenchLink"][];
+        };
+        WorkbenchUpdate: {
+            id: string;
+            /** @enum {string} */
+            editorialStatus: "draft" | "submitted" | "returned" | "validated";
+            version: number;
+            noChange: boolean;
+            isLate: boolean;
+            /** @description The secretariat's comment when it returned the update. */
+            returnedComment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
+            percentComplete: number;
+            measurements: components["schemas"]["WorkbenchMeasurement"][];
+            links: components["schemas"]["WorkbenchLink"][];
+        };
+        WorkbenchRow: {
+            pledgeId: string;
+            reference: string;
+            title: string | null;
+            targetDate: string | null;
+            /** @description The published version the indicators come from (the workbook's staleness check). */
+            publishedVersion: number;
+            indicators: components["schemas"]["WorkbenchIndicator"][];
+            previous: components["schemas"]["WorkbenchPrevious"] | null;
+            update: components["schemas"]["WorkbenchUpdate"] | null;
+            /**
+             * @description missing: nothing yet; otherwise the update's editorial status.
+             * @enum {string}
+             */
+            state: "missing" | "draft" | "submitted" | "returned" | "validated";
+            /** @description True when "no change since last cycle" can be confirmed (no update yet, an earlier one exists, the cycle is open). */
+            canReconfirm: boolean;
+        };
+        WorkbenchView: {
+            organisationId: string;
+            organisationName: string;
+            today: string;
+            cycle: components["schemas"]["WorkbenchCycle"];
+            counts: components["schemas"]["WorkbenchCounts"];
+            rows: components["schemas"]["WorkbenchRow"][];
+        };
+        BulkNoChangeDto: {
+            /** @description Pledges of the organisation to reconfirm: each becomes its own submitted "no change" update. All or none. */
+            pledgeIds: string[];
+        };
+        ReconfirmedUpdate: {
+            pledgeId: string;
+            reference: string;
+            updateId: string;
+            version: number;
+            isLate: boolean;
+        };
+        BulkNoChangeResult: {
+            cycle: string;
+            updates: components["schemas"]["ReconfirmedUpdate"][];
+        };
+        WorkbookImportedUpdate: {
+            pledgeId: string;
+            reference: string;
+            updateId: string;
+            /** @enum {string} */
+            editorialStatus: "draft" | "submitted" | "returned";
+            version: number;
+            /**
+             * @description created: a new update; updated: an existing draft or returned update changed.
+             * @enum {string}
+             */
+            action: "created" | "updated";
+        };
+        WorkbookImportResult: {
+            cycle: string;
+            /** @description SHA-256 of the uploaded file; the same file again is answered from the first import and changes nothing. */
+            sha256: string;
+            /** @description True when this file was imported before: nothing was written this time. */
+            replayed: boolean;
+            created: number;
+            updated: number;
+            submitted: number;
+            /** @description Rows left empty, or listed unchanged. */
+            skipped: number;
+            updates: components["schemas"]["WorkbookImportedUpdate"][];
         };
         ReportRequestDto: {
             /** @enum {string} */
@@ -10477,6 +10692,488 @@ export interface operations {
             };
             /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_noChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkNoChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkNoChangeResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cycle workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_import: {
+        parameters: {
+            query?: {
+                /** @description Submit the imported updates for validation instead of keeping them as drafts. */
+                submit?: boolean;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled cycle workbook (.xlsx)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbookImportResult"];
+                };
+            };
+            /** @description The report: `details.issues` lists each problem by sheet, row, column and heading, in words; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A workbook of another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Stale rows (`version_conflict`, listed in `details.issues`), or the cycle is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_annotated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled cycle workbook (.xlsx)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The annotated workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A workbook of another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -95,3 +95,31 @@ export async function snapshotSubmission(m: EntityManager, updateId: string, use
 
 /** Late = submitted after the end of the deadline day, UTC. */
 export const IS_LATE_SQL = `now() >= ((SELECT deadline FROM reporting_cycle WHERE id = cycle_id) + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+/**
+ * "No change since last cycle": a new submitted update of the cycle copied
+ * from the previous one (values, measurements of still-current indicators,
+ * evidence), flagged no_change. The caller snapshots and audits it.
+ */
+export async function copyPreviousUpdate(m: EntityManager, previousId: string, cycleId: string, userId: string): Promise<string> {
+  const [{ id }] = await m.query(
+    `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
+       partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late)
+     SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
+       'submitted', true, $3, now(), $3, now() >= ((SELECT deadline FROM reporting_cycle WHERE id = $2) + 1)::timestamp AT TIME ZONE 'UTC'
+     FROM progress_update WHERE id = $1 RETURNING id`,
+    [previousId, cycleId, userId],
+  );
+  await m.query(
+    `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
+     SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
+     FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id AND i.active WHERE m.update_id = $1`,
+    [previousId, id],
+  );
+  await m.query(
+    `INSERT INTO progress_evidence (update_id, kind, title, url, file_sha256, file_name, content_type, size_bytes)
+     SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
+    [previousId, id],
+  );
+  return id;
+}

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@gcm/accounts';
+import {
+  annotateWorkbook, AuditService, DomainError, ErrorCode, priorSheetImport, problemsWorkbook, recordSheetImport, SheetReport, updateVersioned,
+} from '@gcm/platform';
+import { authorOrganisation } from '@gcm/pledges';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertCycleOpen } from '../domain/lifecycle';
+import { ProgressUpdate } from '../entities/progress-update.entity';
+import { IS_LATE_SQL, replaceLinks, replaceMeasurements, snapshotSubmission } from '../updates/progress-writes';
+import { loadCycle, loadWorkbenchRows, WorkbenchCycleRow } from '../workbench/workbench.loader';
+import type { WorkbenchRow } from '../workbench/workbench.view';
+import { PLEDGE_COLUMNS, SHEETS, WORKBOOK_KIND } from './workbook-layout';
+import { openWorkbook, parseEntries, WorkbookEntry } from './workbook-parse';
+import { Narrative, writeCycleWorkbook } from './workbook-writer';
+import type { WorkbookImportResult } from './workbook.view';
+
+export interface UploadedWorkbook {
+  buffer: Buffer;
+  originalname?: string;
+}
+
+const pledgeColumn = (key: string) => String.fromCharCode(65 + PLEDGE_COLUMNS.findIndex((c) => c.key === key));
+
+/**
+ * The offline round trip of a focal point's cycle: download a workbook,
+ * fill it, upload it. An upload is checked cell by cell before anything is
+ * written; any problem and nothing is (all or nothing).
+ */
+@Injectable()
+export class WorkbookService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async download(user: AuthUser, code: string): Promise<{ file: Buffer; fileName: string }> {
+    const organisationId = authorOrganisation(user);
+    const m = this.dataSource.manager;
+    const cycle = await loadCycle(m, code);
+    const rows = await loadWorkbenchRows(m, organisationId, cycle);
+    const [[org], narratives] = await Promise.all([
+      m.query('SELECT name FROM organisation WHERE id = $1', [organisationId]),
+      m.query(
+        `SELECT pledge_id AS "pledgeId", actions_taken AS "actionsTaken", challenges, next_steps AS "nextSteps"
+         FROM progress_update WHERE cycle_id = $1 AND id = ANY($2::uuid[])`,
+        [cycle.id, rows.flatMap((r) => (r.update ? [r.update.id] : []))],
+      ) as Promise<(Narrative & { pledgeId: string })[]>,
+    ]);
+    const file = await writeCycleWorkbook({
+      organisationId, organisationName: org?.name ?? '', cycle, rows, generatedAt: new Date(),
+      narrative: new Map(narratives.map(({ pledgeId, ...n }) => [pledgeId, n])),
+    });
+    return { file, fileName: `gcm-${cycle.code}-${(org?.name ?? 'organisation').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.xlsx` };
+  }
+
+  /** Checks the upload; throws the report (400/403/409) on any problem. */
+  private async check(user: AuthUser, code: string, file: UploadedWorkbook | undefined) {
+    const organisationId = authorOrganisation(user);
+    const report = new SheetReport();
+    if (!file?.buffer?.length) throw DomainError.invalid('file', 'Attach the filled workbook (.xlsx) as the file field');
+    const cycle = await loadCycle(this.dataSource.manager, code);
+    const opened = await openWorkbook(file.buffer, report);
+    if (!opened) return { report, organisationId, cycle, wb: null, entries: [] as WorkbookEntry[], skipped: 0, unchanged: 0, rowsNow: [] as WorkbenchRow[], binding: null };
+    const { wb, binding } = opened;
+    if (binding.organisationId !== organisationId) {
+      report.add({ sheet: null, message: 'This workbook belongs to another organisation; download your own organisation\'s workbook' });
+      throw report.error('This workbook belongs to another organisation; nothing was imported', ErrorCode.Forbidden);
+    }
+    if (binding.cycle !== cycle.code) {
+      report.add({ message: `This workbook is for the ${binding.cycle} cycle, not ${cycle.code}; upload it on the ${binding.cycle} page or download the ${cycle.code} workbook` });
+    }
+    const rowsNow = await loadWorkbenchRows(this.dataSource.manager, organisationId, cycle);
+    const { entries, unchanged } = report.ok ? parseEntries(wb, rowsNow, cycle, report) : { entries: [], unchanged: 0 };
+    return { report, organisationId, cycle, wb, entries, skipped: rowsNow.length - entries.length, unchanged, rowsNow, binding };
+  }
+
+  /** Rows whose pledge or update changed on the platform since the workbook was made. */
+  private stale(entries: WorkbookEntry[], rowsNow: WorkbenchRow[], binding: NonNullable<Awaited<ReturnType<WorkbookService['check']>>['binding']>, report: SheetReport): void {
+    const now = new Map(rowsNow.map((r) => [r.pledgeId, r]));
+    for (const e of entries) {
+      const was = binding.pledges.get(e.pledgeId);
+      const is = now.get(e.pledgeId)!;
+      const pledgeChanged = !was || was.publishedVersion !== is.publishedVersion;
+      const updateChanged = !was || (was.updateId ?? null) !== (is.update?.id ?? null) || (was.updateVersion ?? null) !== (is.update?.version ?? null);
+      if (pledgeChanged || updateChanged) {
+        report.add({
+          sheet: SHEETS.pledges, row: e.row, column: pledgeColumn('pledgeId'), heading: 'Pledge ID',
+          message: pledgeChanged
+            ? `${e.reference} was changed (a new published version) since this workbook was downloaded: this row is stale; download a fresh workbook for it`
+            : `${e.reference}'s update was changed on the platform since this workbook was downloaded: this row is stale; download a fresh workbook for it`,
+        });
+      }
+    }
+  }
+
+  async import(user: AuthUser, code: string, file: UploadedWorkbook | undefined, submit: boolean): Promise<WorkbookImportResult> {
+    const sha256 = createHash('sha256').update(file?.buffer ?? Buffer.alloc(0)).digest('hex');
+    const checked = await this.check(user, code, file);
+    const { report, organisationId, cycle } = checked;
+    const scope = `${organisationId}/${cycle.code}`;
+    const prior = await priorSheetImport<WorkbookImportResult>(this.dataSource.manager, WORKBOOK_KIND, scope, sha256);
+    if (prior) return { ...prior, replayed: true };
+    report.throwIfAny();
+    assertCycleOpen(cycle.status, cycle.code);
+    this.stale(checked.entries, checked.rowsNow, checked.binding!, report);
+    report.throwIfAny('Some rows are stale: their pledge or update changed since the download; nothing was imported', ErrorCode.VersionConflict);
+    return this.dataSource.transaction(async (m) => {
+      const result = await this.write(m, user, cycle, checked.entries, checked.rowsNow, submit);
+      const value: WorkbookImportResult = { cycle: cycle.code, sha256, replayed: false, skipped: checked.skipped, ...result };
+      await recordSheetImport(m, { kind: WORKBOOK_KIND, scope, sha256, importedBy: user.id, result: value });
+      return value;
+    });
+  }
+
+  private async write(m: EntityManager, user: AuthUser, cycle: WorkbenchCycleRow, entries: WorkbookEntry[], rowsNow: WorkbenchRow[], submit: boolean) {
+    const now = new Map(rowsNow.map((r) => [r.pledgeId, r]));
+    const updates: WorkbookImportResult['updates'] = [];
+    let submitted = 0;
+    for (const e of entries) {
+      const existing = now.get(e.pledgeId)!.update;
+      let id: string;
+      let version: number;
+      if (!existing) {
+        id = (
+          await m.insert(ProgressUpdate, {
+            pledgeId: e.pledgeId, cycleId: cycle.id, status: e.status, percentComplete: e.percentComplete,
+            actionsTaken: e.actionsTaken ?? '', challenges: e.challenges ?? '', nextSteps: e.nextSteps ?? '', createdBy: user.id,
+          })
+        ).identifiers[0].id as string;
+        version = 1;
+      } else {
+        id = existing.id;
+        const set: [string, unknown][] = [['status', e.status], ['percent_complete', e.percentComplete],
+          ['actions_taken', e.actionsTaken], ['challenges', e.challenges], ['next_steps', e.nextSteps]];
+        const changed = set.filter(([, v]) => v !== undefined);
+        await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: id }, existing.version,
+          changed.map(([c], i) => `${c} = $${i + 3}`).join(', '), changed.map(([, v]) => v));
+        version = existing.version + 1;
+      }
+      await replaceMeasurements(m, id, e.measurements);
+      await replaceLinks(m, id, e.links);
+      const { pledgeId, reference, row, ...content } = e;
+      await this.audit.record(m, {
+        action: existing ? 'progress_update.update' : 'progress_update.create', entityType: 'progress_update', entityId: id,
+        before: existing ? { status: existing.status, percentComplete: existing.percentComplete, measurements: existing.measurements, links: existing.links } : undefined,
+        after: { pledgeId, cycle: cycle.code, ...content, via: 'workbook', row },
+      });
+      let editorialStatus: WorkbookImportResult['updates'][number]['editorialStatus'] = existing?.editorialStatus === 'returned' ? 'returned' : 'draft';
+      if (submit) {
+        await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: id }, version,
+          `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
+        version++;
+        const number = await snapshotSubmission(m, id, user.id);
+        await this.audit.record(m, {
+          action: 'progress_update.submit', entityType: 'progress_update', entityId: id,
+          before: { editorialStatus }, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' },
+        });
+        editorialStatus = 'submitted';
+        submitted++;
+      }
+      updates.push({ pledgeId, reference, updateId: id, editorialStatus, version, action: existing ? 'updated' : 'created' });
+    }
+    return { created: updates.filter((u) => u.action === 'created').length, updated: updates.filter((u) => u.action === 'updated').length, submitted, updates };
+  }
+
+  /** The upload with each problem noted on its cell (and a Problems sheet); a clean file comes back with an empty Problems sheet. Writes nothing. */
+  async annotated(user: AuthUser, code: string, file: UploadedWorkbook | undefined): Promise<Buffer> {
+    const checked = await this.check(user, code, file);
+    if (checked.binding && checked.report.ok) this.stale(checked.entries, checked.rowsNow, checked.binding, checked.report);
+    return checked.wb ? annotateWorkbook(checked.wb, checked.report.issues) : problemsWorkbook(checked.report.issues);
+  }
+}
