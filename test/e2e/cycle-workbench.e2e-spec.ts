@@ -241,7 +241,7 @@ describe('cycle workbench: the organisation’s cycle on one page, bulk "no chan
     const created = res.body.updates.find((u: { pledgeId: string }) => u.pledgeId === f.pledges[5].id);
     const view = await t.http.get(`/api/v1/updates/${created.updateId}`).set(as(f.focal)).expect(200);
     expect(view.body).toMatchObject({ editorialStatus: 'draft', status: 'delayed', percentComplete: 45, actionsTaken: 'Offline report of pledge 6.' });
-    expect(view.body.measurements).toEqual([expect.objectContaining({ indicatorId: f.pledges[5].indicators[0], value: 320, asOf: '2026-12-15' }), expect.objectContaining({ value: 50, asOf: '2026-12-31' })]);
+    expect(view.body.measurements).toEqual([expect.objectContaining({ indicatorId: f.pledges[5].indicators[0], value: 320, asOf: '2026-12-15' })]);
     expect(view.body.evidence.map((e: { url: string }) => e.url).sort()).toEqual(['https://example.org/evidence/6', 'https://example.org/offline-2026-h2']);
     const updated = (await t.http.get(base()).set(as(f.focal)).expect(200)).body.rows.find((r: { pledgeId: string }) => r.pledgeId === f.pledges[3].id);
     expect(updated.update).toMatchObject({ percentComplete: 50, version: 3, editorialStatus: 'draft' });
@@ -250,6 +250,13 @@ describe('cycle workbench: the organisation’s cycle on one page, bulk "no chan
     const again = await upload(file).expect(200);
     expect(again.body).toMatchObject({ replayed: true, created: 1, updated: 1, sha256: res.body.sha256 });
     expect(await count(t, 'audit_log')).toBe(audits);
+  });
+
+  it('leaves drafts listed as downloaded alone', async () => {
+    const before = await written();
+    const res = await status(upload(await bytes(await download())), 200);
+    expect(res.body).toMatchObject({ created: 0, updated: 0, submitted: 0, replayed: false });
+    expect(await written()).toEqual(before);
   });
 
   it('says which rows are stale when a pledge’s update changed since the download, and writes nothing', async () => {
@@ -280,7 +287,9 @@ describe('cycle workbench: the organisation’s cycle on one page, bulk "no chan
     const wb = await download();
     fill(wb, 6, 'Achieved', 100, 500);
     const res = await status(upload(await bytes(wb), f.focal, '?submit=true'), 200);
-    expect(res.body).toMatchObject({ created: 1, submitted: 1, updates: [expect.objectContaining({ editorialStatus: 'submitted' })] });
+    // Every filled row is submitted: the new one and the two drafts listed as they are.
+    expect(res.body).toMatchObject({ created: 1, updated: 2, submitted: 3 });
+    expect(res.body.updates.map((u: { editorialStatus: string }) => u.editorialStatus)).toEqual(['submitted', 'submitted', 'submitted']);
     const queue = await t.http.get('/api/v1/review/updates?cycle=2026-H2').set(as(f.secretariat)).expect(200);
     expect(queue.body.items.map((i: { pledgeId: string }) => i.pledgeId)).toContain(f.pledges[6].id);
   });

@@ -3215,6 +3215,9 @@ export interface components {
             version: number;
             noChange: boolean;
             isLate: boolean;
+            actionsTaken: string;
+            challenges: string;
+            nextSteps: string;
             /** @description The secretariat's comment when it returned the update. */
             returnedComment: string | null;
             /** Format: date-time */

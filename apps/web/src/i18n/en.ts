@@ -11,6 +11,7 @@ import { enValidation } from './en-validation';
 import { enDashboard } from './en-dashboard';
 import { enNames } from './en-names';
 import { enExperts } from './en-experts';
+import { enWorkbench } from './en-workbench';
 
 export const en = {
   ...enDashboard,
@@ -213,6 +214,7 @@ export const en = {
   reportRuns: enReports,
   experts: enExperts,
   practiceImports: enPracticeImports,
+  workbench: enWorkbench,
 } as const;
 
 type Widen<T> = T extends string

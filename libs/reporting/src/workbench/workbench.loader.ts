@@ -33,7 +33,8 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
   const base: Record<string, unknown>[] = await m.query(
     `SELECT p.id AS "pledgeId", p.reference, p.title, to_char(p.target_date, 'YYYY-MM-DD') AS "targetDate", p.published_version AS "publishedVersion",
        u.id AS "updateId", u.editorial_status AS "editorialStatus", u.status, u.percent_complete AS "percentComplete", u.version,
-       u.no_change AS "noChange", u.is_late AS "isLate", u.updated_at AS "updatedAt", r.comment AS "returnedComment",
+       u.no_change AS "noChange", u.is_late AS "isLate", u.updated_at AS "updatedAt",
+       u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps", r.comment AS "returnedComment",
        prev.id AS "prevId", prev.code AS "prevCycle", prev.status AS "prevStatus", prev.percent_complete AS "prevPercent"
      FROM ${cyclePopulationSql('$1::uuid')} x
      JOIN pledge p ON p.id = x.pledge_id
@@ -83,7 +84,7 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
     const update = updateId
       ? {
           id: updateId, editorialStatus: r.editorialStatus, status: r.status, percentComplete: r.percentComplete, version: r.version,
-          noChange: r.noChange, isLate: r.isLate, returnedComment: r.returnedComment ?? null, updatedAt: r.updatedAt,
+          noChange: r.noChange, isLate: r.isLate, actionsTaken: r.actionsTaken, challenges: r.challenges, nextSteps: r.nextSteps, returnedComment: r.returnedComment ?? null, updatedAt: r.updatedAt,
           measurements: measurementsOf.get(updateId) ?? [], links: linksOf.get(updateId) ?? [],
         }
       : null;

@@ -43,6 +43,9 @@ export class WorkbenchUpdate extends WorkbenchValues {
   version: number;
   noChange: boolean;
   isLate: boolean;
+  actionsTaken: string;
+  challenges: string;
+  nextSteps: string;
   /** The secretariat's comment when it returned the update. */
   returnedComment: string | null;
   updatedAt: Date;

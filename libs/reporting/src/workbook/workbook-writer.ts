@@ -6,12 +6,6 @@ import {
   BINDING_SHEET, EVIDENCE_COLUMNS, MEASUREMENT_COLUMNS, PLEDGE_COLUMNS, SHEETS, STATUS_LABELS, STATUS_LIST,
 } from './workbook-layout';
 
-export interface Narrative {
-  actionsTaken: string;
-  challenges: string;
-  nextSteps: string;
-}
-
 const HEAD = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } } as const;
 const LOCKED = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
 const text = (v: string | null | undefined) => (v == null ? null : neutraliseFormula(v));
@@ -48,7 +42,6 @@ export async function writeCycleWorkbook(input: {
   organisationName: string;
   cycle: WorkbenchCycleRow;
   rows: WorkbenchRow[];
-  narrative: Map<string, Narrative>;
   generatedAt: Date;
 }): Promise<Buffer> {
   const { cycle, rows } = input;
@@ -77,7 +70,7 @@ export async function writeCycleWorkbook(input: {
   const pledges = sheet(wb, SHEETS.pledges, PLEDGE_COLUMNS);
   for (const r of rows) {
     const current = r.update;
-    const narrative = input.narrative.get(r.pledgeId);
+    const narrative = current;
     pledges.addRow({
       pledgeId: r.pledgeId, reference: r.reference, title: text(r.title),
       previousStatus: r.previous ? STATUS_LABELS[r.previous.status] : null, previousPercent: r.previous?.percentComplete ?? null,

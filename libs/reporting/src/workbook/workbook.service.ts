@@ -14,12 +14,22 @@ import { loadCycle, loadWorkbenchRows, WorkbenchCycleRow } from '../workbench/wo
 import type { WorkbenchRow } from '../workbench/workbench.view';
 import { PLEDGE_COLUMNS, SHEETS, WORKBOOK_KIND } from './workbook-layout';
 import { openWorkbook, parseEntries, WorkbookEntry } from './workbook-parse';
-import { Narrative, writeCycleWorkbook } from './workbook-writer';
+import { writeCycleWorkbook } from './workbook-writer';
 import type { WorkbookImportResult } from './workbook.view';
 
 export interface UploadedWorkbook {
   buffer: Buffer;
   originalname?: string;
+}
+
+const sorted = (list: object[]) => JSON.stringify(list.map((x) => JSON.stringify(x, Object.keys(x).sort())).sort());
+
+function sameAsDraft(e: WorkbookEntry, u: WorkbenchRow['update']): boolean {
+  if (!u) return false;
+  const text = (typed: string | undefined, was: string) => typed === undefined || typed === was;
+  return u.status === e.status && u.percentComplete === e.percentComplete
+    && text(e.actionsTaken, u.actionsTaken) && text(e.challenges, u.challenges) && text(e.nextSteps, u.nextSteps)
+    && sorted(u.measurements) === sorted(e.measurements) && sorted(u.links) === sorted(e.links);
 }
 
 const pledgeColumn = (key: string) => String.fromCharCode(65 + PLEDGE_COLUMNS.findIndex((c) => c.key === key));
@@ -41,18 +51,8 @@ export class WorkbookService {
     const m = this.dataSource.manager;
     const cycle = await loadCycle(m, code);
     const rows = await loadWorkbenchRows(m, organisationId, cycle);
-    const [[org], narratives] = await Promise.all([
-      m.query('SELECT name FROM organisation WHERE id = $1', [organisationId]),
-      m.query(
-        `SELECT pledge_id AS "pledgeId", actions_taken AS "actionsTaken", challenges, next_steps AS "nextSteps"
-         FROM progress_update WHERE cycle_id = $1 AND id = ANY($2::uuid[])`,
-        [cycle.id, rows.flatMap((r) => (r.update ? [r.update.id] : []))],
-      ) as Promise<(Narrative & { pledgeId: string })[]>,
-    ]);
-    const file = await writeCycleWorkbook({
-      organisationId, organisationName: org?.name ?? '', cycle, rows, generatedAt: new Date(),
-      narrative: new Map(narratives.map(({ pledgeId, ...n }) => [pledgeId, n])),
-    });
+    const [org] = await m.query('SELECT name FROM organisation WHERE id = $1', [organisationId]);
+    const file = await writeCycleWorkbook({ organisationId, organisationName: org?.name ?? '', cycle, rows, generatedAt: new Date() });
     return { file, fileName: `gcm-${cycle.code}-${(org?.name ?? 'organisation').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}.xlsx` };
   }
 
@@ -73,7 +73,7 @@ export class WorkbookService {
       report.add({ message: `This workbook is for the ${binding.cycle} cycle, not ${cycle.code}; upload it on the ${binding.cycle} page or download the ${cycle.code} workbook` });
     }
     const rowsNow = await loadWorkbenchRows(this.dataSource.manager, organisationId, cycle);
-    const { entries, unchanged } = report.ok ? parseEntries(wb, rowsNow, cycle, report) : { entries: [], unchanged: 0 };
+    const { entries, unchanged } = report.ok ? parseEntries(wb, rowsNow, cycle, report) : { entries: [] as WorkbookEntry[], unchanged: 0 };
     return { report, organisationId, cycle, wb, entries, skipped: rowsNow.length - entries.length, unchanged, rowsNow, binding };
   }
 
@@ -105,11 +105,14 @@ export class WorkbookService {
     if (prior) return { ...prior, replayed: true };
     report.throwIfAny();
     assertCycleOpen(cycle.status, cycle.code);
+    // A draft listed as downloaded is left alone (no new version), unless the upload submits it.
+    const now = new Map(checked.rowsNow.map((r) => [r.pledgeId, r]));
+    if (!submit) checked.entries = checked.entries.filter((e) => !sameAsDraft(e, now.get(e.pledgeId)!.update));
     this.stale(checked.entries, checked.rowsNow, checked.binding!, report);
     report.throwIfAny('Some rows are stale: their pledge or update changed since the download; nothing was imported', ErrorCode.VersionConflict);
     return this.dataSource.transaction(async (m) => {
       const result = await this.write(m, user, cycle, checked.entries, checked.rowsNow, submit);
-      const value: WorkbookImportResult = { cycle: cycle.code, sha256, replayed: false, skipped: checked.skipped, ...result };
+      const value: WorkbookImportResult = { cycle: cycle.code, sha256, replayed: false, skipped: checked.rowsNow.length - checked.entries.length, ...result };
       await recordSheetImport(m, { kind: WORKBOOK_KIND, scope, sha256, importedBy: user.id, result: value });
       return value;
     });
