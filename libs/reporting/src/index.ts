@@ -8,3 +8,5 @@ export * from './cycles/cycle.view';
 export * from './cycles/cycles.service';
 export * from './population/cycle-population.sql';
 export { CYCLE_CODE } from './dto/cycle.dto';
+export { WorkbookService } from './workbook/workbook.service';
+export { WorkbenchService } from './workbench/workbench.service';

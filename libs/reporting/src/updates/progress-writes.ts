@@ -78,6 +78,31 @@ export async function replaceMeasurements(m: EntityManager, updateId: string, me
   );
 }
 
+/** replaceMeasurements for many updates at once (one DELETE, one INSERT). */
+export async function replaceMeasurementsOf(
+  m: EntityManager, updateIds: string[], rows: { updateId: string; position: number; indicatorId: string; value: number; asOf: string }[],
+): Promise<void> {
+  if (!updateIds.length) return;
+  await m.query('DELETE FROM progress_measurement WHERE update_id = ANY($1::uuid[])', [updateIds]);
+  if (!rows.length) return;
+  await m.query(
+    `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of)
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::numeric[], $5::date[])`,
+    [rows.map((r) => r.updateId), rows.map((r) => r.position), rows.map((r) => r.indicatorId), rows.map((r) => String(r.value)), rows.map((r) => r.asOf)],
+  );
+}
+
+/** replaceLinks for many updates at once. */
+export async function replaceLinksOf(m: EntityManager, updateIds: string[], rows: { updateId: string; url: string; title: string }[]): Promise<void> {
+  if (!updateIds.length) return;
+  await m.query(`DELETE FROM progress_evidence WHERE update_id = ANY($1::uuid[]) AND kind = 'url'`, [updateIds]);
+  if (!rows.length) return;
+  await m.query(
+    `INSERT INTO progress_evidence (update_id, kind, url, title) SELECT u, 'url', l, t FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(u, l, t)`,
+    [rows.map((r) => r.updateId), rows.map((r) => r.url), rows.map((r) => r.title)],
+  );
+}
+
 /** Links are replaced as a list; uploaded files stay (they have their own endpoints). */
 export async function replaceLinks(m: EntityManager, updateId: string, links: EvidenceLinkDto[]): Promise<void> {
   await m.delete(ProgressEvidence, { updateId, kind: 'url' });

@@ -8,8 +8,7 @@ import {
 import { authorOrganisation } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen } from '../domain/lifecycle';
-import { ProgressUpdate } from '../entities/progress-update.entity';
-import { IS_LATE_SQL, replaceLinks, replaceMeasurements, snapshotSubmission } from '../updates/progress-writes';
+import { IS_LATE_SQL, replaceLinksOf, replaceMeasurementsOf, snapshotSubmission } from '../updates/progress-writes';
 import { loadCycle, loadWorkbenchRows, WorkbenchCycleRow } from '../workbench/workbench.loader';
 import type { WorkbenchRow } from '../workbench/workbench.view';
 import { PLEDGE_COLUMNS, SHEETS, WORKBOOK_KIND } from './workbook-layout';
@@ -118,55 +117,70 @@ export class WorkbookService {
     });
   }
 
+  /**
+   * Set-based writes: one statement per table for the whole file (the stats
+   * triggers fire per statement), the versioned UPDATE per existing draft,
+   * an audit entry per update.
+   */
   private async write(m: EntityManager, user: AuthUser, cycle: WorkbenchCycleRow, entries: WorkbookEntry[], rowsNow: WorkbenchRow[], submit: boolean) {
     const now = new Map(rowsNow.map((r) => [r.pledgeId, r]));
-    const updates: WorkbookImportResult['updates'] = [];
-    let submitted = 0;
+    const fresh = entries.filter((e) => !now.get(e.pledgeId)!.update);
+    const ids = new Map<string, { id: string; version: number }>();
+    if (fresh.length) {
+      const inserted: { id: string; pledgeId: string }[] = await m.query(
+        `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps, created_by)
+         SELECT x.pledge_id, $1, x.status, x.percent, x.actions, x.challenges, x.next_steps, $2
+         FROM unnest($3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[]) AS x(pledge_id, status, percent, actions, challenges, next_steps)
+         RETURNING id, pledge_id AS "pledgeId"`,
+        [cycle.id, user.id, fresh.map((e) => e.pledgeId), fresh.map((e) => e.status), fresh.map((e) => e.percentComplete),
+          fresh.map((e) => e.actionsTaken ?? ''), fresh.map((e) => e.challenges ?? ''), fresh.map((e) => e.nextSteps ?? '')],
+      );
+      for (const r of inserted) ids.set(r.pledgeId, { id: r.id, version: 1 });
+    }
     for (const e of entries) {
       const existing = now.get(e.pledgeId)!.update;
-      let id: string;
-      let version: number;
-      if (!existing) {
-        id = (
-          await m.insert(ProgressUpdate, {
-            pledgeId: e.pledgeId, cycleId: cycle.id, status: e.status, percentComplete: e.percentComplete,
-            actionsTaken: e.actionsTaken ?? '', challenges: e.challenges ?? '', nextSteps: e.nextSteps ?? '', createdBy: user.id,
-          })
-        ).identifiers[0].id as string;
-        version = 1;
-      } else {
-        id = existing.id;
-        const set: [string, unknown][] = [['status', e.status], ['percent_complete', e.percentComplete],
-          ['actions_taken', e.actionsTaken], ['challenges', e.challenges], ['next_steps', e.nextSteps]];
-        const changed = set.filter(([, v]) => v !== undefined);
-        await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: id }, existing.version,
-          changed.map(([c], i) => `${c} = $${i + 3}`).join(', '), changed.map(([, v]) => v));
-        version = existing.version + 1;
-      }
-      await replaceMeasurements(m, id, e.measurements);
-      await replaceLinks(m, id, e.links);
+      if (!existing) continue;
+      const set: [string, unknown][] = [['status', e.status], ['percent_complete', e.percentComplete],
+        ['actions_taken', e.actionsTaken], ['challenges', e.challenges], ['next_steps', e.nextSteps]];
+      const changed = set.filter(([, v]) => v !== undefined);
+      await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: existing.id }, existing.version,
+        changed.map(([c], i) => `${c} = $${i + 3}`).join(', '), changed.map(([, v]) => v));
+      ids.set(e.pledgeId, { id: existing.id, version: existing.version + 1 });
+    }
+    const updateIds = entries.map((e) => ids.get(e.pledgeId)!.id);
+    await replaceMeasurementsOf(m, updateIds, entries.flatMap((e) => e.measurements.map((x, position) => ({ updateId: ids.get(e.pledgeId)!.id, position, ...x }))));
+    await replaceLinksOf(m, updateIds, entries.flatMap((e) => e.links.map((l) => ({ updateId: ids.get(e.pledgeId)!.id, ...l }))));
+    const updates: WorkbookImportResult['updates'] = [];
+    for (const e of entries) {
+      const existing = now.get(e.pledgeId)!.update;
+      const { id } = ids.get(e.pledgeId)!;
       const { pledgeId, reference, row, ...content } = e;
       await this.audit.record(m, {
         action: existing ? 'progress_update.update' : 'progress_update.create', entityType: 'progress_update', entityId: id,
         before: existing ? { status: existing.status, percentComplete: existing.percentComplete, measurements: existing.measurements, links: existing.links } : undefined,
         after: { pledgeId, cycle: cycle.code, ...content, via: 'workbook', row },
       });
-      let editorialStatus: WorkbookImportResult['updates'][number]['editorialStatus'] = existing?.editorialStatus === 'returned' ? 'returned' : 'draft';
-      if (submit) {
-        await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: id }, version,
-          `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
-        version++;
-        const number = await snapshotSubmission(m, id, user.id);
-        await this.audit.record(m, {
-          action: 'progress_update.submit', entityType: 'progress_update', entityId: id,
-          before: { editorialStatus }, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' },
-        });
-        editorialStatus = 'submitted';
-        submitted++;
-      }
-      updates.push({ pledgeId, reference, updateId: id, editorialStatus, version, action: existing ? 'updated' : 'created' });
+      updates.push({
+        pledgeId, reference, updateId: id, version: ids.get(e.pledgeId)!.version, action: existing ? 'updated' : 'created',
+        editorialStatus: existing?.editorialStatus === 'returned' ? 'returned' : 'draft',
+      });
     }
-    return { created: updates.filter((u) => u.action === 'created').length, updated: updates.filter((u) => u.action === 'updated').length, submitted, updates };
+    if (submit) {
+      for (const u of updates) {
+        await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: u.updateId }, u.version,
+          `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, is_late = ${IS_LATE_SQL}`, [user.id]);
+        const number = await snapshotSubmission(m, u.updateId, user.id);
+        await this.audit.record(m, {
+          action: 'progress_update.submit', entityType: 'progress_update', entityId: u.updateId,
+          before: { editorialStatus: u.editorialStatus }, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' },
+        });
+        u.version++;
+        u.editorialStatus = 'submitted';
+      }
+    }
+    return {
+      created: fresh.length, updated: entries.length - fresh.length, submitted: submit ? updates.length : 0, updates,
+    };
   }
 
   /** The upload with each problem noted on its cell (and a Problems sheet); a clean file comes back with an empty Problems sheet. Writes nothing. */
