@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organisation } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
+import { PledgeImportController } from './import/pledge-import.controller';
+import { PledgeImportService } from './import/pledge-import.service';
 import { ImplementationStatusService } from './progress/implementation-status.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
@@ -16,7 +18,7 @@ import { PledgeWorkspaceService } from './workspace/pledge-workspace.service';
 
 const SERVICES = [
   PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
-  PledgeProgressRegistry, ImplementationStatusService,
+  PledgeProgressRegistry, ImplementationStatusService, PledgeImportService,
 ];
 
 /** Pledges' tables and services (working copy, versions, review, public reads and exports). No routes. */
@@ -31,6 +33,6 @@ export class PledgesCoreModule {}
 /** The pledges routes: public list and exports, the focal points' workspace, the secretariat's review. */
 @Module({
   imports: [PledgesCoreModule],
-  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController],
+  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController, PledgeImportController],
 })
 export class PledgesHttpModule {}

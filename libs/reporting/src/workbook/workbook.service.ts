@@ -97,11 +97,12 @@ export class WorkbookService {
 
   async import(user: AuthUser, code: string, file: UploadedWorkbook | undefined, submit: boolean): Promise<WorkbookImportResult> {
     const sha256 = createHash('sha256').update(file?.buffer ?? Buffer.alloc(0)).digest('hex');
-    const checked = await this.check(user, code, file);
-    const { report, organisationId, cycle } = checked;
-    const scope = `${organisationId}/${cycle.code}`;
+    const scope = `${authorOrganisation(user)}/${code}`;
+    // The same file again is answered from its first import before it is even opened.
     const prior = await priorSheetImport<WorkbookImportResult>(this.dataSource.manager, WORKBOOK_KIND, scope, sha256);
     if (prior) return { ...prior, replayed: true };
+    const checked = await this.check(user, code, file);
+    const { report, cycle } = checked;
     report.throwIfAny();
     assertCycleOpen(cycle.status, cycle.code);
     // A draft listed as downloaded is left alone (no new version), unless the upload submits it.
