@@ -3042,6 +3042,12 @@ export interface components {
             /** @enum {string} */
             editorialStatus: "draft" | "submitted" | "returned" | "validated";
         };
+        PlausibilityWarningView: {
+            /** @enum {string} */
+            code: "achieved_below_target" | "complete_not_achieved" | "against_direction" | "not_started_after_target" | "percent_dropped";
+            message: string;
+            indicatorId: string | null;
+        };
         ProgressUpdateResponse: {
             pledge: components["schemas"]["UpdatePledgeRef"];
             cycleInfo: components["schemas"]["UpdateCycleInfo"];
@@ -3060,6 +3066,8 @@ export interface components {
             reviews: components["schemas"]["UpdateReviewEntry"][];
             /** @description The pledge's update of the latest earlier cycle (submitted or validated), or null. */
             previous: components["schemas"]["ProgressValuesView"] | null;
+            /** @description Plausibility warnings of this update against its indicators, the pledge's target date and the previous cycle. */
+            warnings: components["schemas"]["PlausibilityWarningView"][];
             id: string;
             cycle: string;
             /** @enum {string} */
@@ -3275,6 +3283,8 @@ export interface components {
              * @enum {string}
              */
             state: "missing" | "draft" | "submitted" | "returned" | "validated";
+            /** @description Plausibility warnings of this cycle's update (none before one exists). */
+            warnings: components["schemas"]["PlausibilityWarningView"][];
             /** @description True when "no change since last cycle" can be confirmed (no update yet, an earlier one exists, the cycle is open). */
             canReconfirm: boolean;
         };

@@ -1,6 +1,8 @@
 import { DomainError } from '@gcm/platform';
 import type { EntityManager } from 'typeorm';
+import type { ImplementationStatus } from '@gcm/pledges';
 import type { CycleStatus } from '../domain/lifecycle';
+import { plausibilityWarnings } from '../domain/plausibility';
 import { cyclePopulationSql } from '../population/cycle-population.sql';
 import type { WorkbenchIndicator, WorkbenchLink, WorkbenchMeasurement, WorkbenchRow } from './workbench.view';
 
@@ -94,9 +96,17 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
           measurements: measurementsOf.get(prevId) ?? [], links: linksOf.get(prevId) ?? [],
         }
       : null;
+    const indicatorsOfRow = indicatorsOf.get(r.pledgeId as string) ?? [];
+    const warnings = update
+      ? plausibilityWarnings({
+          status: update.status as ImplementationStatus, percentComplete: update.percentComplete as number, pledgeTargetDate: (r.targetDate as string | null) ?? null,
+          periodEnd: cycle.periodEnd, indicators: indicatorsOfRow, measurements: update.measurements,
+          previous: previous ? { percentComplete: previous.percentComplete as number, measurements: previous.measurements } : null,
+        })
+      : [];
     return {
-      pledgeId: r.pledgeId, reference: r.reference, title: r.title, targetDate: r.targetDate, publishedVersion: r.publishedVersion,
-      indicators: indicatorsOf.get(r.pledgeId as string) ?? [],
+      pledgeId: r.pledgeId, warnings, reference: r.reference, title: r.title, targetDate: r.targetDate, publishedVersion: r.publishedVersion,
+      indicators: indicatorsOfRow,
       previous, update,
       state: update ? update.editorialStatus : 'missing',
       canReconfirm: open && !update && !!previous,

@@ -1,5 +1,6 @@
 import type { ImplementationStatus, IndicatorDirection } from '@gcm/pledges';
 import type { CycleStatus } from '../domain/lifecycle';
+import { PlausibilityWarningView } from '../reporting.view';
 
 /** GET /workspace/cycles/:code and its actions (read by the Swagger plugin). */
 
@@ -63,6 +64,8 @@ export class WorkbenchRow {
   update: WorkbenchUpdate | null;
   /** missing: nothing yet; otherwise the update's editorial status. */
   state: 'missing' | 'draft' | 'returned' | 'submitted' | 'validated';
+  /** Plausibility warnings of this cycle's update (none before one exists). */
+  warnings: PlausibilityWarningView[];
   /** True when "no change since last cycle" can be confirmed (no update yet, an earlier one exists, the cycle is open). */
   canReconfirm: boolean;
 }

@@ -6,6 +6,7 @@ import type { WorkbenchRow, WorkbenchView } from '../../api/workbench-api';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
 import { ImplementationTag, UpdateStatusTag } from '../pledges/pledge-status';
+import { PlausibilityWarnings } from '../updates/plausibility-warnings';
 import { isTransient, SaveQueue } from './save-queue';
 
 const STATUSES: ImplementationStatus[] = ['not_started', 'on_track', 'delayed', 'achieved', 'discontinued'];
@@ -46,6 +47,7 @@ export function WorkbenchRowView(props: {
   const [values, setValues] = useState<Values>(() => valuesOf(row));
   const [update, setUpdate] = useState(row.update);
   const [save, setSave] = useState<Save>({ kind: 'idle' });
+  const [warnings, setWarnings] = useState(row.warnings);
   const live = useRef({ values, update, key: newIdempotencyKey() });
   live.current.values = values;
   live.current.update = update;
@@ -54,6 +56,7 @@ export function WorkbenchRowView(props: {
   useEffect(() => {
     if (queue.has(row.pledgeId)) return;
     setUpdate(row.update);
+    setWarnings(row.warnings);
     setValues(valuesOf(row));
   }, [row.update?.version, row.state]);
 
@@ -95,6 +98,7 @@ export function WorkbenchRowView(props: {
       } as NonNullable<WorkbenchRow['update']>;
       live.current.update = next;
       setUpdate(next);
+      setWarnings(saved.warnings);
       sessionStorage.removeItem(backupKey(cycle.code, row.pledgeId));
       setSave({ kind: 'saved' });
     } catch (err) {
@@ -207,6 +211,7 @@ export function WorkbenchRowView(props: {
           </p>
         )
       )}
+      <PlausibilityWarnings warnings={warnings} />
       <div class="wb-row__actions">
         <p class="wb-row__save small" role="status">
           {save.kind === 'saving' && t.workbench.saving}
