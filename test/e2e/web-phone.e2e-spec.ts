@@ -146,6 +146,7 @@ describe('every page on a phone and a laptop (browser)', () => {
     '/workspace/pledges/new',
     `/workspace/pledges/${f.b.id}`,
     `/workspace/pledges/${f.b.id}/updates/2026-H1`,
+    '/workspace/cycles/2026-H1',
     '/workspace/pledges/' + f.b.id + '/edit',
   ];
 

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsCoreModule, Organisation } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { PLEDGE_ENTITIES } from './entities';
+import { PledgeImportController } from './import/pledge-import.controller';
+import { PledgeImportService } from './import/pledge-import.service';
 import { ImplementationStatusService } from './progress/implementation-status.service';
 import { PledgeExportService } from './public/pledge-export.service';
 import { PledgeProgressRegistry } from './public/pledge-progress.registry';
@@ -18,7 +20,7 @@ import { TeamService } from './team/team.service';
 
 const SERVICES = [
   PledgeWorkspaceService, PledgeVersionsService, PledgeReviewService, PledgePublicService, PledgeExportService,
-  PledgeProgressRegistry, ImplementationStatusService,
+  PledgeProgressRegistry, ImplementationStatusService, PledgeImportService,
 ];
 
 /** Pledges' tables and services (working copy, versions, review, public reads and exports). No routes. */
@@ -34,6 +36,6 @@ export class PledgesCoreModule {}
 @Module({
   imports: [PledgesCoreModule, AccountsCoreModule],
   providers: [TeamService],
-  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController, TeamController],
+  controllers: [PledgesPublicController, PledgesWorkspaceController, PledgeReviewController, TeamController, PledgeImportController],
 })
 export class PledgesHttpModule {}

@@ -9,3 +9,5 @@ export * from './cycles/cycles.service';
 export * from './population/cycle-population.sql';
 export { CYCLE_CODE } from './dto/cycle.dto';
 export { ProgressUpdatesService } from './updates/progress-updates.service';
+export { WorkbookService } from './workbook/workbook.service';
+export { WorkbenchService } from './workbench/workbench.service';

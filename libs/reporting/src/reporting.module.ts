@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SheetImport } from '@gcm/platform';
 import { PledgesCoreModule } from '@gcm/pledges';
 import { ReportingConfigModule } from './config/reporting-config.module';
 import { ReportingConfig } from './config/reporting-config';
@@ -21,15 +22,18 @@ import { ProgressUpdatesService } from './updates/progress-updates.service';
 import { UpdateReviewController } from './updates/update-review.controller';
 import { UpdateReviewService } from './updates/update-review.service';
 import { UpdatesController } from './updates/updates.controller';
+import { WorkbenchController } from './workbench/workbench.controller';
+import { WorkbenchService } from './workbench/workbench.service';
+import { WorkbookService } from './workbook/workbook.service';
 
 const SERVICES = [
   CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource, ExtensionsService,
-  ApprovalsService,
+  ApprovalsService, WorkbenchService, WorkbookService,
 ];
 
 /** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), PledgesCoreModule, ReportingConfigModule],
+  imports: [TypeOrmModule.forFeature([...REPORTING_ENTITIES, SheetImport]), PledgesCoreModule, ReportingConfigModule],
   providers: SERVICES,
   exports: [...SERVICES, TypeOrmModule],
 })
@@ -50,6 +54,9 @@ export class ReportingCoreModule {}
       }),
     }),
   ],
-  controllers: [CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController, ExtensionsController, ApprovalsController],
+  controllers: [
+    CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController, ExtensionsController, ApprovalsController,
+    WorkbenchController,
+  ],
 })
 export class ReportingHttpModule {}

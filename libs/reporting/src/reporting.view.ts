@@ -1,5 +1,6 @@
 import type { ImplementationStatus } from '@gcm/pledges';
 import type { CycleStatus, UpdateEditorialStatus } from './domain/lifecycle';
+import type { PlausibilityCode } from './domain/plausibility';
 
 /** Response shapes of the reporting API (read by the Swagger plugin; the services' SQL returns them). */
 
@@ -91,6 +92,13 @@ export class UpdateReviewEntry {
   createdAt: Date;
 }
 
+/** A plausibility check that did not pass (never blocking): shown before submitting and when reviewing. */
+export class PlausibilityWarningView {
+  code: PlausibilityCode;
+  message: string;
+  indicatorId: string | null;
+}
+
 export class ProgressUpdateResponse extends ProgressValuesView {
   pledge: UpdatePledgeRef;
   cycleInfo: UpdateCycleInfo;
@@ -107,6 +115,8 @@ export class ProgressUpdateResponse extends ProgressValuesView {
   reviews: UpdateReviewEntry[];
   /** The pledge's update of the latest earlier cycle (submitted or validated), or null. */
   previous: ProgressValuesView | null;
+  /** Plausibility warnings of this update against its indicators, the pledge's target date and the previous cycle. */
+  warnings: PlausibilityWarningView[];
 }
 
 export class UpdateListItem {

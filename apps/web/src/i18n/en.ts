@@ -13,6 +13,7 @@ import { enDashboard } from './en-dashboard';
 import { enNames } from './en-names';
 import { enExperts } from './en-experts';
 import { enExtensions, enReminderLinks } from './en-links';
+import { enWorkbench } from './en-workbench';
 
 export const en = {
   ...enDashboard,
@@ -214,5 +215,6 @@ export const en = {
   practiceImports: enPracticeImports,
   reminderLinks: enReminderLinks,
   extensions: enExtensions,
+  workbench: enWorkbench,
 } as const;
 

@@ -41,3 +41,39 @@ export function lazyPage(name: keyof Pages): ComponentType<RouteProps> {
     return <Page {...props} />;
   };
 }
+
+/**
+ * A page in a chunk of its own, for a page that must stay small on a first
+ * visit over a poor connection (the cycle workbench): it does not wait for
+ * the rest of the workspace.
+ */
+export function lazyOwnChunk<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M): ComponentType<RouteProps> {
+  let mod: M | null = null;
+  let pending: Promise<M> | null = null;
+  return function OwnChunkPage(props: RouteProps) {
+    const [ready, setReady] = useState(mod);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (!ready) (pending ??= load().then((m) => (mod = m))).then(setReady, () => {
+        pending = null;
+        setFailed(true);
+      });
+    }, []);
+    if (failed) {
+      return (
+        <p class="notice notice--error" role="alert">
+          {t.common.loadError}
+        </p>
+      );
+    }
+    if (!ready) {
+      return (
+        <p class="status" role="status">
+          {t.common.loading}
+        </p>
+      );
+    }
+    const Page = ready[name] as ComponentType<RouteProps>;
+    return <Page {...props} />;
+  };
+}

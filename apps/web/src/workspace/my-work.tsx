@@ -43,6 +43,13 @@ export function MyWork() {
                   {c.overdue ? t.myWork.overdue(formatDate(c.deadline), -c.daysLeft) : t.myWork.deadline(formatDate(c.deadline), c.daysLeft)}
                 </p>
                 {c.pledges > 0 && <p class="muted">{t.myWork.outstanding(c.outstanding, c.pledges)}</p>}
+                {c.pledges > 0 && (
+                  <p>
+                    <a class="button" href={`/workspace/cycles/${c.code}`}>
+                      {t.workbench.open(c.code)}
+                    </a>
+                  </p>
+                )}
                 <ul class="due-list">
                   {work.due
                     .filter((d) => d.cycle === c.code)

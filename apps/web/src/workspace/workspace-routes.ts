@@ -1,6 +1,6 @@
 import type { RouteDef } from '../app/router';
 import type { Role } from '../app/session';
-import { lazyPage } from './lazy-page';
+import { lazyOwnChunk, lazyPage } from './lazy-page';
 
 const signedIn = 'signed-in' as const;
 const secretariat: Role[] = ['secretariat'];
@@ -24,6 +24,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/queues', page: lazyPage('QueueMonitorPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/cycles', page: lazyPage('CyclesPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/extensions', page: lazyPage('ExtensionsPage'), access: signedIn, roles: [...focalPoint, ...secretariat] },
+  { path: '/workspace/cycles/:code', page: lazyOwnChunk(() => import('./cycles/workbench.page'), 'WorkbenchPage'), access: signedIn, roles: focalPoint },
   { path: '/workspace/organisations', page: lazyPage('OrganisationsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/new', page: lazyPage('NewOrganisationPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/:id', page: lazyPage('OrganisationEditPage'), access: signedIn, roles: secretariat },

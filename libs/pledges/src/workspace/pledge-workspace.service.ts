@@ -38,8 +38,7 @@ export class PledgeWorkspaceService {
   ) {}
 
   private async checked(input: PledgeContentInput, extra: FieldError[] = [], forSubmission = false): Promise<PledgeContent> {
-    const { version, snapshot } = await this.framework.catalogue();
-    const { content, errors } = normaliseContent(input, snapshot, version, randomUUID);
+    const { content, errors } = await this.normalise(input);
     const all = [...extra, ...errors, ...(forSubmission ? submissionErrors(content) : [])];
     if (all.length) throw DomainError.invalidFields(all);
     return content;
@@ -50,21 +49,31 @@ export class PledgeWorkspaceService {
     const { contact, ...input } = dto;
     const content = await this.checked(input);
     return this.idempotency.run({ key, userId: user.id, scope: 'pledges.create', request: dto }, async (m) => {
-      await assertContentIntegrity(m, content, {
-        pledgeId: null, leadOrganisationId: organisationId, claimedIndicatorIds: claimedIds(input), knownIndicatorIds: [],
-      });
-      const [{ seq }] = await m.query("SELECT nextval('pledge_reference_seq')::int AS seq");
-      const id = randomUUID();
-      const reference = formatReference(new Date().getUTCFullYear(), seq);
-      await m.insert(Pledge, {
-        id, reference, leadOrganisationId: organisationId, status: 'draft', working: content, createdBy: user.id, ...contactColumns(contact),
-      });
-      await this.audit.record(m, {
-        action: 'pledge.create', entityType: 'pledge', entityId: id,
-        after: { reference, status: 'draft', working: content, ...contactColumns(contact) },
-      });
+      const id = await this.insertDraft(m, user.id, organisationId, content, contact, claimedIds(input));
       return loadWorkspaceView(m, id);
     });
+  }
+
+  /** Normalises content against the catalogue; the field errors, not thrown (a bulk import reports them by row). */
+  async normalise(input: PledgeContentInput): Promise<{ content: PledgeContent; errors: FieldError[] }> {
+    const { version, snapshot } = await this.framework.catalogue();
+    return normaliseContent(input, snapshot, version, randomUUID);
+  }
+
+  /** A new draft of an organisation, audited, in the caller's transaction (a create, or one row of a bulk import). */
+  async insertDraft(
+    m: EntityManager, userId: string, organisationId: string, content: PledgeContent, contact: Contact, claimed: string[] = [], via?: string,
+  ): Promise<string> {
+    await assertContentIntegrity(m, content, { pledgeId: null, leadOrganisationId: organisationId, claimedIndicatorIds: claimed, knownIndicatorIds: [] });
+    const [{ seq }] = await m.query("SELECT nextval('pledge_reference_seq')::int AS seq");
+    const id = randomUUID();
+    const reference = formatReference(new Date().getUTCFullYear(), seq);
+    await m.insert(Pledge, { id, reference, leadOrganisationId: organisationId, status: 'draft', working: content, createdBy: userId, ...contactColumns(contact) });
+    await this.audit.record(m, {
+      action: 'pledge.create', entityType: 'pledge', entityId: id,
+      after: { reference, status: 'draft', working: content, ...contactColumns(contact), ...(via ? { via } : {}) },
+    });
+    return id;
   }
 
   /** The working view for its owner or the secretariat; null for anyone else (who gets the public record, if any). */

@@ -1,5 +1,6 @@
 import { DomainError } from '@gcm/platform';
 import { EntityManager } from 'typeorm';
+import { plausibilityWarnings } from '../domain/plausibility';
 
 import { organisationDeadlineSql } from '../population/cycle-population.sql';
 import type { EvidenceView, MeasurementView, ProgressUpdateResponse, ProgressValuesView } from '../reporting.view';
@@ -16,14 +17,15 @@ export const MEASUREMENTS_SQL = `SELECT m.update_id AS "updateId", m.indicator_i
   FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id
   WHERE m.update_id = ANY($1::uuid[]) ORDER BY m.update_id, m.position`;
 
-/** One update with its previous cycle's values: six set-based reads whatever the update holds. */
+/** One update with its previous cycle's values and its plausibility warnings: seven set-based reads whatever the update holds. */
 export async function loadUpdateView(m: EntityManager, id: string): Promise<ProgressUpdateView> {
   const [row] = await m.query(
     `SELECT ${VALUES}, u.pledge_id AS "pledgeId", p.reference, p.title, p.lead_organisation_id AS "leadOrganisationId",
        to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd",
        to_char(c.deadline, 'YYYY-MM-DD') AS deadline, to_char(${organisationDeadlineSql('c.id', 'p.lead_organisation_id')}, 'YYYY-MM-DD') AS "organisationDeadline",
        c.status AS "cycleStatus", u.is_late AS "isLate", u.after_extension AS "afterExtension", u.no_change AS "noChange",
-       u.version, u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt"
+       u.version, u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+       to_char(p.target_date, 'YYYY-MM-DD') AS "pledgeTargetDate"
      FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id JOIN pledge p ON p.id = u.pledge_id
      WHERE u.id = $1`,
     [id],
@@ -44,6 +46,11 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
   const reviews = await m.query(
     'SELECT decision, comment, created_at AS "createdAt" FROM progress_update_review WHERE update_id = $1 ORDER BY created_at, id',
     [id],
+  );
+  const indicators = await m.query(
+    `SELECT id, name, direction, baseline_value::float8 AS "baselineValue", target_value::float8 AS "targetValue"
+     FROM pledge_indicator WHERE pledge_id = $1 AND active ORDER BY position`,
+    [row.pledgeId],
   );
   const of = (updateId: string) => measurements.filter((x) => x.updateId === updateId).map(({ updateId: _u, ...rest }) => rest);
   return {
@@ -70,5 +77,9 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     updatedAt: row.updatedAt,
     reviews,
     previous: previous ? { ...previous, measurements: of(previous.id) } : null,
+    warnings: plausibilityWarnings({
+      status: row.status, percentComplete: row.percentComplete, pledgeTargetDate: row.pledgeTargetDate, periodEnd: row.periodEnd,
+      indicators, measurements: of(id), previous: previous ? { percentComplete: previous.percentComplete, measurements: of(previous.id) } : null,
+    }),
   };
 }

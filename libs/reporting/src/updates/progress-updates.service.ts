@@ -11,7 +11,7 @@ import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '.
 import { ProgressUpdate } from '../entities/progress-update.entity';
 import { afterExtensionSql, cyclePopulationSql, isLateSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -207,33 +207,7 @@ export class ProgressUpdatesService {
     const approval = await needsApproval(this.m, authorOrganisation(user), user.id);
     const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
-      const [{ id }] = await m.query(
-        `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
-           partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late, after_extension)
-         SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
-           'submitted', true, $3, now(), $3, ${isLateSql('now()', '$2::uuid', 'pledge_id')}, ${afterExtensionSql('now()', '$2::uuid', 'pledge_id')}
-         FROM progress_update WHERE id = $1 RETURNING id`,
-        [previous.id, cycle.id, user.id],
-      );
-      // With an in-country approver the reconfirmation waits for them; it is submitted (and judged late or not) on approval.
-      if (approval) {
-        await m.query(
-          `UPDATE progress_update SET editorial_status = 'awaiting_approval', submitted_at = NULL, submitted_by = NULL, is_late = false, after_extension = false
-            WHERE id = $1`,
-          [id],
-        );
-      }
-      await m.query(
-        `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
-         SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
-         FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id AND i.active WHERE m.update_id = $1`,
-        [previous.id, id],
-      );
-      await m.query(
-        `INSERT INTO progress_evidence (update_id, kind, title, url, file_sha256, file_name, content_type, size_bytes)
-         SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
-        [previous.id, id],
-      );
+      const id = await copyPreviousUpdate(m, previous.id, cycle.id, user.id, { awaitingApproval: approval });
       const number = approval ? null : await snapshotSubmission(m, id, user.id);
       const view = await loadUpdateView(m, id);
       await this.audit.record(m, {

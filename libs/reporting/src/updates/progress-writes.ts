@@ -79,6 +79,31 @@ export async function replaceMeasurements(m: EntityManager, updateId: string, me
   );
 }
 
+/** replaceMeasurements for many updates at once (one DELETE, one INSERT). */
+export async function replaceMeasurementsOf(
+  m: EntityManager, updateIds: string[], rows: { updateId: string; position: number; indicatorId: string; value: number; asOf: string }[],
+): Promise<void> {
+  if (!updateIds.length) return;
+  await m.query('DELETE FROM progress_measurement WHERE update_id = ANY($1::uuid[])', [updateIds]);
+  if (!rows.length) return;
+  await m.query(
+    `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of)
+     SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::uuid[], $4::numeric[], $5::date[])`,
+    [rows.map((r) => r.updateId), rows.map((r) => r.position), rows.map((r) => r.indicatorId), rows.map((r) => String(r.value)), rows.map((r) => r.asOf)],
+  );
+}
+
+/** replaceLinks for many updates at once. */
+export async function replaceLinksOf(m: EntityManager, updateIds: string[], rows: { updateId: string; url: string; title: string }[]): Promise<void> {
+  if (!updateIds.length) return;
+  await m.query(`DELETE FROM progress_evidence WHERE update_id = ANY($1::uuid[]) AND kind = 'url'`, [updateIds]);
+  if (!rows.length) return;
+  await m.query(
+    `INSERT INTO progress_evidence (update_id, kind, url, title) SELECT u, 'url', l, t FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(u, l, t)`,
+    [rows.map((r) => r.updateId), rows.map((r) => r.url), rows.map((r) => r.title)],
+  );
+}
+
 /** Links are replaced as a list; uploaded files stay (they have their own endpoints). */
 export async function replaceLinks(m: EntityManager, updateId: string, links: EvidenceLinkDto[]): Promise<void> {
   await m.delete(ProgressEvidence, { updateId, kind: 'url' });
@@ -104,4 +129,43 @@ export const LATENESS_SET_SQL = `is_late = ${isLateSql('now()', 'cycle_id', 'ple
 export async function needsApproval(m: EntityManager, organisationId: string, submitterId: string): Promise<boolean> {
   const [org] = await m.query('SELECT approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
   return !!org?.approverId && org.approverId !== submitterId;
+}
+
+/**
+ * "No change since last cycle": a new submitted update of the cycle copied
+ * from the previous one (values, measurements of still-current indicators,
+ * evidence), flagged no_change, judged late against the organisation's deadline (its extension
+ * included), or awaiting the organisation's approver. The caller snapshots (unless awaiting) and audits it.
+ */
+export async function copyPreviousUpdate(
+  m: EntityManager, previousId: string, cycleId: string, userId: string, opts: { awaitingApproval?: boolean } = {},
+): Promise<string> {
+  const [{ id }] = await m.query(
+    `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
+       partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late, after_extension)
+     SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
+       'submitted', true, $3, now(), $3, ${isLateSql('now()', '$2::uuid', 'pledge_id')}, ${afterExtensionSql('now()', '$2::uuid', 'pledge_id')}
+     FROM progress_update WHERE id = $1 RETURNING id`,
+    [previousId, cycleId, userId],
+  );
+  // With an in-country approver the reconfirmation waits for them; it is submitted (and judged late or not) on approval.
+  if (opts.awaitingApproval) {
+    await m.query(
+      `UPDATE progress_update SET editorial_status = 'awaiting_approval', submitted_at = NULL, submitted_by = NULL, is_late = false, after_extension = false
+        WHERE id = $1`,
+      [id],
+    );
+  }
+  await m.query(
+    `INSERT INTO progress_measurement (update_id, position, indicator_id, value, as_of, note)
+     SELECT $2, row_number() OVER (ORDER BY m.position) - 1, m.indicator_id, m.value, m.as_of, m.note
+     FROM progress_measurement m JOIN pledge_indicator i ON i.id = m.indicator_id AND i.active WHERE m.update_id = $1`,
+    [previousId, id],
+  );
+  await m.query(
+    `INSERT INTO progress_evidence (update_id, kind, title, url, file_sha256, file_name, content_type, size_bytes)
+     SELECT $2, kind, title, url, file_sha256, file_name, content_type, size_bytes FROM progress_evidence WHERE update_id = $1`,
+    [previousId, id],
+  );
+  return id;
 }

@@ -8,6 +8,7 @@ import { useData } from '../../components/use-data';
 import { t } from '../../i18n';
 import { UpdateStatusTag } from '../pledges/pledge-status';
 import { EvidenceFiles } from '../updates/evidence-files';
+import { PlausibilityWarnings } from '../updates/plausibility-warnings';
 import { UpdateReadOnly } from '../updates/update-read-only';
 import { DecisionForm } from './decision-form';
 
@@ -52,6 +53,7 @@ export function ReviewUpdatePage({ params }: RouteProps) {
               }}
             />
           )}
+          <PlausibilityWarnings warnings={u.warnings} />
           <UpdateReadOnly update={u} />
           <EvidenceFiles update={u} editable={false} onChanged={() => setReload((n) => n + 1)} />
         </>

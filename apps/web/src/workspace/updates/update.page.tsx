@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { ImplementationTag, UpdateStatusTag } from '../pledges/pledge-status';
 import { EvidenceFiles } from './evidence-files';
 import { UpdateForm } from './update-form';
+import { PlausibilityWarnings } from './plausibility-warnings';
 import { UpdateReadOnly } from './update-read-only';
 import { valuesFrom } from './update-model';
 
@@ -61,6 +62,7 @@ export function UpdatePage({ params, query }: RouteProps) {
                 {update.submittedAt && <span class="muted"> {t.updates.submittedOn(formatDateTime(update.submittedAt))}</span>}
               </p>
             )}
+            {update && <PlausibilityWarnings warnings={update.warnings} />}
             {update?.editorialStatus === 'returned' && lastReturn && (
               <div class="notice notice--warning" role="note">
                 <h2>{t.updates.returnedTitle}</h2>

@@ -1,0 +1,41 @@
+import { plausibilityWarnings, PlausibilityInput } from './plausibility';
+
+const base = (over: Partial<PlausibilityInput> = {}): PlausibilityInput => ({
+  status: 'on_track', percentComplete: 50, pledgeTargetDate: '2027-12-31', periodEnd: '2026-12-31',
+  indicators: [
+    { id: 'up', name: 'People rescued', direction: 'increase', baselineValue: 100, targetValue: 500 },
+    { id: 'down', name: 'Deaths at sea', direction: 'decrease', baselineValue: 80, targetValue: 10 },
+  ],
+  measurements: [{ indicatorId: 'up', value: 300, asOf: '2026-12-31' }, { indicatorId: 'down', value: 40, asOf: '2026-12-31' }],
+  previous: { percentComplete: 40, measurements: [{ indicatorId: 'up', value: 200, asOf: '2026-06-30' }, { indicatorId: 'down', value: 50, asOf: '2026-06-30' }] },
+  ...over,
+});
+const codes = (over: Partial<PlausibilityInput>) => plausibilityWarnings(base(over)).map((w) => `${w.code}${w.indicatorId ? `:${w.indicatorId}` : ''}`);
+
+describe('plausibility warnings (one rule set)', () => {
+  it('a plausible update has none', () => expect(codes({})).toEqual([]));
+
+  it('"achieved" while an indicator is short of its target, in either direction', () => {
+    expect(codes({ status: 'achieved', percentComplete: 100 })).toEqual(['achieved_below_target:up', 'achieved_below_target:down']);
+    const met = [{ indicatorId: 'up', value: 520, asOf: '2026-12-31' }, { indicatorId: 'down', value: 8, asOf: '2026-12-31' }];
+    expect(codes({ status: 'achieved', percentComplete: 100, measurements: met })).toEqual([]);
+  });
+
+  it('100 % with a status other than achieved', () => expect(codes({ percentComplete: 100 })).toEqual(['complete_not_achieved']));
+
+  it('a measurement moving against its direction since last cycle', () => {
+    expect(codes({ measurements: [{ indicatorId: 'up', value: 150, asOf: '2026-12-31' }, { indicatorId: 'down', value: 60, asOf: '2026-12-31' }] }))
+      .toEqual(['against_direction:up', 'against_direction:down']);
+  });
+
+  it('"not started" after the pledge’s target date, not before it', () => {
+    expect(codes({ status: 'not_started', pledgeTargetDate: '2026-09-30', previous: null })).toEqual(['not_started_after_target']);
+    expect(codes({ status: 'not_started', previous: null })).toEqual([]);
+  });
+
+  it('a percent lower than last cycle’s', () => expect(codes({ percentComplete: 30 })).toEqual(['percent_dropped']));
+
+  it('never blocks: the warnings are data, every message in words', () => {
+    for (const w of plausibilityWarnings(base({ status: 'achieved', percentComplete: 30 }))) expect(w.message.length).toBeGreaterThan(20);
+  });
+});
