@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
-import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY } from '@gcm/platform';
+import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY, LOCALES } from '@gcm/platform';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -48,6 +48,22 @@ function declareIfMatch(op: OperationObject): void {
     ...others,
     { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag (`"<version>"`) last read; or send `version` in the body' },
   ];
+}
+
+/** `?lang=` and `Accept-Language` are read on every route (requestLocaleMiddleware), so every operation declares them. */
+const LANGUAGE_PARAMETERS = {
+  Lang: {
+    name: 'lang', in: 'query', required: false, schema: { type: 'string' },
+    description: 'Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six',
+  },
+  AcceptLanguage: {
+    name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' },
+    description: 'Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer\'s `Content-Language` says which',
+  },
+} as const;
+
+function declareLanguage(op: OperationObject): void {
+  op.parameters = [...(op.parameters ?? []), { ...LANGUAGE_PARAMETERS.Lang, schema: { ...LANGUAGE_PARAMETERS.Lang.schema, enum: [...LOCALES] } }, { ...LANGUAGE_PARAMETERS.AcceptLanguage }];
 }
 
 function errorResponse(description: string, status?: string): ResponseObject {
@@ -102,6 +118,7 @@ export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAP
       const declared = Object.fromEntries(Object.entries(errors).map(([status, text]) => [status, errorResponse(text)]));
       if (method !== 'get' && bodyHas(doc, op, 'version')) declareIfMatch(op);
       op.responses = { ...errorResponsesFor(doc, method, op, rule), ...declared, ...op.responses };
+      declareLanguage(op);
       op.responses = Object.fromEntries(
         Object.entries(op.responses)
           .sort(([a], [b]) => a.localeCompare(b))

@@ -39,6 +39,8 @@ export class OrganisationView {
   name: string;
   countryAlpha3: string | null;
   website: string | null;
+  /** BCP 47 tag of the language the organisation writes in: the default language of its pledges, updates and e-mail. */
+  language: string;
   /** Present only for the secretariat and the organisation's own users. */
   contactEmail?: string | null;
   createdAt: Date;

@@ -38,6 +38,10 @@ export class Organisation {
   @Column({ type: 'varchar', length: 500, nullable: true })
   website: string | null;
 
+  /** BCP 47 tag of the language the organisation writes in: the default of its pledges, updates and users' e-mail. */
+  @Column({ type: 'varchar', length: 35, default: 'en' })
+  language: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { CachedBody, StatsCache } from './stats-cache';
+import { currentContext } from '../context/request-context';
+import { currentLocale } from '../i18n/request-locale';
+import type { Locale } from '../pure/locales';
 
 /**
  * Public aggregates change only when public data is committed, and the server
@@ -13,14 +16,20 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-/** The cache key of a request: its path and its query parameters in a stable order. */
-export function publicCacheKey(url: string): string {
+/**
+ * The cache key of a request: its path, its query parameters in a stable
+ * order, and the language the body is in (catalogue titles and country
+ * names are localised; `?lang=` and `Accept-Language` both select it, so the
+ * key carries the resolved language, not the parameter).
+ */
+export function publicCacheKey(url: string, locale: Locale = currentLocale()): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
-  const params = new URLSearchParams(url.slice(q + 1));
+  const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+  params.delete('lang');
   params.sort();
   const query = params.toString();
-  return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
+  const path = q < 0 ? url : url.slice(0, q);
+  return `${query ? `${path}?${query}` : path}#${locale}`;
 }
 
 /**
@@ -55,6 +64,8 @@ export function writeCachedJson(req: Request, res: Response, entry: CachedBody, 
 export function publicCacheFastPath(cache: StatsCache) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !cache.servesFromMemory(req.url)) return next();
+    // An unknown `?lang=` is the input guard's 400, never a cached body.
+    if (currentContext()?.invalidLang !== undefined) return next();
     const hit = cache.peek(publicCacheKey(req.url));
     if (!hit) return next();
     writeCachedJson(req, res, hit);
