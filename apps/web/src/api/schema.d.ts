@@ -312,6 +312,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/framework/translations/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The English source of every catalogue text as XLSX, one column per language, filled with today's translations. */
+        get: operations["TranslationsController_exportWorkbook"];
+        put?: never;
+        /**
+         * Imports a filled workbook: checked cell by cell first (unknown language column, extra or missing key,
+         *     changed English, placeholders that differ); any problem answers 400 with one `details` entry per cell
+         *     (`field` is the cell, e.g. `F12`) and writes nothing. Otherwise a new framework version, audited.
+         */
+        post: operations["TranslationsController_importWorkbook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -1903,17 +1925,33 @@ export interface components {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             /** @description Each objective has exactly one primary theme. */
             primary: boolean;
         };
         RecommendationLink: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
         };
         ObjectiveView: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             shortLabel: string;
+            /** @enum {string} */
+            shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortLabelSource?: "official" | "unofficial" | "original";
             /** @description IMRF round table code (RT1…RT4). */
             roundTable: string | null;
             themes: components["schemas"]["ObjectiveThemeLink"][];
@@ -1923,7 +1961,15 @@ export interface components {
             /** @description a–j */
             key: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            nameSource?: "official" | "unofficial" | "original";
             gist: string;
+            /** @enum {string} */
+            gistLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            gistSource?: "official" | "unofficial" | "original";
         };
         ThemeObjectiveLink: {
             number: number;
@@ -1933,12 +1979,20 @@ export interface components {
             code: string;
             position: number;
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             subItems: string[];
         };
         ThemeView: {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             objectives: components["schemas"]["ThemeObjectiveLink"][];
             commitments: components["schemas"]["CommitmentInTheme"][];
         };
@@ -1946,6 +2000,10 @@ export interface components {
             code: string;
             position: number;
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             subItems: string[];
             /** @description Number of the ICMPD theme the commitment belongs to. */
             theme: number;
@@ -1958,7 +2016,15 @@ export interface components {
         RecommendationView: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -1966,12 +2032,24 @@ export interface components {
         RoundTableObjective: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             shortLabel: string;
+            /** @enum {string} */
+            shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortLabelSource?: "official" | "unofficial" | "original";
         };
         RoundTableView: {
             code: string;
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             year: number;
             objectives: components["schemas"]["RoundTableObjective"][];
         };
@@ -1979,7 +2057,13 @@ export interface components {
             alpha3: string;
             alpha2: string;
             m49: string;
+            /** @description In the request's language from CLDR (`Intl.DisplayNames`); in English the UN's short name. Region names likewise. */
             name: string;
+            /**
+             * @description The language `name` is in (`en` when CLDR has no name for the code in the requested language).
+             * @enum {string}
+             */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             region: string;
             regionM49: string;
             subregion: string;
@@ -2005,7 +2089,15 @@ export interface components {
         EditedRecommendationView: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -2035,6 +2127,27 @@ export interface components {
             frameworkVersion: number;
             number: number;
             themes: components["schemas"]["ThemeObjectiveLink"][];
+        };
+        TranslationView: {
+            entityKind: string;
+            code: string;
+            field: string;
+            /** @description ar, zh, fr, ru or es. */
+            locale: string;
+            text: string;
+            /** @enum {string} */
+            source: "official" | "unofficial";
+        };
+        TranslationImportView: {
+            frameworkVersion: number;
+            /** @enum {string} */
+            source: "official" | "unofficial";
+            written: number;
+            /** @description Texts written per language code. */
+            languages: {
+                [key: string]: number;
+            };
+            translations: components["schemas"]["TranslationView"][];
         };
         SignInDto: {
             /** Format: email */
@@ -2105,6 +2218,8 @@ export interface components {
             name: string;
             countryAlpha3: string | null;
             website: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in: the default language of its pledges, updates and e-mail. */
+            language: string;
             /** @description Present only for the secretariat and the organisation's own users. */
             contactEmail?: string | null;
             /** Format: date-time */
@@ -2127,6 +2242,8 @@ export interface components {
             contactEmail?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
             /** @description The version you read; a stale one answers 409 and changes nothing. */
             version?: number;
         };
@@ -2138,6 +2255,8 @@ export interface components {
             contactEmail?: string;
             /** Format: uri */
             website?: string;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
         };
         UpdateOrganisationDto: {
             /**
@@ -2147,6 +2266,8 @@ export interface components {
             contactEmail?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
             /** @description The version you read; a stale one answers 409 and changes nothing. */
             version?: number;
             /** @description Stakeholder organisations only: a State's name follows the country list. */
@@ -2367,6 +2488,8 @@ export interface components {
             reference: string;
             title: string;
             description: string;
+            /** @description BCP 47 tag of the language title and description are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
             matchingPledgeRef: string | null;
@@ -2442,6 +2565,8 @@ export interface components {
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -2460,6 +2585,8 @@ export interface components {
             reference: string;
             title: string;
             description: string;
+            /** @description BCP 47 tag of the language title and description are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
             matchingPledgeRef: string | null;
@@ -2561,6 +2688,8 @@ export interface components {
             description: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
+            /** @description BCP 47 tag of the language of title and description. */
+            language?: string;
             matchingPledgeRef: string | null;
             partners: components["schemas"]["PartnerContentView"][];
             alignment: components["schemas"]["PledgeAlignmentView"];
@@ -2643,6 +2772,12 @@ export interface components {
             description: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
+            /**
+             * @description BCP 47 tag of the language the title and description are written in
+             *     (canonicalised: `fr-ca` → `fr-CA`); by default the organisation's language.
+             *     Shown with the text, never machine-translated.
+             */
+            language?: string;
             /** @description Public reference of a pledge this one matches (e.g. a donor's pledge matching a State's). */
             matchingPledgeRef?: string | null;
             partners?: components["schemas"]["PartnerDto"][];
@@ -2661,6 +2796,12 @@ export interface components {
             description?: string;
             /** @enum {string} */
             form?: "policy" | "financial" | "technical" | "process";
+            /**
+             * @description BCP 47 tag of the language the title and description are written in
+             *     (canonicalised: `fr-ca` → `fr-CA`); by default the organisation's language.
+             *     Shown with the text, never machine-translated.
+             */
+            language?: string;
             /** @description Public reference of a pledge this one matches (e.g. a donor's pledge matching a State's). */
             matchingPledgeRef?: string | null;
             partners?: components["schemas"]["PartnerDto"][];
@@ -2857,6 +2998,8 @@ export interface components {
              */
             status: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language of the narrative (canonicalised); by default the pledging organisation's. Never machine-translated. */
+            language?: string;
             actionsTaken?: string;
             challenges?: string;
             nextSteps?: string;
@@ -2917,6 +3060,8 @@ export interface components {
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -2948,6 +3093,8 @@ export interface components {
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -2982,6 +3129,8 @@ export interface components {
              */
             status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
             percentComplete?: number;
+            /** @description BCP 47 tag of the language of the narrative (canonicalised); by default the pledging organisation's. Never machine-translated. */
+            language?: string;
             actionsTaken?: string;
             challenges?: string;
             nextSteps?: string;
@@ -3262,6 +3411,8 @@ export interface components {
             id: string;
             title: string;
             body: string;
+            /** @description BCP 47 tag of the language title and body are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             year: number;
             /** @description ICMPD theme number, or null when the report is on an objective. */
             theme: number | null;
@@ -3302,6 +3453,8 @@ export interface components {
             title: string;
             /** @description The challenges found; what the IMRF summary quotes. */
             body: string;
+            /** @description BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+            language?: string;
             mandate?: string;
         };
         UpdateExpertReportDto: {
@@ -3309,6 +3462,8 @@ export interface components {
             version: number;
             title?: string;
             body?: string;
+            /** @description BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+            language?: string;
             year?: number;
             mandate?: string;
         };
@@ -3681,8 +3836,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     HealthController_live: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3776,8 +3937,14 @@ export interface operations {
     };
     HealthController_ready: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3871,8 +4038,14 @@ export interface operations {
     };
     FrameworkController_version: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3926,8 +4099,14 @@ export interface operations {
     };
     FrameworkController_objectives: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3981,8 +4160,14 @@ export interface operations {
     };
     FrameworkController_objective: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 number: number;
             };
@@ -4047,8 +4232,14 @@ export interface operations {
     };
     FrameworkController_principles: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4102,8 +4293,14 @@ export interface operations {
     };
     FrameworkController_principle: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 key: string;
             };
@@ -4168,8 +4365,14 @@ export interface operations {
     };
     FrameworkController_themes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4223,8 +4426,14 @@ export interface operations {
     };
     FrameworkController_theme: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 key: string;
             };
@@ -4289,8 +4498,14 @@ export interface operations {
     };
     FrameworkController_commitments: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4344,8 +4559,14 @@ export interface operations {
     };
     FrameworkController_commitment: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4410,8 +4631,14 @@ export interface operations {
     };
     FrameworkController_recommendations: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4465,8 +4692,14 @@ export interface operations {
     };
     FrameworkEditController_addRecommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4553,8 +4786,14 @@ export interface operations {
     };
     FrameworkController_recommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 paragraph: number;
             };
@@ -4619,8 +4858,14 @@ export interface operations {
     };
     FrameworkEditController_updateRecommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 paragraph: number;
             };
@@ -4718,8 +4963,14 @@ export interface operations {
     };
     FrameworkController_roundTables: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4773,8 +5024,14 @@ export interface operations {
     };
     FrameworkController_roundTable: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4845,8 +5102,13 @@ export interface operations {
                 /** @description M49 sub-region by name (`Western Africa`) or code (`011`). */
                 subregion?: string;
                 status?: "member" | "observer";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4909,8 +5171,14 @@ export interface operations {
     };
     FrameworkController_country: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4975,8 +5243,14 @@ export interface operations {
     };
     FrameworkEditController_setObjectiveThemes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 number: number;
             };
@@ -5072,10 +5346,197 @@ export interface operations {
             };
         };
     };
+    TranslationsController_exportWorkbook: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The translation workbook (sheet Translations: kind, code, field, en, ar, zh, fr, ru, es) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_importWorkbook: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    source?: "official" | "unofficial";
+                    frameworkVersion?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationImportView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AuthController_signIn: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5155,8 +5616,14 @@ export interface operations {
     };
     AuthController_refresh: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5225,8 +5692,14 @@ export interface operations {
     };
     AuthController_signOut: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5298,8 +5771,14 @@ export interface operations {
     };
     AuthController_me: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5371,8 +5850,14 @@ export interface operations {
     };
     AuthController_acceptInvitation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5441,8 +5926,14 @@ export interface operations {
     };
     AuthController_requestPasswordReset: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5513,8 +6004,14 @@ export interface operations {
     };
     AuthController_confirmPasswordReset: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5600,8 +6097,13 @@ export interface operations {
                 q?: string;
                 /** @description ISO alpha-3 of a State. */
                 country?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5664,8 +6166,14 @@ export interface operations {
     };
     OrganisationsController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5752,8 +6260,14 @@ export interface operations {
     };
     OrganisationsController_mine: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5834,10 +6348,15 @@ export interface operations {
     };
     OrganisationsController_updateMine: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5943,8 +6462,14 @@ export interface operations {
     };
     OrganisationsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6009,10 +6534,15 @@ export interface operations {
     };
     OrganisationsController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -6128,8 +6658,13 @@ export interface operations {
                 status?: "invited" | "active" | "deactivated";
                 /** @description Part of a name or e-mail address. */
                 q?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6210,8 +6745,14 @@ export interface operations {
     };
     UsersController_invite: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6298,8 +6839,14 @@ export interface operations {
     };
     UsersController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6382,10 +6929,15 @@ export interface operations {
     };
     UsersController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -6493,8 +7045,14 @@ export interface operations {
     };
     UsersController_deactivate: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6593,8 +7151,13 @@ export interface operations {
                 to?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6678,8 +7241,13 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6760,8 +7328,14 @@ export interface operations {
     };
     PracticeImportsController_latest: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6833,8 +7407,14 @@ export interface operations {
     };
     PracticeImportsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6931,8 +7511,13 @@ export interface operations {
                 /** @description Dialogue session: its code (1.1, 3.2) or its ordinal (1–7). */
                 session?: string;
                 brieflyReferred?: boolean;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6995,8 +7580,14 @@ export interface operations {
     };
     PracticesController_sessions: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7050,8 +7641,14 @@ export interface operations {
     };
     PracticesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -7116,10 +7713,15 @@ export interface operations {
     };
     PracticesController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 code: string;
@@ -7227,8 +7829,14 @@ export interface operations {
     };
     PracticesController_contact: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -7346,8 +7954,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7410,8 +8023,14 @@ export interface operations {
     };
     PledgesWorkspaceController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7533,8 +8152,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7633,8 +8257,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7698,8 +8327,14 @@ export interface operations {
     };
     PledgesPublicController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7765,10 +8400,15 @@ export interface operations {
     };
     PledgesWorkspaceController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -7876,10 +8516,15 @@ export interface operations {
     };
     PledgesWorkspaceController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -7987,10 +8632,15 @@ export interface operations {
     };
     PledgesWorkspaceController_withdraw: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -8098,8 +8748,14 @@ export interface operations {
     };
     PledgesWorkspaceController_listVersions: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8182,8 +8838,14 @@ export interface operations {
     };
     PledgesWorkspaceController_version: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
                 number: number;
@@ -8267,8 +8929,14 @@ export interface operations {
     };
     PledgesWorkspaceController_diff: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
                 a: number;
@@ -8357,8 +9025,13 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "draft" | "submitted" | "returned" | "published" | "withdrawn";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8442,8 +9115,13 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8524,10 +9202,15 @@ export interface operations {
     };
     PledgeReviewController_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -8635,10 +9318,15 @@ export interface operations {
     };
     PledgeReviewController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -8748,8 +9436,13 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "scheduled" | "open" | "closed" | "compiled" | "compiled_with_failures";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8812,8 +9505,14 @@ export interface operations {
     };
     CyclesController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8900,8 +9599,14 @@ export interface operations {
     };
     CyclesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -8966,8 +9671,14 @@ export interface operations {
     };
     CyclesController_generate: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9054,10 +9765,15 @@ export interface operations {
     };
     CyclesController_open: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 code: string;
@@ -9165,10 +9881,15 @@ export interface operations {
     };
     CyclesController_close: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 code: string;
@@ -9276,8 +9997,14 @@ export interface operations {
     };
     UpdatesController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9360,8 +10087,14 @@ export interface operations {
     };
     UpdatesController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9459,8 +10192,14 @@ export interface operations {
     };
     UpdatesController_noChange: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9558,8 +10297,14 @@ export interface operations {
     };
     UpdatesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9642,10 +10387,15 @@ export interface operations {
     };
     UpdatesController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -9753,10 +10503,15 @@ export interface operations {
     };
     UpdatesController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -9868,8 +10623,13 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9950,10 +10710,15 @@ export interface operations {
     };
     UpdateReviewController_validate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -10061,10 +10826,15 @@ export interface operations {
     };
     UpdateReviewController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -10172,8 +10942,14 @@ export interface operations {
     };
     EvidenceController_uploadFile: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10276,8 +11052,14 @@ export interface operations {
     };
     EvidenceController_remove: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -10361,8 +11143,14 @@ export interface operations {
     };
     EvidenceController_download: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -10435,8 +11223,14 @@ export interface operations {
     };
     MyWorkController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10508,8 +11302,14 @@ export interface operations {
     };
     ReportRunsController_request: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10605,8 +11405,13 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10687,8 +11492,14 @@ export interface operations {
     };
     ReportRunsController_getRun: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10771,8 +11582,14 @@ export interface operations {
     };
     ReportRunsController_retry: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10857,8 +11674,14 @@ export interface operations {
     };
     ReportRunsController_cancel: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10953,8 +11776,13 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11035,8 +11863,14 @@ export interface operations {
     };
     ReportRunsController_publishMany: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11123,8 +11957,14 @@ export interface operations {
     };
     ReportRunsController_publish: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11209,8 +12049,14 @@ export interface operations {
     };
     CycleReportsController_view: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -11293,8 +12139,14 @@ export interface operations {
     };
     CycleReportsController_retry: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 code: string;
             };
@@ -11387,8 +12239,13 @@ export interface operations {
                 cycle?: string;
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11451,8 +12308,14 @@ export interface operations {
     };
     ReportsPublicController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 versionId: string;
             };
@@ -11517,8 +12380,14 @@ export interface operations {
     };
     ReportsPublicController_download: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 versionId: string;
                 format: "json" | "csv" | "xlsx" | "pdf" | "html";
@@ -11589,8 +12458,14 @@ export interface operations {
     };
     QueueMonitorController_open: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11662,8 +12537,14 @@ export interface operations {
     };
     QueueMonitorController_close: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11743,8 +12624,13 @@ export interface operations {
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11807,8 +12693,14 @@ export interface operations {
     };
     ExpertReportsController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11903,8 +12795,13 @@ export interface operations {
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11985,8 +12882,14 @@ export interface operations {
     };
     ExpertReportsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12051,10 +12954,15 @@ export interface operations {
     };
     ExpertReportsController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -12162,10 +13070,15 @@ export interface operations {
     };
     ExpertReportsController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -12273,10 +13186,15 @@ export interface operations {
     };
     ExpertReportsController_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -12384,10 +13302,15 @@ export interface operations {
     };
     ExpertReportsController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
             };
             path: {
                 id: string;
@@ -12502,8 +13425,13 @@ export interface operations {
                 /** @description A cycle code such as 2026-H1. */
                 cycle?: string;
                 step?: "t30" | "t7" | "overdue";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12593,8 +13521,13 @@ export interface operations {
                 step?: "t30" | "t7" | "overdue";
                 userId?: string;
                 emailStatus?: "not_configured" | "pending" | "sending" | "sent" | "failed";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12675,8 +13608,14 @@ export interface operations {
     };
     NotificationsController_markRead: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12764,8 +13703,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12836,8 +13780,13 @@ export interface operations {
                  *     count a pledge in every region it concerns; kinds and forms once.
                  */
                 count?: "primary" | "all";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 dimension: "objective" | "theme" | "region" | "pledger-kind" | "form";
             };
@@ -12905,8 +13854,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12969,8 +13923,14 @@ export interface operations {
     };
     StatsController_statusTrend: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13024,8 +13984,14 @@ export interface operations {
     };
     StatsController_coverage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13082,8 +14048,13 @@ export interface operations {
             query?: {
                 /** @description List items with fewer than this many public pledges (1 = only those with none). */
                 threshold?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13149,8 +14120,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13213,8 +14189,14 @@ export interface operations {
     };
     StatsController_objective: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 number: number;
             };
@@ -13279,8 +14261,14 @@ export interface operations {
     };
     StatsController_country: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 alpha3: string;
             };
@@ -13345,8 +14333,14 @@ export interface operations {
     };
     OpenDataController_dictionary: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13400,8 +14394,14 @@ export interface operations {
     };
     OpenDataController_pledgesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13456,8 +14456,14 @@ export interface operations {
     };
     OpenDataController_pledgesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13514,8 +14520,14 @@ export interface operations {
     };
     OpenDataController_updatesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13570,8 +14582,14 @@ export interface operations {
     };
     OpenDataController_updatesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13628,8 +14646,14 @@ export interface operations {
     };
     OpenDataController_practicesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13684,8 +14708,14 @@ export interface operations {
     };
     OpenDataController_practicesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13744,8 +14774,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
             path: {
                 reference: string;
             };
