@@ -7,7 +7,8 @@ import type { TextSource } from './i18n/catalogue-i18n';
  * Beside each translatable field `x`, `xLang` is the language the text is actually in
  * (`en` where no translation exists: mark it `lang="en"`) and `xSource` where it comes
  * from: `original` (the English source), `official` (a UN text loaded by the
- * secretariat) or `unofficial` (shipped with the platform; label it so).
+ * secretariat) or `unofficial` (shipped with the platform; label it so). In English,
+ * the source language, the markers are left out.
  */
 
 export class ObjectiveThemeLink {

@@ -399,7 +399,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Changes your own profile: the language of your e-mail (one of the six; null follows your organisation's). */
+        patch: operations["AuthController_updateMe"];
         trace?: never;
     };
     "/api/v1/auth/invitations/accept": {
@@ -2174,6 +2175,16 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "invited" | "deactivated";
+            /**
+             * @description The user's own choice of language for e-mail (one of the six); null follows the organisation's.
+             * @enum {string|null}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
+            /**
+             * @description The language their e-mail is written in: `language`, else the organisation's when it is one of the six, else English.
+             * @enum {string}
+             */
+            mailLanguage: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** Format: date-time */
             lastSignInAt: string | null;
             /** Format: date-time */
@@ -2193,6 +2204,13 @@ export interface components {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        UpdateProfileDto: {
+            /**
+             * @description The language of your e-mail, one of the six; null follows your organisation's.
+             * @enum {string|null}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
         };
         AcceptInvitationDto: {
             token: string;
@@ -2292,6 +2310,11 @@ export interface components {
              * @description Required for a focal point; optional for an expert (their agency or NGO).
              */
             organisationId?: string;
+            /**
+             * @description The language of the user's e-mail (the invitation included); by default the organisation's, else English.
+             * @enum {string}
+             */
+            language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
         };
         InvitationView: {
             user: components["schemas"]["UserView"];
@@ -3344,7 +3367,7 @@ export interface components {
         };
         ReportFileLink: {
             /** @enum {string} */
-            format: "json" | "csv" | "xlsx" | "pdf" | "html";
+            format: "json" | "html" | "csv" | "xlsx" | "pdf";
             contentType: string;
             size: number;
             /** @description Also the download's ETag. */
@@ -5819,6 +5842,100 @@ export interface operations {
             };
             /** @description `forbidden`: the record is not the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the record is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12390,7 +12507,7 @@ export interface operations {
             };
             path: {
                 versionId: string;
-                format: "json" | "csv" | "xlsx" | "pdf" | "html";
+                format: "json" | "html" | "csv" | "xlsx" | "pdf";
             };
             cookie?: never;
         };

@@ -89,15 +89,16 @@ export class FrameworkEditService {
 
   /**
    * Writes the translations of an import that passed its checks: a new
-   * framework version, audited with what changed (text or source). Rows equal
-   * to what is stored change nothing, but the import still versions the catalogue.
+   * framework version, audited with what changed. A text equal to the stored
+   * one is left as it is, source included (re-importing the shipped unofficial
+   * texts does not make them official); the import still versions the catalogue.
    */
   async importTranslations(rows: TranslationRow[], source: 'official' | 'unofficial', expectedVersion?: number, note?: string) {
     return this.edit(expectedVersion, async (m) => {
       const stored = await m.find(CatalogueTranslation);
       const key = (r: Pick<TranslationRow, 'entityKind' | 'code' | 'field' | 'locale'>) => [r.entityKind, r.code, r.field, r.locale].join('\u0000');
       const before = new Map(stored.map((r) => [key(r), r]));
-      const changed = rows.filter((r) => before.get(key(r))?.text !== r.text || before.get(key(r))?.source !== r.source);
+      const changed = rows.filter((r) => before.get(key(r))?.text !== r.text);
       const [{ next }] = await m.query('SELECT coalesce(max(version), 0)::int + 1 AS next FROM framework_version');
       if (changed.length) {
         await m.createQueryBuilder().insert().into(CatalogueTranslation)

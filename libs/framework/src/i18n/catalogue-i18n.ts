@@ -85,9 +85,15 @@ export function localiseCountry(c: CountryView, locale: Locale): CountryView {
  * The catalogue in `locale`: every translatable text replaced by its
  * translation where one exists, each with `<field>Lang` and `<field>Source`
  * so a page marks an English fallback with `lang="en"` and an unofficial
- * translation as such. Codes, numbers and links are unchanged.
+ * translation as such. Codes, numbers and links are unchanged. In English
+ * (the source) the catalogue is answered as it is, without the markers:
+ * `Content-Language: en` says it all.
  */
 export function localiseSnapshot(s: CatalogueSnapshot, rows: TranslationRow[], locale: Locale): CatalogueSnapshot {
+  if (locale === SOURCE_LOCALE) {
+    const { translations: _rows, ...english } = s;
+    return english;
+  }
   const t = lookupIn(rows, locale);
   const objectiveTitle = (n: number, english: string) => t('objective', String(n), 'title', english);
   const objectiveLabel = (n: number, english: string) => t('objective', String(n), 'shortLabel', english);

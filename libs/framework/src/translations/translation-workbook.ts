@@ -81,8 +81,9 @@ export async function parseWorkbook(buffer: Buffer, texts: SourceText[], source:
       languages.set(lower as Locale, col);
     } else fail(cell.address, `unknown language column "${name.slice(0, 40)}": use ${TARGETS.join(', ')}`);
   });
-  for (const k of KEY_COLUMNS) if (!columns.has(k)) fail(`${WORKBOOK_SHEET}!1`, `the header row lacks the column ${k}`);
-  if (errors.length) return { rows: [], errors };
+  const lacking = KEY_COLUMNS.filter((k) => !columns.has(k));
+  for (const k of lacking) fail(`${WORKBOOK_SHEET}!1`, `the header row lacks the column ${k}`);
+  if (lacking.length) return { rows: [], errors };
 
   const english = new Map(texts.map((t) => [textKey(t.kind, t.code, t.field), t]));
   const seen = new Set<string>();

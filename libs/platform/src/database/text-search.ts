@@ -30,5 +30,11 @@ export interface TextSearchSql {
  */
 export function textSearchSql(column: string, placeholder: string, locale: Locale = currentLocale()): TextSearchSql {
   const query = `(SELECT gcm_search_query_in(${placeholder}, '${isLocale(locale) ? locale : 'en'}'))`;
-  return { where: `${column} @@ ${query}`, rank: `ts_rank(${column}, ${query})` };
+  const english = `(SELECT gcm_search_query(${placeholder}))`;
+  // A document the English query finds ranks by it alone, as before the other languages were added (so "child" and
+  // "children" still rank alike); one found only in another language's forms ranks by the whole query.
+  return {
+    where: `${column} @@ ${query}`,
+    rank: `CASE WHEN ${column} @@ ${english} THEN ts_rank(${column}, ${english}) ELSE ts_rank(${column}, ${query}) END`,
+  };
 }
