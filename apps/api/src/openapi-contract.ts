@@ -63,7 +63,7 @@ const LANGUAGE_PARAMETERS = {
 } as const;
 
 function declareLanguage(op: OperationObject): void {
-  op.parameters = [...(op.parameters ?? []), { ...LANGUAGE_PARAMETERS.Lang, schema: { ...LANGUAGE_PARAMETERS.Lang.schema, enum: [...LOCALES] } }, { ...LANGUAGE_PARAMETERS.AcceptLanguage }];
+  op.parameters = [...(op.parameters ?? []), { $ref: '#/components/parameters/Lang' }, { $ref: '#/components/parameters/AcceptLanguage' }];
 }
 
 function errorResponse(description: string, status?: string): ResponseObject {
@@ -109,6 +109,14 @@ function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObje
  */
 export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
   const controllers = controllersByName(app);
+  doc.components = {
+    ...doc.components,
+    parameters: {
+      ...doc.components?.parameters,
+      Lang: { ...LANGUAGE_PARAMETERS.Lang, schema: { type: 'string', enum: [...LOCALES] } },
+      AcceptLanguage: { ...LANGUAGE_PARAMETERS.AcceptLanguage },
+    },
+  };
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];

@@ -3850,7 +3850,12 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+        Lang: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+        /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+        AcceptLanguage: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -3861,11 +3866,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -3962,11 +3967,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4063,11 +4068,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4124,11 +4129,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4185,11 +4190,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 number: number;
@@ -4257,11 +4262,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4318,11 +4323,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 key: string;
@@ -4390,11 +4395,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4451,11 +4456,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 key: string;
@@ -4523,11 +4528,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4584,11 +4589,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -4656,11 +4661,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4717,11 +4722,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -4811,11 +4816,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 paragraph: number;
@@ -4883,11 +4888,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 paragraph: number;
@@ -4988,11 +4993,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5049,11 +5054,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -5126,11 +5131,11 @@ export interface operations {
                 subregion?: string;
                 status?: "member" | "observer";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5196,11 +5201,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -5268,11 +5273,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 number: number;
@@ -5373,11 +5378,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5453,11 +5458,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5554,11 +5559,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5641,11 +5646,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5717,11 +5722,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5796,11 +5801,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5875,11 +5880,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -5969,11 +5974,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6045,11 +6050,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6123,11 +6128,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6215,11 +6220,11 @@ export interface operations {
                 /** @description ISO alpha-3 of a State. */
                 country?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6285,11 +6290,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6379,11 +6384,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6467,13 +6472,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6581,11 +6586,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -6653,13 +6658,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -6776,11 +6781,11 @@ export interface operations {
                 /** @description Part of a name or e-mail address. */
                 q?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6864,11 +6869,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6958,11 +6963,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -7048,13 +7053,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -7164,11 +7169,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -7269,11 +7274,11 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -7359,11 +7364,11 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -7447,11 +7452,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -7526,11 +7531,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -7629,11 +7634,11 @@ export interface operations {
                 session?: string;
                 brieflyReferred?: boolean;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -7699,11 +7704,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -7760,11 +7765,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -7832,13 +7837,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -7948,11 +7953,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -8072,11 +8077,11 @@ export interface operations {
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -8142,11 +8147,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -8270,11 +8275,11 @@ export interface operations {
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -8375,11 +8380,11 @@ export interface operations {
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -8446,11 +8451,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8519,13 +8524,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8635,13 +8640,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8751,13 +8756,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8867,11 +8872,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8957,11 +8962,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9048,11 +9053,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9143,11 +9148,11 @@ export interface operations {
                 offset?: number;
                 status?: "draft" | "submitted" | "returned" | "published" | "withdrawn";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -9233,11 +9238,11 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -9321,13 +9326,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9437,13 +9442,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9554,11 +9559,11 @@ export interface operations {
             query?: {
                 status?: "scheduled" | "open" | "closed" | "compiled" | "compiled_with_failures";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -9624,11 +9629,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -9718,11 +9723,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -9790,11 +9795,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -9884,13 +9889,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -10000,13 +10005,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -10116,11 +10121,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10206,11 +10211,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10311,11 +10316,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10416,11 +10421,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10506,13 +10511,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10622,13 +10627,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10741,11 +10746,11 @@ export interface operations {
                 offset?: number;
                 cycle?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -10829,13 +10834,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10945,13 +10950,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11061,11 +11066,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11171,11 +11176,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11262,11 +11267,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11342,11 +11347,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -11421,11 +11426,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -11523,11 +11528,11 @@ export interface operations {
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -11611,11 +11616,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11701,11 +11706,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11793,11 +11798,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11894,11 +11899,11 @@ export interface operations {
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -11982,11 +11987,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12076,11 +12081,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -12168,11 +12173,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -12258,11 +12263,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -12357,11 +12362,11 @@ export interface operations {
                 /** @description Scope text as in requests (`FRA`, `8`, `T2`, `002`, `RT2`, `global`). */
                 scope?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12427,11 +12432,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 versionId: string;
@@ -12499,11 +12504,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 versionId: string;
@@ -12577,11 +12582,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12656,11 +12661,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12742,11 +12747,11 @@ export interface operations {
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12812,11 +12817,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -12913,11 +12918,11 @@ export interface operations {
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -13001,11 +13006,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13073,13 +13078,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13189,13 +13194,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13305,13 +13310,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13421,13 +13426,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13543,11 +13548,11 @@ export interface operations {
                 cycle?: string;
                 step?: "t30" | "t7" | "overdue";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -13639,11 +13644,11 @@ export interface operations {
                 userId?: string;
                 emailStatus?: "not_configured" | "pending" | "sending" | "sent" | "failed";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -13727,11 +13732,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -13821,11 +13826,11 @@ export interface operations {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -13898,11 +13903,11 @@ export interface operations {
                  */
                 count?: "primary" | "all";
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 dimension: "objective" | "theme" | "region" | "pledger-kind" | "form";
@@ -13972,11 +13977,11 @@ export interface operations {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14042,11 +14047,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14103,11 +14108,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14166,11 +14171,11 @@ export interface operations {
                 /** @description List items with fewer than this many public pledges (1 = only those with none). */
                 threshold?: number;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14238,11 +14243,11 @@ export interface operations {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14308,11 +14313,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 number: number;
@@ -14380,11 +14385,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 alpha3: string;
@@ -14452,11 +14457,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14513,11 +14518,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14575,11 +14580,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14639,11 +14644,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14701,11 +14706,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14765,11 +14770,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14827,11 +14832,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -14892,11 +14897,11 @@ export interface operations {
             query?: {
                 limit?: number;
                 /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
-                lang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                lang?: components["parameters"]["Lang"];
             };
             header?: {
                 /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
-                "Accept-Language"?: string;
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 reference: string;
