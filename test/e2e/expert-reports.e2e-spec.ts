@@ -41,7 +41,7 @@ describe('expert challenge reports', () => {
     const pub = await t.http.get(`/api/v1/expert-reports/${id}`);
     expect(pub.status).toBe(200);
     expect(pub.body).toEqual({
-      id, title: 'Criminalisation of search and rescue', body, year: 2026, theme: null, objective: 8,
+      id, title: 'Criminalisation of search and rescue', body, language: 'en', year: 2026, theme: null, objective: 8,
       filedBy: 'Special Rapporteur on the human rights of migrants', publishedAt: expect.any(String),
     });
     const list = await t.http.get('/api/v1/expert-reports?objective=8&year=2026');

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
-import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY } from '@gcm/platform';
+import { accessRuleOf, AccessRule, ERROR_RESPONSES_KEY, LOCALES } from '@gcm/platform';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -50,6 +50,22 @@ function declareIfMatch(op: OperationObject): void {
   ];
 }
 
+/** `?lang=` and `Accept-Language` are read on every route (requestLocaleMiddleware), so every operation declares them. */
+const LANGUAGE_PARAMETERS = {
+  Lang: {
+    name: 'lang', in: 'query', required: false, schema: { type: 'string' },
+    description: 'Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six',
+  },
+  AcceptLanguage: {
+    name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' },
+    description: 'Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer\'s `Content-Language` says which',
+  },
+} as const;
+
+function declareLanguage(op: OperationObject): void {
+  op.parameters = [...(op.parameters ?? []), { $ref: '#/components/parameters/Lang' }, { $ref: '#/components/parameters/AcceptLanguage' }];
+}
+
 function errorResponse(description: string, status?: string): ResponseObject {
   const content = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodyDto' } } };
   if (status !== '503' && status !== '429') return { description, content };
@@ -93,6 +109,14 @@ function errorResponsesFor(doc: OpenAPIObject, method: string, op: OperationObje
  */
 export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAPIObject {
   const controllers = controllersByName(app);
+  doc.components = {
+    ...doc.components,
+    parameters: {
+      ...doc.components?.parameters,
+      Lang: { ...LANGUAGE_PARAMETERS.Lang, schema: { type: 'string', enum: [...LOCALES] } },
+      AcceptLanguage: { ...LANGUAGE_PARAMETERS.AcceptLanguage },
+    },
+  };
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];
@@ -102,6 +126,7 @@ export function applyContract(app: INestApplication, doc: OpenAPIObject): OpenAP
       const declared = Object.fromEntries(Object.entries(errors).map(([status, text]) => [status, errorResponse(text)]));
       if (method !== 'get' && bodyHas(doc, op, 'version')) declareIfMatch(op);
       op.responses = { ...errorResponsesFor(doc, method, op, rule), ...declared, ...op.responses };
+      declareLanguage(op);
       op.responses = Object.fromEntries(
         Object.entries(op.responses)
           .sort(([a], [b]) => a.localeCompare(b))

@@ -1,3 +1,4 @@
+import type { Locale } from '@gcm/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Role } from '@gcm/platform';
 import type { OrganisationKind } from './entities';
@@ -20,6 +21,10 @@ export class UserView {
   organisation: UserOrganisationRef | null;
   /** invited: has not set a password yet; deactivated: can no longer sign in. */
   status: 'invited' | 'active' | 'deactivated';
+  /** The user's own choice of language for e-mail (one of the six); null follows the organisation's. */
+  language: Locale | null;
+  /** The language their e-mail is written in: `language`, else the organisation's when it is one of the six, else English. */
+  mailLanguage: Locale;
   lastSignInAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -39,6 +44,8 @@ export class OrganisationView {
   name: string;
   countryAlpha3: string | null;
   website: string | null;
+  /** BCP 47 tag of the language the organisation writes in: the default language of its pledges, updates and e-mail. */
+  language: string;
   /** Present only for the secretariat and the organisation's own users. */
   contactEmail?: string | null;
   createdAt: Date;

@@ -6,6 +6,7 @@ import { FrameworkEditService } from './edit/framework-edit.service';
 import { FrameworkController } from './framework.controller';
 import { FrameworkSeeder } from './framework.seeder';
 import { FrameworkService } from './framework.service';
+import { TranslationsController } from './translations/translations.controller';
 
 /** The catalogue's tables, its reader, seeder and versioned edits; no routes, so any app may load it. */
 @Module({
@@ -18,6 +19,6 @@ export class FrameworkCoreModule {}
 /** The public catalogue routes and the secretariat's edits (API only). */
 @Module({
   imports: [FrameworkCoreModule],
-  controllers: [FrameworkController, FrameworkEditController],
+  controllers: [FrameworkController, FrameworkEditController, TranslationsController],
 })
 export class FrameworkHttpModule {}

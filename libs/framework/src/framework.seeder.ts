@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, AuditService, resolveSeedDir } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+  CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
-import { CatalogueSource, loadCatalogueSource } from './seed';
+import { CatalogueSource, loadCatalogueSource, loadShippedTranslations } from './seed';
+import type { TranslationRow } from './i18n/catalogue-i18n';
 import { buildSnapshot } from './framework.snapshot';
 
 /**
@@ -26,11 +27,17 @@ export class FrameworkSeeder {
 
   /** Seeds version 1 once; a second run finds a version and changes nothing. */
   async seed(dataSource: DataSource): Promise<{ seeded: boolean }> {
-    const source = loadCatalogueSource(resolveSeedDir(this.config.SEED_DIR));
+    const dir = resolveSeedDir(this.config.SEED_DIR);
+    const source = loadCatalogueSource(dir);
+    const translations = loadShippedTranslations(dir);
     return dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE framework_version IN EXCLUSIVE MODE');
-      if ((await m.count(FrameworkVersion)) > 0) return { seeded: false };
+      if ((await m.count(FrameworkVersion)) > 0) {
+        await this.shipTranslations(m, translations);
+        return { seeded: false };
+      }
       await insertCatalogue(m, source);
+      await insertTranslations(m, translations, 1);
       const snapshot = await buildSnapshot(m);
       await m.insert(FrameworkVersion, { version: 1, note: 'Seeded from seeds/sources', createdBy: null, snapshot });
       await this.audit.record(m, {
@@ -38,6 +45,19 @@ export class FrameworkSeeder {
       });
       this.logger.log(`framework catalogue seeded: ${source.objectives.length} objectives, ${source.countries.length} countries`);
       return { seeded: true };
+    });
+  }
+
+  /** A catalogue seeded before translations shipped gets them once, as a new framework version like any catalogue edit. */
+  private async shipTranslations(m: EntityManager, translations: TranslationRow[]): Promise<void> {
+    if (!translations.length || (await m.count(CatalogueTranslation)) > 0) return;
+    const [{ current }] = await m.query('SELECT max(version)::int AS current FROM framework_version');
+    const version = current + 1;
+    await insertTranslations(m, translations, version);
+    await m.insert(FrameworkVersion, { version, note: 'Unofficial translations shipped with the platform', createdBy: null, snapshot: await buildSnapshot(m) });
+    await this.audit.record(m, {
+      action: 'framework.translations.ship', entityType: 'framework_version', entityId: version,
+      after: { version, translations: translations.length, source: 'unofficial' }, actorId: null, actorRole: 'system',
     });
   }
 }
@@ -64,4 +84,9 @@ async function insertCatalogue(m: EntityManager, s: CatalogueSource): Promise<vo
     r.considerations.map((text, i) => ({ recommendationParagraph: r.paragraph, position: i + 1, text, source: RECOMMENDATION_SOURCE })),
   ));
   await m.insert(Country, s.countries.map((c) => ({ ...c })));
+}
+
+async function insertTranslations(m: EntityManager, rows: TranslationRow[], version: number): Promise<void> {
+  if (!rows.length) return;
+  await m.createQueryBuilder().insert().into(CatalogueTranslation).values(rows.map((r) => ({ ...r, version }))).orIgnore().execute();
 }

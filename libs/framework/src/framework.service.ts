@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@gcm/platform';
+import { currentLocale, DomainError, type Locale } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { buildSnapshot, CatalogueSnapshot, CountryView } from './framework.snapshot';
+import { localiseSnapshot } from './i18n/catalogue-i18n';
 
 export interface CountryFilter {
   region?: string;
@@ -17,7 +18,7 @@ export interface CountryFilter {
  */
 @Injectable()
 export class FrameworkService {
-  private cache?: { version: number; snapshot: CatalogueSnapshot };
+  private cache?: { version: number; snapshot: CatalogueSnapshot; localised: Map<Locale, CatalogueSnapshot> };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -26,12 +27,23 @@ export class FrameworkService {
     return row.v as number;
   }
 
-  async catalogue(): Promise<{ version: number; snapshot: CatalogueSnapshot }> {
+  async catalogue(): Promise<{ version: number; snapshot: CatalogueSnapshot; localised: Map<Locale, CatalogueSnapshot> }> {
     const version = await this.currentVersion();
     if (this.cache?.version !== version) {
-      this.cache = { version, snapshot: await buildSnapshot(this.dataSource.manager) };
+      this.cache = { version, snapshot: await buildSnapshot(this.dataSource.manager), localised: new Map() };
     }
     return this.cache;
+  }
+
+  /** The catalogue in the request's language (English texts where a translation is missing, marked so), kept per version. */
+  async localised(locale: Locale = currentLocale()): Promise<CatalogueSnapshot> {
+    const { snapshot, localised } = await this.catalogue();
+    let view = localised.get(locale);
+    if (!view) {
+      view = localiseSnapshot(snapshot, snapshot.translations ?? [], locale);
+      localised.set(locale, view);
+    }
+    return view;
   }
 
   /** Forget the cache (after an edit in this process, before the version row is visible). */
@@ -40,7 +52,7 @@ export class FrameworkService {
   }
 
   async objectives() {
-    return (await this.catalogue()).snapshot.objectives;
+    return (await this.localised()).objectives;
   }
 
   async objective(number: number) {
@@ -48,7 +60,7 @@ export class FrameworkService {
   }
 
   async principles() {
-    return (await this.catalogue()).snapshot.principles;
+    return (await this.localised()).principles;
   }
 
   async principle(key: string) {
@@ -56,7 +68,7 @@ export class FrameworkService {
   }
 
   async themes() {
-    return (await this.catalogue()).snapshot.themes;
+    return (await this.localised()).themes;
   }
 
   /** By number (`2`) or code (`T2`). */
@@ -74,7 +86,7 @@ export class FrameworkService {
   }
 
   async recommendations() {
-    return (await this.catalogue()).snapshot.recommendations;
+    return (await this.localised()).recommendations;
   }
 
   async recommendation(paragraph: number) {
@@ -82,7 +94,7 @@ export class FrameworkService {
   }
 
   async roundTables() {
-    return (await this.catalogue()).snapshot.roundTables;
+    return (await this.localised()).roundTables;
   }
 
   /** By code (`RT2`) or number (`2`). */
@@ -94,18 +106,21 @@ export class FrameworkService {
   async countries(filter: CountryFilter = {}): Promise<CountryView[]> {
     const matches = (value: string, name: string, code: string) =>
       value.toLowerCase() === name.toLowerCase() || value === code;
-    return (await this.catalogue()).snapshot.countries.filter(
+    // Filters name regions in English (or by M49 code), whatever the language of the answer.
+    const { snapshot } = await this.catalogue();
+    const wanted = new Set(snapshot.countries.filter(
       (c) =>
         (!filter.region || matches(filter.region, c.region, c.regionM49)) &&
         (!filter.subregion || matches(filter.subregion, c.subregion, c.subregionM49)) &&
         (!filter.status || c.unStatus === filter.status),
-    );
+    ).map((c) => c.alpha3));
+    return (await this.localised()).countries.filter((c) => wanted.has(c.alpha3));
   }
 
   /** By ISO alpha-3, alpha-2 or M49 code. */
   async country(code: string) {
     const upper = code.toUpperCase();
-    const all = (await this.catalogue()).snapshot.countries;
+    const all = (await this.localised()).countries;
     return found(all.find((c) => c.alpha3 === upper || c.alpha2 === upper || c.m49 === code.padStart(3, '0')), `Country ${code}`);
   }
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
+import type { TranslationRow } from './i18n/catalogue-i18n';
 import {
-  Commitment, Consideration, Country, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+  CatalogueTranslation, Commitment, Consideration, Country, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
 
 import { CountryView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView } from './framework.view';
@@ -15,9 +16,11 @@ export interface CatalogueSnapshot {
   recommendations: RecommendationView[];
   roundTables: RoundTableView[];
   countries: CountryView[];
+  /** Every translation of a catalogue text (English is the records' own); absent from snapshots frozen before translations existed. */
+  translations?: TranslationRow[];
 }
 
-/** Nine set-based queries whatever the catalogue's size; assembled in memory. */
+/** Ten set-based queries whatever the catalogue's size; assembled in memory. */
 export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot> {
   // Sequential: inside a transaction the manager holds one connection, which runs one query at a time.
   const objectives = await m.find(Objective, { order: { number: 'ASC' } });
@@ -29,6 +32,7 @@ export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot
   const considerations = await m.find(Consideration, { order: { recommendationParagraph: 'ASC', position: 'ASC' } });
   const roundTables = await m.find(RoundTable, { order: { number: 'ASC' } });
   const countries = await m.find(Country, { order: { name: 'ASC' } });
+  const translations = await m.find(CatalogueTranslation, { order: { entityKind: 'ASC', code: 'ASC', field: 'ASC', locale: 'ASC' } });
   const themeByNo = new Map(themes.map((t) => [t.number, t]));
   return {
     objectives: objectives.map((o) => ({
@@ -79,5 +83,6 @@ export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot
         .map(({ number, title, shortLabel }) => ({ number, title, shortLabel })),
     })),
     countries: countries.map((c) => ({ ...c })),
+    translations: translations.map(({ entityKind, code, field, locale, text, source }) => ({ entityKind, code, field, locale, text, source })),
   };
 }

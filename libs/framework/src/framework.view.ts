@@ -1,9 +1,22 @@
 /** Response shapes of the framework catalogue (read by the Swagger plugin; the snapshot is built to them). */
+import type { Locale } from '@gcm/platform/pure';
+import type { TextSource } from './i18n/catalogue-i18n';
+
+/*
+ * Catalogue texts are answered in the request's language (`?lang=`, `Accept-Language`).
+ * Beside each translatable field `x`, `xLang` is the language the text is actually in
+ * (`en` where no translation exists: mark it `lang="en"`) and `xSource` where it comes
+ * from: `original` (the English source), `official` (a UN text loaded by the
+ * secretariat) or `unofficial` (shipped with the platform; label it so). In English,
+ * the source language, the markers are left out.
+ */
 
 export class ObjectiveThemeLink {
   number: number;
   code: string;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   /** Each objective has exactly one primary theme. */
   primary: boolean;
 }
@@ -11,12 +24,18 @@ export class ObjectiveThemeLink {
 export class RecommendationLink {
   paragraph: number;
   shortTitle: string;
+  shortTitleLang?: Locale;
+  shortTitleSource?: TextSource;
 }
 
 export class ObjectiveView {
   number: number;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   shortLabel: string;
+  shortLabelLang?: Locale;
+  shortLabelSource?: TextSource;
   /** IMRF round table code (RT1…RT4). */
   roundTable: string | null;
   themes: ObjectiveThemeLink[];
@@ -32,6 +51,8 @@ export class CommitmentInTheme {
   code: string;
   position: number;
   text: string;
+  textLang?: Locale;
+  textSource?: TextSource;
   subItems: string[];
 }
 
@@ -39,6 +60,8 @@ export class ThemeView {
   number: number;
   code: string;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   objectives: ThemeObjectiveLink[];
   commitments: CommitmentInTheme[];
 }
@@ -57,7 +80,11 @@ export class ConsiderationView {
 export class RecommendationView {
   paragraph: number;
   shortTitle: string;
+  shortTitleLang?: Locale;
+  shortTitleSource?: TextSource;
   text: string;
+  textLang?: Locale;
+  textSource?: TextSource;
   source: string;
   objectives: number[];
   considerations: ConsiderationView[];
@@ -66,13 +93,19 @@ export class RecommendationView {
 export class RoundTableObjective {
   number: number;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   shortLabel: string;
+  shortLabelLang?: Locale;
+  shortLabelSource?: TextSource;
 }
 
 export class RoundTableView {
   code: string;
   number: number;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   year: number;
   objectives: RoundTableObjective[];
 }
@@ -81,14 +114,21 @@ export class PrincipleView {
   /** a–j */
   key: string;
   name: string;
+  nameLang?: Locale;
+  nameSource?: TextSource;
   gist: string;
+  gistLang?: Locale;
+  gistSource?: TextSource;
 }
 
 export class CountryView {
   alpha3: string;
   alpha2: string;
   m49: string;
+  /** In the request's language from CLDR (`Intl.DisplayNames`); in English the UN's short name. Region names likewise. */
   name: string;
+  /** The language `name` is in (`en` when CLDR has no name for the code in the requested language). */
+  nameLang?: Locale;
   region: string;
   regionM49: string;
   subregion: string;
@@ -111,4 +151,24 @@ export class ObjectiveThemesView {
   frameworkVersion: number;
   number: number;
   themes: ThemeObjectiveLink[];
+}
+
+export class TranslationView {
+  entityKind: string;
+  code: string;
+  field: string;
+  /** ar, zh, fr, ru or es. */
+  locale: string;
+  text: string;
+  source: 'official' | 'unofficial';
+}
+
+/** What a translation import wrote: texts whose wording or source changed, by language. */
+export class TranslationImportView {
+  frameworkVersion: number;
+  source: 'official' | 'unofficial';
+  written: number;
+  /** Texts written per language code. */
+  languages: Record<string, number>;
+  translations: TranslationView[];
 }

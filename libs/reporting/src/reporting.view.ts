@@ -61,6 +61,8 @@ export class ProgressValuesView {
   cycle: string;
   status: ImplementationStatus;
   percentComplete: number;
+  /** BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+  language: string;
   actionsTaken: string;
   challenges: string;
   nextSteps: string;

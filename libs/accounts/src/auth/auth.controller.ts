@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
+import { UpdateProfileDto } from '../dto/user.dto';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, Authenticated, ClientIp, Public, RATE_LIMITED_RESPONSES } from '@gcm/platform';
 import {
@@ -52,6 +53,14 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.auth.me(user.id);
+  }
+
+  /** Changes your own profile: the language of your e-mail (one of the six; null follows your organisation's). */
+  @Authenticated()
+  @Patch('me')
+  @Header('Cache-Control', 'no-store')
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto): Promise<UserView> {
+    return this.auth.updateProfile(user.id, dto);
   }
 
   /** Sets the password with the one-time invitation token and signs the new user in. */

@@ -12,6 +12,7 @@ import { SessionService } from './session.service';
 
 export type { TokenResponse } from '../accounts.view';
 import type { TokenResponse } from '../accounts.view';
+import { UpdateProfileDto } from '../dto/user.dto';
 
 const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
@@ -92,6 +93,17 @@ export class AuthService {
 
   async me(userId: string): Promise<UserView> {
     return this.userView(this.dataSource.manager, userId);
+  }
+
+  /** The signed-in user's own preferences (their e-mail language), audited like every write. */
+  async updateProfile(userId: string, dto: UpdateProfileDto): Promise<UserView> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.userView(m, userId);
+      await m.query('UPDATE app_user SET language = $2, version = version + 1, updated_at = now() WHERE id = $1', [userId, dto.language]);
+      const after = await this.userView(m, userId);
+      await this.audit.record(m, { action: 'user.profile_update', entityType: 'user', entityId: userId, before, after });
+      return after;
+    });
   }
 
   /** Opens a session for a user who just proved who they are (sign-in, accepted invitation). */

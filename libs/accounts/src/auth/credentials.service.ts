@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, AuditService, MailService } from '@gcm/platform';
+import { AppConfig, AuditService, formatMessage, Locale, MailService } from '@gcm/platform';
+import { MAIL_MESSAGES } from '../i18n/mail-messages';
+import { MAIL_LANGUAGE_SQL } from '../users/user.view';
 import { DataSource } from 'typeorm';
 import { AcceptInvitationDto, PasswordResetConfirmDto } from '../dto/auth.dto';
 import { User } from '../entities';
@@ -58,7 +60,8 @@ export class CredentialsService {
   async requestPasswordReset(email: string, ip: string): Promise<void> {
     await this.limits.consumeReset(email, ip);
     const [user] = await this.dataSource.query(
-      'SELECT id, name, role FROM app_user WHERE email = $1 AND active AND password_hash IS NOT NULL', [email],
+      `SELECT u.id, u.name, u.role, ${MAIL_LANGUAGE_SQL} AS "mailLanguage" FROM app_user u LEFT JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.email = $1 AND u.active AND u.password_hash IS NOT NULL`, [email],
     );
     if (!user) return;
     const issued = await this.dataSource.transaction(async (m) => {
@@ -78,11 +81,11 @@ export class CredentialsService {
     void this.mail
       .send({
         to: email,
-        subject: 'GCM Tracker: reset your password',
-        text:
-          `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of your GCM Tracker account.\n` +
-          `Open this link within ${this.config.PASSWORD_RESET_TTL_MINUTES} minutes to choose a new one:\n\n${link}\n\n` +
-          'If you did not ask for this, ignore this message: your password stays as it is.\n',
+        lang: user.mailLanguage as Locale,
+        subject: formatMessage(MAIL_MESSAGES, user.mailLanguage as Locale, 'reset.subject'),
+        text: formatMessage(MAIL_MESSAGES, user.mailLanguage as Locale, 'reset.body', {
+          name: user.name, minutes: this.config.PASSWORD_RESET_TTL_MINUTES, link,
+        }),
       })
       .catch((err: unknown) => this.logger.error({ err }, 'password reset mail failed'));
   }

@@ -1,8 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind, STAKEHOLDER_KINDS } from '../entities';
 import { trim, trimLower } from './auth.dto';
-import { PageLimit, PageOffset } from '@gcm/platform';
+import { IsLanguageTag, PageLimit, PageOffset } from '@gcm/platform';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 
@@ -19,6 +19,11 @@ export class UpdateOwnOrganisationDto {
   @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' })
   @MaxLength(500)
   website?: string | null;
+
+  /** BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+  @ValidateIf((o: { language?: unknown }) => o.language !== undefined)
+  @IsLanguageTag()
+  language?: string;
 
   /** The version you read; a stale one answers 409 and changes nothing. */
   @IsOptional()
@@ -59,6 +64,11 @@ export class CreateOrganisationDto {
   @IsUrl(URL_OPTIONS, { message: 'website must be an http(s) URL' })
   @MaxLength(500)
   website?: string;
+
+  /** BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+  @ValidateIf((o: { language?: unknown }) => o.language !== undefined)
+  @IsLanguageTag()
+  language?: string;
 }
 
 export class OrganisationQueryDto {

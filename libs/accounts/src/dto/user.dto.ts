@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { PageLimit, PageOffset, Role, ROLES } from '@gcm/platform';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { LOCALES, Locale, PageLimit, PageOffset, Role, ROLES } from '@gcm/platform';
 import { trim, trimLower } from './auth.dto';
 
 export class InviteUserDto {
@@ -21,6 +21,19 @@ export class InviteUserDto {
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
+
+  /** The language of the user's e-mail (the invitation included); by default the organisation's, else English. */
+  @IsOptional()
+  @IsIn(LOCALES)
+  language?: Locale;
+}
+
+/** What a signed-in user may change of their own profile. */
+export class UpdateProfileDto {
+  /** The language of your e-mail, one of the six; null follows your organisation's. */
+  @ValidateIf((o: UpdateProfileDto) => o.language !== null)
+  @IsIn(LOCALES)
+  language: Locale | null;
 }
 
 export class UpdateUserDto {

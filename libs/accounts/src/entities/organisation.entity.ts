@@ -48,6 +48,9 @@ export class Organisation {
   @ManyToOne('User', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'approver_id' })
   approver?: unknown;
+  /** BCP 47 tag of the language the organisation writes in: the default of its pledges, updates and users' e-mail. */
+  @Column({ type: 'varchar', length: 35, default: 'en' })
+  language: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -44,6 +44,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** The user's language for e-mail (one of the six); null follows the organisation's, then English. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -56,7 +56,7 @@ export class OrganisationsService {
   async create(dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.dataSource.transaction(async (m) => {
       const { identifiers } = await m.insert(Organisation, {
-        kind: dto.kind, name: dto.name, contactEmail: dto.contactEmail ?? null, website: dto.website ?? null, countryAlpha3: null, version: 1,
+        kind: dto.kind, name: dto.name, contactEmail: dto.contactEmail ?? null, website: dto.website ?? null, language: dto.language ?? 'en', countryAlpha3: null, version: 1,
       });
       const after = await this.view(m, identifiers[0].id as string);
       await this.audit.record(m, { action: 'organisation.create', entityType: 'organisation', entityId: after.id, after });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, AuditService, DomainError, ErrorCode, MailService } from '@gcm/platform';
+import { AppConfig, AuditService, DomainError, ErrorCode, formatMessage, MailService } from '@gcm/platform';
+import { MAIL_MESSAGES } from '../i18n/mail-messages';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { INVITATION_PATH, tokenLink } from '../auth/links';
@@ -40,7 +41,7 @@ export class InvitationsService {
           { field: 'email', messages: ['a user with this e-mail address already exists'] },
         ]);
       }
-      const fields = { name: dto.name, role: dto.role, organisationId: dto.organisationId ?? null, active: true };
+      const fields = { name: dto.name, role: dto.role, organisationId: dto.organisationId ?? null, active: true, ...(dto.language ? { language: dto.language } : {}) };
       const before = existing ? await this.users.view(m, existing.id) : null;
       let userId = existing?.id;
       if (userId) await m.update(User, { id: userId }, fields);
@@ -58,16 +59,19 @@ export class InvitationsService {
   }
 
   private async sendMail(user: UserView, link: string, expiresAt: Date): Promise<boolean> {
-    const role = { secretariat: 'a member of the review secretariat', focal_point: 'a focal point', expert: 'an expert' }[user.role];
-    const of = user.organisation ? ` for ${user.organisation.name}` : '';
+    const lang = user.mailLanguage;
     try {
       return await this.mail.send({
         to: user.email,
-        subject: 'You are invited to GCM Tracker',
-        text:
-          `Hello ${user.name},\n\nYou have been invited to GCM Tracker as ${role}${of}.\n` +
-          `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC):\n\n` +
-          `${link}\n`,
+        lang,
+        subject: formatMessage(MAIL_MESSAGES, lang, 'invite.subject'),
+        text: formatMessage(MAIL_MESSAGES, lang, 'invite.body', {
+          name: user.name,
+          role: formatMessage(MAIL_MESSAGES, lang, `role.${user.role}`),
+          organisation: user.organisation?.name ?? 'none',
+          expires: expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+          link,
+        }),
       });
     } catch (err) {
       this.logger.error({ err }, 'invitation mail failed');

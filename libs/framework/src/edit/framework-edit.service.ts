@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { assertVersion, AuditService, currentContext, DomainError, ErrorCode } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateRecommendationDto, ObjectiveThemesDto, UpdateRecommendationDto } from '../dto/framework-edit.dto';
-import { Consideration, FrameworkVersion, ObjectiveTheme, Recommendation } from '../entities';
+import { CatalogueTranslation, Consideration, FrameworkVersion, ObjectiveTheme, Recommendation } from '../entities';
+import type { TranslationRow } from '../i18n/catalogue-i18n';
 import { FrameworkService } from '../framework.service';
 import { buildSnapshot, ObjectiveView, RecommendationView } from '../framework.snapshot';
 
@@ -82,6 +83,37 @@ export class FrameworkEditService {
       return {
         action: 'framework.crosswalk.update', entityType: 'objective', entityId: objective,
         note: dto.note ?? `Crosswalk of objective ${objective} changed`, before, after: await objectiveThemes(m, objective),
+      };
+    });
+  }
+
+  /**
+   * Writes the translations of an import that passed its checks: a new
+   * framework version, audited with what changed. A text equal to the stored
+   * one is left as it is, source included (re-importing the shipped unofficial
+   * texts does not make them official); the import still versions the catalogue.
+   */
+  async importTranslations(rows: TranslationRow[], source: 'official' | 'unofficial', expectedVersion?: number, note?: string) {
+    return this.edit(expectedVersion, async (m) => {
+      const stored = await m.find(CatalogueTranslation);
+      const key = (r: Pick<TranslationRow, 'entityKind' | 'code' | 'field' | 'locale'>) => [r.entityKind, r.code, r.field, r.locale].join('\u0000');
+      const before = new Map(stored.map((r) => [key(r), r]));
+      const changed = rows.filter((r) => before.get(key(r))?.text !== r.text);
+      const [{ next }] = await m.query('SELECT coalesce(max(version), 0)::int + 1 AS next FROM framework_version');
+      if (changed.length) {
+        await m.createQueryBuilder().insert().into(CatalogueTranslation)
+          .values(changed.map((r) => ({ ...r, version: next })))
+          .orUpdate(['text', 'source', 'version', 'updated_at'], ['entity_kind', 'code', 'field', 'locale'])
+          .execute();
+      }
+      const languages: Record<string, number> = {};
+      for (const r of changed) languages[r.locale] = (languages[r.locale] ?? 0) + 1;
+      const pick = ({ entityKind, code, field, locale, text, source: s }: TranslationRow) => ({ entityKind, code, field, locale, text, source: s });
+      return {
+        action: 'framework.translations.import', entityType: 'catalogue_translation', entityId: 'workbook',
+        note: note ?? `Translations imported (${source}): ${changed.length} texts`,
+        before: { translations: changed.map((r) => before.get(key(r))).filter((r): r is CatalogueTranslation => !!r).map(pick) },
+        after: { source, written: changed.length, languages, translations: changed.map(pick) },
       };
     });
   }

@@ -1,3 +1,4 @@
+import { CatalogueTranslation } from './catalogue-translation.entity';
 import { Commitment } from './commitment.entity';
 import { Consideration } from './consideration.entity';
 import { Country } from './country.entity';
@@ -9,8 +10,9 @@ import { Recommendation } from './recommendation.entity';
 import { RoundTable } from './round-table.entity';
 import { Theme } from './theme.entity';
 
-export { Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme };
+export { CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme };
 
 export const FRAMEWORK_ENTITIES = [
-  Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+  CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 ];
+export { TRANSLATION_SOURCES, type TranslationSource } from './catalogue-translation.entity';

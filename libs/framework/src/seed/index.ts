@@ -9,3 +9,4 @@ export type { CrosswalkEntry, FrameworkMarkdown, Objective, Principle, RoundTabl
 export { parseRecommendations } from './recommendations.parser';
 export type { Recommendation } from './recommendations.parser';
 export { cleanText, foldWhitespace, stripLinkStubs, unescapeMarkdown } from './text.util';
+export * from './translations.source';

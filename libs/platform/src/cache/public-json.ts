@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { PreparedBody, sendPrepared } from './representations';
 import type { CachedBody, StatsCache } from './stats-cache';
+import { currentContext } from '../context/request-context';
+import { currentLocale, localeOfRequest } from '../i18n/request-locale';
+import type { Locale } from '../pure/locales';
 
 /**
  * Public aggregates change only when public data is committed, and the server
@@ -15,14 +18,20 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-/** The cache key of a request: its path and its query parameters in a stable order. */
-export function publicCacheKey(url: string): string {
+/**
+ * The cache key of a request: its path, its query parameters in a stable
+ * order, and the language the body is in (catalogue titles and country
+ * names are localised; `?lang=` and `Accept-Language` both select it, so the
+ * key carries the resolved language, not the parameter).
+ */
+export function publicCacheKey(url: string, locale: Locale = currentLocale()): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
-  const params = new URLSearchParams(url.slice(q + 1));
+  const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+  params.delete('lang');
   params.sort();
   const query = params.toString();
-  return query ? `${url.slice(0, q)}?${query}` : url.slice(0, q);
+  const path = q < 0 ? url : url.slice(0, q);
+  return `${query ? `${path}?${query}` : path}#${locale}`;
 }
 
 /**
@@ -74,9 +83,12 @@ export function publicCacheFastPath(cache: StatsCache, headers: FastPathHeaders)
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !url || !cache.servesFromMemory(url)) return false;
-    const hit = cache.peek(publicCacheKey(url));
+    // The language as the locale middleware would resolve it (this answers before it); an unknown `?lang=` is its 400.
+    const { locale, invalidLang } = localeOfRequest(url, req.headers['accept-language']);
+    if (invalidLang !== undefined) return false;
+    const hit = cache.peek(publicCacheKey(url, locale));
     if (!hit) return false;
-    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req)));
+    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req), ['Content-Language', locale, 'Vary', 'Accept-Language']));
     return true;
   };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Locale } from '../pure/locales';
 
 /** Who is acting and on which request; read by the audit log and error filter without threading it through every call. */
 export interface RequestContext {
@@ -7,6 +8,10 @@ export interface RequestContext {
   actorId?: string | null;
   actorRole?: string | null;
   organisationId?: string | null;
+  /** The language of this request's messages and catalogue texts (`?lang=`, else `Accept-Language`, else English). */
+  locale?: Locale;
+  /** A `?lang=` that is none of the six: the input guard answers 400 (see request-locale.ts). */
+  invalidLang?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -1,3 +1,6 @@
+import { currentLocale } from '../i18n/request-locale';
+import { isLocale, type Locale } from '../pure/locales';
+
 /**
  * The one full-text search of pledges and practices, over a trigger-kept
  * `tsvector` column with a GIN index. The SQL function `gcm_search_query`
@@ -17,7 +20,21 @@ export interface TextSearchSql {
   rank: string;
 }
 
-export function textSearchSql(column: string, placeholder: string): TextSearchSql {
-  const query = `(SELECT gcm_search_query(${placeholder}))`;
-  return { where: `${column} @@ ${query}`, rank: `ts_rank(${column}, ${query})` };
+/**
+ * `locale` is the interface's language (the request's, by default): the query
+ * is matched under its text-search configuration too, besides English, the
+ * Russian and Arabic scripts, the simple unaccented form and Han bigrams
+ * (`gcm_search_query_in`, migration I18nContentAndSearch), so a search finds
+ * content in any of the six by its words. It is one of the six constants,
+ * never user text.
+ */
+export function textSearchSql(column: string, placeholder: string, locale: Locale = currentLocale()): TextSearchSql {
+  const query = `(SELECT gcm_search_query_in(${placeholder}, '${isLocale(locale) ? locale : 'en'}'))`;
+  const english = `(SELECT gcm_search_query(${placeholder}))`;
+  // A document the English query finds ranks by it alone, as before the other languages were added (so "child" and
+  // "children" still rank alike); one found only in another language's forms ranks by the whole query.
+  return {
+    where: `${column} @@ ${query}`,
+    rank: `CASE WHEN ${column} @@ ${english} THEN ts_rank(${column}, ${english}) ELSE ts_rank(${column}, ${query}) END`,
+  };
 }

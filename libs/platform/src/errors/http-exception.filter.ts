@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import { codeForStatus, DomainError, ErrorCode, ERROR_STATUS } from './domain-error';
 import { currentContext } from '../context/request-context';
 import { unavailable, unavailableDependency } from './unavailable';
+import { localisedErrorMessage } from '../i18n/localise';
 
 export interface ErrorBody {
   statusCode: number;
@@ -43,6 +44,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const { body, headers } = this.toBody(exception);
+    body.message = localisedErrorMessage(body.code, body.message);
     body.correlationId = currentContext()?.correlationId ?? (req.headers['x-correlation-id'] as string | undefined);
     if (body.statusCode === 503) {
       this.logger.warn({ err: (exception as Error)?.message, code: body.code, path: req.url }, 'dependency unavailable');

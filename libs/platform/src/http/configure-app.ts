@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { StatsCache } from '../cache/stats-cache';
 import { parseTrustProxy } from '../config/trust-proxy';
 import { correlationIdOf, requestContextMiddleware } from '../context/request-context.middleware';
+import { requestLocaleMiddleware } from '../i18n/request-locale';
 import { inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
 import { connectionCloseWhenDraining } from '../lifecycle/http-drain';
@@ -43,6 +44,7 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.use(requestContextMiddleware);
+  express.use(requestLocaleMiddleware);
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: true,

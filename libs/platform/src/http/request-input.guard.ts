@@ -5,6 +5,9 @@ import type { Request } from 'express';
 import type { FieldError } from '../errors/domain-error';
 import { inspectInput, inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
+import { currentContext } from '../context/request-context';
+import { localisedFieldMessage, platformMessage } from '../i18n/localise';
+import { LANGUAGE_LIST } from '../i18n/request-locale';
 
 /** Request headers the API reads; anything but printable ASCII in them is refused rather than half-parsed. */
 const READ_HEADERS = ['authorization', 'if-match', 'if-none-match', 'idempotency-key'];
@@ -22,7 +25,8 @@ function carriesBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-const unknownKeys = (o: object) => Object.keys(o).map((key) => ({ field: key, messages: [`property ${key} should not exist`] }));
+const unknownKeys = (o: object) =>
+  Object.keys(o).map((key) => ({ field: key, messages: [localisedFieldMessage('whitelistValidation', key, `property ${key} should not exist`)] }));
 
 /**
  * One check at the edge of every route, before the services, pipes and the
@@ -31,7 +35,8 @@ const unknownKeys = (o: object) => Object.keys(o).map((key) => ({ field: key, me
  * parameters and parsed body, non-ASCII in the headers the API reads; query
  * parameters or body fields on a route that declares none (routes with a
  * query or body DTO are whitelisted by the validation pipe), and bodies of a
- * type the route cannot read (415). Multipart fields are parsed later, by the
+ * type the route cannot read (415); a `?lang=` that is none of the six
+ * languages. Multipart fields are parsed later, by the
  * route's interceptor, and inspected by the validation pipe.
  */
 @Injectable()
@@ -39,6 +44,11 @@ export class RequestInputGuard implements CanActivate {
   canActivate(ctx: ExecutionContext): boolean {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
+    // `lang` is accepted on every route (requestLocaleMiddleware took it out of the query); an unknown one lists the six.
+    const invalidLang = currentContext()?.invalidLang;
+    if (invalidLang !== undefined) {
+      throw validationFailed([{ field: 'lang', messages: [platformMessage('error.lang', { lang: JSON.stringify(invalidLang.slice(0, 40)), languages: LANGUAGE_LIST })] }]);
+    }
     const url = req.originalUrl ?? req.url;
     const q = url.indexOf('?');
     const errors: FieldError[] = q >= 0 ? inspectRawQuery(url.slice(q + 1)) : [];

@@ -7,3 +7,4 @@
 export * from './formula-safe';
 export * from './locales';
 export * from './messages';
+export * from './language-tag';

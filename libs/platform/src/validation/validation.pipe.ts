@@ -1,16 +1,8 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '../errors/domain-error';
+import { localisedValidationErrors } from '../i18n/localise';
 import { inspectInput } from './input-inspection';
 import { nestedShapeErrors } from './nested-shape';
-
-/** Flattens nested class-validator errors into `{ field: 'indicators.0.unit', messages }`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
-  });
-}
 
 /** The one 400 of bad input: `details` lists the fields. */
 export function validationFailed(details: FieldError[]): BadRequestException {
@@ -42,7 +34,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+    // The target (the DTO) lets a field message name its rule's arguments in the request's language; it never leaves the pipe.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => validationFailed(localisedValidationErrors(errors)),
   });
 }

@@ -64,6 +64,8 @@ export interface PledgeContent {
   title: string;
   description: string;
   form: PledgeForm;
+  /** BCP 47 tag of the language of title and description (copies saved before it existed lack it: English). */
+  language?: string;
   matchingPledgeRef: string | null;
   partners: PartnerContent[];
   alignment: PledgeAlignment;

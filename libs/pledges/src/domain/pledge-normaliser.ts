@@ -9,6 +9,7 @@ export interface PledgeContentInput {
   title: string;
   description: string;
   form: PledgeForm;
+  language?: string;
   matchingPledgeRef?: string | null;
   partners?: { organisationId?: string | null; name?: string | null }[];
   alignment: {
@@ -128,6 +129,7 @@ export function normaliseContent(
     title: input.title,
     description: input.description,
     form: input.form,
+    language: input.language ?? 'en',
     matchingPledgeRef: input.matchingPledgeRef ?? null,
     partners,
     alignment: {

@@ -60,6 +60,8 @@ export class PledgeContentView {
   title: string;
   description: string;
   form: PledgeForm;
+  /** BCP 47 tag of the language of title and description. */
+  language?: string;
   matchingPledgeRef: string | null;
   partners: PartnerContentView[];
   alignment: PledgeAlignmentView;

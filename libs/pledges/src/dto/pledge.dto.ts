@@ -7,7 +7,7 @@ import { PLEDGE_FORMS, PledgeForm, REFERENCE_PATTERN } from '../domain/pledge-co
 import { IsDateOnly } from './is-date-only';
 import { AlignmentDto, ScopeDto } from './pledge-alignment.dto';
 import { BudgetDto, ContactDto, IndicatorDto, PartnerDto } from './pledge-parts.dto';
-import { trim, VersionOnlyDto } from '@gcm/platform';
+import { IsLanguageTag, trim, VersionOnlyDto } from '@gcm/platform';
 
 export class CreatePledgeDto {
   @Transform(trim)
@@ -22,6 +22,15 @@ export class CreatePledgeDto {
 
   @IsIn(PLEDGE_FORMS)
   form: PledgeForm;
+
+  /**
+   * BCP 47 tag of the language the title and description are written in
+   * (canonicalised: `fr-ca` → `fr-CA`); by default the organisation's language.
+   * Shown with the text, never machine-translated.
+   */
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string;
 
   /** Public reference of a pledge this one matches (e.g. a donor's pledge matching a State's). */
   @IsOptional()

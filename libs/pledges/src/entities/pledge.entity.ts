@@ -107,6 +107,10 @@ export class Pledge {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  /** BCP 47 tag of the language the published title and description are written in (never machine-translated). */
+  @Column({ type: 'varchar', length: 35, nullable: true })
+  language: string | null;
+
   @Column({ type: 'varchar', length: 16, nullable: true })
   form: PledgeForm | null;
 

@@ -8,7 +8,7 @@ import type { PledgeProgressSource } from './pledge-progress.registry';
  * Everything comes from the published face of the pledge.
  */
 export const PUBLIC_PLEDGE_COLUMNS = `
-  p.id, p.reference, p.title, p.description, p.form, p.matching_pledge_ref AS "matchingPledgeRef",
+  p.id, p.reference, p.title, p.description, coalesce(p.language, 'en') AS language, p.form, p.matching_pledge_ref AS "matchingPledgeRef",
   CASE WHEN p.status = 'withdrawn' THEN 'withdrawn' ELSE 'published' END AS state,
   p.withdrawn_reason AS "withdrawnReason", p.withdrawn_at AS "withdrawnAt",
   p.implementation_status AS "implementationStatus",

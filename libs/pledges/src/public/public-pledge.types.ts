@@ -7,6 +7,7 @@ export interface PublicPledge {
   reference: string;
   title: string;
   description: string;
+  language: string;
   form: PledgeForm;
   matchingPledgeRef: string | null;
   state: 'published' | 'withdrawn';

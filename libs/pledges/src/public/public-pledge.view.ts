@@ -22,6 +22,8 @@ export class PublicPledgeView {
   reference: string;
   title: string;
   description: string;
+  /** BCP 47 tag of the language title and description are written in: show them with this `lang`. Never machine-translated. */
+  language: string;
   form: PledgeForm;
   matchingPledgeRef: string | null;
   state: 'published' | 'withdrawn';
@@ -94,6 +96,8 @@ export class TimelineEntry {
   periodEnd: string;
   status: ImplementationStatus;
   percentComplete: number;
+  /** BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+  language: string;
   actionsTaken: string;
   challenges: string;
   nextSteps: string;

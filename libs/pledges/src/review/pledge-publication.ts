@@ -36,6 +36,7 @@ export async function materialisePublished(
       title: s.title,
       description: s.description,
       form: s.form,
+      language: s.language ?? 'en',
       matchingPledgeRef: s.matchingPledgeRef,
       startDate: s.startDate,
       targetDate: s.targetDate,

@@ -19,6 +19,12 @@ import { loadWorkspaceView, PledgeWorkspaceView } from './pledge-workspace.view'
 
 type Contact = CreatePledgeDto['contact'];
 
+/** A new pledge is written, unless it says otherwise, in its organisation's language. */
+async function organisationLanguage(m: EntityManager, organisationId: string): Promise<string> {
+  const [row] = await m.query('SELECT language FROM organisation WHERE id = $1', [organisationId]);
+  return (row?.language as string | undefined) ?? 'en';
+}
+
 const contactColumns = (c: Contact) => ({ contactName: c?.name ?? null, contactEmail: c?.email ?? null });
 const claimedIds = (input: Pick<PledgeContentInput, 'indicators'>) =>
   (input.indicators ?? []).map((i) => i.id).filter((id): id is string => typeof id === 'string');
@@ -47,6 +53,7 @@ export class PledgeWorkspaceService {
   async create(user: AuthUser, dto: CreatePledgeDto, key?: string): Promise<{ value: PledgeWorkspaceView; replayed: boolean }> {
     const organisationId = authorOrganisation(user);
     const { contact, ...input } = dto;
+    input.language ??= await organisationLanguage(this.dataSource.manager, organisationId);
     const content = await this.checked(input);
     return this.idempotency.run({ key, userId: user.id, scope: 'pledges.create', request: dto }, async (m) => {
       const id = await this.insertDraft(m, user.id, organisationId, content, contact, claimedIds(input));

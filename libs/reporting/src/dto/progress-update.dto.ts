@@ -6,7 +6,7 @@ import {
   ValidateIf, ValidateNested,
 } from 'class-validator';
 import { CYCLE_CODE } from './cycle.dto';
-import { PageLimit, PageOffset, trim } from '@gcm/platform';
+import { IsLanguageTag, PageLimit, PageOffset, trim } from '@gcm/platform';
 
 export const NARRATIVE_MAX = 5000;
 
@@ -66,6 +66,11 @@ export class ProgressContentDto {
   @Min(0)
   @Max(100)
   percentComplete: number;
+
+  /** BCP 47 tag of the language of the narrative (canonicalised); by default the pledging organisation's. Never machine-translated. */
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string;
 
   @IsOptional()
   @IsString()

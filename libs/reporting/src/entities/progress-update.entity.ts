@@ -41,6 +41,10 @@ export class ProgressUpdate {
   @Column({ type: 'smallint' })
   percentComplete: number;
 
+  /** BCP 47 tag of the language the narrative is written in (never machine-translated). */
+  @Column({ type: 'varchar', length: 35, default: 'en' })
+  language: string;
+
   @Column({ type: 'text', default: '' })
   actionsTaken: string;
 

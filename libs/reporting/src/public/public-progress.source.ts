@@ -24,7 +24,7 @@ export class PublicProgressSource implements PledgeProgressSource, OnModuleInit 
   timeline(pledgeId: string): Promise<TimelineEntry[]> {
     return this.dataSource.query(
       `SELECT u.id, c.code AS cycle, to_char(c.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(c.period_end, 'YYYY-MM-DD') AS "periodEnd",
-         u.status, u.percent_complete AS "percentComplete", u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps",
+         u.status, u.percent_complete AS "percentComplete", u.language, u.actions_taken AS "actionsTaken", u.challenges, u.next_steps AS "nextSteps",
          u.partner_contributions AS "partnerContributions", u.is_late AS "isLate", u.no_change AS "noChange",
          u.submitted_at AS "submittedAt", u.validated_at AS "validatedAt",
          coalesce((SELECT json_agg(json_build_object('indicatorId', m.indicator_id, 'indicatorName', i.name, 'unit', i.unit,

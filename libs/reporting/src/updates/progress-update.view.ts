@@ -9,7 +9,7 @@ export type { EvidenceView, MeasurementView };
 export type ProgressValues = ProgressValuesView;
 export type ProgressUpdateView = ProgressUpdateResponse;
 
-const VALUES = `u.id, c.code AS cycle, u.status, u.percent_complete AS "percentComplete", u.actions_taken AS "actionsTaken",
+const VALUES = `u.id, c.code AS cycle, u.status, u.percent_complete AS "percentComplete", u.language, u.actions_taken AS "actionsTaken",
   u.challenges, u.next_steps AS "nextSteps", u.partner_contributions AS "partnerContributions", u.editorial_status AS "editorialStatus"`;
 
 export const MEASUREMENTS_SQL = `SELECT m.update_id AS "updateId", m.indicator_id AS "indicatorId", i.name AS "indicatorName", i.unit,
@@ -60,6 +60,7 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     cycleInfo: { code: row.cycle, periodStart: row.periodStart, periodEnd: row.periodEnd, deadline: row.deadline, organisationDeadline: row.organisationDeadline, status: row.cycleStatus },
     status: row.status,
     percentComplete: row.percentComplete,
+    language: row.language,
     actionsTaken: row.actionsTaken,
     challenges: row.challenges,
     nextSteps: row.nextSteps,

@@ -32,6 +32,12 @@ interface CycleRow {
  * `WHERE version = expected`, so of concurrent writers at one version exactly
  * one succeeds and the others get 409.
  */
+/** An update is written, unless it says otherwise, in the language of the organisation that pledged. */
+async function organisationLanguage(m: EntityManager, pledgeId: string): Promise<string> {
+  const [row] = await m.query('SELECT o.language FROM pledge p JOIN organisation o ON o.id = p.lead_organisation_id WHERE p.id = $1', [pledgeId]);
+  return (row?.language as string | undefined) ?? 'en';
+}
+
 @Injectable()
 export class ProgressUpdatesService {
   constructor(
@@ -85,6 +91,7 @@ export class ProgressUpdatesService {
       const id = (
         await m.insert(ProgressUpdate, {
           pledgeId, cycleId: cycle.id, status: dto.status, percentComplete: dto.percentComplete,
+          language: dto.language ?? (await organisationLanguage(m, pledgeId)),
           actionsTaken: dto.actionsTaken ?? '', challenges: dto.challenges ?? '', nextSteps: dto.nextSteps ?? '',
           partnerContributions: partnerContributions ?? [], createdBy: user.id,
         })
@@ -138,7 +145,7 @@ export class ProgressUpdatesService {
     const { partnerContributions } = await checkProgressContent(this.m, row.pledgeId, row.deadline, dto);
     const columns: [string, unknown][] = [
       ['status', dto.status], ['percent_complete', dto.percentComplete], ['actions_taken', text(dto.actionsTaken)],
-      ['challenges', text(dto.challenges)], ['next_steps', text(dto.nextSteps)],
+      ['challenges', text(dto.challenges)], ['next_steps', text(dto.nextSteps)], ['language', dto.language ?? undefined],
       ['partner_contributions', partnerContributions && JSON.stringify(partnerContributions)],
     ];
     const changed = columns.filter(([, v]) => v !== undefined);

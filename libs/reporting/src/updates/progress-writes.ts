@@ -141,9 +141,9 @@ export async function copyPreviousUpdate(
   m: EntityManager, previousId: string, cycleId: string, userId: string, opts: { awaitingApproval?: boolean } = {},
 ): Promise<string> {
   const [{ id }] = await m.query(
-    `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, actions_taken, challenges, next_steps,
+    `INSERT INTO progress_update (pledge_id, cycle_id, status, percent_complete, language, actions_taken, challenges, next_steps,
        partner_contributions, editorial_status, no_change, created_by, submitted_at, submitted_by, is_late, after_extension)
-     SELECT pledge_id, $2, status, percent_complete, actions_taken, challenges, next_steps, partner_contributions,
+     SELECT pledge_id, $2, status, percent_complete, language, actions_taken, challenges, next_steps, partner_contributions,
        'submitted', true, $3, now(), $3, ${isLateSql('now()', '$2::uuid', 'pledge_id')}, ${afterExtensionSql('now()', '$2::uuid', 'pledge_id')}
      FROM progress_update WHERE id = $1 RETURNING id`,
     [previousId, cycleId, userId],

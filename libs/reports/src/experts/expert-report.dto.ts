@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 import { EXPERT_REPORT_STATUSES, ExpertReportStatus } from './expert-report.entity';
-import { PageLimit, PageOffset, trim } from '@gcm/platform';
+import { IsLanguageTag, PageLimit, PageOffset, trim } from '@gcm/platform';
 
 const MAX_YEAR = 2100;
 
@@ -36,6 +36,11 @@ export class CreateExpertReportDto {
   @Length(50, 20_000)
   body: string;
 
+  /** BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string;
+
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -60,6 +65,11 @@ export class UpdateExpertReportDto {
   @IsString()
   @Length(50, 20_000)
   body?: string;
+
+  /** BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+  @IsOptional()
+  @IsLanguageTag()
+  language?: string;
 
   @IsOptional()
   @IsInt()

@@ -49,6 +49,10 @@ export class ExpertReport {
   @Column({ type: 'smallint' })
   year: number;
 
+  /** BCP 47 tag of the language the report is written in (never machine-translated). */
+  @Column({ type: 'varchar', length: 35, default: 'en' })
+  language: string;
+
   @Column({ type: 'varchar', length: 300 })
   title: string;
 

@@ -5,6 +5,8 @@ export class ExpertReportView {
   id: string;
   title: string;
   body: string;
+  /** BCP 47 tag of the language title and body are written in: show them with this `lang`. Never machine-translated. */
+  language: string;
   year: number;
   /** ICMPD theme number, or null when the report is on an objective. */
   theme: number | null;

@@ -7,7 +7,7 @@ import { CreateExpertReportDto, ExpertReportQueryDto, ReturnExpertReportDto, Upd
 import type { ExpertReportStatus } from './expert-report.entity';
 
 /** Public columns: the signature, never the author's e-mail. */
-const PUBLIC = `r.id, r.title, r.body, r.year, r.theme_number AS theme, r.objective_number AS objective,
+const PUBLIC = `r.id, r.title, r.body, r.language, r.year, r.theme_number AS theme, r.objective_number AS objective,
   coalesce(r.mandate, o.name, u.name) AS "filedBy", r.published_at AS "publishedAt"`;
 /** What the author and the secretariat also see. */
 const PRIVATE = `${PUBLIC}, r.status, r.version, r.mandate, r.review_note AS "reviewNote", r.author_id AS "authorId",
@@ -34,9 +34,11 @@ export class ExpertReportsService {
     }
     const id = await this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
-        `INSERT INTO expert_report (author_id, mandate, theme_number, objective_number, year, title, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [author.id, dto.mandate ?? null, dto.theme ?? null, dto.objective ?? null, dto.year, dto.title, dto.body],
+        `INSERT INTO expert_report (author_id, mandate, theme_number, objective_number, year, title, body, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7,
+           coalesce($8, (SELECT o.language FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1), 'en'))
+         RETURNING id`,
+        [author.id, dto.mandate ?? null, dto.theme ?? null, dto.objective ?? null, dto.year, dto.title, dto.body, dto.language ?? null],
       );
       await this.audit.record(m, { action: 'expert_report.created', entityType: 'expert_report', entityId: row.id, after: { ...dto, status: 'draft' } });
       return row.id as string;
@@ -45,7 +47,7 @@ export class ExpertReportsService {
   }
 
   async update(id: string, dto: UpdateExpertReportDto, author: AuthUser) {
-    const fields = { title: dto.title, body: dto.body, year: dto.year, mandate: dto.mandate };
+    const fields = { title: dto.title, body: dto.body, language: dto.language ?? undefined, year: dto.year, mandate: dto.mandate };
     await this.transition(id, dto.version, ['draft', 'returned'], null, author, 'expert_report.updated', async (m) => {
       const sets = Object.entries(fields).filter(([, v]) => v !== undefined);
       if (sets.length === 0) return;
@@ -129,6 +131,6 @@ export class ExpertReportsService {
 }
 
 function publicView(row: Record<string, unknown>) {
-  const { id, title, body, year, theme, objective, filedBy, publishedAt } = row;
-  return { id, title, body, year, theme, objective, filedBy, publishedAt };
+  const { id, title, body, language, year, theme, objective, filedBy, publishedAt } = row;
+  return { id, title, body, language, year, theme, objective, filedBy, publishedAt };
 }

@@ -1,0 +1,161 @@
+import { SOURCE_LOCALE, type Locale } from '@gcm/platform/pure';
+import type { CatalogueSnapshot } from '../framework.snapshot';
+import type { CountryView } from '../framework.view';
+
+/** Where a catalogue text in a response comes from: the English source, or a translation and its standing. */
+export type TextSource = 'original' | 'official' | 'unofficial';
+
+export interface TranslationRow {
+  entityKind: string;
+  code: string;
+  field: string;
+  locale: string;
+  text: string;
+  source: 'official' | 'unofficial';
+}
+
+/** The catalogue records and fields that carry translations, as the workbook and the API name them. */
+export const TRANSLATABLE: Record<string, readonly string[]> = {
+  objective: ['title', 'shortLabel'],
+  principle: ['name', 'gist'],
+  theme: ['title'],
+  commitment: ['text'],
+  recommendation: ['shortTitle', 'text'],
+  round_table: ['title'],
+};
+
+export interface Localised {
+  text: string;
+  lang: Locale;
+  source: TextSource;
+}
+
+type Lookup = (kind: string, code: string, field: string, english: string) => Localised;
+
+function lookupIn(rows: TranslationRow[], locale: Locale): Lookup {
+  const byKey = new Map(rows.filter((r) => r.locale === locale).map((r) => [`${r.entityKind}\u0000${r.code}\u0000${r.field}`, r]));
+  return (kind, code, field, english) => {
+    const row = locale === SOURCE_LOCALE ? undefined : byKey.get(`${kind}\u0000${code}\u0000${field}`);
+    return row ? { text: row.text, lang: locale, source: row.source } : { text: english, lang: SOURCE_LOCALE, source: 'original' };
+  };
+}
+
+/** `title` → `{ title, titleLang, titleSource }`: the text, the language it is in (English when untranslated) and its source. */
+function fields<F extends string>(name: F, t: Localised): Record<F, string> & Record<`${F}Lang`, Locale> & Record<`${F}Source`, TextSource> {
+  return { [name]: t.text, [`${name}Lang`]: t.lang, [`${name}Source`]: t.source } as Record<F, string> & Record<`${F}Lang`, Locale> & Record<`${F}Source`, TextSource>;
+}
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+/**
+ * A country's (or an M49 region's) name in `locale` from CLDR through
+ * `Intl.DisplayNames` (Node's full ICU): no hand-kept list. English keeps the
+ * UN's own short name from the country list; a code CLDR does not know keeps
+ * it too, marked English.
+ */
+export function regionName(locale: Locale, code: string | null, english: string): { name: string; lang: Locale } {
+  if (locale === SOURCE_LOCALE || !code) return { name: english, lang: SOURCE_LOCALE };
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    regionNames.set(locale, names);
+  }
+  let name: string | undefined;
+  try {
+    name = names.of(code);
+  } catch {
+    name = undefined;
+  }
+  return name ? { name, lang: locale } : { name: english, lang: SOURCE_LOCALE };
+}
+
+export function localiseCountry(c: CountryView, locale: Locale): CountryView {
+  const name = regionName(locale, c.alpha2, c.name);
+  return {
+    ...c,
+    name: name.name,
+    nameLang: name.lang,
+    region: regionName(locale, c.regionM49, c.region).name,
+    subregion: regionName(locale, c.subregionM49, c.subregion).name,
+    intermediateRegion: c.intermediateRegion === null ? null : regionName(locale, c.intermediateRegionM49, c.intermediateRegion).name,
+  };
+}
+
+/**
+ * The catalogue in `locale`: every translatable text replaced by its
+ * translation where one exists, each with `<field>Lang` and `<field>Source`
+ * so a page marks an English fallback with `lang="en"` and an unofficial
+ * translation as such. Codes, numbers and links are unchanged. In English
+ * (the source) the catalogue is answered as it is, without the markers:
+ * `Content-Language: en` says it all.
+ */
+export function localiseSnapshot(s: CatalogueSnapshot, rows: TranslationRow[], locale: Locale): CatalogueSnapshot {
+  if (locale === SOURCE_LOCALE) {
+    const { translations: _rows, ...english } = s;
+    return english;
+  }
+  const t = lookupIn(rows, locale);
+  const objectiveTitle = (n: number, english: string) => t('objective', String(n), 'title', english);
+  const objectiveLabel = (n: number, english: string) => t('objective', String(n), 'shortLabel', english);
+  const themeTitle = (code: string, english: string) => t('theme', code, 'title', english);
+  const recTitle = (p: number, english: string) => t('recommendation', String(p), 'shortTitle', english);
+  return {
+    objectives: s.objectives.map((o) => ({
+      ...o,
+      ...fields('title', objectiveTitle(o.number, o.title)),
+      ...fields('shortLabel', objectiveLabel(o.number, o.shortLabel)),
+      themes: o.themes.map((th) => ({ ...th, ...fields('title', themeTitle(th.code, th.title)) })),
+      recommendations: o.recommendations.map((r) => ({ ...r, ...fields('shortTitle', recTitle(r.paragraph, r.shortTitle)) })),
+    })),
+    principles: s.principles.map((p) => ({
+      ...p, ...fields('name', t('principle', p.key, 'name', p.name)), ...fields('gist', t('principle', p.key, 'gist', p.gist)),
+    })),
+    themes: s.themes.map((th) => ({
+      ...th,
+      ...fields('title', themeTitle(th.code, th.title)),
+      commitments: th.commitments.map((c) => ({ ...c, ...fields('text', t('commitment', c.code, 'text', c.text)) })),
+    })),
+    recommendations: s.recommendations.map((r) => ({
+      ...r, ...fields('shortTitle', recTitle(r.paragraph, r.shortTitle)), ...fields('text', t('recommendation', String(r.paragraph), 'text', r.text)),
+    })),
+    roundTables: s.roundTables.map((rt) => ({
+      ...rt,
+      ...fields('title', t('round_table', rt.code, 'title', rt.title)),
+      objectives: rt.objectives.map((o) => ({
+        ...o, ...fields('title', objectiveTitle(o.number, o.title)), ...fields('shortLabel', objectiveLabel(o.number, o.shortLabel)),
+      })),
+    })),
+    countries: s.countries.map((c) => localiseCountry(c, locale)),
+  };
+}
+
+export interface SourceText {
+  kind: string;
+  code: string;
+  field: string;
+  text: string;
+}
+
+/** Every translatable text of the catalogue in English, in catalogue order: the rows of the translation workbook. */
+export function sourceTexts(s: CatalogueSnapshot): SourceText[] {
+  const out: SourceText[] = [];
+  const add = (kind: string, code: string | number, field: string, text: string) => out.push({ kind, code: String(code), field, text });
+  for (const o of s.objectives) {
+    add('objective', o.number, 'title', o.title);
+    add('objective', o.number, 'shortLabel', o.shortLabel);
+  }
+  for (const p of s.principles) {
+    add('principle', p.key, 'name', p.name);
+    add('principle', p.key, 'gist', p.gist);
+  }
+  for (const t of s.themes) add('theme', t.code, 'title', t.title);
+  for (const t of s.themes) for (const c of t.commitments) add('commitment', c.code, 'text', c.text);
+  for (const r of s.recommendations) {
+    add('recommendation', r.paragraph, 'shortTitle', r.shortTitle);
+    add('recommendation', r.paragraph, 'text', r.text);
+  }
+  for (const rt of s.roundTables) add('round_table', rt.code, 'title', rt.title);
+  return out;
+}
+
+export const textKey = (kind: string, code: string, field: string) => `${kind}\u0000${code}\u0000${field}`;
