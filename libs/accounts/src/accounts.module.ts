@@ -18,16 +18,20 @@ import { StateOrganisationsSeeder } from './organisations/state-organisations.se
 import { InvitationsService } from './users/invitations.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { SsoController, SsoProvidersController } from './sso/sso.controller';
+import { loadSsoConfig, SsoConfig } from './sso/sso-config';
+import { SsoProvidersService } from './sso/sso-providers.service';
+import { SsoService } from './sso/sso.service';
 
 const SERVICES = [
   AccessTokenService, AuthService, AuditQueryService, CredentialsService, InvitationsService, OrganisationsService, RateLimitService,
-  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService,
+  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService, SsoProvidersService, SsoService,
 ];
 
 /** Organisations, users, sessions and tokens: the tables and the services over them, without routes or guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
-  providers: SERVICES,
+  providers: [...SERVICES, { provide: SsoConfig, useFactory: () => loadSsoConfig() }],
   exports: [...SERVICES, TypeOrmModule],
 })
 export class AccountsCoreModule {}
@@ -38,7 +42,7 @@ export class AccountsCoreModule {}
  */
 @Module({
   imports: [AccountsCoreModule],
-  controllers: [AuthController, OrganisationsController, UsersController, AuditController],
+  controllers: [AuthController, OrganisationsController, UsersController, AuditController, SsoController, SsoProvidersController],
   providers: [AccessGuard, { provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class AccountsHttpModule {}

@@ -52,3 +52,4 @@ export * from './http/client-ip';
 export * from './lifecycle/shutdown-state';
 export * from './lifecycle/http-drain';
 export * from './lifecycle/stop-on-signals';
+export * from './http/cookie';

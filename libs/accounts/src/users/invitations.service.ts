@@ -58,7 +58,7 @@ export class InvitationsService {
   }
 
   private async sendMail(user: UserView, link: string, expiresAt: Date): Promise<boolean> {
-    const role = { secretariat: 'a member of the review secretariat', focal_point: 'a focal point', expert: 'an expert' }[user.role];
+    const role = user.role ? { secretariat: 'a member of the review secretariat', focal_point: 'a focal point', expert: 'an expert' }[user.role] : 'a user';
     const of = user.organisation ? ` for ${user.organisation.name}` : '';
     try {
       return await this.mail.send({
