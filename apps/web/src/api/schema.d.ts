@@ -654,8 +654,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every configured provider (the client secret is never included). */
         get: operations["SsoProvidersController_list"];
         put?: never;
+        /** Adds a provider; its client secret is stored encrypted. */
         post: operations["SsoProvidersController_create"];
         delete?: never;
         options?: never;
@@ -670,6 +672,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One provider (the client secret is never included). */
         get: operations["SsoProvidersController_get"];
         put?: never;
         post?: never;
@@ -6959,7 +6962,17 @@ export interface operations {
     };
     SsoController_callback: {
         parameters: {
-            query?: never;
+            query?: {
+                error_description?: string;
+                /** @description The provider's refusal, e.g. access_denied */
+                error?: string;
+                /** @description The provider's issuer (RFC 9207) */
+                iss?: string;
+                /** @description The state sent at start; must equal the state cookie */
+                state?: string;
+                /** @description The authorization code */
+                code?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6982,6 +6995,15 @@ export interface operations {
             };
             /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

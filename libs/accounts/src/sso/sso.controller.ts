@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, Authenticated, ClientIp, ParamUuidPipe, Public, readCookie, Roles } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
@@ -12,6 +12,12 @@ import { SsoProviderOption, SsoProviderView, SsoSignOutView } from './sso.view';
 const STATE_COOKIE = 'gcm_sso_state';
 const COOKIE_PATH = '/api/v1/auth/sso';
 const CALLBACK_PARAMS = ['code', 'state', 'iss', 'error', 'error_description'] as const;
+
+/** A bare 302 (express's res.redirect adds a text body no client reads). */
+function found(res: Response, location: string): void {
+  res.status(302).setHeader('Location', location);
+  res.end();
+}
 
 function origin(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -50,7 +56,7 @@ export class SsoController {
         httpOnly: true, sameSite: 'lax', secure: req.secure, path: COOKIE_PATH, maxAge: this.sso.attemptTtlSeconds * 1000,
       });
     }
-    res.redirect(302, location);
+    found(res, location);
   }
 
   /**
@@ -61,19 +67,24 @@ export class SsoController {
    */
   @Public()
   @Get('callback')
+  @ApiQuery({ name: 'code', required: false, type: String, description: 'The authorization code' })
+  @ApiQuery({ name: 'state', required: false, type: String, description: 'The state sent at start; must equal the state cookie' })
+  @ApiQuery({ name: 'iss', required: false, type: String, description: "The provider's issuer (RFC 9207)" })
+  @ApiQuery({ name: 'error', required: false, type: String, description: "The provider's refusal, e.g. access_denied" })
+  @ApiQuery({ name: 'error_description', required: false, type: String })
   @ApiFoundResponse({ description: 'To `/sso-complete#refreshToken=…` when signed in, else to `/sign-in?sso_error=<reason>`' })
-  async callback(@Req() req: Request, @Res() res: Response, @ClientIp() ip: string): Promise<void> {
-    // The provider's parameters are read as they come (it may add its own), not through the strict global pipe.
+  async callback(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response, @ClientIp() ip: string): Promise<void> {
+    // The provider's parameters are read as they come (it may add its own, e.g. session_state), not through a strict DTO.
     const params: SsoCallbackParams = {};
     for (const key of CALLBACK_PARAMS) {
-      const value = req.query[key];
+      const value = query[key];
       if (typeof value === 'string' && value.length <= 4000) params[key] = value;
     }
     const location = await this.sso.callback(params, readCookie(req.headers.cookie, STATE_COOKIE) ?? undefined, ip);
     res.clearCookie(STATE_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: req.secure });
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.redirect(302, location);
+    found(res, location);
   }
 
   /** Ends the platform session like /auth/sign-out, and tells where to end the provider's (RP-initiated logout) when the session came through one. */
