@@ -22,6 +22,7 @@ import { SignInPage } from '../auth/sign-in.page';
 import { ForgotPasswordPage } from '../auth/forgot-password.page';
 import { ResetPasswordPage } from '../auth/reset-password.page';
 import { AcceptInvitationPage } from '../auth/accept-invitation.page';
+import { SsoCompletePage } from '../auth/sso-complete.page';
 import { workspaceRoutes } from '../workspace/workspace-routes';
 import { ReportsPage } from '../pages/reports.page';
 
@@ -51,5 +52,6 @@ export const routes: RouteDef[] = [
   { path: '/forgot-password', page: ForgotPasswordPage },
   { path: '/reset-password', page: ResetPasswordPage },
   { path: '/accept-invitation', page: AcceptInvitationPage },
+  { path: '/sso-complete', page: SsoCompletePage },
   ...workspaceRoutes,
 ];

@@ -3,6 +3,7 @@ import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporti
 import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
 import { enValidation } from './en-validation';
+import { enSso } from './en-sso';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -213,6 +214,7 @@ export const en = {
   reportRuns: enReports,
   experts: enExperts,
   practiceImports: enPracticeImports,
+  sso: enSso,
 } as const;
 
 type Widen<T> = T extends string
