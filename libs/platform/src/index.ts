@@ -53,3 +53,6 @@ export * from './lifecycle/shutdown-state';
 export * from './lifecycle/http-drain';
 export * from './lifecycle/stop-on-signals';
 export * from './http/cookie';
+export * from './metrics/metrics.service';
+export * from './metrics/metrics.http';
+export * from './tracing/tracing';

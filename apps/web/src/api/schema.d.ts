@@ -597,7 +597,8 @@ export interface paths {
         };
         /**
          * Sends the browser to the provider (authorization code with PKCE, state and nonce); the state is also set in
-         *     an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason.
+         *     an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason;
+         *     an id that is not a UUID is a 400.
          */
         get: operations["SsoController_start"];
         put?: never;
@@ -6963,15 +6964,17 @@ export interface operations {
     SsoController_callback: {
         parameters: {
             query?: {
-                error_description?: string;
-                /** @description The provider's refusal, e.g. access_denied */
-                error?: string;
-                /** @description The provider's issuer (RFC 9207) */
-                iss?: string;
-                /** @description The state sent at start; must equal the state cookie */
-                state?: string;
-                /** @description The authorization code */
+                /** @description The authorization code. */
                 code?: string;
+                /** @description The state sent at start; must equal the state cookie. */
+                state?: string;
+                /** @description The provider's issuer (RFC 9207). */
+                iss?: string;
+                /** @description The provider's refusal, e.g. access_denied. */
+                error?: string;
+                error_description?: string;
+                error_uri?: string;
+                session_state?: string;
             };
             header?: never;
             path?: never;

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses, Authenticated, ClientIp, ParamUuidPipe, Public, readCookie, Roles } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { CurrentSessionId } from '../auth/current-user.decorator';
-import { CreateSsoProviderDto, UpdateSsoProviderDto } from './sso.dto';
+import { CreateSsoProviderDto, SsoCallbackQueryDto, UpdateSsoProviderDto } from './sso.dto';
 import { SsoProvidersService } from './sso-providers.service';
 import { SsoCallbackParams, SsoService } from './sso.service';
 import { SsoProviderOption, SsoProviderView, SsoSignOutView } from './sso.view';
@@ -43,12 +43,13 @@ export class SsoController {
 
   /**
    * Sends the browser to the provider (authorization code with PKCE, state and nonce); the state is also set in
-   * an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason.
+   * an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason;
+   * an id that is not a UUID is a 400.
    */
   @Public()
   @Get(':providerId/start')
   @ApiFoundResponse({ description: "To the provider's authorization page, or to `/sign-in?sso_error=<reason>`" })
-  async start(@Param('providerId') providerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async start(@Param('providerId', new ParamUuidPipe()) providerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { location, state } = await this.sso.start(providerId, origin(req));
     res.setHeader('Cache-Control', 'no-store');
     if (state) {
@@ -67,19 +68,10 @@ export class SsoController {
    */
   @Public()
   @Get('callback')
-  @ApiQuery({ name: 'code', required: false, type: String, description: 'The authorization code' })
-  @ApiQuery({ name: 'state', required: false, type: String, description: 'The state sent at start; must equal the state cookie' })
-  @ApiQuery({ name: 'iss', required: false, type: String, description: "The provider's issuer (RFC 9207)" })
-  @ApiQuery({ name: 'error', required: false, type: String, description: "The provider's refusal, e.g. access_denied" })
-  @ApiQuery({ name: 'error_description', required: false, type: String })
   @ApiFoundResponse({ description: 'To `/sso-complete#refreshToken=…` when signed in, else to `/sign-in?sso_error=<reason>`' })
-  async callback(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response, @ClientIp() ip: string): Promise<void> {
-    // The provider's parameters are read as they come (it may add its own, e.g. session_state), not through a strict DTO.
+  async callback(@Query() query: SsoCallbackQueryDto, @Req() req: Request, @Res() res: Response, @ClientIp() ip: string): Promise<void> {
     const params: SsoCallbackParams = {};
-    for (const key of CALLBACK_PARAMS) {
-      const value = query[key];
-      if (typeof value === 'string' && value.length <= 4000) params[key] = value;
-    }
+    for (const key of CALLBACK_PARAMS) if (query[key] !== undefined) params[key] = query[key];
     const location = await this.sso.callback(params, readCookie(req.headers.cookie, STATE_COOKIE) ?? undefined, ip);
     res.clearCookie(STATE_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: req.secure });
     res.setHeader('Cache-Control', 'no-store');

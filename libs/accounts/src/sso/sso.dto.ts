@@ -97,3 +97,48 @@ export class UpdateSsoProviderDto {
   @Min(1)
   version?: number;
 }
+
+/**
+ * What a provider sends back to the callback (RFC 6749 §4.1.2, RFC 9207 `iss`, OpenID session management's
+ * `session_state`). Anything else, or a parameter given twice, is a malformed request (400).
+ */
+export class SsoCallbackQueryDto {
+  /** The authorization code. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  code?: string;
+
+  /** The state sent at start; must equal the state cookie. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  state?: string;
+
+  /** The provider's issuer (RFC 9207). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  iss?: string;
+
+  /** The provider's refusal, e.g. access_denied. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  error?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  error_description?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  error_uri?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  session_state?: string;
+}

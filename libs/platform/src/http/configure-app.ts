@@ -13,6 +13,9 @@ import { inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
 import { connectionCloseWhenDraining } from '../lifecycle/http-drain';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { MetricsService } from '../metrics/metrics.service';
+import { httpMetrics, metricsEndpoint, routeOf } from '../metrics/metrics.http';
+import { traceRequests, tracingEnabled } from '../tracing/tracing';
 
 export const BODY_LIMIT = '1mb';
 
@@ -40,6 +43,7 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.set('etag', 'strong');
   express.disable('x-powered-by');
   express.use(requestContextMiddleware);
+  mountObservability(express);
   express.use(
     helmet({
       contentSecurityPolicy: {
@@ -56,6 +60,19 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false, verify: verifyForm });
   if (opts.useLogger !== false) express.useLogger(express.get(Logger));
   boundTimeouts(express.getHttpServer() as Server, express.get(AppConfig));
+}
+
+/**
+ * Request metrics (and a span per request when tracing is on) around
+ * everything after this, and `/metrics` for the scraper. The worker mounts it
+ * on its health port too.
+ */
+export function mountObservability(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  const metrics = express.get(MetricsService);
+  if (tracingEnabled()) express.use(traceRequests(routeOf));
+  express.use(httpMetrics(metrics));
+  express.use(metricsEndpoint(metrics, express.get(AppConfig).METRICS_TOKEN));
 }
 
 /**
