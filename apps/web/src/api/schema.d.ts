@@ -2380,12 +2380,16 @@ export interface components {
             enabled?: boolean;
         };
         UpdateSsoProviderDto: {
+            /** @description Shown on the sign-in button. */
             name?: string;
+            /** @description The provider's issuer identifier; its `/.well-known/openid-configuration` is read from there. */
             issuer?: string;
             clientId?: string;
-            /** @description A new secret replaces the stored one; leave it out to keep it. */
+            /** @description Stored encrypted; never returned. */
             clientSecret?: string;
+            /** @description E-mail domains allowed to sign in through this provider (lower-case, e.g. `iom.int`); empty allows any. */
             allowedDomains?: string[];
+            /** @description Whether someone with no account gets one (with no role until the secretariat assigns one). */
             allowAccountCreation?: boolean;
             enabled?: boolean;
             /** @description The version you read; a stale one answers 409 and changes nothing. */

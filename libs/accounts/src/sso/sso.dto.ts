@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { PartialType } from '@nestjs/swagger';
 import { trim } from '@gcm/platform';
 
 /** https, or http on this machine's loopback (a provider started for a test or a local trial). */
@@ -50,47 +51,8 @@ export class CreateSsoProviderDto {
   enabled?: boolean;
 }
 
-export class UpdateSsoProviderDto {
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(2, 100)
-  name?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
-  @Matches(ISSUER, { message: 'issuer must be an https URL (http only on localhost)' })
-  issuer?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  clientId?: string;
-
-  /** A new secret replaces the stored one; leave it out to keep it. */
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  clientSecret?: string;
-
-  @IsOptional()
-  @Transform(lowerEach)
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(DOMAIN, { each: true, message: 'allowedDomains must be domain names such as iom.int' })
-  allowedDomains?: string[];
-
-  @IsOptional()
-  @IsBoolean()
-  allowAccountCreation?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  enabled?: boolean;
-
+/** Any field of a provider; a new `clientSecret` replaces the stored one (left out: kept). */
+export class UpdateSsoProviderDto extends PartialType(CreateSsoProviderDto) {
   /** The version you read; a stale one answers 409 and changes nothing. */
   @IsOptional()
   @IsInt()
