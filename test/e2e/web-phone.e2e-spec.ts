@@ -132,6 +132,8 @@ describe('every page on a phone and a laptop (browser)', () => {
     '/workspace/users/invite',
     `/workspace/users/${f.fra.user.id}`,
     '/workspace/audit',
+    '/workspace/sso',
+    '/workspace/sso/new',
     '/workspace/framework',
     '/workspace/framework/recommendations/new',
     '/workspace/framework/recommendations/101',

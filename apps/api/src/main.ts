@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
-import { configureHttpApp, httpDrainer, loadConfigOrExit, stopOnSignals } from '@gcm/platform';
+import { configureHttpApp, httpDrainer, loadConfigOrExit, startTracing, stopOnSignals } from '@gcm/platform';
 import { ApiModule } from './api.module';
 import { mountSwagger } from './swagger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gcm-api' });
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app);
   mountSwagger(app);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit, migrateUnderLock, stopOnSignals, WorkerRunner } from '@gcm/platform';
+import { loadConfigOrExit, migrateUnderLock, mountObservability, startTracing, stopOnSignals, WorkerRunner } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from './worker.module';
 
@@ -13,11 +13,14 @@ import { WorkerModule } from './worker.module';
  */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gcm-worker' });
   const app = await NestFactory.create<NestExpressApplication>(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   stopOnSignals(app, (deadline) => app.get(WorkerRunner).drain(deadline));
   // The worker may start before the API: migrations run under the same advisory lock.
   if (config.MIGRATE_ON_START) await migrateUnderLock(app.get(DataSource));
+  // /metrics (with METRICS_TOKEN) beside /health on the worker's port.
+  mountObservability(app);
   await app.init();
   if (config.WORKER_PORT > 0) await app.listen(config.WORKER_PORT, config.HOST ?? '127.0.0.1');
   process.send?.({ type: 'ready' });

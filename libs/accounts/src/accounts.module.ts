@@ -20,16 +20,20 @@ import { RetentionService } from './retention/retention.service';
 import { InvitationsService } from './users/invitations.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { SsoController, SsoProvidersController } from './sso/sso.controller';
+import { loadSsoConfig, SsoConfig } from './sso/sso-config';
+import { SsoProvidersService } from './sso/sso-providers.service';
+import { SsoService } from './sso/sso.service';
 
 const SERVICES = [
   AccessTokenService, AuthService, AuditQueryService, CredentialsService, InvitationsService, OrganisationsService, RateLimitService,
-  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService, RetentionService, RetentionPruneHandler,
+  SessionService, UserTokenService, StateOrganisationsSeeder, UsersService, RetentionService, RetentionPruneHandler, SsoProvidersService, SsoService,
 ];
 
 /** Organisations, users, sessions and tokens: the tables and the services over them, without routes or guard. */
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
-  providers: SERVICES,
+  providers: [...SERVICES, { provide: SsoConfig, useFactory: () => loadSsoConfig() }],
   exports: [...SERVICES, TypeOrmModule],
 })
 export class AccountsCoreModule {}
@@ -40,7 +44,7 @@ export class AccountsCoreModule {}
  */
 @Module({
   imports: [AccountsCoreModule],
-  controllers: [AuthController, OrganisationsController, UsersController, AuditController],
+  controllers: [AuthController, OrganisationsController, UsersController, AuditController, SsoController, SsoProvidersController],
   providers: [AccessGuard, { provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class AccountsHttpModule {}

@@ -16,7 +16,8 @@ export class UserView {
   id: string;
   email: string;
   name: string;
-  role: Role;
+  /** Null for an account single sign-on created, until the secretariat assigns a role. */
+  role: Role | null;
   organisationId: string | null;
   organisation: UserOrganisationRef | null;
   /** invited: has not set a password yet; deactivated: can no longer sign in. */

@@ -58,3 +58,7 @@ export * from './lifecycle/http-drain';
 export * from './lifecycle/stop-on-signals';
 export * from './sheets';
 export * from './validation/language-tag.decorator';
+export * from './http/cookie';
+export * from './metrics/metrics.service';
+export * from './metrics/metrics.http';
+export * from './tracing/tracing';

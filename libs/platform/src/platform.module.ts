@@ -11,6 +11,7 @@ import { RequestInputGuard } from './http/request-input.guard';
 import { LoggingModule } from './logging/logging.module';
 import { MailService } from './mail/mail.service';
 import { QueueService } from './queue/queue.service';
+import { MetricsService } from './metrics/metrics.service';
 import { createValidationPipe } from './validation/validation.pipe';
 
 /**
@@ -29,11 +30,12 @@ export class PlatformModule {
         MailService,
         StatsCache,
         ShutdownState,
+        MetricsService,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_GUARD, useClass: RequestInputGuard },
       ],
-      exports: [QueueService, MailService, StatsCache, ShutdownState],
+      exports: [QueueService, MailService, StatsCache, ShutdownState, MetricsService],
     };
   }
 }

@@ -14,6 +14,18 @@ export const authApi = {
   confirmReset: (body: S['PasswordResetConfirmDto']) => ok(signInApi.POST('/api/v1/auth/password-reset/confirm', { body })),
   /** Without the sign-in dialog: an already ended session needs none to be ended. */
   signOut: () => ok(publicApi.POST('/api/v1/auth/sign-out')),
+  /** Ends the session and, for one that came through single sign-on, names the provider's logout page. */
+  ssoSignOut: () => ok(publicApi.POST('/api/v1/auth/sso/sign-out')),
+  ssoProviders: () => ok(signInApi.GET('/api/v1/auth/sso/providers')),
+  refresh: (refreshToken: string) => ok(signInApi.POST('/api/v1/auth/refresh', { body: { refreshToken } })),
+};
+
+/** The secretariat's single sign-on providers. */
+export const ssoAdminApi = {
+  list: () => ok(api.GET('/api/v1/sso-providers')),
+  get: (id: string) => ok(api.GET('/api/v1/sso-providers/{id}', { params: { path: { id } } })),
+  create: (body: S['CreateSsoProviderDto']) => ok(api.POST('/api/v1/sso-providers', { body })),
+  update: (id: string, body: S['UpdateSsoProviderDto']) => ok(api.PATCH('/api/v1/sso-providers/{id}', { params: { path: { id } }, body })),
 };
 
 export const accountApi = {

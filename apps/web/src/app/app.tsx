@@ -57,7 +57,7 @@ export function App() {
   if (!Page || !match) content = <NotFound />;
   else if (signedInOnly && !ready) content = <p class="status" role="status">{t.common.loading}</p>;
   else if (signedInOnly && !current) content = <SignInPanel />;
-  else if (route.roles && current && !route.roles.includes(current.user.role)) content = <NotForYourRole />;
+  else if (route.roles && current && (current.user.role === null || !route.roles.includes(current.user.role))) content = <NotForYourRole />;
   else content = <Page params={match.params} query={location.query} />;
   return (
     <Layout path={location.path}>

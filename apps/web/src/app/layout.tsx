@@ -9,10 +9,12 @@ import { authApi } from '../api/account-api';
 
 /** Ends the session on the server, then forgets tokens and autosaved drafts (a shared computer keeps nothing). */
 async function signOut(): Promise<void> {
-  await authApi.signOut().catch(() => undefined);
+  const ended = await authApi.ssoSignOut().catch(() => null);
   session.clear();
   for (const key of Object.keys(sessionStorage)) if (key.startsWith('gcm.draft.')) sessionStorage.removeItem(key);
-  navigate('/');
+  // A session that came through single sign-on also ends at the provider (RP-initiated logout), which sends the browser back.
+  if (ended?.logoutUrl) window.location.assign(ended.logoutUrl);
+  else navigate('/');
 }
 
 function visible(items: NavItem[], signedIn: boolean): NavItem[] {
@@ -49,7 +51,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
               <div class="account">
                 <p class="account__name">
                   {t.site.signedInAs(current.user.name)}
-                  <span class="account__role">{t.roles[current.user.role]}</span>
+                  <span class="account__role">{t.roles[current.user.role ?? 'none']}</span>
                 </p>
                 <a class="account__link" href="/workspace">
                   {t.site.workspace}

@@ -23,6 +23,7 @@ import { ForgotPasswordPage } from '../auth/forgot-password.page';
 import { ResetPasswordPage } from '../auth/reset-password.page';
 import { AcceptInvitationPage } from '../auth/accept-invitation.page';
 import { ReminderNoChangePage, ReminderUpdatePage } from '../auth/reminder-link.page';
+import { SsoCompletePage } from '../auth/sso-complete.page';
 import { workspaceRoutes } from '../workspace/workspace-routes';
 import { ReportsPage } from '../pages/reports.page';
 
@@ -54,5 +55,6 @@ export const routes: RouteDef[] = [
   { path: '/accept-invitation', page: AcceptInvitationPage },
   { path: '/reminder/no-change', page: ReminderNoChangePage },
   { path: '/reminder/update', page: ReminderUpdatePage },
+  { path: '/sso-complete', page: SsoCompletePage },
   ...workspaceRoutes,
 ];

@@ -58,6 +58,8 @@ export const enRoles = {
   focal_point: 'Focal point',
   secretariat: 'Secretariat',
   expert: 'Expert',
+  /** An account single sign-on created, before the secretariat assigns a role. */
+  none: 'No role yet',
 };
 
 export const enOrgKinds = {
@@ -108,6 +110,7 @@ export const enWorkspace = {
       focal_point: 'Your pledges and progress updates for this reporting cycle.',
       secretariat: 'Review what comes in, run the reporting cycles and keep the catalogue and accounts in order.',
       expert: 'Your challenge reports.',
+      none: 'You signed in through your organisation. The secretariat will give your account a role; until then there is nothing here for you.',
     },
   },
   myOrg: {

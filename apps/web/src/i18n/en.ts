@@ -4,6 +4,7 @@ import { enCycles, enMyWork, enPledges, enReview, enUpdates } from './en-reporti
 import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
 import { enValidation } from './en-validation';
+import { enSso } from './en-sso';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -216,5 +217,6 @@ export const en = {
   reminderLinks: enReminderLinks,
   extensions: enExtensions,
   workbench: enWorkbench,
+  sso: enSso,
 } as const;
 

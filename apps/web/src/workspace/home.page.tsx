@@ -15,7 +15,7 @@ export function WorkspaceHomePage() {
   const { user } = current;
   return (
     <>
-      <PageHeader title={t.ws.home.title(user.name)} kicker={user.organisation?.name ?? t.roles[user.role]} lead={t.ws.home.lead[user.role]} />
+      <PageHeader title={t.ws.home.title(user.name)} kicker={user.organisation?.name ?? t.roles[user.role ?? 'none']} lead={t.ws.home.lead[user.role ?? 'none']} />
       {user.role === 'focal_point' && (
         <>
           <p class="form__actions">

@@ -28,7 +28,7 @@ export function UserPage({ params }: RouteProps) {
     <DataView state={state}>
       {([user, orgs]) => (
         <>
-          <PageHeader title={user.name} kicker={t.roles[user.role]} crumbs={crumbs} />
+          <PageHeader title={user.name} kicker={t.roles[user.role ?? 'none']} crumbs={crumbs} />
           {notice && (
             <p class="notice notice--success" role="status">
               {notice}

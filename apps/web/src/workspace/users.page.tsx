@@ -94,7 +94,7 @@ export function UsersPage({ query }: RouteProps) {
                         <a href={`/workspace/users/${u.id}`}>{u.name}</a>
                       </th>
                       <td>{u.email}</td>
-                      <td>{t.roles[u.role]}</td>
+                      <td>{t.roles[u.role ?? 'none']}</td>
                       <td>{u.organisation?.name ?? '—'}</td>
                       <td>
                         <StatusTag status={u.status} />

@@ -12,7 +12,7 @@ export function WorkspaceFrame({ path, children }: { path: string; children: Com
   return (
     <div class="workspace">
       <nav class="workspace__nav" aria-label={t.ws.nav.label}>
-        <p class="workspace__org">{current.user.organisation?.name ?? t.roles[current.user.role]}</p>
+        <p class="workspace__org">{current.user.organisation?.name ?? t.roles[current.user.role ?? 'none']}</p>
         <ul>
           {links.map((l) => (
             <li key={l.href}>

@@ -23,12 +23,13 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/organisations', label: t.ws.nav.organisations, roles: ['secretariat'] },
   { href: '/workspace/users', label: t.ws.nav.users, roles: ['secretariat'] },
   { href: '/workspace/framework', label: t.ws.nav.framework, roles: ['secretariat'] },
+  { href: '/workspace/sso', label: t.sso.admin.nav, roles: ['secretariat'] },
   { href: '/workspace/audit', label: t.ws.nav.audit, roles: ['secretariat'] },
   { href: '/workspace/queues', label: t.ws.nav.queues, roles: ['secretariat'] },
 ];
 
-export function linksFor(role: Role): WorkspaceLink[] {
-  return workspaceNav.filter((l) => l.roles.includes(role));
+export function linksFor(role: Role | null): WorkspaceLink[] {
+  return role ? workspaceNav.filter((l) => l.roles.includes(role)) : workspaceNav.filter((l) => l.href === '/workspace');
 }
 
 /** The most specific link that contains `path`. */

@@ -6,6 +6,7 @@ export { MyOrganisationPage } from './my-organisation.page';
 export { ObjectiveThemesPage } from './objective-themes.page';
 export { NewOrganisationPage, OrganisationEditPage } from './organisation-edit.page';
 export { OrganisationsPage } from './organisations.page';
+export { NewSsoProviderPage, SsoProviderPage, SsoProvidersPage } from './sso-providers.page';
 export { PracticeImportsPage } from './practice-imports.page';
 export { RecommendationEditPage } from './recommendation-edit.page';
 export { InviteUserPage } from './user-invite.page';

@@ -12,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 interface Claims {
   sub: string;
   sid: string;
-  role: Role;
+  role: Role | null;
   org: string | null;
 }
 
@@ -32,7 +32,7 @@ export class AccessTokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  issue(user: { id: string; role: Role; organisationId: string | null }, sessionId: string): string {
+  issue(user: { id: string; role: Role | null; organisationId: string | null }, sessionId: string): string {
     const claims: Omit<Claims, 'sub'> = { sid: sessionId, role: user.role, org: user.organisationId };
     return sign(claims, this.config.AUTH_SECRET, {
       algorithm: 'HS256', subject: user.id, issuer: ISSUER, audience: AUDIENCE, expiresIn: this.ttlSeconds,
@@ -63,7 +63,7 @@ export class AccessTokenService {
       const payload = verify(token, this.config.AUTH_SECRET, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
       if (typeof payload !== 'object') return null;
       const { sub, sid, role } = payload as Partial<Claims>;
-      if (!sub || !sid || !UUID.test(sub) || !UUID.test(sid) || !ROLES.includes(role as Role)) return null;
+      if (!sub || !sid || !UUID.test(sub) || !UUID.test(sid) || (role !== null && !ROLES.includes(role as Role))) return null;
       return payload as Claims;
     } catch {
       return null;

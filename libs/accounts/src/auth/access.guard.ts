@@ -41,7 +41,7 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'optional') context.switchToHttp().getResponse<Response>().setHeader('Vary', 'Authorization');
     if (rule.kind === 'optional') return true;
     if (!user) return this.deny(req, ErrorCode.Unauthenticated, token ? 'invalid_token' : 'no_token');
-    if (rule.kind === 'roles' && !rule.roles.includes(user.role)) return this.deny(req, ErrorCode.Forbidden, 'role', user);
+    if (rule.kind === 'roles' && (user.role === null || !rule.roles.includes(user.role))) return this.deny(req, ErrorCode.Forbidden, 'role', user);
     return true;
   }
 

@@ -4,7 +4,8 @@ import type { Role } from '@gcm/platform';
 export interface AuthUser {
   id: string;
   email: string;
-  role: Role;
+  /** Null for an account single sign-on created and the secretariat has not yet given a role: it may only read its own profile. */
+  role: Role | null;
   organisationId: string | null;
 }
 

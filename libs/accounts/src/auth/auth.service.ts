@@ -84,10 +84,12 @@ export class AuthService {
     return this.tokenResponse(this.dataSource.manager, rotated.userId, rotated.sessionId, rotated.refreshToken);
   }
 
-  async signOut(sessionId: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+  /** Ends the session; returns the provider a single sign-on session came through (for its logout), else null. */
+  async signOut(sessionId: string): Promise<{ ssoProviderId: string | null }> {
+    return this.dataSource.transaction(async (m) => {
       const revoked = await this.sessions.revoke(m, sessionId, 'sign_out');
       if (revoked) await this.audit.record(m, { action: 'auth.sign_out', entityType: 'session', entityId: sessionId });
+      return { ssoProviderId: revoked?.ssoProviderId ?? null };
     });
   }
 

@@ -18,9 +18,10 @@ export class SessionService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async open(m: EntityManager, userId: string, ip: string | null): Promise<{ sessionId: string; refreshToken: string }> {
+  /** `ssoProviderId`: the provider a single sign-on came through, for its logout at sign-out. */
+  async open(m: EntityManager, userId: string, ip: string | null, ssoProviderId: string | null = null): Promise<{ sessionId: string; refreshToken: string }> {
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    const { identifiers } = await m.insert(Session, { userId, expiresAt, ip });
+    const { identifiers } = await m.insert(Session, { userId, expiresAt, ip, ssoProviderId });
     const sessionId = identifiers[0].id as string;
     return { sessionId, refreshToken: await this.issueRefreshToken(m, sessionId) };
   }
@@ -64,9 +65,10 @@ export class SessionService {
   }
 
   /** Revokes one session if still live; returns its user, or null when it was already revoked. */
-  async revoke(m: EntityManager, sessionId: string, reason: string): Promise<{ userId: string } | null> {
+  async revoke(m: EntityManager, sessionId: string, reason: string): Promise<{ userId: string; ssoProviderId: string | null } | null> {
     const [[row]] = await m.query(
-      `UPDATE session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id AS "userId"`,
+      `UPDATE session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL
+       RETURNING user_id AS "userId", sso_provider_id AS "ssoProviderId"`,
       [sessionId, reason],
     );
     return row ?? null;

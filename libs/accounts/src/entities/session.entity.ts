@@ -36,4 +36,8 @@ export class Session {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
+
+  /** The provider a single sign-on session came through, for its RP-initiated logout; null for a password sign-in. */
+  @Column({ type: 'uuid', nullable: true })
+  ssoProviderId: string | null;
 }

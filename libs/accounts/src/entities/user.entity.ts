@@ -6,7 +6,7 @@ import { Organisation } from './organisation.entity';
 
 /** `user` is reserved in PostgreSQL, hence app_user. E-mails are stored lower-cased. */
 @Entity('app_user')
-@Check('ck_app_user_role', `"role" IN ('secretariat', 'focal_point', 'expert')`)
+@Check('ck_app_user_role', `"role" IS NULL OR "role" IN ('secretariat', 'focal_point', 'expert')`)
 @Check('ck_app_user_focal_point_organisation', `"role" <> 'focal_point' OR "organisation_id" IS NOT NULL`)
 @Check('ck_app_user_email_lower', `"email" = lower("email")`)
 export class User {
@@ -19,8 +19,9 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  role: Role;
+  /** Null for an account single sign-on created: it can sign in but do nothing until the secretariat gives it a role. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  role: Role | null;
 
   /** A focal point's one organisation; optional for experts (their agency or NGO) and the secretariat. */
   @Index()

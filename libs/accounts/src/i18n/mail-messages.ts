@@ -5,6 +5,7 @@ const en = {
   'role.secretariat': 'a member of the review secretariat',
   'role.focal_point': 'a focal point',
   'role.expert': 'an expert',
+  'role.none': 'a user',
   'invite.subject': 'You are invited to GCM Tracker',
   'invite.body':
     'Hello {name},\n\nYou have been invited to GCM Tracker as {role}{organisation, select, none {} other { for {organisation}}}.\n' +
@@ -24,6 +25,7 @@ export const MAIL_MESSAGES: MessageCatalogue<MailMessageKey> = {
     'role.secretariat': 'membre du secrétariat de l’examen',
     'role.focal_point': 'point focal',
     'role.expert': 'expert',
+    'role.none': 'utilisateur',
     'invite.subject': 'Vous êtes invité(e) sur GCM Tracker',
     'invite.body':
       'Bonjour {name},\n\nVous avez été invité(e) sur GCM Tracker avec le rôle « {role} »{organisation, select, none {} other { pour {organisation}}}.\n' +
@@ -38,6 +40,7 @@ export const MAIL_MESSAGES: MessageCatalogue<MailMessageKey> = {
     'role.secretariat': 'miembro de la secretaría del examen',
     'role.focal_point': 'punto focal',
     'role.expert': 'experto',
+    'role.none': 'usuario',
     'invite.subject': 'Le invitamos a GCM Tracker',
     'invite.body':
       'Hola, {name}:\n\nHa recibido una invitación a GCM Tracker como {role}{organisation, select, none {} other { de {organisation}}}.\n' +
@@ -52,6 +55,7 @@ export const MAIL_MESSAGES: MessageCatalogue<MailMessageKey> = {
     'role.secretariat': 'сотрудник секретариата обзора',
     'role.focal_point': 'координатор',
     'role.expert': 'эксперт',
+    'role.none': 'пользователь',
     'invite.subject': 'Приглашение в GCM Tracker',
     'invite.body':
       'Здравствуйте, {name}!\n\nВас пригласили в GCM Tracker в качестве участника с ролью «{role}»{organisation, select, none {} other { от организации {organisation}}}.\n' +
@@ -66,6 +70,7 @@ export const MAIL_MESSAGES: MessageCatalogue<MailMessageKey> = {
     'role.secretariat': 'عضو في أمانة الاستعراض',
     'role.focal_point': 'جهة تنسيق',
     'role.expert': 'خبير',
+    'role.none': 'مستخدم',
     'invite.subject': 'دعوة للانضمام إلى GCM Tracker',
     'invite.body':
       'مرحبًا {name}،\n\nلقد دُعيت إلى GCM Tracker بصفة {role}{organisation, select, none {} other { لدى {organisation}}}.\n' +
@@ -80,6 +85,7 @@ export const MAIL_MESSAGES: MessageCatalogue<MailMessageKey> = {
     'role.secretariat': '审查秘书处成员',
     'role.focal_point': '联络人',
     'role.expert': '专家',
+    'role.none': '用户',
     'invite.subject': '邀请您加入 GCM Tracker',
     'invite.body':
       '{name}，您好：\n\n您已受邀以{role}身份加入 GCM Tracker{organisation, select, none {} other {（{organisation}）}}。\n' +

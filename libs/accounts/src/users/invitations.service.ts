@@ -67,7 +67,7 @@ export class InvitationsService {
         subject: formatMessage(MAIL_MESSAGES, lang, 'invite.subject'),
         text: formatMessage(MAIL_MESSAGES, lang, 'invite.body', {
           name: user.name,
-          role: formatMessage(MAIL_MESSAGES, lang, `role.${user.role}`),
+          role: formatMessage(MAIL_MESSAGES, lang, user.role ? `role.${user.role}` : 'role.none'),
           organisation: user.organisation?.name ?? 'none',
           expires: expiresAt.toISOString().slice(0, 16).replace('T', ' '),
           link,

@@ -125,7 +125,7 @@ export class UsersService {
   }
 
   /** A focal point belongs to exactly one organisation, which must exist. */
-  async assertOrganisationFits(m: EntityManager, role: Role, organisationId: string | null): Promise<void> {
+  async assertOrganisationFits(m: EntityManager, role: Role | null, organisationId: string | null): Promise<void> {
     if (role === 'focal_point' && !organisationId) {
       throw DomainError.invalid('organisationId', 'a focal point must belong to an organisation');
     }

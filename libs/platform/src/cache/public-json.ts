@@ -3,7 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { PreparedBody, sendPrepared } from './representations';
 import type { CachedBody, StatsCache } from './stats-cache';
-import { currentContext } from '../context/request-context';
 import { currentLocale, localeOfRequest } from '../i18n/request-locale';
 import type { Locale } from '../pure/locales';
 

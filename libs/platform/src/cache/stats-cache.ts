@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import type { ClientConfig } from 'pg';
@@ -11,6 +11,7 @@ import { createRedis, redisReady } from '../queue/redis';
 import { FallbackBody, LocalStatsCache } from './local-stats-cache';
 import { PreparedBody, prepareBody } from './representations';
 import { StatsChangeListener } from './stats-change-listener';
+import { MetricsService } from '../metrics/metrics.service';
 
 /** A rendered public response: the exact bytes sent and their ETag. */
 export interface CachedBody {
@@ -92,6 +93,7 @@ export class StatsCache implements OnModuleDestroy {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.genKey = `${config.REDIS_PREFIX}:stats:gen`;
     this.dataPrefix = `${config.REDIS_PREFIX}:stats:data:`;
@@ -171,18 +173,25 @@ export class StatsCache implements OnModuleDestroy {
 
   /** The in-memory copy, without any I/O: the fast path for hot GETs. */
   peek(key: string): PreparedBody | undefined {
-    return this.enabled ? this.local.get(key) : undefined;
+    const hit = this.enabled ? this.local.get(key) : undefined;
+    // A miss here goes on to lookup(), which counts it.
+    if (hit) this.metrics?.cacheLookups.inc({ result: 'memory' });
+    return hit;
   }
 
   async lookup(key: string): Promise<CacheLookup | null> {
     // Not connected to Redis: compute, rather than wait for it on every request.
-    if (!this.enabled || !this.listen().listening || this.redis().status !== 'ready') return null;
+    if (!this.enabled || !this.listen().listening || this.redis().status !== 'ready') {
+      this.metrics?.cacheLookups.inc({ result: 'bypass' });
+      return null;
+    }
     const epoch = this.local.epoch;
     try {
       const [read, raw] = await this.redis().statsRead(this.genKey, this.dataPrefix, key);
       const { generation, rolledBack } = await this.checked(read);
       const hit = raw && !rolledBack ? await prepareBody(decode(raw)) : undefined;
       if (hit) this.local.set(key, epoch, hit);
+      this.metrics?.cacheLookups.inc({ result: hit ? 'redis' : 'miss' });
       return { generation, epoch: rolledBack ? this.local.epoch : epoch, hit };
     } catch (err) {
       this.logger.warn({ err }, 'stats cache read failed; computing instead');

@@ -346,6 +346,17 @@ export class AppConfig {
   @Max(600_000, { message: 'SHUTDOWN_TIMEOUT_MS must be a whole number from 1000 to 600000' })
   SHUTDOWN_TIMEOUT_MS = 20_000;
 
+  /** Turns on `GET /metrics` (API and worker port) for a scraper sending `Authorization: Bearer <token>`; unset: /metrics is 404. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9._~+/=-]{16,256}$/, { message: 'METRICS_TOKEN must be 16-256 characters of A-Z, a-z, 0-9 and ._~+/=-' })
+  METRICS_TOKEN?: string;
+
+  /** OpenTelemetry traces go to this OTLP/HTTP endpoint (e.g. http://collector:4318/v1/traces); unset: no tracing. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   /** Seed files (reference data and source documents); defaults to the repository's seeds/sources. */
   @IsOptional()
   @IsString()
@@ -365,7 +376,7 @@ const CONFIG_KEYS = [
   'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REMINDER_LINK_TTL_HOURS', 'RETENTION_PRUNE_EVERY_MINUTES', 'SESSION_RETENTION_DAYS',
   'TOKEN_RETENTION_DAYS', 'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS', 'STATS_INVALIDATION_WINDOW_MS',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
-  'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS',
+  'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS', 'METRICS_TOKEN', 'OTEL_EXPORTER_OTLP_ENDPOINT',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Validates the environment; throws ConfigError whose message is one line naming the variable. */

@@ -17,6 +17,9 @@ import { inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
 import { connectionCloseWhenDraining } from '../lifecycle/http-drain';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { MetricsService } from '../metrics/metrics.service';
+import { httpMetrics, metricsEndpoint, routeOf } from '../metrics/metrics.http';
+import { traceRequests, tracingEnabled } from '../tracing/tracing';
 
 export const BODY_LIMIT = '1mb';
 
@@ -45,6 +48,7 @@ export function configureHttpApp(app: INestApplication, opts: { useLogger?: bool
   express.disable('x-powered-by');
   express.use(requestContextMiddleware);
   express.use(requestLocaleMiddleware);
+  mountObservability(express);
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -101,6 +105,19 @@ function fixedHeaders(middleware: (req: IncomingMessage, res: ServerResponse, ne
   };
   middleware({ headers: {}, method: 'GET', url: '/' } as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
   return out;
+}
+
+/**
+ * Request metrics (and a span per request when tracing is on) around
+ * everything after this, and `/metrics` for the scraper. The worker mounts it
+ * on its health port too.
+ */
+export function mountObservability(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  const metrics = express.get(MetricsService);
+  if (tracingEnabled()) express.use(traceRequests(routeOf));
+  express.use(httpMetrics(metrics));
+  express.use(metricsEndpoint(metrics, express.get(AppConfig).METRICS_TOKEN));
 }
 
 /**

@@ -14,3 +14,8 @@ export function registerHotPublicPath(prefix: string): void {
 export function isHotPublicPath(url: string | undefined): boolean {
   return !!url && prefixes.some((p) => url.startsWith(p));
 }
+
+/** The registered prefix `url` falls under (a metrics label for an answer from memory, which no route matched). */
+export function hotPublicPrefix(url: string | undefined): string | undefined {
+  return url ? prefixes.find((p) => url.startsWith(p)) : undefined;
+}

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createRedis, redisReady } from './redis';
 import { JobName, JobPayloads, QueueName, queueOf } from './queue.definitions';
+import { withOrigin } from './job-context';
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -59,7 +60,7 @@ export class QueueService implements OnModuleDestroy {
   /** A jobId makes the enqueue idempotent: BullMQ keeps one job per id. */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: JobsOptions = {}): Promise<string> {
     await this.ready();
-    const job = await this.queue(queueOf(name)).add(name, data, opts);
+    const job = await this.queue(queueOf(name)).add(name, withOrigin(data), opts);
     return job.id as string;
   }
 
@@ -74,9 +75,9 @@ export class QueueService implements OnModuleDestroy {
     await this.flows.add({
       name: parent.name,
       queueName: queueOf(parent.name),
-      data: parent.data,
+      data: withOrigin(parent.data),
       opts: { ...DEFAULT_JOB_OPTIONS, ...parent.opts },
-      children: children.map((c) => ({ name: c.name, queueName: queueOf(c.name), data: c.data, opts: { ...DEFAULT_JOB_OPTIONS, ...c.opts } })),
+      children: children.map((c) => ({ name: c.name, queueName: queueOf(c.name), data: withOrigin(c.data), opts: { ...DEFAULT_JOB_OPTIONS, ...c.opts } })),
     });
   }
 

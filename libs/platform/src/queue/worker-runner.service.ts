@@ -1,4 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { runWithContext } from '../context/request-context';
+import { MetricsService } from '../metrics/metrics.service';
+import { tracer } from '../tracing/tracing';
+import { jobContext, jobParentContext, originOf } from './job-context';
 import { hostname } from 'node:os';
 import { DelayedError, Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
@@ -37,6 +42,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly config: AppConfig,
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
     private readonly queues: QueueService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     const { missing, duplicated } = checkHandlers(handlers);
     if (missing.length || duplicated.length) {
@@ -86,7 +92,41 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  private async dispatch(job: Job, token?: string): Promise<unknown> {
+  /**
+   * Runs the handler in the context of the request that queued the job (its correlation id and actor, for the
+   * handler's audit rows and these log lines) and, when tracing is on, in a span under that request's span.
+   */
+  private dispatch(job: Job, token?: string): Promise<unknown> {
+    const origin = originOf(job.data);
+    const ctx = jobContext(origin, `${job.queueName}:${job.id}`);
+    const parent = jobParentContext(origin);
+    const span = tracer().startSpan(`job ${job.name}`, {
+      kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': job.queueName, 'job.name': job.name },
+    }, parent);
+    const started = process.hrtime.bigint();
+    const log = { job: job.id, name: job.name, correlationId: ctx.correlationId, actorId: ctx.actorId };
+    this.logger.log(log, 'job started');
+    return context.with(trace.setSpan(parent, span), () => runWithContext(ctx, () => this.run(job, token))).then(
+      (result) => {
+        this.finished(job, started, 'completed', span);
+        this.logger.log(log, 'job completed');
+        return result;
+      },
+      (err: unknown) => {
+        this.finished(job, started, err instanceof DelayedError ? 'handed_back' : 'failed', span);
+        throw err;
+      },
+    );
+  }
+
+  private finished(job: Job, started: bigint, outcome: string, span: ReturnType<ReturnType<typeof tracer>['startSpan']>): void {
+    this.metrics?.jobDuration.observe({ queue: job.queueName, name: job.name, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (outcome === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
+    span.setAttribute('job.outcome', outcome);
+    span.end();
+  }
+
+  private async run(job: Job, token?: string): Promise<unknown> {
     const handler = this.byName.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     const key = `${job.queueName}:${job.id}`;

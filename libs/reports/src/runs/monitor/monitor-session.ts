@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AccessTokenService } from '@gcm/accounts';
-import { AppConfig, createRedis } from '@gcm/platform';
+import { AppConfig, createRedis, readCookie } from '@gcm/platform';
 import type { Request } from 'express';
 import type Redis from 'ioredis';
 import { sign, verify } from 'jsonwebtoken';
@@ -13,7 +13,7 @@ const ISSUER = 'gcm-tracker';
 
 export interface MonitorCaller {
   id: string;
-  role: string;
+  role: string | null;
 }
 
 /**
@@ -93,19 +93,4 @@ export class MonitorSession implements OnModuleDestroy {
       return null;
     }
   }
-}
-
-export function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(i + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
 }
