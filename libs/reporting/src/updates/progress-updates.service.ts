@@ -9,7 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertCycleOpen, CycleStatus, nextUpdateStatus } from '../domain/lifecycle';
 import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '../dto/progress-update.dto';
 import { ProgressUpdate } from '../entities/progress-update.entity';
-import { afterExtensionSql, cyclePopulationSql, isLateSql } from '../population/cycle-population.sql';
+import { cyclePopulationSql } from '../population/cycle-population.sql';
 import {
   checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
