@@ -65,7 +65,7 @@ describe('compression', () => {
       const again = await raw(path, { 'accept-encoding': accept });
       for (const r of [first, again]) {
         expect(r.headers['content-encoding']).toBe(encoding);
-        expect(r.headers.vary).toBe('Accept-Encoding');
+        expect(r.headers.vary).toBe('Accept-Encoding, Accept-Language');
         expect(Number(r.headers['content-length'])).toBe(r.body.length);
         expect(r.body.length).toBeLessThan(identity.body.length / 3);
         expect(decoded(r)).toBe(identity.body.toString());
@@ -88,7 +88,7 @@ describe('compression', () => {
     expect(notModified.status).toBe(304);
     expect(notModified.body.length).toBe(0);
     expect(notModified.headers.etag).toBe(br.headers.etag);
-    expect(notModified.headers.vary).toBe('Accept-Encoding');
+    expect(notModified.headers.vary).toBe('Accept-Encoding, Accept-Language');
     const gzip = await raw(path, { 'accept-encoding': 'gzip', 'if-none-match': String(br.headers.etag) });
     expect(gzip.status).toBe(200);
     expect(gzip.headers['content-encoding']).toBe('gzip');

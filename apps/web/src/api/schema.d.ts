@@ -312,6 +312,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/framework/translations/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The English source of every catalogue text as XLSX, one column per language, filled with today's translations. */
+        get: operations["TranslationsController_exportWorkbook"];
+        put?: never;
+        /**
+         * Imports a filled workbook: checked cell by cell first (unknown language column, extra or missing key,
+         *     changed English, placeholders that differ); any problem answers 400 with one `details` entry per cell
+         *     (`field` is the cell, e.g. `F12`) and writes nothing. Otherwise a new framework version, audited.
+         */
+        post: operations["TranslationsController_importWorkbook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sign-in": {
         parameters: {
             query?: never;
@@ -377,7 +399,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Changes your own profile: the language of your e-mail (one of the six; null follows your organisation's). */
+        patch: operations["AuthController_updateMe"];
         trace?: never;
     };
     "/api/v1/auth/invitations/accept": {
@@ -1084,6 +1107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{id}/pledges/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bulk import of an organisation's pledges as drafts (CSV, or the "Pledges" sheet of an XLSX): every cell checked, all or nothing; the same file twice changes nothing. */
+        post: operations["PledgeImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles": {
         parameters: {
             query?: never;
@@ -1472,6 +1512,91 @@ export interface paths {
         put?: never;
         /** Sends the update back to the focal points with a comment (returned). Only the organisation's approver. */
         post: operations["ApprovalsController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every pledge of the organisation owing the cycle an update, last cycle's values beside this cycle's, its state and the days to the deadline. */
+        get: operations["WorkbenchController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/no-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "No change since last cycle" for several pledges in one action: each becomes its own submitted, reconfirmed, audited update; all or none. Honours Idempotency-Key. */
+        post: operations["WorkbenchController_noChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle as a workbook to fill offline: instructions, pledges, measurements, evidence links; last cycle's values filled in. */
+        get: operations["WorkbenchController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports a filled workbook: every cell checked first, all or nothing; updates become drafts (or submitted with `submit=true`). The same file twice changes nothing. */
+        post: operations["WorkbenchController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/cycles/{code}/workbook/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same check as the import, answered as the uploaded workbook with each problem noted on its cell and a Problems sheet. Writes nothing. */
+        post: operations["WorkbenchController_annotated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2347,17 +2472,33 @@ export interface components {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             /** @description Each objective has exactly one primary theme. */
             primary: boolean;
         };
         RecommendationLink: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
         };
         ObjectiveView: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             shortLabel: string;
+            /** @enum {string} */
+            shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortLabelSource?: "official" | "unofficial" | "original";
             /** @description IMRF round table code (RT1…RT4). */
             roundTable: string | null;
             themes: components["schemas"]["ObjectiveThemeLink"][];
@@ -2367,7 +2508,15 @@ export interface components {
             /** @description a–j */
             key: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            nameSource?: "official" | "unofficial" | "original";
             gist: string;
+            /** @enum {string} */
+            gistLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            gistSource?: "official" | "unofficial" | "original";
         };
         ThemeObjectiveLink: {
             number: number;
@@ -2377,12 +2526,20 @@ export interface components {
             code: string;
             position: number;
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             subItems: string[];
         };
         ThemeView: {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             objectives: components["schemas"]["ThemeObjectiveLink"][];
             commitments: components["schemas"]["CommitmentInTheme"][];
         };
@@ -2390,6 +2547,10 @@ export interface components {
             code: string;
             position: number;
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             subItems: string[];
             /** @description Number of the ICMPD theme the commitment belongs to. */
             theme: number;
@@ -2402,7 +2563,15 @@ export interface components {
         RecommendationView: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -2410,12 +2579,24 @@ export interface components {
         RoundTableObjective: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             shortLabel: string;
+            /** @enum {string} */
+            shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortLabelSource?: "official" | "unofficial" | "original";
         };
         RoundTableView: {
             code: string;
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "official" | "unofficial" | "original";
             year: number;
             objectives: components["schemas"]["RoundTableObjective"][];
         };
@@ -2423,7 +2604,13 @@ export interface components {
             alpha3: string;
             alpha2: string;
             m49: string;
+            /** @description In the request's language from CLDR (`Intl.DisplayNames`); in English the UN's short name. Region names likewise. */
             name: string;
+            /**
+             * @description The language `name` is in (`en` when CLDR has no name for the code in the requested language).
+             * @enum {string}
+             */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             region: string;
             regionM49: string;
             subregion: string;
@@ -2449,7 +2636,15 @@ export interface components {
         EditedRecommendationView: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "official" | "unofficial" | "original";
             text: string;
+            /** @enum {string} */
+            textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            textSource?: "official" | "unofficial" | "original";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -2480,6 +2675,27 @@ export interface components {
             number: number;
             themes: components["schemas"]["ThemeObjectiveLink"][];
         };
+        TranslationView: {
+            entityKind: string;
+            code: string;
+            field: string;
+            /** @description ar, zh, fr, ru or es. */
+            locale: string;
+            text: string;
+            /** @enum {string} */
+            source: "official" | "unofficial";
+        };
+        TranslationImportView: {
+            frameworkVersion: number;
+            /** @enum {string} */
+            source: "official" | "unofficial";
+            written: number;
+            /** @description Texts written per language code. */
+            languages: {
+                [key: string]: number;
+            };
+            translations: components["schemas"]["TranslationView"][];
+        };
         SignInDto: {
             /** Format: email */
             email: string;
@@ -2489,7 +2705,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {string} */
-            kind: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
+            kind: "other" | "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority";
             countryAlpha3: string | null;
         };
         UserView: {
@@ -2508,6 +2724,16 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "invited" | "deactivated";
+            /**
+             * @description The user's own choice of language for e-mail (one of the six); null follows the organisation's.
+             * @enum {string|null}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
+            /**
+             * @description The language their e-mail is written in: `language`, else the organisation's when it is one of the six, else English.
+             * @enum {string}
+             */
+            mailLanguage: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** Format: date-time */
             lastSignInAt: string | null;
             /** Format: date-time */
@@ -2527,6 +2753,13 @@ export interface components {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        UpdateProfileDto: {
+            /**
+             * @description The language of your e-mail, one of the six; null follows your organisation's.
+             * @enum {string|null}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
         };
         AcceptInvitationDto: {
             token: string;
@@ -2548,10 +2781,12 @@ export interface components {
         OrganisationView: {
             id: string;
             /** @enum {string} */
-            kind: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
+            kind: "other" | "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority";
             name: string;
             countryAlpha3: string | null;
             website: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in: the default language of its pledges, updates and e-mail. */
+            language: string;
             /** @description Present only for the secretariat and the organisation's own users. */
             contactEmail?: string | null;
             /** Format: date-time */
@@ -2574,6 +2809,8 @@ export interface components {
             contactEmail?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
             /** @description The version you read; a stale one answers 409 and changes nothing. */
             version?: number;
         };
@@ -2585,6 +2822,8 @@ export interface components {
             contactEmail?: string;
             /** Format: uri */
             website?: string;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
         };
         UpdateOrganisationDto: {
             /**
@@ -2594,6 +2833,8 @@ export interface components {
             contactEmail?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description BCP 47 tag of the language the organisation writes in (canonicalised): the default of its pledges, updates and users' e-mail. */
+            language?: string;
             /** @description The version you read; a stale one answers 409 and changes nothing. */
             version?: number;
             /** @description Stakeholder organisations only: a State's name follows the country list. */
@@ -2618,6 +2859,11 @@ export interface components {
              * @description Required for a focal point; optional for an expert (their agency or NGO).
              */
             organisationId?: string;
+            /**
+             * @description The language of the user's e-mail (the invitation included); by default the organisation's, else English.
+             * @enum {string}
+             */
+            language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
         };
         InvitationView: {
             user: components["schemas"]["UserView"];
@@ -2870,6 +3116,8 @@ export interface components {
             reference: string;
             title: string;
             description: string;
+            /** @description BCP 47 tag of the language title and description are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
             matchingPledgeRef: string | null;
@@ -2945,6 +3193,8 @@ export interface components {
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -2963,6 +3213,8 @@ export interface components {
             reference: string;
             title: string;
             description: string;
+            /** @description BCP 47 tag of the language title and description are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
             matchingPledgeRef: string | null;
@@ -3064,6 +3316,8 @@ export interface components {
             description: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
+            /** @description BCP 47 tag of the language of title and description. */
+            language?: string;
             matchingPledgeRef: string | null;
             partners: components["schemas"]["PartnerContentView"][];
             alignment: components["schemas"]["PledgeAlignmentView"];
@@ -3146,6 +3400,12 @@ export interface components {
             description: string;
             /** @enum {string} */
             form: "policy" | "financial" | "technical" | "process";
+            /**
+             * @description BCP 47 tag of the language the title and description are written in
+             *     (canonicalised: `fr-ca` → `fr-CA`); by default the organisation's language.
+             *     Shown with the text, never machine-translated.
+             */
+            language?: string;
             /** @description Public reference of a pledge this one matches (e.g. a donor's pledge matching a State's). */
             matchingPledgeRef?: string | null;
             partners?: components["schemas"]["PartnerDto"][];
@@ -3164,6 +3424,12 @@ export interface components {
             description?: string;
             /** @enum {string} */
             form?: "policy" | "financial" | "technical" | "process";
+            /**
+             * @description BCP 47 tag of the language the title and description are written in
+             *     (canonicalised: `fr-ca` → `fr-CA`); by default the organisation's language.
+             *     Shown with the text, never machine-translated.
+             */
+            language?: string;
             /** @description Public reference of a pledge this one matches (e.g. a donor's pledge matching a State's). */
             matchingPledgeRef?: string | null;
             partners?: components["schemas"]["PartnerDto"][];
@@ -3331,6 +3597,21 @@ export interface components {
             approverCleared: boolean;
             team: components["schemas"]["TeamView"];
         };
+        ImportedPledge: {
+            row: number;
+            id: string;
+            reference: string;
+            title: string;
+        };
+        PledgeImportResult: {
+            organisationId: string;
+            /** @description SHA-256 of the file; the same file again for the same organisation is answered from the first import. */
+            sha256: string;
+            replayed: boolean;
+            /** @description Drafts created for the organisation. */
+            created: number;
+            pledges: components["schemas"]["ImportedPledge"][];
+        };
         CycleView: {
             id: string;
             /** @description 2026-H1, 2026-Q3 or 2026 */
@@ -3401,6 +3682,8 @@ export interface components {
              */
             status: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language of the narrative (canonicalised); by default the pledging organisation's. Never machine-translated. */
+            language?: string;
             actionsTaken?: string;
             challenges?: string;
             nextSteps?: string;
@@ -3463,6 +3746,8 @@ export interface components {
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -3470,6 +3755,12 @@ export interface components {
             measurements: components["schemas"]["MeasurementView"][];
             /** @enum {string} */
             editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+        };
+        PlausibilityWarningView: {
+            /** @enum {string} */
+            code: "achieved_below_target" | "complete_not_achieved" | "against_direction" | "not_started_after_target" | "percent_dropped";
+            message: string;
+            indicatorId: string | null;
         };
         ProgressUpdateResponse: {
             pledge: components["schemas"]["UpdatePledgeRef"];
@@ -3491,11 +3782,15 @@ export interface components {
             reviews: components["schemas"]["UpdateReviewEntry"][];
             /** @description The pledge's update of the latest earlier cycle (submitted or validated), or null. */
             previous: components["schemas"]["ProgressValuesView"] | null;
+            /** @description Plausibility warnings of this update against its indicators, the pledge's target date and the previous cycle. */
+            warnings: components["schemas"]["PlausibilityWarningView"][];
             id: string;
             cycle: string;
             /** @enum {string} */
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
+            /** @description BCP 47 tag of the language the narrative is written in: show it with this `lang`. Never machine-translated. */
+            language: string;
             actionsTaken: string;
             challenges: string;
             nextSteps: string;
@@ -3530,6 +3825,8 @@ export interface components {
              */
             status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
             percentComplete?: number;
+            /** @description BCP 47 tag of the language of the narrative (canonicalised); by default the pledging organisation's. Never machine-translated. */
+            language?: string;
             actionsTaken?: string;
             challenges?: string;
             nextSteps?: string;
@@ -3687,6 +3984,141 @@ export interface components {
             items: components["schemas"]["ApprovalQueueItem"][];
             total: number;
         };
+        WorkbenchCycle: {
+            code: string;
+            /** @enum {string} */
+            status: "closed" | "scheduled" | "open" | "compiled" | "compiled_with_failures";
+            periodStart: string;
+            periodEnd: string;
+            deadline: string;
+            /** @description Whole days to the end of the deadline day; negative once passed. */
+            daysLeft: number;
+        };
+        WorkbenchCounts: {
+            total: number;
+            missing: number;
+            draft: number;
+            returned: number;
+            submitted: number;
+            validated: number;
+        };
+        WorkbenchIndicator: {
+            id: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "increase" | "decrease" | "maintain";
+            baselineValue: number;
+            targetValue: number;
+            targetDate: string;
+        };
+        WorkbenchMeasurement: {
+            indicatorId: string;
+            value: number;
+            asOf: string;
+        };
+        WorkbenchLink: {
+            url: string;
+            title: string;
+        };
+        WorkbenchPrevious: {
+            updateId: string;
+            cycle: string;
+            /** @enum {string} */
+            status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
+            percentComplete: number;
+            measurements: components["schemas"]["WorkbenchMeasurement"][];
+            links: components["schemas"]["WorkbenchLink"][];
+        };
+        WorkbenchUpdate: {
+            id: string;
+            /** @enum {string} */
+            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            version: number;
+            noChange: boolean;
+            isLate: boolean;
+            actionsTaken: string;
+            challenges: string;
+            nextSteps: string;
+            /** @description The secretariat's comment when it returned the update. */
+            returnedComment: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
+            percentComplete: number;
+            measurements: components["schemas"]["WorkbenchMeasurement"][];
+            links: components["schemas"]["WorkbenchLink"][];
+        };
+        WorkbenchRow: {
+            pledgeId: string;
+            reference: string;
+            title: string | null;
+            targetDate: string | null;
+            /** @description The published version the indicators come from (the workbook's staleness check). */
+            publishedVersion: number;
+            indicators: components["schemas"]["WorkbenchIndicator"][];
+            previous: components["schemas"]["WorkbenchPrevious"] | null;
+            update: components["schemas"]["WorkbenchUpdate"] | null;
+            /**
+             * @description missing: nothing yet; otherwise the update's editorial status.
+             * @enum {string}
+             */
+            state: "missing" | "draft" | "submitted" | "returned" | "validated";
+            /** @description Plausibility warnings of this cycle's update (none before one exists). */
+            warnings: components["schemas"]["PlausibilityWarningView"][];
+            /** @description True when "no change since last cycle" can be confirmed (no update yet, an earlier one exists, the cycle is open). */
+            canReconfirm: boolean;
+        };
+        WorkbenchView: {
+            organisationId: string;
+            organisationName: string;
+            today: string;
+            cycle: components["schemas"]["WorkbenchCycle"];
+            counts: components["schemas"]["WorkbenchCounts"];
+            rows: components["schemas"]["WorkbenchRow"][];
+        };
+        BulkNoChangeDto: {
+            /** @description Pledges of the organisation to reconfirm: each becomes its own submitted "no change" update. All or none. */
+            pledgeIds: string[];
+        };
+        ReconfirmedUpdate: {
+            pledgeId: string;
+            reference: string;
+            updateId: string;
+            version: number;
+            isLate: boolean;
+        };
+        BulkNoChangeResult: {
+            cycle: string;
+            updates: components["schemas"]["ReconfirmedUpdate"][];
+        };
+        WorkbookImportedUpdate: {
+            pledgeId: string;
+            reference: string;
+            updateId: string;
+            /** @enum {string} */
+            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval";
+            version: number;
+            /**
+             * @description created: a new update; updated: an existing draft or returned update changed.
+             * @enum {string}
+             */
+            action: "created" | "updated";
+        };
+        WorkbookImportResult: {
+            cycle: string;
+            /** @description SHA-256 of the uploaded file; the same file again is answered from the first import and changes nothing. */
+            sha256: string;
+            /** @description True when this file was imported before: nothing was written this time. */
+            replayed: boolean;
+            created: number;
+            updated: number;
+            submitted: number;
+            /** @description Rows left empty, or listed unchanged. */
+            skipped: number;
+            updates: components["schemas"]["WorkbookImportedUpdate"][];
+        };
         ReportRequestDto: {
             /** @enum {string} */
             kind: "state" | "objective" | "theme" | "region" | "round_table" | "imrf_summary";
@@ -3833,7 +4265,7 @@ export interface components {
         };
         ReportFileLink: {
             /** @enum {string} */
-            format: "json" | "csv" | "xlsx" | "pdf" | "html";
+            format: "json" | "html" | "csv" | "xlsx" | "pdf";
             contentType: string;
             size: number;
             /** @description Also the download's ETag. */
@@ -3908,6 +4340,8 @@ export interface components {
             id: string;
             title: string;
             body: string;
+            /** @description BCP 47 tag of the language title and body are written in: show them with this `lang`. Never machine-translated. */
+            language: string;
             year: number;
             /** @description ICMPD theme number, or null when the report is on an objective. */
             theme: number | null;
@@ -3948,6 +4382,8 @@ export interface components {
             title: string;
             /** @description The challenges found; what the IMRF summary quotes. */
             body: string;
+            /** @description BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+            language?: string;
             mandate?: string;
         };
         UpdateExpertReportDto: {
@@ -3955,6 +4391,8 @@ export interface components {
             version: number;
             title?: string;
             body?: string;
+            /** @description BCP 47 tag of the language of title and body (canonicalised); by default the author's organisation's, else English. */
+            language?: string;
             year?: number;
             mandate?: string;
         };
@@ -4418,7 +4856,12 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+        Lang: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+        /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+        AcceptLanguage: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -4427,8 +4870,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     HealthController_live: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4522,8 +4971,14 @@ export interface operations {
     };
     HealthController_ready: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4617,8 +5072,14 @@ export interface operations {
     };
     FrameworkController_version: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4672,8 +5133,14 @@ export interface operations {
     };
     FrameworkController_objectives: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4727,8 +5194,14 @@ export interface operations {
     };
     FrameworkController_objective: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 number: number;
             };
@@ -4793,8 +5266,14 @@ export interface operations {
     };
     FrameworkController_principles: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4848,8 +5327,14 @@ export interface operations {
     };
     FrameworkController_principle: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 key: string;
             };
@@ -4914,8 +5399,14 @@ export interface operations {
     };
     FrameworkController_themes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4969,8 +5460,14 @@ export interface operations {
     };
     FrameworkController_theme: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 key: string;
             };
@@ -5035,8 +5532,14 @@ export interface operations {
     };
     FrameworkController_commitments: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5090,8 +5593,14 @@ export interface operations {
     };
     FrameworkController_commitment: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -5156,8 +5665,14 @@ export interface operations {
     };
     FrameworkController_recommendations: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5211,8 +5726,14 @@ export interface operations {
     };
     FrameworkEditController_addRecommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5299,8 +5820,14 @@ export interface operations {
     };
     FrameworkController_recommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 paragraph: number;
             };
@@ -5365,8 +5892,14 @@ export interface operations {
     };
     FrameworkEditController_updateRecommendation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 paragraph: number;
             };
@@ -5464,8 +5997,14 @@ export interface operations {
     };
     FrameworkController_roundTables: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5519,8 +6058,14 @@ export interface operations {
     };
     FrameworkController_roundTable: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -5591,8 +6136,13 @@ export interface operations {
                 /** @description M49 sub-region by name (`Western Africa`) or code (`011`). */
                 subregion?: string;
                 status?: "member" | "observer";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5655,8 +6205,14 @@ export interface operations {
     };
     FrameworkController_country: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -5721,8 +6277,14 @@ export interface operations {
     };
     FrameworkEditController_setObjectiveThemes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 number: number;
             };
@@ -5818,10 +6380,197 @@ export interface operations {
             };
         };
     };
+    TranslationsController_exportWorkbook: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The translation workbook (sheet Translations: kind, code, field, en, ar, zh, fr, ru, es) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_importWorkbook: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    source?: "official" | "unofficial";
+                    frameworkVersion?: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationImportView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AuthController_signIn: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5901,8 +6650,14 @@ export interface operations {
     };
     AuthController_refresh: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5971,8 +6726,14 @@ export interface operations {
     };
     AuthController_signOut: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6044,8 +6805,14 @@ export interface operations {
     };
     AuthController_me: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6115,10 +6882,110 @@ export interface operations {
             };
         };
     };
+    AuthController_updateMe: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the record is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AuthController_acceptInvitation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6187,8 +7054,14 @@ export interface operations {
     };
     AuthController_requestPasswordReset: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6259,8 +7132,14 @@ export interface operations {
     };
     AuthController_confirmPasswordReset: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6346,8 +7225,13 @@ export interface operations {
                 q?: string;
                 /** @description ISO alpha-3 of a State. */
                 country?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6410,8 +7294,14 @@ export interface operations {
     };
     OrganisationsController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6498,8 +7388,14 @@ export interface operations {
     };
     OrganisationsController_mine: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6580,10 +7476,15 @@ export interface operations {
     };
     OrganisationsController_updateMine: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
             cookie?: never;
@@ -6689,8 +7590,14 @@ export interface operations {
     };
     OrganisationsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -6755,10 +7662,15 @@ export interface operations {
     };
     OrganisationsController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -6874,8 +7786,13 @@ export interface operations {
                 status?: "invited" | "active" | "deactivated";
                 /** @description Part of a name or e-mail address. */
                 q?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6956,8 +7873,14 @@ export interface operations {
     };
     UsersController_invite: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7044,8 +7967,14 @@ export interface operations {
     };
     UsersController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -7128,10 +8057,15 @@ export interface operations {
     };
     UsersController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -7239,8 +8173,14 @@ export interface operations {
     };
     UsersController_deactivate: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -7339,8 +8279,13 @@ export interface operations {
                 to?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7421,8 +8366,14 @@ export interface operations {
     };
     SsoController_options: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7476,8 +8427,14 @@ export interface operations {
     };
     SsoController_start: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 providerId: string;
             };
@@ -7553,8 +8510,13 @@ export interface operations {
                 error_description?: string;
                 error_uri?: string;
                 session_state?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7616,8 +8578,14 @@ export interface operations {
     };
     SsoController_signOut: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7691,8 +8659,14 @@ export interface operations {
     };
     SsoProvidersController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7764,8 +8738,14 @@ export interface operations {
     };
     SsoProvidersController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7852,8 +8832,14 @@ export interface operations {
     };
     SsoProvidersController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -7936,10 +8922,15 @@ export interface operations {
     };
     SsoProvidersController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -8050,8 +9041,13 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8132,8 +9128,14 @@ export interface operations {
     };
     PracticeImportsController_latest: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8205,8 +9207,14 @@ export interface operations {
     };
     PracticeImportsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -8303,8 +9311,13 @@ export interface operations {
                 /** @description Dialogue session: its code (1.1, 3.2) or its ordinal (1–7). */
                 session?: string;
                 brieflyReferred?: boolean;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8367,8 +9380,14 @@ export interface operations {
     };
     PracticesController_sessions: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8422,8 +9441,14 @@ export interface operations {
     };
     PracticesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -8488,10 +9513,15 @@ export interface operations {
     };
     PracticesController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -8599,8 +9629,14 @@ export interface operations {
     };
     PracticesController_contact: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -8718,8 +9754,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8782,8 +9823,14 @@ export interface operations {
     };
     PledgesWorkspaceController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8905,8 +9952,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9005,8 +10057,13 @@ export interface operations {
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9070,8 +10127,14 @@ export interface operations {
     };
     PledgesPublicController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -9137,10 +10200,15 @@ export interface operations {
     };
     PledgesWorkspaceController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9248,10 +10316,15 @@ export interface operations {
     };
     PledgesWorkspaceController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9359,10 +10432,15 @@ export interface operations {
     };
     PledgesWorkspaceController_withdraw: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -9470,8 +10548,14 @@ export interface operations {
     };
     PledgesWorkspaceController_listVersions: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -9554,8 +10638,14 @@ export interface operations {
     };
     PledgesWorkspaceController_version: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
                 number: number;
@@ -9639,8 +10729,14 @@ export interface operations {
     };
     PledgesWorkspaceController_diff: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
                 a: number;
@@ -9729,8 +10825,13 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "draft" | "submitted" | "returned" | "published" | "withdrawn";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9814,8 +10915,13 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9896,10 +11002,15 @@ export interface operations {
     };
     PledgeReviewController_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10007,10 +11118,15 @@ export interface operations {
     };
     PledgeReviewController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -10118,8 +11234,14 @@ export interface operations {
     };
     TeamController_team: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -10202,8 +11324,14 @@ export interface operations {
     };
     TeamController_approver: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -10301,8 +11429,14 @@ export interface operations {
     };
     TeamController_handover: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -10398,12 +11532,128 @@ export interface operations {
             };
         };
     };
+    PledgeImportController_import: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A .csv or .xlsx file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeImportResult"];
+                };
+            };
+            /** @description The report: `details.issues` lists each problem by sheet, row, column and heading; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     CyclesController_list: {
         parameters: {
             query?: {
                 status?: "scheduled" | "open" | "closed" | "compiled" | "compiled_with_failures";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10466,8 +11716,14 @@ export interface operations {
     };
     CyclesController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10554,8 +11810,14 @@ export interface operations {
     };
     CyclesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -10620,8 +11882,14 @@ export interface operations {
     };
     CyclesController_generate: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10708,10 +11976,15 @@ export interface operations {
     };
     CyclesController_open: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -10819,10 +12092,15 @@ export interface operations {
     };
     CyclesController_close: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 code: string;
@@ -10930,8 +12208,14 @@ export interface operations {
     };
     UpdatesController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -11014,8 +12298,14 @@ export interface operations {
     };
     UpdatesController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -11113,8 +12403,14 @@ export interface operations {
     };
     UpdatesController_noChange: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -11212,8 +12508,14 @@ export interface operations {
     };
     UpdatesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -11296,10 +12598,15 @@ export interface operations {
     };
     UpdatesController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11407,10 +12714,15 @@ export interface operations {
     };
     UpdatesController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11522,8 +12834,13 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11604,10 +12921,15 @@ export interface operations {
     };
     UpdateReviewController_validate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11715,10 +13037,15 @@ export interface operations {
     };
     UpdateReviewController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -11826,8 +13153,14 @@ export interface operations {
     };
     EvidenceController_uploadFile: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -11930,8 +13263,14 @@ export interface operations {
     };
     EvidenceController_remove: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -12015,8 +13354,14 @@ export interface operations {
     };
     EvidenceController_download: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -12089,8 +13434,14 @@ export interface operations {
     };
     MyWorkController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12162,8 +13513,14 @@ export interface operations {
     };
     ExtensionsController_request: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -12266,8 +13623,13 @@ export interface operations {
                 offset?: number;
                 cycle?: string;
                 status?: "requested" | "granted" | "declined";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12348,10 +13710,15 @@ export interface operations {
     };
     ExtensionsController_grant: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -12459,10 +13826,15 @@ export interface operations {
     };
     ExtensionsController_decline: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -12570,8 +13942,14 @@ export interface operations {
     };
     ApprovalsController_queue: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12643,10 +14021,15 @@ export interface operations {
     };
     ApprovalsController_approve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -12754,10 +14137,15 @@ export interface operations {
     };
     ApprovalsController_sendBack: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -12863,10 +14251,527 @@ export interface operations {
             };
         };
     };
+    WorkbenchController_view: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_noChange: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkNoChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkNoChangeResult"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_download: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cycle workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not focal_point, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_import: {
+        parameters: {
+            query?: {
+                /** @description Submit the imported updates for validation instead of keeping them as drafts. */
+                submit?: boolean;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled cycle workbook (.xlsx)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbookImportResult"];
+                };
+            };
+            /** @description The report: `details.issues` lists each problem by sheet, row, column and heading, in words; nothing was written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A workbook of another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Stale rows (`version_conflict`, listed in `details.issues`), or the cycle is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    WorkbenchController_annotated: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The filled cycle workbook (.xlsx)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The annotated workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A workbook of another organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ReportRunsController_request: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12964,8 +14869,13 @@ export interface operations {
                 scope?: string;
                 /** @description Editions in one language only. */
                 language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13046,8 +14956,14 @@ export interface operations {
     };
     ReportRunsController_getRun: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -13130,8 +15046,14 @@ export interface operations {
     };
     ReportRunsController_retry: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -13216,8 +15138,14 @@ export interface operations {
     };
     ReportRunsController_cancel: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -13314,8 +15242,13 @@ export interface operations {
                 scope?: string;
                 /** @description Editions in one language only. */
                 language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13396,8 +15329,14 @@ export interface operations {
     };
     ReportRunsController_publishMany: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13484,8 +15423,14 @@ export interface operations {
     };
     ReportRunsController_publish: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -13570,8 +15515,14 @@ export interface operations {
     };
     CycleReportsController_view: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -13654,8 +15605,14 @@ export interface operations {
     };
     CycleReportsController_retry: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 code: string;
             };
@@ -13750,8 +15707,13 @@ export interface operations {
                 scope?: string;
                 /** @description Editions in one language only. */
                 language?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13814,8 +15776,14 @@ export interface operations {
     };
     ReportsPublicController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 versionId: string;
             };
@@ -13880,11 +15848,17 @@ export interface operations {
     };
     ReportsPublicController_download: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 versionId: string;
-                format: "json" | "csv" | "xlsx" | "pdf" | "html";
+                format: "json" | "html" | "csv" | "xlsx" | "pdf";
             };
             cookie?: never;
         };
@@ -13952,8 +15926,14 @@ export interface operations {
     };
     QueueMonitorController_open: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14025,8 +16005,14 @@ export interface operations {
     };
     QueueMonitorController_close: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14106,8 +16092,13 @@ export interface operations {
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14170,8 +16161,14 @@ export interface operations {
     };
     ExpertReportsController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14266,8 +16263,13 @@ export interface operations {
                 objective?: number;
                 /** @description Anyone but the secretariat and the author sees published reports only, whatever is asked. */
                 status?: "draft" | "submitted" | "returned" | "published";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14348,8 +16350,14 @@ export interface operations {
     };
     ExpertReportsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -14414,10 +16422,15 @@ export interface operations {
     };
     ExpertReportsController_update: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -14525,10 +16538,15 @@ export interface operations {
     };
     ExpertReportsController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -14636,10 +16654,15 @@ export interface operations {
     };
     ExpertReportsController_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -14747,10 +16770,15 @@ export interface operations {
     };
     ExpertReportsController_return: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
             header?: {
                 /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
                 "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: string;
@@ -14865,8 +16893,13 @@ export interface operations {
                 /** @description A cycle code such as 2026-H1. */
                 cycle?: string;
                 step?: "t30" | "t7" | "overdue";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14956,8 +16989,13 @@ export interface operations {
                 step?: "t30" | "t7" | "overdue";
                 userId?: string;
                 emailStatus?: "not_configured" | "pending" | "sending" | "sent" | "failed";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15038,8 +17076,14 @@ export interface operations {
     };
     NotificationsController_markRead: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -15124,8 +17168,14 @@ export interface operations {
     };
     ReminderLinksController_inspect: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15212,8 +17262,14 @@ export interface operations {
     };
     ReminderLinksController_confirm: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15300,8 +17356,14 @@ export interface operations {
     };
     ReminderLinksController_open: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15400,8 +17462,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15472,8 +17539,13 @@ export interface operations {
                  *     count a pledge in every region it concerns; kinds and forms once.
                  */
                 count?: "primary" | "all";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 dimension: "objective" | "theme" | "region" | "pledger-kind" | "form";
             };
@@ -15541,8 +17613,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15605,8 +17682,14 @@ export interface operations {
     };
     StatsController_statusTrend: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15660,8 +17743,14 @@ export interface operations {
     };
     StatsController_coverage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15718,8 +17807,13 @@ export interface operations {
             query?: {
                 /** @description List items with fewer than this many public pledges (1 = only those with none). */
                 threshold?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15785,8 +17879,13 @@ export interface operations {
             query?: {
                 /** @description Reporting cycle code such as 2026-H1; default: the open cycle, or else the latest one opened. */
                 cycle?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -15849,8 +17948,14 @@ export interface operations {
     };
     StatsController_objective: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 number: number;
             };
@@ -15915,8 +18020,14 @@ export interface operations {
     };
     StatsController_country: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 alpha3: string;
             };
@@ -15981,8 +18092,14 @@ export interface operations {
     };
     OpenDataController_dictionary: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16036,8 +18153,14 @@ export interface operations {
     };
     OpenDataController_pledgesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16092,8 +18215,14 @@ export interface operations {
     };
     OpenDataController_pledgesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16150,8 +18279,14 @@ export interface operations {
     };
     OpenDataController_updatesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16206,8 +18341,14 @@ export interface operations {
     };
     OpenDataController_updatesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16264,8 +18405,14 @@ export interface operations {
     };
     OpenDataController_practicesCsv: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16320,8 +18467,14 @@ export interface operations {
     };
     OpenDataController_practicesJson: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16380,8 +18533,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 reference: string;
             };
@@ -16455,8 +18613,13 @@ export interface operations {
                 theme?: number;
                 /** @description Only publications of this kind. */
                 kind?: "pledge.published" | "update.validated" | "report.published";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16520,8 +18683,14 @@ export interface operations {
     };
     WebhooksController_list: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16593,8 +18762,14 @@ export interface operations {
     };
     WebhooksController_create: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -16681,8 +18856,14 @@ export interface operations {
     };
     WebhooksController_deliveries: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -16765,8 +18946,14 @@ export interface operations {
     };
     WebhooksController_enable: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -16851,8 +19038,14 @@ export interface operations {
     };
     WebhooksController_disable: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };
@@ -16937,8 +19130,14 @@ export interface operations {
     };
     WebhooksController_remove: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: string;
             };

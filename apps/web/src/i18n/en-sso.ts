@@ -1,9 +1,10 @@
 import type { SsoRefusalCode } from '../auth/sso';
+import { icu } from './icu';
 
 /** Single sign-on: the sign-in page's buttons and refusals, the hand-over page, the secretariat's provider screen. */
 export const enSso = {
   or: 'Or sign in with your organisation',
-  signInWith: (name: string) => `Sign in with ${name}`,
+  signInWith: icu('Sign in with {name}', 'name'),
   refusedTitle: 'Single sign-on did not sign you in',
   completing: 'Signing you in…',
   completeFailed: 'The sign-in link has expired or was already used. Please sign in again.',
@@ -35,7 +36,7 @@ export const enSso = {
     none: 'No provider yet.',
     name: 'Name on the button',
     issuer: 'Issuer URL',
-    issuerHint: 'The provider’s issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+    issuerHint: "The provider’s issuer, e.g. https://login.microsoftonline.com/'<tenant>'/v2.0",
     clientId: 'Client ID',
     clientSecret: 'Client secret',
     clientSecretHint: 'Stored encrypted and never shown again.',
@@ -44,9 +45,10 @@ export const enSso = {
     domainsHint: 'Separated by commas or spaces, e.g. iom.int, un.org. Empty: any domain.',
     allowCreation: 'Create an account for someone who has none (with no role until you assign one)',
     enabled: 'Enabled',
-    callback: (url: string) => `Register this redirect URI at the provider: ${url}`,
+    callback: icu('Register this redirect URI at the provider: {url}', 'url'),
     create: 'Add provider',
-    state: (enabled: boolean) => (enabled ? 'Enabled' : 'Disabled'),
+    /** `enabled` is passed as 1 or 0 (a number, so it is never bidi-isolated in Arabic). */
+    state: icu('{enabled, select, 1 {Enabled} other {Disabled}}', 'enabled'),
     anyDomain: 'any domain',
   },
 };

@@ -1,19 +1,21 @@
+import { icu } from './icu';
+
 /** Strings of the focal point's cycle workbench; part of the one catalogue in en.ts. */
 export const enWorkbench = {
-  title: (cycle: string) => `Report ${cycle}`,
-  open: (cycle: string) => `Report the whole ${cycle} cycle on one page`,
-  lead: (org: string, deadline: string, days: number) =>
-    days >= 0 ? `${org}: every pledge that owes an update. Due ${deadline} (${days} day${days === 1 ? '' : 's'} left).` : `${org}: every pledge that owes an update. Due ${deadline}: ${-days} day${days === -1 ? '' : 's'} overdue.`,
-  counts: (c: { total: number; missing: number; draft: number; returned: number; submitted: number; validated: number }) =>
-    `${c.total} pledges: ${c.missing} not started, ${c.draft} in draft, ${c.returned} returned, ${c.submitted} submitted, ${c.validated} validated`,
+  title: icu('Report {cycle}', 'cycle'),
+  open: icu('Report the whole {cycle} cycle on one page', 'cycle'),
+  /** `left` is the days to the deadline (null once past it), `overdue` the days past it (null before). */
+  lead: icu('{org}: every pledge that owes an update. {left, select, null {Due {deadline}: {overdue, plural, one {# day} other {# days}} overdue.} other {Due {deadline} ({left, plural, one {# day} other {# days}} left).}}', 'org', 'deadline', 'left', 'overdue'),
+  counts: icu('{total, plural, one {# pledge} other {# pledges}}: {missing} not started, {draft} in draft, {returned} returned, {submitted} submitted, {validated} validated', 'total', 'missing', 'draft', 'returned', 'submitted', 'validated'),
   none: 'Your organisation has no published pledge that owes an update in this cycle.',
-  closed: (status: string) => `This cycle is ${status}: nothing can be reported on it now.`,
+  /** `status` is the cycle's status label in the interface language, lower-cased (t.cycles.statuses). */
+  closed: icu('This cycle is {status}: nothing can be reported on it now.', 'status'),
   selectAll: 'Select every pledge with no change',
-  select: (ref: string) => `Select ${ref} for "no change since last cycle"`,
-  noChange: (n: number) => `No change since last cycle (${n})`,
+  select: icu('Select {ref} for "no change since last cycle"', 'ref'),
+  noChange: icu('No change since last cycle ({n})', 'n'),
   noChangeHint: 'Each selected pledge gets its own update, copied from last cycle and submitted.',
-  noChangeDone: (n: number) => `${n} pledge${n === 1 ? '' : 's'} reconfirmed and submitted.`,
-  lastCycle: (cycle: string) => `Last cycle (${cycle})`,
+  noChangeDone: icu('{n, plural, one {# pledge} other {# pledges}} reconfirmed and submitted.', 'n'),
+  lastCycle: icu('Last cycle ({cycle})', 'cycle'),
   noLastCycle: 'No earlier update',
   status: 'Status',
   percent: 'Percent',
@@ -27,21 +29,20 @@ export const enWorkbench = {
   pending: 'Not saved yet: offline, retrying',
   conflict: 'Changed in another window: reloaded. Your values are kept below; save them over the new version?',
   keepMine: 'Save my values',
-  measurementOf: (name: string, unit: string) => `${name} (${unit})`,
-  previousValue: (v: string) => `last: ${v}`,
+  measurementOf: icu('{name} ({unit})', 'name', 'unit'),
+  previousValue: icu('last: {v}', 'v'),
   offline: 'You are offline. What you type is kept on this page and saved when the connection returns.',
-  queued: (n: number) => `${n} change${n === 1 ? '' : 's'} waiting to be saved`,
+  queued: icu('{n, plural, one {# change} other {# changes}} waiting to be saved', 'n'),
   workbookTitle: 'Work offline',
   workbookLead: 'Download the cycle as a workbook, fill it in Excel or LibreOffice, and upload it. It is checked cell by cell; if anything is wrong nothing is saved.',
   download: 'Download the workbook (.xlsx)',
   uploadLabel: 'Filled workbook',
   submitAfter: 'Submit the imported updates for validation',
   upload: 'Upload',
-  uploaded: (created: number, updated: number, submitted: number) => `Imported: ${created} new, ${updated} changed${submitted ? `, ${submitted} submitted` : ''}.`,
+  uploaded: icu('Imported: {created} new, {updated} changed{submitted, select, 0 {} other {, {submitted} submitted}}.', 'created', 'updated', 'submitted'),
   replayed: 'This file was already imported: nothing changed.',
-  problems: (n: number) => `${n} problem${n === 1 ? '' : 's'} found; nothing was imported.`,
-  problemAt: (sheet: string | null, row: number | null, column: string | null) =>
-    [sheet ?? 'File', row ? `row ${row}` : null, column ? `column ${column}` : null].filter(Boolean).join(', '),
+  problems: icu('{n, plural, one {# problem} other {# problems}} found; nothing was imported.', 'n'),
+  problemAt: icu('{sheet, select, null {File} other {{sheet}}}{row, select, null {} other {, row {row}}}{column, select, null {} other {, column {column}}}', 'sheet', 'row', 'column'),
   annotated: 'Download the workbook with the problems marked',
   warnings: 'Worth a second look',
 } as const;

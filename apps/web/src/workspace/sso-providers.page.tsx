@@ -46,7 +46,7 @@ export function SsoProvidersPage() {
                     <th scope="row"><a href={`/workspace/sso/${p.id}`}>{p.name}</a></th>
                     <td>{p.issuer}</td>
                     <td>{p.allowedDomains.length ? p.allowedDomains.join(', ') : s().anyDomain}</td>
-                    <td>{s().state(p.enabled)}</td>
+                    <td>{s().state(p.enabled ? 1 : 0)}</td>
                   </tr>
                 ))}
               </tbody>

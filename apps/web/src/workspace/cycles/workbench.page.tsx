@@ -67,10 +67,10 @@ export function WorkbenchPage({ params }: RouteProps) {
             <PageHeader
               title={t.workbench.title(view.cycle.code)}
               crumbs={[{ href: '/workspace', label: t.ws.nav.overview }]}
-              lead={t.workbench.lead(view.organisationName, formatDate(view.cycle.deadline), view.cycle.daysLeft)}
+              lead={t.workbench.lead(view.organisationName, formatDate(view.cycle.deadline), view.cycle.daysLeft >= 0 ? view.cycle.daysLeft : null, view.cycle.daysLeft < 0 ? -view.cycle.daysLeft : null)}
             />
-            <p class="muted">{t.workbench.counts(view.counts)}</p>
-            {!open && <p class="notice">{t.workbench.closed(view.cycle.status)}</p>}
+            <p class="muted">{t.workbench.counts(view.counts.total, view.counts.missing, view.counts.draft, view.counts.returned, view.counts.submitted, view.counts.validated)}</p>
+            {!open && <p class="notice">{t.workbench.closed(t.cycles.statuses[view.cycle.status].toLowerCase())}</p>}
             {queued.offline && (
               <p class="notice notice--warning" role="alert">
                 {t.workbench.offline} {t.workbench.queued(queued.pending)}
