@@ -316,7 +316,7 @@ describe('workspace: pledge, progress and report journey (browser)', () => {
     await stateRow.waitFor();
     await stateRow.getByRole('checkbox').check();
     await sec.page.getByRole('button', { name: 'Publish 1 selected version' }).click();
-    await sec.page.locator('.notice--success', { hasText: '1 version is published: everyone can download them now.' }).waitFor();
+    await sec.page.locator('.notice--success', { hasText: '1 version is published: everyone can download it now.' }).waitFor();
     expect(sec.errors).toEqual([]);
 
     const visitor = await person(browser, 'ws-journey-visitor');
