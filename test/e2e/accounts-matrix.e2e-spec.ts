@@ -42,6 +42,10 @@ describe('accounts: role × route matrix', () => {
 
   const cases = (): Case[] => [
     { method: 'get', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expect: { observer: 401, focalA: 200, focalB: 200, expert: 200, secretariat: 200 } },
+    {
+      method: 'patch', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me',
+      body: () => ({ language: 'fr' }), expect: { observer: 401, focalA: 200, focalB: 200, expert: 200, secretariat: 200 },
+    },
     { method: 'get', route: '/api/v1/organisations', url: () => '/api/v1/organisations?kind=state&limit=5', expect: { observer: 200, focalA: 200, focalB: 200, expert: 200, secretariat: 200 } },
     { method: 'get', route: '/api/v1/organisations/mine', url: () => '/api/v1/organisations/mine', expect: { observer: 401, focalA: 200, focalB: 200, expert: 404, secretariat: 404 } },
     {

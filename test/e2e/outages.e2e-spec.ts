@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { QueueService } from '@gcm/platform';
+import { publicCacheKey, QueueService } from '@gcm/platform';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import type request from 'supertest';
@@ -108,7 +108,7 @@ describe('outages: honest unavailability, figures never go backwards', () => {
 
   it('never shows an older total after Redis comes back from an older snapshot', async () => {
     const total = async () => (await headline().expect(200)).body.pledges as number;
-    const cachedInRedis = async () => probe.hexists(`${t.redisPrefix}:stats:data:${await statsGen()}`, '/api/v1/stats/headline');
+    const cachedInRedis = async () => probe.hexists(`${t.redisPrefix}:stats:data:${await statsGen()}`, publicCacheKey('/api/v1/stats/headline', 'en'));
     expect(await eventually(() => listenerPids(url), (pids) => pids.length === 1)).toHaveLength(1);
     const old = await total();
     expect(await eventually(cachedInRedis, (v) => v === 1)).toBe(1);

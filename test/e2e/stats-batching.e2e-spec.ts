@@ -1,4 +1,4 @@
-import { prepareBody, StatsCache } from '@gcm/platform';
+import { prepareBody, publicCacheKey, StatsCache } from '@gcm/platform';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { sql, until } from '../helpers/stats-cache';
 import { createTestApp, TestApp } from '../helpers/test-app';
@@ -25,7 +25,7 @@ describe('stats cache invalidations batched per window', () => {
     t = await createTestApp({ env: { STATS_CACHE_TTL_SECONDS: '86400', STATS_INVALIDATION_WINDOW_MS: String(WINDOW_MS) } });
     secretariat = await createUser(t, { role: 'secretariat' });
     cache = t.app.get(StatsCache);
-    await until(async () => (await objective5(), cache.peek('/api/v1/stats/objectives/5') !== undefined), 'a cached copy');
+    await until(async () => (await objective5(), cache.peek(publicCacheKey('/api/v1/stats/objectives/5', 'en')) !== undefined), 'a cached copy');
   });
   afterAll(() => t.close());
 
@@ -58,7 +58,7 @@ describe('stats cache invalidations batched per window', () => {
     expect(cache.invalidations - invalidations).toBe(1);
     // The window ended: values are kept again.
     expect(await title(101)).toBe('Burst 40');
-    expect(cache.peek('/api/v1/stats/objectives/5')?.source.body).toContain('Burst 40');
+    expect(cache.peek(publicCacheKey('/api/v1/stats/objectives/5', 'en'))?.source.body).toContain('Burst 40');
   });
 
   it("a write's answer waits for the window, so the next read sees it", async () => {
