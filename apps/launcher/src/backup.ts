@@ -21,8 +21,10 @@ const log = (msg: string) => process.stdout.write(`[gcm] ${msg}\n`);
  * keeps running. The folder appears under its final name only when complete.
  */
 export async function backupDatabase(databaseUrl: string, outDir: string, redisUrl?: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const finalDir = resolve(outDir, `gcm-backup-${stamp}`);
+  // Milliseconds in the name, and a counter if even that is taken: two backups in one second never collide.
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '');
+  let finalDir = resolve(outDir, `gcm-backup-${stamp}`);
+  for (let n = 2; existsSync(finalDir) || existsSync(`${finalDir}.partial`); n += 1) finalDir = resolve(outDir, `gcm-backup-${stamp}-${n}`);
   const workDir = `${finalDir}.partial`;
   mkdirSync(join(workDir, 'tables'), { recursive: true });
   const client = new Client({ connectionString: databaseUrl, application_name: 'gcm-backup' });
