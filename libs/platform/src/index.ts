@@ -9,6 +9,7 @@ export * from './database/migrate';
 export * from './database/snake-naming.strategy';
 export * from './database/database.module';
 export * from './database/after-commit';
+export * from './database/delete-in-batches';
 export * from './database/text-search';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';

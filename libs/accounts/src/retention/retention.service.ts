@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, AuditService, IdempotencyService } from '@gcm/platform';
+import { AppConfig, AuditService, deleteInBatches, IdempotencyService } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 
 export interface PruneCounts {
@@ -12,7 +12,6 @@ export interface PruneCounts {
   idempotencyKeys: number;
 }
 
-const BATCH = 5000;
 
 /**
  * Retention of the short-lived secrets the platform keeps: sessions that ended
@@ -75,13 +74,7 @@ export class RetentionService {
     return counts;
   }
 
-  private async inBatches(sql: string, days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      // Counted in SQL: TypeORM answers a bare DELETE … RETURNING with [rows, count].
-      const [{ n }]: { n: number }[] = await this.dataSource.query(`WITH deleted AS (${sql}) SELECT count(*)::int AS n FROM deleted`, [days, BATCH]);
-      total += n;
-      if (n < BATCH) return total;
-    }
+  private inBatches(sql: string, days: number): Promise<number> {
+    return deleteInBatches(this.dataSource, sql, [days]);
   }
 }

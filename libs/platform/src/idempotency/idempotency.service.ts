@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { deleteInBatches } from '../database/delete-in-batches';
 import { DomainError, ErrorCode } from '../errors/domain-error';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -42,21 +43,15 @@ export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Forgets keys first used more than `hours` ago (in batches, so a large backlog never holds long locks); returns how many. */
-  async prune(hours: number, batch = 5000): Promise<number> {
-    let total = 0;
-    for (;;) {
-      // Counted in SQL: TypeORM answers a bare DELETE … RETURNING with [rows, count].
-      const [{ n }]: { n: number }[] = await this.dataSource.query(
-        `WITH deleted AS (
-           DELETE FROM idempotency_key WHERE ctid IN (
-             SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM deleted`,
-        [hours, batch],
-      );
-      total += n;
-      if (n < batch) return total;
-    }
+  prune(hours: number, batch = 5000): Promise<number> {
+    return deleteInBatches(
+      this.dataSource,
+      `DELETE FROM idempotency_key WHERE ctid IN (
+         SELECT ctid FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+       RETURNING 1`,
+      [hours],
+      batch,
+    );
   }
 
   async run<T>(req: IdempotentRequest, work: (m: EntityManager) => Promise<T>): Promise<{ value: T; replayed: boolean }> {
