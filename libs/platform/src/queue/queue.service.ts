@@ -13,6 +13,11 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/** Failures reach callers through the commands they make; the outage itself is logged once by createRedis. */
+function ignoreQueueError(): void {
+  // nothing to add
+}
+
 /** A job of the typed list, for flows. */
 export interface TypedJob<N extends JobName = JobName> {
   name: N;
@@ -52,6 +57,9 @@ export class QueueService implements OnModuleDestroy {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.redis(), prefix: this.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      // BullMQ re-emits connection failures (also one met while a just-made queue is closed) as
+      // 'error'; without a listener Node throws them. The connection's own listener logs the outage.
+      q.on('error', ignoreQueueError);
       this.queues.set(name, q);
     }
     return q;
@@ -71,7 +79,10 @@ export class QueueService implements OnModuleDestroy {
    */
   async enqueueFlow(parent: TypedJob, children: TypedJob[]): Promise<void> {
     await this.ready();
-    this.flows ??= new FlowProducer({ connection: this.redis(), prefix: this.prefix });
+    if (!this.flows) {
+      this.flows = new FlowProducer({ connection: this.redis(), prefix: this.prefix });
+      this.flows.on('error', ignoreQueueError);
+    }
     await this.flows.add({
       name: parent.name,
       queueName: queueOf(parent.name),
