@@ -92,14 +92,28 @@ export class QueueService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * BullMQ's close() of a queue whose start-up on a shared connection is still
+   * running drops that queue's listeners, and the start-up's failure, once the
+   * connection ends, is then thrown as an unhandled 'error'. So: end the shared
+   * connection first, let every start-up settle (a failure reaches the listener
+   * set in queue()), and only then close the queues.
+   */
   async onModuleDestroy(): Promise<void> {
-    await this.flows?.close();
+    const producers: Array<Queue | FlowProducer> = [...this.queues.values(), ...(this.flows ? [this.flows] : [])];
+    const connection = this.connection;
+    this.connection = undefined;
+    if (connection) await connection.quit().catch(() => connection.disconnect());
+    await Promise.all(producers.map((p) => settled(p.waitUntilReady(), this.config.REDIS_COMMAND_TIMEOUT_MS)));
+    await Promise.all(producers.map((p) => p.close().catch(() => undefined)));
     this.flows = undefined;
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
-    if (this.connection) {
-      await this.connection.quit().catch(() => undefined);
-      this.connection = undefined;
-    }
   }
+}
+
+/** Resolves once `promise` has settled either way, or after `ms`. */
+async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
