@@ -20,6 +20,7 @@ export class EmailSubscriptionsController {
    */
   @Post()
   @HttpCode(202)
+  @ApiErrorResponses({ 429: 'Too many requests for this address or from this client address (Retry-After)' })
   subscribe(@Body() dto: SubscribeDto, @ClientIp() ip: string): Promise<SubscriptionRequestedView> {
     return this.subscriptions.subscribe(dto, ip);
   }

@@ -75,7 +75,7 @@ export class SubscriptionMailService {
     const digests: (DigestRef & { id: string })[] = digestSince
       ? await m.query(
         `SELECT c.id, c.code AS cycle FROM reporting_cycle c
-          WHERE c.compiled_at IS NOT NULL AND c.compiled_at >= $2
+          WHERE c.status = 'compiled' AND c.compiled_at >= $2
             AND NOT EXISTS (SELECT 1 FROM email_digest_mail d WHERE d.subscriber_id = $1 AND d.cycle_id = c.id)
           ORDER BY c.compiled_at, c.code`,
         [id, digestSince],

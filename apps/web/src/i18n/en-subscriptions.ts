@@ -1,0 +1,43 @@
+import { icu } from './icu';
+
+/** E-mail subscriptions (issue 17 item 4): the subscribe form, the confirm and unsubscribe pages. */
+export const enSubscriptions = {
+  title: 'Follow by e-mail',
+  lead: 'Get at most one e-mail a day about what is published for a country, an objective or a theme, or the digest of each compiled cycle. No account needed; every e-mail has a one-click unsubscribe link.',
+  formTitle: 'Follow this by e-mail',
+  formLead: 'At most one e-mail a day, only when something new is published. Your address is never shown to anyone.',
+  email: 'E-mail address',
+  language: 'Language of the e-mails',
+  topic: 'What to follow',
+  topics: {
+    country: 'A country',
+    objective: 'A GCM objective',
+    theme: 'A theme',
+    digest: 'The digest of each compiled cycle',
+  },
+  country: 'Country',
+  objective: 'Objective',
+  theme: 'Theme',
+  choose: 'Choose…',
+  submit: 'Subscribe',
+  sent: 'Check your inbox: if this address can subscribe, we have sent it a link to confirm. Nothing is sent until you confirm.',
+  confirmTitle: 'Confirm your subscription',
+  confirming: 'Confirming…',
+  confirmed: icu('You are subscribed to: {topic}. You will get at most one e-mail a day.', 'topic'),
+  topicCountry: icu('Country {name}', 'name'),
+  topicObjective: icu('Objective {number}', 'number'),
+  topicTheme: icu('Theme {number}', 'number'),
+  topicDigest: 'The cycle digest',
+  refusedTitle: 'This link did not work',
+  refusals: {
+    used: 'This subscription is already confirmed: each confirmation link works once. Nothing has changed.',
+    expired: 'This confirmation link has expired. Subscribe again to get a new one.',
+    unknown: 'This link is not valid. Check that you opened the whole link from the e-mail.',
+  },
+  subscribeAgain: 'Subscribe again',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribing: 'Unsubscribing…',
+  unsubscribed: 'You are unsubscribed: no more e-mails will be sent to this address.',
+  unsubscribeFailed: 'This unsubscribe link is not valid. Check that you opened the whole link from the e-mail.',
+  missingToken: 'This page needs the link from the e-mail.',
+} as const;
