@@ -4,3 +4,4 @@ export { signature } from './webhooks/webhooks.service';
 export { PUBLICATION_KINDS, type Publication, type PublicationKind } from './publications.service';
 export { SubscriptionsMailHandler } from './email/subscription-mail.handler';
 export { SubscriptionMailService } from './email/subscription-mail.service';
+export { EmailSubscriptionsService } from './email/email-subscriptions.service';

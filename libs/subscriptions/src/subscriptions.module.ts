@@ -24,7 +24,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
   ],
   exports: [
     PublicationsService, WebhooksService, WebhooksDispatchHandler, WebhookDeliverHandler,
-    EmailSubscriptionsService, SubscriptionMailService, SubscriptionsMailHandler,
+    EmailSubscriptionsService, SubscriptionMailService, SubscriptionsMailHandler, CycleDigestService,
   ],
 })
 export class SubscriptionsCoreModule {}

@@ -2520,6 +2520,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/digests/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved in a compiled cycle: the dashboard's figures beside the previous cycle's, and the reports published for it. */
+        get: operations["DigestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4928,6 +4945,38 @@ export interface components {
         UnsubscribedView: {
             /** @description True once no mail will go to the address (also when it had already unsubscribed). */
             unsubscribed: boolean;
+        };
+        DigestChangeView: {
+            /** @description Which figure: a HeadlineStats field, or `status.<status>` for the pledges in an implementation status. */
+            figure: string;
+            value: number;
+            /** @description The same figure for the previous cycle; null for the first cycle. */
+            previous: number | null;
+            /** @description value − previous; null for the first cycle. */
+            change: number | null;
+        };
+        DigestReportView: {
+            /** @description The published report version. */
+            id: string;
+            kind: string;
+            scope: string;
+            title: string;
+            language: string;
+            publishedAt: string;
+            /** @description The public page of the report, e.g. `/reports?version=…`. */
+            path: string;
+        };
+        CycleDigestView: {
+            cycle: string;
+            periodStart: string;
+            periodEnd: string;
+            compiledAt: string;
+            /** @description The cycle before it (by period), whose figures the changes compare with; null for the first. */
+            previousCycle: string | null;
+            headline: components["schemas"]["HeadlineStats"];
+            status: components["schemas"]["StatusStats"];
+            changes: components["schemas"]["DigestChangeView"][];
+            reports: components["schemas"]["DigestReportView"][];
         };
         /**
          * @description Stable, machine-readable: what clients switch on. `database_unavailable` (PostgreSQL) and `queue_unavailable` (Redis) come with 503 and `Retry-After`: send the request again after that many seconds.
@@ -19373,6 +19422,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description Too many requests for this address or from this client address (Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
             /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -19520,6 +19580,78 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DigestsController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDigestView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such cycle, or not compiled yet */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,3 +11,10 @@ export const subscriptionsApi = {
   confirm: (token: string) => ok(signInApi.POST('/api/v1/subscriptions/confirm', { body: { token } })),
   unsubscribe: (token: string) => ok(signInApi.POST('/api/v1/subscriptions/unsubscribe', { body: { token } })),
 };
+
+export type CycleDigest = S['CycleDigestView'];
+
+/** A compiled cycle's public digest. */
+export const digestApi = {
+  get: (cycle: string) => ok(signInApi.GET('/api/v1/digests/{code}', { params: { path: { code: cycle } } })),
+};

@@ -27,6 +27,7 @@ import { SsoCompletePage } from '../auth/sso-complete.page';
 import { workspaceRoutes } from '../workspace/workspace-routes';
 import { ReportsPage } from '../pages/reports.page';
 import { ConfirmSubscriptionPage, SubscriptionsPage, UnsubscribePage } from '../subscriptions/subscriptions.pages';
+import { DigestPage } from '../subscriptions/digest.page';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -60,5 +61,6 @@ export const routes: RouteDef[] = [
   { path: '/subscriptions', page: SubscriptionsPage },
   { path: '/subscriptions/confirm', page: ConfirmSubscriptionPage },
   { path: '/subscriptions/unsubscribe', page: UnsubscribePage },
+  { path: '/digests/:cycle', page: DigestPage },
   ...workspaceRoutes,
 ];
