@@ -63,7 +63,7 @@ describe('e-mail subscription pages in the browser (en + ar)', () => {
     const section = page.getByRole('region', { name: 'Follow this by e-mail' });
     await section.getByLabel('E-mail address').fill('not an address');
     await section.getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByText('email must be an e-mail address').first().waitFor();
+    await page.getByText('Enter an e-mail address such as name@example.org.').first().waitFor();
     await section.getByLabel('E-mail address').fill('web.observer@example.org');
     await section.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByText('Check your inbox').waitFor();
@@ -71,7 +71,8 @@ describe('e-mail subscription pages in the browser (en + ar)', () => {
 
     const link = linkIn(await mailTo('web.observer@example.org'), '/subscriptions/confirm');
     await page.goto(link);
-    await page.getByText('You are subscribed to: Country PRT.').waitFor();
+    // Text arguments are wrapped in Unicode isolates, hence the pattern.
+    await page.getByText(/You are subscribed to: .?Country .?PRT/).waitFor();
     await audit('confirmed-en');
     await page.goto('about:blank');
     await page.goto(link);
@@ -95,7 +96,7 @@ describe('e-mail subscription pages in the browser (en + ar)', () => {
     const text = await mailTo('mutabi@example.org');
     expect(text).toContain('موجز الدورة');
     await page.goto(linkIn(text, '/ar/subscriptions/confirm'));
-    await page.getByText('أنت مشترك في: موجز الدورة').waitFor();
+    await page.getByText(/أنت مشترك في: .?موجز الدورة/).waitFor();
     await audit('confirmed-ar');
 
     const [{ id }] = await t.dataSource.query(`SELECT id FROM email_subscriber WHERE email = 'mutabi@example.org'`);
