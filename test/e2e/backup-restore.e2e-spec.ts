@@ -184,7 +184,7 @@ describe('backup and restore; retention pruning', () => {
     const liveSessions = (await q(`SELECT id FROM session WHERE expires_at > now() AND revoked_at IS NULL`)).map((r: { id: string }) => r.id);
 
     const counts = await t.app.get(RetentionPruneHandler).handle();
-    expect(counts).toEqual({ sessions: 2, refreshTokens: 1, userTokens: 2, reminderLinks: 0, idempotencyKeys: 1 });
+    expect(counts).toEqual({ sessions: 2, refreshTokens: 1, userTokens: 2, reminderLinks: 0, idempotencyKeys: 1, ssoAttempts: 0, unconfirmedSubscriptions: 0, subscribers: 0 });
     const sessions = (await q(`SELECT id FROM session`)).map((r: { id: string }) => r.id);
     expect(sessions).not.toContain(old.id);
     expect(sessions).not.toContain(revoked.id);
@@ -197,7 +197,7 @@ describe('backup and restore; retention pruning', () => {
     // The signed-in user's session survived: their token still works.
     await t.http.get('/api/v1/auth/me').set(bearer(focal.accessToken)).expect(200);
     // Nothing left to prune: no second audit row.
-    expect(await t.app.get(RetentionPruneHandler).handle()).toEqual({ sessions: 0, refreshTokens: 0, userTokens: 0, reminderLinks: 0, idempotencyKeys: 0 });
+    expect(await t.app.get(RetentionPruneHandler).handle()).toEqual({ sessions: 0, refreshTokens: 0, userTokens: 0, reminderLinks: 0, idempotencyKeys: 0, ssoAttempts: 0, unconfirmedSubscriptions: 0, subscribers: 0 });
     expect(await q(`SELECT 1 FROM audit_log WHERE action = 'retention.prune'`)).toHaveLength(1);
   });
 });

@@ -1,39 +1,6 @@
 import { bearer, createUser, CreatedUser, stateOrganisationId } from '../helpers/auth';
-import { ReceivedMail, startSmtpServer } from '../helpers/smtp';
+import { partsOf, startSmtpServer, subjectOf } from '../helpers/smtp';
 import { createTestApp, TestApp } from '../helpers/test-app';
-
-interface Part {
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** The MIME parts of a received mail, bodies decoded (base64 or quoted-printable) as UTF-8. */
-function partsOf(mail: ReceivedMail): { headers: Record<string, string>; parts: Part[] } {
-  const split = (block: string) => {
-    const at = block.search(/\r?\n\r?\n/);
-    const head = block.slice(0, at).replace(/\r?\n[ \t]+/g, ' ');
-    const headers = Object.fromEntries(head.split(/\r?\n/).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-    return { headers, body: block.slice(at).replace(/^\r?\n\r?\n/, '') };
-  };
-  const decode = (p: { headers: Record<string, string>; body: string }): Part => {
-    const cte = (p.headers['content-transfer-encoding'] ?? '').toLowerCase();
-    const bytes = cte === 'base64' ? Buffer.from(p.body.replace(/\s+/g, ''), 'base64')
-      : cte === 'quoted-printable' ? Buffer.from(p.body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1')
-        : Buffer.from(p.body, 'utf8');
-    return { headers: p.headers, body: bytes.toString('utf8') };
-  };
-  const top = split(mail.raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(top.headers['content-type'] ?? '')?.[1];
-  const parts = boundary
-    ? top.body.split(`--${boundary}`).slice(1, -1).map((b) => decode(split(b.replace(/^\r?\n/, ''))))
-    : [decode(top)];
-  return { headers: top.headers, parts };
-}
-
-const subjectOf = (headers: Record<string, string>) =>
-  (headers.subject ?? '').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
 
 describe('e-mail in the recipient\'s language (real SMTP server)', () => {
   let t: TestApp;

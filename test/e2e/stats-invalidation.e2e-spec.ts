@@ -19,6 +19,8 @@ const PRIVATE_TABLES = [
   // Feeds read the outbox live (not through the stats cache); webhooks are the secretariat's.
   'publication_event', 'webhook', 'webhook_delivery',
   'reminder_link', 'deadline_extension',
+  // E-mail subscribers: private addresses, read by the daily mail only.
+  'email_subscriber', 'email_subscription', 'email_digest_mail',
   // The read model: written only by the source tables' triggers, in the transaction whose notification covers it.
   'stats_pledge', 'stats_update',
 ];

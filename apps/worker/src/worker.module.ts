@@ -3,7 +3,7 @@ import { HealthModule, JOB_HANDLERS, PlatformModule, WorkerRunner } from '@gcm/p
 import { AccountsCoreModule, RetentionPruneHandler } from '@gcm/accounts';
 import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler } from '@gcm/notifications';
 import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
-import { SubscriptionsCoreModule, WebhookDeliverHandler, WebhooksDispatchHandler } from '@gcm/subscriptions';
+import { SubscriptionsCoreModule, SubscriptionsMailHandler, WebhookDeliverHandler, WebhooksDispatchHandler } from '@gcm/subscriptions';
 import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
 
 /**
@@ -17,7 +17,7 @@ import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsRec
       provide: JOB_HANDLERS,
       inject: [
         PracticesImportHandler, ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, RemindersScanHandler, NotificationSendHandler,
-        RetentionPruneHandler, WebhooksDispatchHandler, WebhookDeliverHandler,
+        RetentionPruneHandler, WebhooksDispatchHandler, WebhookDeliverHandler, SubscriptionsMailHandler,
       ],
       useFactory: (...handlers: unknown[]) => handlers,
     },

@@ -12,3 +12,4 @@ export { RetentionPruneHandler } from './retention/retention-prune.handler';
 export { RetentionService, type PruneCounts } from './retention/retention.service';
 export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { tokenLink } from './auth/links';
+export { RateLimitService } from './auth/rate-limit.service';

@@ -7,3 +7,5 @@ export * from './stats/sql/map.sql';
 export * from './stats/sql/pledges-by.sql';
 export * from './stats/sql/status.sql';
 export * from './stats/sql/summaries.sql';
+export { StatsService } from './stats/stats.service';
+export { CycleRef, HeadlineStats, StatusCount, StatusStats } from './stats/stats-response.dto';

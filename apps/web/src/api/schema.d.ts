@@ -621,7 +621,8 @@ export interface paths {
         /**
          * Sends the browser to the provider (authorization code with PKCE, state and nonce); the state is also set in
          *     an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason;
-         *     an id that is not a UUID is a 400.
+         *     an id that is not a UUID is a 400. Starts are limited per client address (SSO_START_LIMIT_PER_IP per
+         *     SIGNIN_LIMIT_WINDOW_SECONDS): past it, to `/sign-in?sso_error=rate_limited`.
          */
         get: operations["SsoController_start"];
         put?: never;
@@ -2456,6 +2457,81 @@ export interface paths {
         post?: never;
         /** Deletes a webhook and its delivery history. */
         delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Asks to follow a country, an objective, a theme or the cycle digest by e-mail: a confirmation link is mailed
+         *     (it works once, for SUBSCRIPTION_CONFIRM_TTL_HOURS). The answer is the same whether the address is new, pending
+         *     or already subscribed. Limited per address and per client address (429 with Retry-After).
+         */
+        post: operations["EmailSubscriptionsController_subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a subscription with its link's token. */
+        post: operations["EmailSubscriptionsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends every subscription of the address: RFC 8058 one-click (the mail's `List-Unsubscribe` URL, POSTed with
+         *     `List-Unsubscribe=One-Click`, token in the query) or the unsubscribe page (token in the body). No sign-in.
+         */
+        post: operations["EmailSubscriptionsController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digests/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What moved in a compiled cycle: the dashboard's figures beside the previous cycle's, and the reports published for it. */
+        get: operations["DigestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4827,6 +4903,80 @@ export interface components {
             createdAt: string;
             lastAttemptAt: string | null;
             deliveredAt: string | null;
+        };
+        SubscribeDto: {
+            /**
+             * Format: email
+             * @description Where the confirmation and the (at most daily) mails go. Never shown anywhere.
+             */
+            email: string;
+            /**
+             * @description What to follow: a country, an objective, a theme, or the digest of each compiled cycle.
+             * @enum {string}
+             */
+            topic: "country" | "objective" | "theme" | "digest";
+            /** @description The country's ISO alpha-3 code, the objective's number (1–23) or the theme's number; absent for the digest. */
+            key?: string;
+            /**
+             * @description The language of the mails (one of the six).
+             * @enum {string}
+             */
+            language: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+        };
+        SubscriptionRequestedView: {
+            /** @description Always `confirmation_sent`: a confirmation link was mailed unless the address already follows the topic. */
+            status: string;
+        };
+        ConfirmSubscriptionDto: {
+            /** @description The token of the confirmation link. */
+            token: string;
+        };
+        ConfirmedSubscriptionView: {
+            /** @enum {string} */
+            topic: "theme" | "country" | "objective" | "digest";
+            /** @description The country's alpha-3, the objective's or theme's number; '' for the digest. */
+            key: string;
+            language: string;
+        };
+        UnsubscribeBodyDto: {
+            token?: string;
+            "List-Unsubscribe"?: string;
+        };
+        UnsubscribedView: {
+            /** @description True once no mail will go to the address (also when it had already unsubscribed). */
+            unsubscribed: boolean;
+        };
+        DigestChangeView: {
+            /** @description Which figure: a HeadlineStats field, or `status.<status>` for the pledges in an implementation status. */
+            figure: string;
+            value: number;
+            /** @description The same figure for the previous cycle; null for the first cycle. */
+            previous: number | null;
+            /** @description value − previous; null for the first cycle. */
+            change: number | null;
+        };
+        DigestReportView: {
+            /** @description The published report version. */
+            id: string;
+            kind: string;
+            scope: string;
+            title: string;
+            language: string;
+            publishedAt: string;
+            /** @description The public page of the report, e.g. `/reports?version=…`. */
+            path: string;
+        };
+        CycleDigestView: {
+            cycle: string;
+            periodStart: string;
+            periodEnd: string;
+            compiledAt: string;
+            /** @description The cycle before it (by period), whose figures the changes compare with; null for the first. */
+            previousCycle: string | null;
+            headline: components["schemas"]["HeadlineStats"];
+            status: components["schemas"]["StatusStats"];
+            changes: components["schemas"]["DigestChangeView"][];
+            reports: components["schemas"]["DigestReportView"][];
         };
         /**
          * @description Stable, machine-readable: what clients switch on. `database_unavailable` (PostgreSQL) and `queue_unavailable` (Redis) come with 503 and `Retry-After`: send the request again after that many seconds.
@@ -19189,6 +19339,319 @@ export interface operations {
             };
             /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailSubscriptionsController_subscribe: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRequestedView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests for this address or from this client address (Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailSubscriptionsController_confirm: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmSubscriptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedSubscriptionView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not a confirmation link (details.reason `unknown`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already confirmed (`used`) or expired (`expired`): nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EmailSubscriptionsController_unsubscribe: {
+        parameters: {
+            query?: {
+                /** @description The token of the unsubscribe link (RFC 8058's URL carries it in the query). */
+                token?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not an unsubscribe link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DigestsController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDigestView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such cycle, or not compiled yet */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export const primaryNav: NavItem[] = [
 export const footerNav: NavItem[] = [
   { href: '/principles', label: t.nav.principles },
   { href: '/open-data', label: t.nav.openData },
+  { href: '/subscriptions', label: t.subscriptions.title },
   { href: '/api/docs', label: t.site.apiDocs, external: true },
 ];
 

@@ -26,6 +26,8 @@ import { ReminderNoChangePage, ReminderUpdatePage } from '../auth/reminder-link.
 import { SsoCompletePage } from '../auth/sso-complete.page';
 import { workspaceRoutes } from '../workspace/workspace-routes';
 import { ReportsPage } from '../pages/reports.page';
+import { ConfirmSubscriptionPage, SubscriptionsPage, UnsubscribePage } from '../subscriptions/subscriptions.pages';
+import { DigestPage } from '../subscriptions/digest.page';
 
 /** Every page of the app; first match wins. */
 export const routes: RouteDef[] = [
@@ -56,5 +58,9 @@ export const routes: RouteDef[] = [
   { path: '/reminder/no-change', page: ReminderNoChangePage },
   { path: '/reminder/update', page: ReminderUpdatePage },
   { path: '/sso-complete', page: SsoCompletePage },
+  { path: '/subscriptions', page: SubscriptionsPage },
+  { path: '/subscriptions/confirm', page: ConfirmSubscriptionPage },
+  { path: '/subscriptions/unsubscribe', page: UnsubscribePage },
+  { path: '/digests/:cycle', page: DigestPage },
   ...workspaceRoutes,
 ];

@@ -27,6 +27,7 @@ export const enSso = {
     domain_not_allowed: 'Your e-mail address is not one this sign-in service is allowed for.',
     no_account: 'There is no account for your e-mail address. Ask the secretariat to invite you.',
     account_deactivated: 'Your account has been deactivated.',
+    rate_limited: 'Too many sign-in attempts from your network. Wait a few minutes and try again.',
   } satisfies Record<SsoRefusalCode, string>,
   admin: {
     nav: 'Single sign-on',

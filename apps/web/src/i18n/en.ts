@@ -5,6 +5,7 @@ import { enPracticeImports } from './en-imports';
 import { enReports } from './en-reports';
 import { enValidation } from './en-validation';
 import { enSso } from './en-sso';
+import { enSubscriptions } from './en-subscriptions';
 
 /**
  * Every user-facing string of the web app. Another language is another file of
@@ -218,5 +219,6 @@ export const en = {
   extensions: enExtensions,
   workbench: enWorkbench,
   sso: enSso,
+  subscriptions: enSubscriptions,
 } as const;
 

@@ -4,6 +4,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { SubscribeSection } from '../subscriptions/subscribe-form';
 import { CountryStatsSection } from './country-stats';
 
 export function CountryPage({ params }: RouteProps) {
@@ -52,6 +53,7 @@ export function CountryPage({ params }: RouteProps) {
             <a href={`/map#${c.alpha3}`}>{t.countries.onMap}</a>
           </p>
           <CountryStatsSection alpha3={c.alpha3} />
+          <SubscribeSection topic="country" topicKey={c.alpha3} />
         </article>
       )}
     </DataView>

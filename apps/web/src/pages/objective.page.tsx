@@ -7,6 +7,7 @@ import { PracticeList } from '../components/practice-list';
 import { useData } from '../components/use-data';
 import type { RouteProps } from '../app/router';
 import { t } from '../i18n';
+import { SubscribeSection } from '../subscriptions/subscribe-form';
 import { ObjectiveStatsSection } from './objective-stats';
 
 async function load(n: number) {
@@ -107,6 +108,7 @@ export function ObjectivePage({ params }: RouteProps) {
                 </a>
               )}
             </nav>
+            <SubscribeSection topic="objective" topicKey={String(o.number)} />
           </article>
         );
       }}

@@ -5,6 +5,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { SubscribeSection } from '../subscriptions/subscribe-form';
 
 async function load(code: string) {
   const [theme, objectives] = await Promise.all([publicApi.theme(code), publicApi.objectives()]);
@@ -73,6 +74,7 @@ export function ThemePage({ params }: RouteProps) {
                 ))}
               </ol>
             </section>
+            <SubscribeSection topic="theme" topicKey={String(theme.number)} />
           </article>
         );
       }}

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig, createRedis, DomainError, ErrorCode, unavailable } from '@gcm/platform';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** What a limit counts: sign-in failures per account and address, per address, per account from anywhere; resets. */
-type Counter = 'signin:pair' | 'signin:ip' | 'signin:account' | 'reset:account' | 'reset:ip';
+type Counter = 'signin:pair' | 'signin:ip' | 'signin:account' | 'reset:account' | 'reset:ip' | 'sso:ip' | 'subscribe:address' | 'subscribe:ip';
 type HardScope = 'account_ip' | 'ip' | 'account';
 
 /** 429 with Retry-After; `justTripped` names the limit this very attempt exceeded first (audited once per window, not per attempt). */
@@ -77,6 +78,20 @@ export class RateLimitService implements OnModuleDestroy {
     ]);
   }
 
+  /** Starting an SSO sign-in (a stored state row and a redirect each), per client address. */
+  async consumeSsoStart(ip: string): Promise<void> {
+    await this.consumeAll([['sso:ip', ip, 'ip']]);
+  }
+
+  /**
+   * An e-mail subscription request (each sends a confirmation mail), per address and per client
+   * address. The address is counted under its SHA-256, so Redis never holds it in clear.
+   */
+  async consumeSubscribe(address: string, ip: string): Promise<void> {
+    const hashed = createHash('sha256').update(address.toLowerCase(), 'utf8').digest('hex');
+    await this.consumeAll([['subscribe:address', hashed, 'account'], ['subscribe:ip', ip, 'ip']]);
+  }
+
   private async consumeAll(counters: readonly (readonly [Counter, string, HardScope])[]): Promise<void> {
     const results = await Promise.allSettled(counters.map(([counter, key]) => this.limiter(counter).consume(key)));
     const refused: { scope: HardScope; counter: Counter; res: RateLimiterRes }[] = [];
@@ -105,7 +120,16 @@ export class RateLimitService implements OnModuleDestroy {
       case 'signin:account': return Number.MAX_SAFE_INTEGER;
       case 'reset:account': return c.RESET_LIMIT_PER_ACCOUNT;
       case 'reset:ip': return c.RESET_LIMIT_PER_IP;
+      case 'sso:ip': return c.SSO_START_LIMIT_PER_IP;
+      case 'subscribe:address': return c.SUBSCRIBE_LIMIT_PER_ADDRESS;
+      case 'subscribe:ip': return c.SUBSCRIBE_LIMIT_PER_IP;
     }
+  }
+
+  private window(counter: Counter): number {
+    if (counter.startsWith('signin') || counter.startsWith('sso')) return this.config.SIGNIN_LIMIT_WINDOW_SECONDS;
+    if (counter.startsWith('subscribe')) return this.config.SUBSCRIBE_LIMIT_WINDOW_SECONDS;
+    return this.config.RESET_LIMIT_WINDOW_SECONDS;
   }
 
   private limiter(counter: Counter): RateLimiterRedis {
@@ -116,7 +140,7 @@ export class RateLimitService implements OnModuleDestroy {
         storeClient: this.redis,
         keyPrefix: `${this.config.REDIS_PREFIX}:rl:${counter}`,
         points: this.points(counter),
-        duration: counter.startsWith('signin') ? this.config.SIGNIN_LIMIT_WINDOW_SECONDS : this.config.RESET_LIMIT_WINDOW_SECONDS,
+        duration: this.window(counter),
       });
       this.limiters.set(counter, limiter);
     }

@@ -10,6 +10,11 @@ export interface PruneCounts {
   /** Reminder e-mail links ("no change" / "update") used or expired. */
   reminderLinks: number;
   idempotencyKeys: number;
+  /** Single sign-on attempts (state, nonce, PKCE verifier) used or expired. */
+  ssoAttempts: number;
+  /** E-mail subscriptions never confirmed before their link expired, and addresses left with none. */
+  unconfirmedSubscriptions: number;
+  subscribers: number;
 }
 
 
@@ -17,7 +22,8 @@ export interface PruneCounts {
  * Retention of the short-lived secrets the platform keeps: sessions that ended
  * (expired or revoked) and their refresh tokens, invitation and reset tokens
  * and reminder e-mail links that were used or expired, and Idempotency-Keys, each deleted once past its
- * retention setting. One audit row per run that deleted anything, with the counts
+ * retention setting, and so are single sign-on attempts and e-mail subscriptions never confirmed
+ * (with their address, once it has no subscription left). One audit row per run that deleted anything, with the counts
  * (the rows themselves are not worth an audit row each, and their ids say nothing).
  */
 @Injectable()
@@ -57,9 +63,29 @@ export class RetentionService {
        RETURNING 1`,
       tokenDays,
     );
+    const ssoAttempts = await this.inBatches(
+      `DELETE FROM sso_attempt WHERE id IN (
+         SELECT id FROM sso_attempt WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      tokenDays,
+    );
+    // Owned by libs/subscriptions (which depends on accounts, so the SQL is here, as for reminder_link).
+    const unconfirmedSubscriptions = await this.inBatches(
+      `DELETE FROM email_subscription WHERE id IN (
+         SELECT id FROM email_subscription WHERE confirmed_at IS NULL AND confirm_expires_at < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      tokenDays,
+    );
+    const subscribers = await this.inBatches(
+      `DELETE FROM email_subscriber WHERE id IN (
+         SELECT r.id FROM email_subscriber r WHERE r.created_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM email_subscription s WHERE s.subscriber_id = r.id) LIMIT $2)
+       RETURNING 1`,
+      tokenDays,
+    );
     const idempotencyKeys = await this.idempotency.prune(this.config.IDEMPOTENCY_RETENTION_HOURS);
-    const counts = { sessions, refreshTokens, userTokens, reminderLinks, idempotencyKeys };
-    if (sessions + refreshTokens + userTokens + reminderLinks + idempotencyKeys > 0) {
+    const counts = { sessions, refreshTokens, userTokens, reminderLinks, idempotencyKeys, ssoAttempts, unconfirmedSubscriptions, subscribers };
+    if (Object.values(counts).some((n) => n > 0)) {
       await this.audit.recordStandalone({
         action: 'retention.prune',
         entityType: 'retention',

@@ -4,7 +4,7 @@ import { errors } from 'openid-client';
 export const SSO_REFUSALS = [
   'missing_state', 'state_mismatch', 'unknown_state', 'state_replayed', 'state_expired', 'provider_disabled', 'provider_unreachable',
   'provider_error', 'access_denied', 'nonce_mismatch', 'wrong_audience', 'id_token_expired', 'invalid_id_token', 'email_missing',
-  'email_unverified', 'domain_not_allowed', 'no_account', 'account_deactivated',
+  'email_unverified', 'domain_not_allowed', 'no_account', 'account_deactivated', 'rate_limited',
 ] as const;
 export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 

@@ -44,13 +44,16 @@ export class SsoController {
   /**
    * Sends the browser to the provider (authorization code with PKCE, state and nonce); the state is also set in
    * an HttpOnly cookie that the callback must present. An unknown or disabled provider lands on the sign-in page with the reason;
-   * an id that is not a UUID is a 400.
+   * an id that is not a UUID is a 400. Starts are limited per client address (SSO_START_LIMIT_PER_IP per
+   * SIGNIN_LIMIT_WINDOW_SECONDS): past it, to `/sign-in?sso_error=rate_limited`.
    */
   @Public()
   @Get(':providerId/start')
   @ApiFoundResponse({ description: "To the provider's authorization page, or to `/sign-in?sso_error=<reason>`" })
-  async start(@Param('providerId', new ParamUuidPipe()) providerId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const { location, state } = await this.sso.start(providerId, origin(req));
+  async start(
+    @Param('providerId', new ParamUuidPipe()) providerId: string, @Req() req: Request, @Res() res: Response, @ClientIp() ip: string,
+  ): Promise<void> {
+    const { location, state } = await this.sso.start(providerId, origin(req), ip);
     res.setHeader('Cache-Control', 'no-store');
     if (state) {
       res.cookie(STATE_COOKIE, state, {

@@ -4,6 +4,7 @@ import { AppConfig, AuditService } from '@gcm/platform';
 import { generators, type IdTokenClaims } from 'openid-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashSecretToken } from '../auth/secret-token';
+import { RateLimitedError, RateLimitService } from '../auth/rate-limit.service';
 import { SessionService } from '../auth/session.service';
 import { SsoAttempt, SsoProvider, User } from '../entities';
 import { SsoClients } from './sso-client';
@@ -41,6 +42,7 @@ export class SsoService {
     private readonly ssoConfig: SsoConfig,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly limits: RateLimitService,
   ) {
     this.clients = new SsoClients(ssoConfig.SSO_HTTP_TIMEOUT_MS);
   }
@@ -50,7 +52,15 @@ export class SsoService {
   }
 
   /** The provider's authorization URL and the state the browser's cookie must hold at the callback; a refusal is a sign-in page URL. */
-  async start(providerId: string, origin: string): Promise<{ location: string; state?: string }> {
+  async start(providerId: string, origin: string, ip: string): Promise<{ location: string; state?: string }> {
+    try {
+      await this.limits.consumeSsoStart(ip);
+    } catch (err) {
+      if (!(err instanceof RateLimitedError)) throw err;
+      // Audited once per window (when this start tripped the limit), not once per refused start.
+      const refusal = new SsoRefused('rate_limited');
+      return { location: err.justTripped ? await this.refuse(refusal, providerId) : `${SIGN_IN_PATH}?sso_error=rate_limited` };
+    }
     try {
       const provider = await this.enabledProvider(providerId);
       const redirectUri = `${this.config.PUBLIC_URL ?? origin}${SSO_CALLBACK_PATH}`;

@@ -19,7 +19,8 @@ import { isHotPublicPath } from '../http/hot-paths';
           customLogLevel: (req, res, err) =>
             !err && res.statusCode < 400 && req.method === 'GET' && isHotPublicPath(req.url) ? 'silent' : 'info',
           serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+            // A secret in the query (e.g. RFC 8058's one-click unsubscribe URL, which must carry it) stays out of the log.
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url?.replace(/([?&]token=)[^&#]*/g, '$1[redacted]') }),
             // The status is what an access line needs; every response header (CSP and the rest) made each line ~1 KB.
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

@@ -9,6 +9,8 @@ export interface MailMessage {
   text: string;
   /** The language the message is written in: sent as `Content-Language`, with an HTML part marked `lang` and `dir`. */
   lang?: Locale;
+  /** Extra header fields, e.g. RFC 8058's `List-Unsubscribe` and `List-Unsubscribe-Post`. */
+  headers?: Record<string, string>;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -45,11 +47,12 @@ export class MailService implements OnModuleDestroy {
   async send(message: MailMessage): Promise<boolean> {
     if (!this.config.SMTP_URL) return false;
     this.transport ??= createTransport(this.config.SMTP_URL);
-    const { lang, ...content } = message;
+    const { lang, headers, ...content } = message;
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
       ...content,
-      ...(lang ? { html: mailHtml(content.subject, content.text, lang), headers: { 'Content-Language': lang } } : {}),
+      ...(lang ? { html: mailHtml(content.subject, content.text, lang) } : {}),
+      headers: { ...headers, ...(lang ? { 'Content-Language': lang } : {}) },
     });
     this.logger.log(`mail sent: "${message.subject}"`);
     return true;

@@ -26,6 +26,8 @@ export enum JobName {
   WebhooksDispatch = 'webhooks.dispatch',
   /** POSTs one webhook delivery, signed; retried with backoff; the webhook is disabled after repeated failure. */
   WebhookDeliver = 'webhook.deliver',
+  /** Repeatable: mails each due e-mail subscriber (at most once a day) what was published for its topics, and new cycle digests. */
+  SubscriptionsMail = 'subscriptions.mail',
   /** Repeatable: deletes expired sessions, used or expired tokens and old idempotency keys past their retention (RETENTION_*), one aggregate audit row. */
   RetentionPrune = 'retention.prune',
 }
@@ -48,6 +50,7 @@ export interface JobPayloads {
   [JobName.WebhooksDispatch]: Record<string, never>;
   [JobName.WebhookDeliver]: { deliveryId: string };
   [JobName.RetentionPrune]: Record<string, never>;
+  [JobName.SubscriptionsMail]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,6 +63,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WebhooksDispatch]: QueueName.Notifications,
   [JobName.WebhookDeliver]: QueueName.Notifications,
   [JobName.RetentionPrune]: QueueName.Maintenance,
+  [JobName.SubscriptionsMail]: QueueName.Notifications,
 };
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];

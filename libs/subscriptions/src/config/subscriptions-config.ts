@@ -4,7 +4,7 @@ import { defineFeatureConfig } from '@gcm/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
-/** Webhook delivery settings, validated at start with AppConfig. */
+/** Webhook delivery and e-mail subscription settings, validated at start with AppConfig. */
 export class SubscriptionsConfig {
   /** How often the worker turns new publications into webhook deliveries. */
   @Transform(toInt)
@@ -40,8 +40,23 @@ export class SubscriptionsConfig {
   @Min(1)
   @Max(1000)
   WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
+  /** How long an e-mail subscription's confirmation link works. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  SUBSCRIPTION_CONFIRM_TTL_HOURS = 24;
+
+  /** How often the worker looks for subscribers due their (at most daily) e-mail. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SUBSCRIPTION_MAIL_EVERY_MINUTES = 60;
 }
 
 export const loadSubscriptionsConfig = defineFeatureConfig(SubscriptionsConfig, [
   'WEBHOOK_DISPATCH_EVERY_SECONDS', 'WEBHOOK_ATTEMPTS', 'WEBHOOK_RETRY_BASE_MS', 'WEBHOOK_TIMEOUT_MS', 'WEBHOOK_DISABLE_AFTER_FAILURES',
+  'SUBSCRIPTION_CONFIRM_TTL_HOURS', 'SUBSCRIPTION_MAIL_EVERY_MINUTES',
 ]);

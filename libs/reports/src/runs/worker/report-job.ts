@@ -40,7 +40,8 @@ export async function runBuildJob(
       throw new DelayedError();
     }
     // A real error ends the current stretch of outage: a later outage gets its own full window.
-    if (kind === 'build' && job.data.infraSince) await job.updateData({ runId }).catch(() => undefined);
+    // Only the outage bookkeeping goes: the rest (the `_origin` the queue put there: trace, correlation id, actor) stays.
+    if (kind === 'build' && job.data.infraSince) await job.updateData(withoutOutage(job.data)).catch(() => undefined);
     const unrecoverable = error instanceof ReportInputError || error instanceof ReportTargetGoneError;
     // An outage that outlasted the window fails the run now; the reconcile job re-queues it once the database answers.
     const final = unrecoverable || kind === 'infra' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -64,4 +65,12 @@ async function handBack(
   await builds.noteWaiting(job.data.runId, kind === 'aborted' ? 'handed back: the worker shut down mid-build' : `waiting for the infrastructure: ${error.name}: ${error.message}`)
     .catch(() => undefined);
   await job.moveToDelayed(Date.now() + delay, token);
+}
+
+/** A report job's data without the bookkeeping of an outage it waited out; every other field (e.g. `_origin`) kept. */
+export function withoutOutage<T extends ReportJobData>(data: T): T {
+  const rest = { ...data };
+  delete rest.infraSince;
+  delete rest.infraRetries;
+  return rest;
 }
