@@ -141,4 +141,21 @@ describe('reports in the six languages', () => {
     expect((await download(en, 'html', '')).bytes.toString('utf8')).toMatch(/<html lang="en" dir="ltr">/);
     expect((await t.http.get('/api/v1/reports?language=xx')).status).toBe(400);
   });
+  it('titles the catalogue in the report language: a French theme report names the theme as the framework answers it in French', async () => {
+    const theme = (await t.http.get('/api/v1/framework/themes/T1?lang=fr')).body;
+    expect(theme.titleLang).toBe('fr');
+    const english = (await t.http.get('/api/v1/framework/themes/T1')).body.title;
+    const fr = await built({ kind: 'theme', scope: 'T1', cycle: '2026-H1', language: 'fr' });
+    const doc = JSON.parse((await download(fr, 'json')).bytes.toString('utf8'));
+    expect(doc.title).toBe(`Thème T1 : ${theme.title}`);
+    expect(doc.title).not.toContain(english);
+    expect(doc.sections[0].title).toBe('Résumé');
+    // A region named by CLDR in Arabic, its States too.
+    const ar = await built({ kind: 'region', scope: '150', cycle: '2026-H1', language: 'ar' });
+    const region = JSON.parse((await download(ar, 'json')).bytes.toString('utf8'));
+    const arabicEurope = new Intl.DisplayNames(['ar'], { type: 'region' }).of('150')!;
+    expect(region.title.replace(/[\u2068\u2069]/g, '')).toContain(arabicEurope);
+    const states = region.sections.flatMap((s: { blocks: { id?: string; rows?: { state: string }[] }[] }) => s.blocks).find((b: { id?: string }) => b.id === 'states');
+    expect(states.rows.map((r: { state: string }) => r.state)).toContain(new Intl.DisplayNames(['ar'], { type: 'region' }).of('FR'));
+  });
 });

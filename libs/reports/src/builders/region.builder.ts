@@ -1,12 +1,13 @@
 import { CatalogueCountry } from '../model/catalogue-input.types';
 import { ReportDocument, Section } from '../model/document.types';
 import { RegionReportInput, ReportInputError } from '../model/report-kind.types';
-import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
+import { BuilderText, builderText } from '../i18n/builder-text';
+import { col, compact, distribution, figure, keyFigures, list, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
-import { reportingRate } from './statistics';
+import { reportingRate, wholePercent } from './statistics';
 
 function regionName(countries: CatalogueCountry[], m49: string): string | null {
   for (const c of countries) {
@@ -19,14 +20,17 @@ function regionName(countries: CatalogueCountry[], m49: string): string | null {
 
 /** One M49 region (or sub-region, or intermediate region), one cycle: its States rolled up. */
 export function buildRegionReport(input: RegionReportInput): ReportDocument {
+  const tr: BuilderText = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const { m49 } = input.scope;
-  const name = regionName(input.catalogue.countries, m49);
-  if (!name) throw new ReportInputError(`M49 region ${m49} has no State in the catalogue`);
+  const english = regionName(input.catalogue.countries, m49);
+  if (!english) throw new ReportInputError(`M49 region ${m49} has no State in the catalogue`);
+  const name = tr.catalogue('region', m49, english);
+  const stateName = (c: CatalogueCountry) => tr.catalogue('country', c.alpha3, c.name);
   const cycle = index.cycle(input.scope.cycleCode);
   const countries = input.catalogue.countries
     .filter((c) => c.regionM49 === m49 || c.subregionM49 === m49 || c.intermediateRegionM49 === m49)
-    .sort((a, b) => compareText(a.name, b.name));
+    .sort((a, b) => compareText(stateName(a), stateName(b)));
   const inRegion = new Set(countries.map((c) => c.alpha3));
   const stateOrgs = input.organisations.filter((o) => o.kind === 'state' && o.countryAlpha3 !== null && inRegion.has(o.countryAlpha3));
   const orgIds = new Set(stateOrgs.map((o) => o.id));
@@ -40,51 +44,57 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
     const org = orgByCountry.get(c.alpha3);
     return org && scope.facts.statesWithPledges.has(org.id) && !scope.facts.reportingStates.has(org.id);
   });
-  const subregions = [...new Map(countries.map((c) => [c.subregionM49, c.subregion])).entries()].sort((a, b) => compareText(a[1], b[1]));
+  const subregions = [...new Map(countries.map((c) => [c.subregionM49, tr.catalogue('region', c.subregionM49, c.subregion)])).entries()]
+    .sort((a, b) => compareText(a[1], b[1]));
   const orgOf = (c: CatalogueCountry) => orgByCountry.get(c.alpha3)?.id ?? '';
 
   const sections: Section[] = [
     {
       id: 'summary',
-      title: 'Summary',
+      title: tr.t('summary'),
       blocks: [
         keyFigures('headline', [
-          figure('states', 'States in the region', countries.length, 'integer'),
-          figure('statesWithPledges', 'States with pledges', scope.facts.statesWithPledges.size, 'integer'),
-          figure('reportingStates', 'Reporting States', scope.facts.reportingStates.size, 'integer'),
-          shareFigure('reportingRate', 'Reporting rate', rate, 'States with pledges'),
-          figure('pledgesOwing', 'Pledges owing an update', scope.expected.length, 'integer'),
-          figure('updates', 'Updates counted', scope.counted.length, 'integer'),
+          figure('states', tr.t('figStatesInRegion'), countries.length, 'integer'),
+          figure('statesWithPledges', tr.t('figStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer'),
+          figure('reportingStates', tr.t('figReportingStates'), scope.facts.reportingStates.size, 'integer'),
+          shareFigure('reportingRate', tr.t('figReportingRate'), rate,
+            (sh) => tr.t('shareOfStatesWithPledges', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
+          figure('pledgesOwing', tr.t('figPledgesOwing'), scope.expected.length, 'integer'),
+          figure('updates', tr.t('figUpdates'), scope.counted.length, 'integer'),
         ]),
-        paragraph(shareSentence(rate, (d) => `In ${cycle.code}, ${d} of the States of ${name} with pledges reported.`, `No State of ${name} has a pledge owing an update in ${cycle.code}.`)),
-        distribution('status-distribution', `Status of the ${plural(scope.expected.length, 'pledge')} led by States of the region`,
-          scope.expected.map((p) => index.reportedStatus(p.id, [cycle]))),
+        paragraph(rate.ratio === null
+          ? tr.t('regionNoneOwing', { name, cycle: cycle.code })
+          : tr.t('regionRate', {
+            cycle: cycle.code, name, percent: tr.count(wholePercent(rate.ratio)), numerator: tr.count(rate.numerator), denominator: tr.count(rate.denominator),
+          })),
+        distribution('status-distribution', tr.t('regionStatusOf', { n: scope.expected.length, count: tr.count(scope.expected.length) }),
+          scope.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr),
       ],
     },
     {
       id: 'states',
-      title: 'States',
-      blocks: [table('states', `States of ${name}`, [
-        col('state', 'State'),
-        col('subregion', 'Sub-region'),
-        col('pledgesOwing', 'Pledges owing', 'integer'),
-        col('updates', 'Updates', 'integer'),
-        col('late', 'Late', 'integer'),
-        col('reported', 'Reported', 'boolean'),
+      title: tr.t('statesHeading'),
+      blocks: [table('states', tr.t('regionStatesCaption', { name }), [
+        col('state', tr.t('colState')),
+        col('subregion', tr.t('colSubregion')),
+        col('pledgesOwing', tr.t('colPledgesOwing'), 'integer'),
+        col('updates', tr.t('colUpdates'), 'integer'),
+        col('late', tr.t('colLate'), 'integer'),
+        col('reported', tr.t('colReported'), 'boolean'),
       ], countries.map((c) => ({
-        state: c.name, subregion: c.subregion, pledgesOwing: owing.get(orgOf(c)) ?? 0, updates: updates.get(orgOf(c)) ?? 0,
-        late: late.get(orgOf(c)) ?? 0, reported: scope.facts.reportingStates.has(orgOf(c)),
+        state: stateName(c), subregion: tr.catalogue('region', c.subregionM49, c.subregion), pledgesOwing: owing.get(orgOf(c)) ?? 0,
+        updates: updates.get(orgOf(c)) ?? 0, late: late.get(orgOf(c)) ?? 0, reported: scope.facts.reportingStates.has(orgOf(c)),
       })))],
     },
     {
       id: 'subregions',
-      title: 'Sub-regions',
-      blocks: [table('subregions', 'Reporting by sub-region', [
-        col('subregion', 'Sub-region'),
-        col('states', 'States', 'integer'),
-        col('statesWithPledges', 'States with pledges', 'integer'),
-        col('reportingStates', 'Reporting States', 'integer'),
-        col('rate', 'Reporting rate', 'percent'),
+      title: tr.t('subregionsHeading'),
+      blocks: [table('subregions', tr.t('regionBySubregion'), [
+        col('subregion', tr.t('colSubregion')),
+        col('states', tr.t('colStates'), 'integer'),
+        col('statesWithPledges', tr.t('figStatesWithPledges'), 'integer'),
+        col('reportingStates', tr.t('figReportingStates'), 'integer'),
+        col('rate', tr.t('figReportingRate'), 'percent'),
       ], subregions.map(([code, label]) => {
         const ids = countries.filter((c) => c.subregionM49 === code).map(orgOf);
         const withPledges = ids.filter((id) => scope.facts.statesWithPledges.has(id)).length;
@@ -94,19 +104,19 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
     },
     {
       id: 'objectives',
-      title: 'Reporting by objective',
-      blocks: [objectiveCoverageTable('objective-coverage', `Share of the reporting States of ${name} that reported on each objective`, index, scope.facts,
-        index.objectiveList().map((o) => o.number), scope.expected)],
+      title: tr.t('regionByObjective'),
+      blocks: [objectiveCoverageTable('objective-coverage', tr.t('regionCoverageCaption', { name }), index, scope.facts,
+        index.objectiveList().map((o) => o.number), scope.expected, tr)],
     },
     {
       id: 'non-reporting',
-      title: 'States that did not report',
+      title: tr.t('regionSilentHeading'),
       blocks: compact([
-        paragraph(silent.length === 0 ? 'Every State of the region with pledges reported.' : `${plural(silent.length, 'State')} with pledges submitted no update:`),
-        list(silent.map((c) => c.name)),
+        paragraph(silent.length === 0 ? tr.t('regionAllReported') : tr.t('regionSilent', { n: silent.length, count: tr.count(silent.length) })),
+        list(silent.map(stateName)),
       ]),
     },
-    methodSection(['States are those of the UN M49 region in the catalogue; pledges are counted under their lead State.']),
+    methodSection([tr.t('regionMethod')], tr),
   ];
-  return documentOf(input, 'region', `${name}: progress report for ${cycle.code}`, `UN M49 region ${m49}`, [cycle], sections);
+  return documentOf(input, 'region', tr.t('stateTitle', { org: name, cycle: cycle.code }), tr.t('regionSubtitle', { m49 }), [cycle], sections);
 }

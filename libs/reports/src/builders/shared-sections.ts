@@ -19,6 +19,7 @@ export const DEFAULT_PARAMETERS = {
 /** Coverage of each objective among reporting States, plus the pledges behind it. */
 export function objectiveCoverageTable(
   id: string, caption: string, index: DatasetIndex, facts: ReportingFacts, objectives: number[], pledges: PledgeInput[],
+  tr: BuilderText = builderText(),
 ): TableBlock {
   const pledgeCount = new Map<number, number>();
   const pledgingStates = new Map<number, Set<string>>();
@@ -32,17 +33,17 @@ export function objectiveCoverageTable(
     }
   }
   return table(id, caption, [
-    col('objective', 'Objective', 'identifier'),
-    col('label', 'Short title'),
-    col('pledges', 'Pledges', 'integer'),
-    col('pledgingStates', 'States pledging', 'integer'),
-    col('reportingStates', 'Reporting States on it', 'integer'),
-    col('share', 'Share of reporting States', 'percent'),
+    col('objective', tr.t('colObjective'), 'identifier'),
+    col('label', tr.t('colShortTitle')),
+    col('pledges', tr.t('colPledges'), 'integer'),
+    col('pledgingStates', tr.t('colStatesPledging'), 'integer'),
+    col('reportingStates', tr.t('colReportingStatesOn'), 'integer'),
+    col('share', tr.t('colShareReporting'), 'percent'),
   ], objectives.map((n) => {
     const cov = objectiveCoverage(facts, n);
     return {
       objective: n,
-      label: index.objective(n).shortLabel,
+      label: tr.catalogue('objective_short', n, index.objective(n).shortLabel),
       pledges: pledgeCount.get(n) ?? 0,
       pledgingStates: pledgingStates.get(n)?.size ?? 0,
       reportingStates: cov.numerator,
@@ -51,41 +52,51 @@ export function objectiveCoverageTable(
   }));
 }
 
-/** Challenges written in validated updates (never those awaiting validation): how many, and the first excerpts by pledge reference. */
-export function challengeBlocks(index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts): Block[] {
+/**
+ * Challenges written in validated updates (never those awaiting validation): how many, and the first excerpts by pledge reference.
+ * `what` says where, in the report's language ("under T2": `tr.t('underTheme', …)`).
+ */
+export function challengeBlocks(
+  index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts, tr: BuilderText = builderText(),
+): Block[] {
   const withText = updates
     .filter((u) => u.lifecycle === 'validated' && u.challenges.trim() !== '')
     .map((u) => ({ u, p: index.pledges.get(u.pledgeId) as PledgeInput }))
     .sort((a, b) => compareText(a.p.reference, b.p.reference) || compareText(a.u.cycleCode, b.u.cycleCode));
-  if (withText.length === 0) return [paragraph(`No challenges were reported ${what}.`)];
+  if (withText.length === 0) return [paragraph(tr.t('challengesNone', { what }))];
   const shown = withText.slice(0, max);
+  const further = withText.length - shown.length;
   return compact([
-    paragraph(`${withText.length} ${withText.length === 1 ? 'update' : 'updates'} reported challenges ${what}.`),
-    list(shown.map(({ u, p }) => `${p.reference} (${index.organisationName(p.leadOrganisationId)}, ${u.cycleCode}): ${excerpt(u.challenges, DEFAULT_PARAMETERS.challengeExcerptLength)}`)),
-    withText.length > shown.length &&
-      note(`${withText.length - shown.length} further challenge texts are in the State reports.`),
+    paragraph(tr.t('challengesCount', { n: withText.length, count: tr.count(withText.length), what })),
+    list(shown.map(({ u, p }) => tr.t('challengeItem', {
+      reference: p.reference, org: index.organisationName(p.leadOrganisationId), cycle: u.cycleCode,
+      text: excerpt(u.challenges, DEFAULT_PARAMETERS.challengeExcerptLength),
+    }))),
+    further > 0 && note(tr.t('challengesFurther', { n: further, count: tr.count(further) })),
   ]);
 }
 
 /** Published expert challenge reports matching a filter, for the years the cycles touch. */
-export function expertReportsBlocks(reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string): Block[] {
+export function expertReportsBlocks(
+  reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string, tr: BuilderText = builderText(),
+): Block[] {
   const first = Number(cycles[0].periodStart.slice(0, 4));
   const last = Number(cycles[cycles.length - 1].periodEnd.slice(0, 4));
   const rows = reports
     .filter((r) => r.publishedAt !== null && r.year >= first && r.year <= last && match(r))
     .sort((a, b) => a.year - b.year || compareText(a.title, b.title) || compareText(a.id, b.id));
-  if (rows.length === 0) return [paragraph(`No expert challenge report was published for ${first === last ? first : `${first}–${last}`}.`)];
-  return [table(id, 'Published expert challenge reports', [
-    col('year', 'Year', 'year'),
-    col('title', 'Title'),
-    col('author', 'Filed by'),
-    col('objectives', 'Objectives'),
-    col('summary', 'Summary'),
+  if (rows.length === 0) return [paragraph(tr.t('expertNone', { years: first === last ? String(first) : `${first}–${last}` }))];
+  return [table(id, tr.t('expertCaption'), [
+    col('year', tr.t('colYear'), 'year'),
+    col('title', tr.t('colTitle')),
+    col('author', tr.t('colFiledBy')),
+    col('objectives', tr.t('colObjectives')),
+    col('summary', tr.t('colSummary')),
   ], rows.map((r) => ({
     year: r.year,
     title: r.title,
     author: r.author,
-    objectives: [...r.objectives].sort((a, b) => a - b).join(', '),
+    objectives: tr.list([...r.objectives].sort((a, b) => a - b).map(String)),
     summary: excerpt(r.summary, 600),
   })))];
 }

@@ -10,7 +10,7 @@ import { share } from './statistics';
 
 /** One organisation (a State or a stakeholder), one cycle: its pledges and what it reported. */
 export function buildStateReport(input: StateReportInput): ReportDocument {
-  const tr = builderText(input.language);
+  const tr = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const org = index.organisations.get(input.scope.organisationId);
   if (!org) throw new ReportInputError(`organisation ${input.scope.organisationId} is not in the dataset`);
@@ -40,7 +40,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
             (sh) => tr.t('shareOfPledgesOwing', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
         ]),
         country && paragraph(tr.t('locatedIn', {
-          org: org.name, subregion: tr.catalogue('region', country.alpha3, country.subregion), region: tr.catalogue('region', country.alpha3, country.region),
+          org: org.name, subregion: tr.catalogue('region', country.subregionM49, country.subregion), region: tr.catalogue('region', country.regionM49, country.region),
         })),
         distribution('status-distribution', tr.t('statusOfOwing', { n: owing.length, count: tr.count(owing.length) }),
           owing.map((p) => index.reportedStatus(p.id, [cycle])), tr),

@@ -1,6 +1,7 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ReportInputError, ThemeReportInput } from '../model/report-kind.types';
-import { col, compact, distribution, excerpt, figure, keyFigures, note, paragraph, plural, table } from './blocks';
+import { BuilderText, builderText } from '../i18n/builder-text';
+import { col, compact, distribution, excerpt, figure, keyFigures, note, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { documentOf } from './document';
 import { challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable } from './shared-sections';
@@ -9,6 +10,7 @@ import { objectiveCoverage, reportingRate } from './statistics';
 
 /** One ICMPD theme, one cycle: its objectives and actionable commitments rolled up. */
 export function buildThemeReport(input: ThemeReportInput): ReportDocument {
+  const tr: BuilderText = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const theme = index.themes.get(input.scope.theme);
   if (!theme) throw new ReportInputError(`theme ${input.scope.theme} is not in the catalogue`);
@@ -25,58 +27,70 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
   const commitments = [...theme.commitments].sort((a, b) => a.position - b.position);
   const unaddressed = commitments.filter((c) => !pledgesByCommitment.has(c.code));
 
+  const code = theme.code;
   const sections: Section[] = [
     {
       id: 'summary',
-      title: 'Summary',
+      title: tr.t('summary'),
       blocks: compact([
         keyFigures('headline', [
-          figure('pledges', 'Pledges under the theme', mine.expected.length, 'integer', 'counted under their primary theme'),
-          figure('updates', 'Updates counted', mine.counted.length, 'integer'),
-          figure('reportingStates', 'States reporting on the theme', mine.facts.reportingStates.size, 'integer'),
-          figure('reportingStatesAll', 'Reporting States (all themes)', all.facts.reportingStates.size, 'integer'),
-          figure('themeRate', 'Reporting rate of States pledging under the theme', reportingRate(mine.facts).ratio, 'percent',
-            `${mine.facts.reportingStates.size} of ${mine.facts.statesWithPledges.size} States`),
-          figure('commitmentsAddressed', 'Actionable commitments addressed', commitments.length - unaddressed.length, 'integer', `of ${commitments.length}`),
+          figure('pledges', tr.t('figThemePledges'), mine.expected.length, 'integer', tr.t('figThemePledgesDetail')),
+          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer'),
+          figure('reportingStates', tr.t('figThemeReportingStates'), mine.facts.reportingStates.size, 'integer'),
+          figure('reportingStatesAll', tr.t('figReportingStatesAll'), all.facts.reportingStates.size, 'integer'),
+          figure('themeRate', tr.t('figThemeRate'), reportingRate(mine.facts).ratio, 'percent',
+            tr.t('statesOfStates', { numerator: tr.count(mine.facts.reportingStates.size), denominator: tr.count(mine.facts.statesWithPledges.size) })),
+          figure('commitmentsAddressed', tr.t('figCommitmentsAddressed'), commitments.length - unaddressed.length, 'integer',
+            tr.t('ofTotal', { total: tr.count(commitments.length) })),
         ]),
-        distribution('status-distribution', `Status of the ${plural(mine.expected.length, 'pledge')} under the theme`,
-          mine.expected.map((p) => index.reportedStatus(p.id, [cycle]))),
+        distribution('status-distribution', tr.t('themeStatusOf', { n: mine.expected.length, count: tr.count(mine.expected.length) }),
+          mine.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr),
       ]),
     },
     {
       id: 'objectives',
-      title: 'Objectives',
+      title: tr.t('objectivesHeading'),
       blocks: compact([
-        paragraph(`Objectives whose primary theme is ${theme.code}: ${primaryObjectives.join(', ') || 'none'}.` +
-          (secondaryObjectives.length > 0 ? ` Also linked through the crosswalk: ${secondaryObjectives.join(', ')}.` : '')),
-        objectiveCoverageTable('objective-coverage', `Share of all reporting States that reported on the objectives of ${theme.code}`, index, all.facts,
-          [...primaryObjectives, ...secondaryObjectives], all.expected),
+        paragraph([
+          primaryObjectives.length > 0
+            ? tr.t('themePrimaryObjectives', { code, list: tr.list(primaryObjectives.map(String)) })
+            : tr.t('themeNoPrimaryObjectives', { code }),
+          secondaryObjectives.length > 0 && tr.t('themeAlsoLinked', { list: tr.list(secondaryObjectives.map(String)) }),
+        ].filter(Boolean).join(tr.locale === 'zh' ? '' : ' ')),
+        objectiveCoverageTable('objective-coverage', tr.t('themeCoverageCaption', { code }), index, all.facts,
+          [...primaryObjectives, ...secondaryObjectives], all.expected, tr),
         primaryObjectives.some((n) => objectiveCoverage(all.facts, n).numerator === 0) &&
-          note(`At least one objective whose primary theme is ${theme.code} had no reporting State.`, 'warning'),
+          note(tr.t('themeObjectiveUnreported', { code }), 'warning'),
       ]),
     },
     {
       id: 'commitments',
-      title: 'Actionable commitments',
+      title: tr.t('commitmentsHeading'),
       blocks: compact([
-        table('commitments', `Pledges addressing the actionable commitments of ${theme.code}`, [
-          col('code', 'Commitment'),
-          col('text', 'Text'),
-          col('pledges', 'Pledges', 'integer'),
-          col('updates', 'Updates', 'integer'),
+        table('commitments', tr.t('themeCommitmentsCaption', { code }), [
+          col('code', tr.t('colCommitment')),
+          col('text', tr.t('colText')),
+          col('pledges', tr.t('colPledges'), 'integer'),
+          col('updates', tr.t('colUpdates'), 'integer'),
         ], commitments.map((c) => ({
-          code: c.code, text: excerpt(c.text, 240), pledges: pledgesByCommitment.get(c.code) ?? 0, updates: updatesByCommitment.get(c.code) ?? 0,
+          code: c.code, text: excerpt(tr.catalogue('commitment', c.code, c.text), 240),
+          pledges: pledgesByCommitment.get(c.code) ?? 0, updates: updatesByCommitment.get(c.code) ?? 0,
         }))),
-        unaddressed.length > 0 && note(`No pledge addresses ${unaddressed.map((c) => c.code).join(', ')}.`, 'warning'),
+        unaddressed.length > 0 && note(tr.t('themeUnaddressed', { list: tr.list(unaddressed.map((c) => c.code)) }), 'warning'),
       ]),
     },
-    { id: 'challenges', title: 'Challenges reported', blocks: challengeBlocks(index, mine.counted, `under ${theme.code}`) },
+    {
+      id: 'challenges',
+      title: tr.t('challengesReported'),
+      blocks: challengeBlocks(index, mine.counted, tr.t('underTheme', { code }), undefined, tr),
+    },
     {
       id: 'expert-reports',
-      title: 'Expert challenge reports',
-      blocks: expertReportsBlocks(input.expertReports, [cycle], (r) => r.themes.includes(t), 'expert-reports'),
+      title: tr.t('expertReportsHeading'),
+      blocks: expertReportsBlocks(input.expertReports, [cycle], (r) => r.themes.includes(t), 'expert-reports', tr),
     },
-    methodSection(),
+    methodSection([], tr),
   ];
-  return documentOf(input, 'theme', `Theme ${theme.code}: ${theme.title}`, `ICMPD thematic roll-up of progress reported in ${cycle.code}`, [cycle], sections);
+  return documentOf(input, 'theme', tr.t('themeTitle', { code, title: tr.catalogue('theme', code, theme.title) }),
+    tr.t('themeSubtitle', { cycle: cycle.code }), [cycle], sections);
 }

@@ -1,22 +1,38 @@
-import { Locale, formatMessage } from '@gcm/platform/pure';
+import { Locale, SOURCE_LOCALE, formatMessage } from '@gcm/platform/pure';
+import type { CatalogueInput, CatalogueTitleKind } from '../model/catalogue-input.types';
 import type { DistributionStatus } from '../model/document.types';
 import { BUILDER_MESSAGES, BuilderMessageKey } from './builder-messages';
 import { formatDate, intlLocale } from './report-text';
 
-/** What a catalogue title is of: an objective, theme, commitment, region… */
-export type CatalogueTitleKind = 'objective' | 'objective_short' | 'theme' | 'commitment' | 'recommendation' | 'round_table' | 'region' | 'principle';
+export type { CatalogueTitleKind };
+
+/** The titles of one language, by kind and key; built once per catalogue and language. */
+type TitleLookup = Map<string, string>;
+const titleKey = (kind: CatalogueTitleKind, key: string | number) => `${kind}\u0000${key}`;
+const lookups = new WeakMap<CatalogueInput, Map<Locale, TitleLookup>>();
+
+function lookupOf(catalogue: CatalogueInput | undefined, locale: Locale): TitleLookup | undefined {
+  if (!catalogue?.titles || locale === SOURCE_LOCALE) return undefined;
+  let byLocale = lookups.get(catalogue);
+  if (!byLocale) lookups.set(catalogue, (byLocale = new Map()));
+  let lookup = byLocale.get(locale);
+  if (!lookup) {
+    lookup = new Map(catalogue.titles.filter((t) => t.locale === locale).map((t) => [titleKey(t.kind, t.key), t.text]));
+    byLocale.set(locale, lookup);
+  }
+  return lookup;
+}
 
 /**
  * The one seam for catalogue titles in reports: the title of a catalogue item
- * in a report language. Today every catalogue title is the dataset's (English)
- * text; when the catalogue carries translations, this is the one function to
- * wire to them (the loader would fill them in, keyed by kind and key).
+ * in a report language, from the translated titles the dataset loader put in
+ * the report's catalogue (`catalogue.titles`, by kind, key and locale); the
+ * dataset's English text where there is none.
  */
-export function catalogueTitle(kind: CatalogueTitleKind, key: string | number, datasetTitle: string, locale: Locale): string {
-  void kind;
-  void key;
-  void locale;
-  return datasetTitle;
+export function catalogueTitle(
+  kind: CatalogueTitleKind, key: string | number, datasetTitle: string, locale: Locale, catalogue?: CatalogueInput,
+): string {
+  return lookupOf(catalogue, locale)?.get(titleKey(kind, key)) ?? datasetTitle;
 }
 
 export interface BuilderText {
@@ -29,10 +45,12 @@ export interface BuilderText {
   status(s: DistributionStatus): string;
   /** A list of short items ("T1, T2"; Chinese "T1、T2"). */
   list(items: string[]): string;
+  /** A catalogue title in the locale (see `catalogueTitle`); English where the catalogue has no translation. */
   catalogue(kind: CatalogueTitleKind, key: string | number, datasetTitle: string): string;
 }
 
 const cache = new Map<Locale, BuilderText>();
+const withCatalogue = new WeakMap<CatalogueInput, Map<Locale, BuilderText>>();
 
 /**
  * In right-to-left text, each inserted value that holds Latin letters or
@@ -46,7 +64,23 @@ function isolated(values?: Record<string, unknown>): Record<string, unknown> | u
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && /[A-Za-z0-9]/.test(v) ? `\u2068${v}\u2069` : v]));
 }
 
-export function builderText(locale: Locale = 'en'): BuilderText {
+/**
+ * The builders' words in `locale`. Pass the report's catalogue (a builder:
+ * `builderText(input.language, input.catalogue)`) so catalogue titles come out
+ * translated; without it they stay the dataset's English.
+ */
+export function builderText(locale: Locale = 'en', catalogue?: CatalogueInput): BuilderText {
+  if (catalogue) {
+    let byLocale = withCatalogue.get(catalogue);
+    if (!byLocale) withCatalogue.set(catalogue, (byLocale = new Map()));
+    let text = byLocale.get(locale);
+    if (!text) {
+      const base = builderText(locale);
+      text = { ...base, catalogue: (kind, key, title) => catalogueTitle(kind, key, title, locale, catalogue) };
+      byLocale.set(locale, text);
+    }
+    return text;
+  }
   const hit = cache.get(locale);
   if (hit) return hit;
   const numbers = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 });

@@ -14,6 +14,30 @@ export interface CatalogueInput {
   /** The 193 Member States and 2 observer States: the universe of "States". */
   countries: CatalogueCountry[];
   principles: { key: string; name: string }[];
+  /**
+   * Catalogue titles in the report languages other than English (the records
+   * above are English), as the loader reads them from the framework's
+   * translations and CLDR; a title without a row here is printed in English.
+   * A report's slice keeps only the rows of its own language.
+   */
+  titles?: CatalogueTitle[];
+}
+
+/** What a catalogue title is of: an objective, its short label, a theme, commitment, region, country… */
+export type CatalogueTitleKind =
+  'objective' | 'objective_short' | 'theme' | 'commitment' | 'recommendation' | 'round_table' | 'region' | 'country' | 'principle';
+
+/**
+ * One translated title. Keys as the translations name them: objective number,
+ * theme code (`T2`), commitment code, recommendation paragraph, round table
+ * code, principle key, M49 code of a region, alpha-3 of a country.
+ */
+export interface CatalogueTitle {
+  kind: CatalogueTitleKind;
+  key: string;
+  /** One of the six, never `en`. */
+  locale: string;
+  text: string;
 }
 
 export interface CatalogueObjective {

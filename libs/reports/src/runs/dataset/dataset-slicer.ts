@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Locale } from '@gcm/platform/pure';
+import type { CatalogueInput } from '../../model/catalogue-input.types';
 import type { OrganisationInput, PledgeInput, ReportDataset, UpdateInput } from '../../model/report-input.types';
 import type { ReportInput } from '../../model/report-kind.types';
 import { canonicalJson } from '../../renderers/json.renderer';
@@ -27,6 +29,7 @@ interface Shared {
   pledgesByOrganisation: Map<string, PledgeInput[]>;
   updatesByPledge: Map<string, UpdateInput[]>;
   position: Map<string, number>;
+  catalogues: Map<Locale, CatalogueInput>;
 }
 
 /**
@@ -60,14 +63,15 @@ export class DatasetSlicer {
     const updates = detail === null ? universeUpdates : data.updates.map((u, i) => (detail.has(u.pledgeId) ? u : shared.skeletonUpdates[i]));
     const organisations = universe ? this.organisationsFor(data, shared, universePledges, universeUpdates, own) : data.organisations;
 
+    const catalogue = this.catalogueIn(data, shared, target.language);
     const dataset: Omit<ReportDataset, 'snapshot'> = {
-      catalogue: data.catalogue, cycles: data.cycles, organisations, pledges, updates, expertReports: data.expertReports, practices: data.practices,
+      catalogue, cycles: data.cycles, organisations, pledges, updates, expertReports: data.expertReports, practices: data.practices,
     };
     const hash = this.digest({
       kind: target.kind,
       scope,
       cycles: data.cycles,
-      catalogue: this.h(data.catalogue),
+      catalogue: this.h(catalogue),
       organisations: this.h(organisations),
       expertReports: this.h(data.expertReports),
       practices: this.h(data.practices),
@@ -116,6 +120,18 @@ export class DatasetSlicer {
     return data.organisations.filter((o) => o.kind === 'state' || ids.has(o.id));
   }
 
+  /** The catalogue with only the titles of the report's language (none in English), so another language's translation never moves its hash. */
+  private catalogueIn(data: LoadedDataset, shared: Shared, language: Locale): CatalogueInput {
+    let c = shared.catalogues.get(language);
+    if (!c) {
+      const { titles, ...rest } = data.catalogue;
+      const own = (titles ?? []).filter((t) => t.locale === language);
+      c = own.length > 0 ? { ...rest, titles: own } : rest;
+      shared.catalogues.set(language, c);
+    }
+    return c;
+  }
+
   private organisation(shared: Shared, scope: string): OrganisationInput {
     const org = scope.length === 3 ? shared.stateByAlpha3.get(scope) : shared.organisationsById.get(scope);
     if (!org) throw new ReportTargetGoneError(`organisation ${scope} no longer exists`);
@@ -133,6 +149,7 @@ export class DatasetSlicer {
         pledgesByOrganisation: new Map(),
         updatesByPledge: new Map(),
         position: new Map(data.pledges.map((p, i) => [p.id, i])),
+        catalogues: new Map(),
       };
       const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
       for (const p of data.pledges) new Set([p.leadOrganisationId, ...p.partnerOrganisationIds]).forEach((id) => push(s!.pledgesByOrganisation, id, p));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FrameworkService } from '@gcm/framework';
+import { LOCALES } from '@gcm/platform/pure';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CycleInput, ExpertReportInput, PracticeInput, ReportDataset } from '../../model/report-input.types';
 import { catalogueInput } from './catalogue-input';
@@ -37,6 +38,8 @@ export class ReportDatasetLoader {
 
   async load(cycleIds: string[]): Promise<LoadedDataset> {
     const { version, snapshot } = await this.framework.catalogue();
+    // The catalogue in each report language, for the translated titles (the slice of a report keeps its own language's).
+    const localised = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [l, await this.framework.localised(l)] as const)));
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const takenAt = new Date().toISOString();
       const cycles = await this.cycles(m, cycleIds);
@@ -45,7 +48,7 @@ export class ReportDatasetLoader {
       return {
         takenAt,
         frameworkVersion: version,
-        catalogue: catalogueInput(snapshot),
+        catalogue: catalogueInput(snapshot, localised),
         cycles: cycles.map(({ id: _id, ...c }) => c),
         organisations: await this.organisations(m, pledges, updates),
         pledges,
