@@ -51,7 +51,7 @@ const HANDLERS = [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHand
     ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore,
     ReportRenderer, ReportEditorialService, ReportBuildService, ReportsReconcileService, CycleReportsService, ...HANDLERS,
   ],
-  exports: [ReportRunsService, ReportVersionsService, ExpertReportsService, CycleReportsService, ...HANDLERS],
+  exports: [ReportRunsService, ReportVersionsService, ReportEditorialService, ExpertReportsService, CycleReportsService, ...HANDLERS],
 })
 export class ReportsCoreModule {}
 
