@@ -106,6 +106,7 @@ export const REPORT_KINDS = ['state', 'objective', 'theme', 'region', 'round_tab
 export type RunStatus = ReportRun['status'];
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];
 export type ReportVersion = S['ReportVersionView'];
+export type ReportEditorial = S['ReportEditorialView'];
 export type ReportFormat = S['ReportFileLink']['format'];
 export type PublishedReport = ReportVersion;
 export type PublishedVersions = S['PublishedVersionsView'];

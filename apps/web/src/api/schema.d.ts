@@ -1604,6 +1604,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/versions/{versionId}/editorial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The introduction and the commentary of every section, with an offer to carry forward an earlier version's text. `ETag` is the version. */
+        get: operations["ReportEditorialController_get"];
+        /**
+         * Saves the text (sanitised: no script, no image, links http/https only) as
+         *     a new revision. Needs If-Match (or `version`; 0 for the first save): 409
+         *     when someone saved in between; 409 once the version is published.
+         */
+        put: operations["ReportEditorialController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/versions/{versionId}/editorial/carry-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copies the editorial text of an earlier version of the same report (a rebuild) as a new revision of this one. */
+        post: operations["ReportEditorialController_carryForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/versions/{versionId}/editorial/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved revision, newest first. */
+        get: operations["ReportEditorialController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/versions/{versionId}/editorial/preview.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition as it would be published with the current text, in one format (never stored). */
+        get: operations["ReportEditorialController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/requests": {
         parameters: {
             query?: never;
@@ -4195,6 +4268,76 @@ export interface components {
             skipped: number;
             updates: components["schemas"]["WorkbookImportedUpdate"][];
         };
+        EditorialSectionView: {
+            sectionId: string;
+            /** @description The section's title in the edition's language. */
+            title: string;
+            /** @description Sanitised HTML; empty for none. */
+            html: string;
+        };
+        EditorialCarryForwardView: {
+            versionId: string;
+            number: number;
+            /** @description Its editorial revision that would be copied. */
+            revision: number;
+            /** @description Sections it comments on that this version no longer has (their commentary would be dropped). */
+            missingSections: string[];
+        };
+        ReportEditorialView: {
+            versionId: string;
+            /** @description The optimistic-concurrency version (also the ETag); 0 while nothing was saved. Each save is a revision of this number. */
+            version: number;
+            /** @description Sanitised HTML of the introduction; empty for none. */
+            introduction: string;
+            /** @description Every section of the document, in order, with its commentary. */
+            sections: components["schemas"]["EditorialSectionView"][];
+            /** Format: date-time */
+            updatedAt: string | null;
+            updatedBy: string | null;
+            /** @description A published version's editorial text is frozen. */
+            published: boolean;
+            /** @description The revision the published files carry (null: unpublished, or published without editorial text). */
+            publishedRevision: number | null;
+            /** @description The latest earlier version of this report with editorial text, when this one has none yet or differs. */
+            carryForward: components["schemas"]["EditorialCarryForwardView"] | null;
+        };
+        SectionCommentaryDto: {
+            /** @description The id of a section of the version's document (see `sections` of the editorial view). */
+            sectionId: string;
+            /** @description Rich text (HTML: h3, h4, p, ul, ol, li, a, strong, em, br); anything else is stripped. */
+            html: string;
+        };
+        SaveEditorialDto: {
+            /** @description Rich text (HTML) of the introduction; empty for none. */
+            introduction: string;
+            /** @description Commentary per section; a section left out has none. */
+            commentary: components["schemas"]["SectionCommentaryDto"][];
+            /** @description The version this save is based on (or send If-Match); 0 for the first save. */
+            version?: number;
+        };
+        CarryForwardDto: {
+            /**
+             * Format: uuid
+             * @description An earlier version of the same report (kind, scope, cycles, language) whose editorial text to copy.
+             */
+            fromVersionId: string;
+            /** @description The version of this version's editorial text the copy replaces (or send If-Match); 0 when it has none. */
+            version?: number;
+        };
+        EditorialRevisionView: {
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description The version the text was carried forward from, if it was. */
+            carriedFrom: string | null;
+            introduction: string;
+            commentarySections: number;
+        };
+        EditorialRevisionPage: {
+            items: components["schemas"]["EditorialRevisionView"][];
+            total: number;
+        };
         ReportRequestDto: {
             /** @enum {string} */
             kind: "state" | "objective" | "theme" | "region" | "round_table" | "imrf_summary";
@@ -4371,6 +4514,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description The editorial revision the published files carry (null: none, or not published yet). */
+            editorialRevision: number | null;
             files: components["schemas"]["ReportFileLink"][];
         };
         ReportVersionPage: {
@@ -14883,6 +15028,514 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportEditorialController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportEditorialView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportEditorialController_save: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
+                "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveEditorialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportEditorialView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Saved by someone else in between, or the version is published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportEditorialController_carryForward: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The ETag (`"<version>"`) last read; or send `version` in the body */
+                "If-Match"?: string;
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarryForwardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportEditorialView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Saved by someone else in between, or the version is published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `precondition_required`: neither `If-Match` nor `version` was sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportEditorialController_revisions: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditorialRevisionPage"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportEditorialController_preview: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                versionId: string;
+                format: "json" | "html" | "csv" | "xlsx" | "pdf";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The edition rendered with the current editorial text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "text/html": string;
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ export { ReviewPledgePage } from './review/review-pledge.page';
 export { ReviewQueuePage } from './review/review-queue.page';
 export { ReviewUpdatePage } from './review/review-update.page';
 export { ReportRunsPage } from './reports/report-runs.page';
+export { ReportEditorialPage } from './reports/report-editorial.page';
 export { QueueMonitorPage } from './reports/queue-monitor.page';
 export { MyExpertReportsPage } from './experts/my-reports.page';
 export { ExpertReportPage, NewExpertReportPage } from './experts/expert-report.page';

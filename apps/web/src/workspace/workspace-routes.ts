@@ -21,6 +21,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/review/updates/:id', page: lazyPage('ReviewUpdatePage'), access: signedIn, roles: secretariat },
   { path: '/workspace/review/expert-reports', page: lazyPage('ExpertReviewPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/reports', page: lazyPage('ReportRunsPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/reports/versions/:id/editorial', page: lazyPage('ReportEditorialPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/queues', page: lazyPage('QueueMonitorPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/cycles', page: lazyPage('CyclesPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/extensions', page: lazyPage('ExtensionsPage'), access: signedIn, roles: [...focalPoint, ...secretariat] },

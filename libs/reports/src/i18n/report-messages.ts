@@ -33,6 +33,9 @@ const en = {
   format: 'Format',
   about: 'About',
   language: 'Language',
+  // Editorial layer (rep16e)
+  editorialIntroduction: 'Introduction',
+  editorialCommentary: 'Commentary',
 };
 export type ReportMessageKey = keyof typeof en;
 
@@ -64,6 +67,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Format',
     about: 'À propos',
     language: 'Langue',
+    // Editorial layer (rep16e)
+    editorialIntroduction: 'Introduction',
+    editorialCommentary: 'Commentaire',
   },
   es: {
     cycleLine: 'Ciclo {code}: del {start} al {end}, plazo {deadline}',
@@ -91,6 +97,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Formato',
     about: 'Acerca de',
     language: 'Idioma',
+    // Editorial layer (rep16e)
+    editorialIntroduction: 'Introducción',
+    editorialCommentary: 'Comentario',
   },
   ru: {
     cycleLine: 'Цикл {code}: с {start} по {end}, срок {deadline}',
@@ -118,6 +127,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Формат',
     about: 'О документе',
     language: 'Язык',
+    // Editorial layer (rep16e)
+    editorialIntroduction: 'Введение',
+    editorialCommentary: 'Комментарий',
   },
   ar: {
     cycleLine: 'الدورة {code}: من {start} إلى {end}، الموعد النهائي {deadline}',
@@ -145,6 +157,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'الصيغة',
     about: 'حول التقرير',
     language: 'اللغة',
+    // Editorial layer (rep16e)
+    editorialIntroduction: 'مقدمة',
+    editorialCommentary: 'تعليق',
   },
   zh: {
     cycleLine: '周期 {code}：{start}至{end}，截止日期{deadline}',
@@ -172,5 +187,8 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: '格式',
     about: '关于本报告',
     language: '语言',
+    // Editorial layer (rep16e)
+    editorialIntroduction: '导言',
+    editorialCommentary: '评注',
   },
 };

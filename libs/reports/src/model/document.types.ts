@@ -16,6 +16,34 @@ export interface ReportDocument {
   subtitle: string | null;
   metadata: ReportMetadata;
   sections: Section[];
+  /**
+   * The secretariat's editorial text, merged in when an edition is previewed
+   * or published (never part of the built model, so the data stays pinned to
+   * its snapshot and the snapshot hash).
+   */
+  editorial?: EditorialContent;
+}
+
+/** Sanitised rich text, as structure: renderers escape every string again. */
+export interface RichInline {
+  text: string;
+  strong?: boolean;
+  em?: boolean;
+  /** http or https only (the sanitiser drops every other scheme). */
+  href?: string;
+}
+
+export type RichBlock =
+  | { type: 'heading'; level: 3 | 4; inlines: RichInline[] }
+  | { type: 'paragraph'; inlines: RichInline[] }
+  | { type: 'list'; ordered: boolean; items: RichInline[][] };
+
+export interface EditorialContent {
+  /** The editorial revision the edition carries. */
+  revision: number;
+  introduction: RichBlock[];
+  /** Commentary by section id, printed under the section's title. */
+  commentary: Record<string, RichBlock[]>;
 }
 
 export interface ReportMetadata {

@@ -1,4 +1,6 @@
-import { Cell, ColumnType, ReportDocument, TableColumn } from '../model/document.types';
+import { Cell, ColumnType, ReportDocument, RichBlock, TableColumn } from '../model/document.types';
+import { reportText } from '../i18n/report-text';
+import { richPlainLines } from './editorial';
 
 /**
  * Every data-bearing block of a document as a plain table, in document order:
@@ -25,6 +27,8 @@ export function cellType(t: AnnexTable, row: number, column: TableColumn): Colum
 
 export function annexTables(doc: ReportDocument): AnnexTable[] {
   const out: AnnexTable[] = [];
+  const editorial = editorialTable(doc);
+  if (editorial) out.push(editorial);
   for (const s of doc.sections) {
     for (const b of s.blocks) {
       if (b.type === 'table') out.push({ sectionId: s.id, id: b.id, caption: b.caption, columns: b.columns, rows: b.rows });
@@ -49,4 +53,24 @@ export function annexTables(doc: ReportDocument): AnnexTable[] {
 
 function col(key: string, label: string, type: ColumnType): TableColumn {
   return { key, label, type };
+}
+
+/**
+ * The editorial text, one row per paragraph, heading or list item, so an
+ * annex read on its own carries the secretariat's introduction and
+ * commentary with the figures (`section` is `introduction` or the id of the
+ * section commented on).
+ */
+function editorialTable(doc: ReportDocument): AnnexTable | null {
+  const e = doc.editorial;
+  if (!e) return null;
+  const rt = reportText(doc.metadata.language);
+  const parts: [string, RichBlock[]][] = [['introduction', e.introduction], ...doc.sections.map((s): [string, RichBlock[]] => [s.id, e.commentary[s.id] ?? []])];
+  const rows = parts.flatMap(([section, blocks]) => richPlainLines(blocks).map((text, i) => ({ section, paragraph: i + 1, text })));
+  if (rows.length === 0) return null;
+  return {
+    sectionId: 'editorial', id: 'editorial', caption: `${rt.t('editorialIntroduction')}, ${rt.t('editorialCommentary')}`,
+    columns: [col('section', 'Section', 'text'), col('paragraph', 'Paragraph', 'identifier'), col('text', 'Text', 'text')],
+    rows,
+  };
 }

@@ -5,7 +5,16 @@ import { renderCsv, renderCsvTables } from './csv.renderer';
 
 describe('renderCsv', () => {
   const doc = handMadeSummary();
-  const records = parse(renderCsv(doc), { columns: true, bom: true }) as Record<string, string>[];
+  const all = parse(renderCsv(doc), { columns: true, bom: true }) as Record<string, string>[];
+  const records = all.filter((r) => r.section !== 'provenance');
+
+  it('opens with the provenance: snapshot id, data as of and framework version', () => {
+    const fact = (column: string) => all.find((r) => r.section === 'provenance' && r.column === column)?.value;
+    expect(fact('snapshot_id')).toBe(doc.metadata.snapshot.id);
+    expect(fact('data_as_of')).toBe(doc.metadata.snapshot.takenAt);
+    expect(fact('framework_version')).toBe(String(doc.metadata.snapshot.frameworkVersion));
+    expect(all.slice(0, 4).every((r) => r.section === 'provenance')).toBe(true);
+  });
 
   it('has one line per cell of every annex table', () => {
     const cells = annexTables(doc).reduce((n, t) => n + t.rows.length * t.columns.length, 0);

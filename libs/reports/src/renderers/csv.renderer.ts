@@ -17,13 +17,30 @@ function raw(value: Cell): string | number {
  * Values are raw: shares are the exact ratio 0–1 (type `percent`), not rounded.
  */
 export function renderCsv(doc: ReportDocument): Buffer {
-  const records: (string | number)[][] = [HEADER];
+  const records: (string | number)[][] = [HEADER, ...provenanceRecords(doc)];
   for (const t of annexTables(doc)) {
     t.rows.forEach((r, i) => {
       for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), cellType(t, i, c), raw(r[c.key])]);
     });
   }
   return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8');
+}
+
+/**
+ * Where the figures come from, as the first lines of the annex (section and
+ * table `provenance`): the snapshot, the time the data was read, the
+ * framework version and the editorial revision the edition carries.
+ */
+function provenanceRecords(doc: ReportDocument): (string | number)[][] {
+  const s = doc.metadata.snapshot;
+  const facts: [string, string, string | number][] = [
+    ['snapshot_id', 'Snapshot', s.id],
+    ['data_as_of', 'Data as of', s.takenAt],
+    ['framework_version', 'Framework version', s.frameworkVersion],
+    ['language', 'Language', doc.metadata.language],
+    ...(doc.editorial ? [['editorial_revision', 'Editorial revision', doc.editorial.revision] as [string, string, number]] : []),
+  ];
+  return facts.map(([key, label, value]) => ['provenance', 'provenance', 'Provenance', 1, key, label, typeof value === 'number' ? 'integer' : key === 'data_as_of' ? 'date' : 'text', typeof value === 'string' ? neutraliseFormula(value) : value]);
 }
 
 /** A byte order mark, so spreadsheet programs open the UTF-8 annex as UTF-8 (Arabic, Chinese, Cyrillic, accents). */

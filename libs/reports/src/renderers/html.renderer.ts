@@ -3,6 +3,7 @@ import { wholePercent } from '../builders/statistics';
 import { EMPTY, formatFigure, formatValue, isNumeric } from './format';
 import { ReportText, reportText } from '../i18n/report-text';
 import { PRINT_CSS } from './html.styles';
+import { commentaryOf, introductionOf, richHtml } from './editorial';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -21,6 +22,8 @@ const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replac
 export function renderHtml(doc: ReportDocument): Buffer {
   const m = doc.metadata;
   const rt = reportText(m.language);
+  const intro = introductionOf(doc);
+  const introTitle = rt.t('editorialIntroduction');
   const out: string[] = [
     '<!DOCTYPE html>',
     `<html lang="${m.language}" dir="${rt.dir}">`,
@@ -42,12 +45,18 @@ export function renderHtml(doc: ReportDocument): Buffer {
     '</dl>',
     '</header>',
     `<nav aria-label="${escapeHtml(rt.t('contents'))}"><h2>${escapeHtml(rt.t('contents'))}</h2><ul class="toc">`,
+    intro.length > 0 ? `<li><a href="#introduction">${escapeHtml(introTitle)}</a></li>` : '',
     ...doc.sections.map((s) => `<li><a href="#${slug(s.id)}">${escapeHtml(s.title)}</a></li>`),
     '</ul></nav>',
     '<main>',
+    intro.length > 0
+      ? `<section id="introduction" class="editorial" aria-labelledby="introduction-h"><h2 id="introduction-h">${escapeHtml(introTitle)}</h2>${richHtml(intro)}</section>`
+      : '',
   ];
   for (const s of doc.sections) {
     out.push(`<section id="${slug(s.id)}" aria-labelledby="${slug(s.id)}-h">`, `<h2 id="${slug(s.id)}-h">${escapeHtml(s.title)}</h2>`);
+    const commentary = commentaryOf(doc, s.id);
+    if (commentary.length > 0) out.push(`<aside class="editorial commentary" aria-label="${escapeHtml(rt.t('editorialCommentary'))}">${richHtml(commentary)}</aside>`);
     for (const b of s.blocks) out.push(renderBlock(b, rt));
     out.push('</section>');
   }

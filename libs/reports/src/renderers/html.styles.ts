@@ -25,6 +25,7 @@ thead th{border-bottom:2px solid var(--ink)}
 .note{border-inline-start:4px solid var(--accent);background:#f2f6fa;padding:.4rem .8rem;margin:1rem 0}
 .note.warning{border-color:#b35c00;background:#fdf4ea}
 a{color:var(--accent)}
+.commentary{border-inline-start:4px solid #6b4e9b;background:#f6f3fa;padding:.2rem .9rem;margin:1rem 0}
 @page{size:A4;margin:18mm 15mm}
 @media print{
   body{max-width:none;padding:0;font-size:10pt}
@@ -36,6 +37,7 @@ a{color:var(--accent)}
   thead{display:table-header-group}
   .table-wrap{overflow:visible}
   a{color:inherit;text-decoration:none}
+  .editorial a[href]::after{content:" (" attr(href) ")";font-size:.85em}
   .bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
 `.trim();

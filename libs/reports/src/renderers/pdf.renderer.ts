@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { localeDirection } from '@gcm/platform/pure';
-import { Block, ReportDocument } from '../model/document.types';
+import { Block, ReportDocument, RichBlock } from '../model/document.types';
+import { commentaryOf, inlineText, introductionOf } from './editorial';
 import { ReportText, reportText } from '../i18n/report-text';
 import { formatFigure, formatValue } from './format';
 import { wrapText } from './pdf-measure';
@@ -63,11 +64,20 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
   set(pen, pen.text.snapshotLine(m.snapshot), { size: 8.5, color: MUTED });
   doc.y += 14;
 
+  const intro = introductionOf(model);
+  if (intro.length > 0) {
+    ensureSpace(doc, 60);
+    doc.y += 8;
+    set(pen, pen.text.t('editorialIntroduction'), { size: 14, weight: 'bold' });
+    doc.y += 4;
+    drawRich(pen, intro);
+  }
   for (const s of model.sections) {
     ensureSpace(doc, 60);
     doc.y += 8;
     set(pen, s.title, { size: 14, weight: 'bold' });
     doc.y += 4;
+    drawRich(pen, commentaryOf(model, s.id));
     for (const b of s.blocks) drawBlock(pen, b);
   }
   footers(pen, model.title);
@@ -161,6 +171,19 @@ function drawBlock(pen: Pen, b: Block): void {
       drawTable(doc, script, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
       return;
     }
+  }
+}
+
+/**
+ * Editorial rich text through the same block drawing as the report's own
+ * text: a link prints its text followed by its address, since paper cannot
+ * be clicked.
+ */
+function drawRich(pen: Pen, blocks: RichBlock[]): void {
+  for (const b of blocks) {
+    if (b.type === 'list') drawBlock(pen, { type: 'list', ordered: b.ordered, items: b.items.map(inlineText) });
+    else if (b.type === 'heading') drawBlock(pen, { type: 'heading', level: b.level, text: inlineText(b.inlines) });
+    else drawBlock(pen, { type: 'paragraph', text: inlineText(b.inlines) });
   }
 }
 

@@ -5,10 +5,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
 import { listScope } from './report-target';
+import { EditorialEdition, ReportEditorialService } from '../editorial/report-editorial.service';
 import { whereClause } from './sql-filter';
 
 const VERSION_COLUMNS = `v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", string_to_array(v.cycle_key, '+') AS cycles, v.language, v.number,
-  v.title, v.snapshot_hash AS "snapshotHash", v.created_at AS "createdAt", v.published_at AS "publishedAt",
+  v.title, v.snapshot_hash AS "snapshotHash", v.created_at AS "createdAt", v.published_at AS "publishedAt", v.editorial_revision AS "editorialRevision",
   (SELECT coalesce(json_agg(json_build_object('format', f.format, 'contentType', f.content_type, 'size', f.size, 'sha256', f.sha256)
      ORDER BY array_position($FORMATS::text[], f.format::text)), '[]') FROM report_file f WHERE f.version_id = v.id) AS files`;
 
@@ -55,6 +56,7 @@ export class ReportVersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly editorial: ReportEditorialService,
   ) {}
 
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
@@ -78,9 +80,14 @@ export class ReportVersionsService {
     return withLinks(row);
   }
 
-  /** Publishing needs every format rendered, so nothing published is missing a download. */
+  /**
+   * Publishing needs every format rendered, so nothing published is missing a
+   * download. A version with editorial text is published as the edition the
+   * secretariat previewed: every format rendered again with that text.
+   */
   async publish(id: string, userId: string) {
-    await this.dataSource.transaction((m) => this.publishLocked(m, [id], userId));
+    const editions = await this.editorial.renderEditions([id]);
+    await this.dataSource.transaction((m) => this.publishLocked(m, [id], userId, editions));
     return this.get(id, true);
   }
 
@@ -90,12 +97,13 @@ export class ReportVersionsService {
    * own row, as if published one by one.
    */
   async publishMany(ids: string[], userId: string) {
-    await this.dataSource.transaction((m) => this.publishLocked(m, ids, userId));
+    const editions = await this.editorial.renderEditions(ids);
+    await this.dataSource.transaction((m) => this.publishLocked(m, ids, userId, editions));
     const rows = await this.dataSource.query(`SELECT ${ALL_COLUMNS} FROM report_version v WHERE v.id = ANY($1) ORDER BY v.title, v.id`, [ids]);
     return { items: rows.map((v: VersionRow) => withLinks(v)), total: rows.length as number };
   }
 
-  private async publishLocked(m: EntityManager, ids: string[], userId: string): Promise<void> {
+  private async publishLocked(m: EntityManager, ids: string[], userId: string, editions: Map<string, EditorialEdition>): Promise<void> {
     // Locked in id order, so two overlapping bulk publishes wait for each other instead of deadlocking.
     const rows: { id: string; publishedAt: string | null; files: number }[] = await m.query(
       `SELECT v.id, v.published_at AS "publishedAt", (SELECT count(*)::int FROM report_file f WHERE f.version_id = v.id) AS files
@@ -117,9 +125,11 @@ export class ReportVersionsService {
     if (refused.length > 0) {
       throw new DomainError(ErrorCode.InvalidState, `${refused.length} of ${ids.length} versions cannot be published; none was`, { refused });
     }
+    for (const id of ids) await this.editorial.replaceFiles(m, id, editions.get(id));
     await m.query('UPDATE report_version SET published_at = now(), published_by = $2 WHERE id = ANY($1)', [ids, userId]);
     for (const id of ids) {
-      await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true } });
+      const revision = editions.get(id)?.revision ?? null;
+      await this.audit.record(m, { action: 'report.published', entityType: 'report_version', entityId: id, before: { publishedAt: null }, after: { published: true, editorialRevision: revision } });
     }
   }
 

@@ -95,6 +95,8 @@ export class ReportVersionView {
   snapshotHash: string;
   createdAt: Date;
   publishedAt: Date | null;
+  /** The editorial revision the published files carry (null: none, or not published yet). */
+  editorialRevision: number | null;
   files: ReportFileLink[];
 }
 

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsCoreModule } from '@gcm/accounts';
 import { FrameworkCoreModule } from '@gcm/framework';
 import { ReportingCoreModule } from '@gcm/reporting';
+import { ReportEditorialController } from '../editorial/report-editorial.controller';
+import { ReportEditorialService } from '../editorial/report-editorial.service';
 import { ExpertReport } from '../experts/expert-report.entity';
 import { ExpertReportsController } from '../experts/expert-reports.controller';
 import { ExpertReportsService } from '../experts/expert-reports.service';
@@ -47,16 +49,16 @@ const HANDLERS = [ReportBuildHandler, ReportCompileHandler, ReportsReconcileHand
     { provide: ReportsConfig, useFactory: () => loadReportsConfig() },
     ReportTargetResolver, ReportRunsService, ReportVersionsService, ReportFlowService, ExpertReportsService, CycleClosedReportsListener,
     ReportDatasetLoader, FlowSnapshotStore, { provide: DatasetSlicer, useValue: new DatasetSlicer() }, ReportRunStore, ReportVersionStore,
-    ReportRenderer, ReportBuildService, ReportsReconcileService, CycleReportsService, ...HANDLERS,
+    ReportRenderer, ReportEditorialService, ReportBuildService, ReportsReconcileService, CycleReportsService, ...HANDLERS,
   ],
-  exports: [ReportRunsService, ReportVersionsService, ExpertReportsService, CycleReportsService, ...HANDLERS],
+  exports: [ReportRunsService, ReportVersionsService, ReportEditorialService, ExpertReportsService, CycleReportsService, ...HANDLERS],
 })
 export class ReportsCoreModule {}
 
 /** The secretariat's report desk, public downloads, expert reports and the queue monitor (API only). */
 @Module({
   imports: [ReportsCoreModule, AccountsCoreModule],
-  controllers: [ReportRunsController, CycleReportsController, ReportsPublicController, QueueMonitorController, ExpertReportsController],
+  controllers: [ReportEditorialController, ReportRunsController, CycleReportsController, ReportsPublicController, QueueMonitorController, ExpertReportsController],
   providers: [MonitorSession, QueueMonitorMount],
 })
 export class ReportsHttpModule {}

@@ -115,6 +115,9 @@ function VersionRow({ version, selected, onToggle, onError }: {
         {version.title}
         <span class="muted small block">{formatDateTime(version.createdAt)}</span>
         {!ready(version) && <span class="muted small block">{t.reportScopes.incomplete}</span>}
+        <a class="small block" href={`/workspace/reports/versions/${version.id}/editorial`} aria-label={t.reportRuns.editorial.editLinkFor(version.title)}>
+          {t.reportRuns.editorial.editLink}
+        </a>
       </th>
       <td>{t.reportRuns.versionN(version.number)}</td>
       <td>

@@ -74,4 +74,8 @@ export class ReportVersion {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'published_by' })
   publisher?: User;
+
+  /** The editorial revision its published files carry (null: published without editorial text). */
+  @Column({ type: 'int', nullable: true })
+  editorialRevision: number | null;
 }

@@ -25,6 +25,11 @@ export class ReportRenderer implements OnModuleDestroy {
     return missing;
   }
 
+  /** One format, heavy ones in the pool (an edition previewed or re-rendered with its editorial text). */
+  render(model: ReportDocument, format: ReportFormat): Promise<RenderedReport> {
+    return THREADED.has(format) ? this.pool.render(model, format) : renderReport(model, format);
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.pool.close();
   }
