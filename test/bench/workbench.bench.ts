@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
@@ -94,9 +96,21 @@ async function main(): Promise<void> {
     }
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const rows = `${pledges.rowCount - 1} pledge rows, ${measurements.rowCount - 1} measurement rows`;
+    // WORKBOOK_CPU_PROFILE=file.cpuprofile: a CPU profile of this import alone (open it in Chrome's DevTools).
+    const profiler = process.env.WORKBOOK_CPU_PROFILE ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     t0 = performance.now();
     const result = await workbook.import(user, '2026-H2', { buffer: filled }, false);
     const importMs = performance.now() - t0;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.WORKBOOK_CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     out('validate + import the workbook (goal < 5 s)', `${(importMs / 1000).toFixed(2)} s (${rows}; ${result.created} drafts written)`);
     t0 = performance.now();
     const again = await workbook.import(user, '2026-H2', { buffer: filled }, false);

@@ -22,6 +22,8 @@ export class UserView {
   organisation: UserOrganisationRef | null;
   /** invited: has not set a password yet; deactivated: can no longer sign in. */
   status: 'invited' | 'active' | 'deactivated';
+  /** The organisation's in-country approver: the focal points' submissions wait for this user's approval. */
+  isApprover: boolean;
   /** The user's own choice of language for e-mail (one of the six); null follows the organisation's. */
   language: Locale | null;
   /** The language their e-mail is written in: `language`, else the organisation's when it is one of the six, else English. */

@@ -1098,7 +1098,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The pledges a handover from `fromUserId` would move, before it is confirmed (secretariat or the approver). */
+        get: operations["TeamController_handoverPreview"];
         put?: never;
         /** Hands a departing focal point's pledges to another and deactivates the departing account (secretariat or the approver). */
         post: operations["TeamController_handover"];
@@ -2873,6 +2874,8 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "invited" | "deactivated";
+            /** @description The organisation's in-country approver: the focal points' submissions wait for this user's approval. */
+            isApprover: boolean;
             /**
              * @description The user's own choice of language for e-mail (one of the six); null follows the organisation's.
              * @enum {string|null}
@@ -3714,11 +3717,24 @@ export interface components {
             /** @description Pledges this focal point is in charge of (handed over to them, or created by them and never handed over). */
             pledges: number;
         };
+        HandoverRecord: {
+            /** Format: date-time */
+            at: string;
+            fromUserId: string;
+            fromName: string | null;
+            toUserId: string;
+            toName: string | null;
+            /** @description Who did it (the secretariat or the approver). */
+            byName: string | null;
+            pledges: string[];
+        };
         TeamView: {
             organisationId: string;
             organisation: string;
             approverId: string | null;
             members: components["schemas"]["TeamMember"][];
+            /** @description The organisation's handovers, newest first. */
+            handovers: components["schemas"]["HandoverRecord"][];
         };
         SetApproverDto: {
             /**
@@ -3726,6 +3742,15 @@ export interface components {
              * @description One of the organisation's active focal points, or null for no approver.
              */
             userId: string | null;
+        };
+        HandoverPledge: {
+            id: string;
+            reference: string;
+            title: string | null;
+        };
+        HandoverPreview: {
+            fromUserId: string;
+            pledges: components["schemas"]["HandoverPledge"][];
         };
         HandoverDto: {
             /**
@@ -11693,6 +11718,98 @@ export interface operations {
             };
             /** @description `payload_too_large`: the body or file is larger than allowed */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    TeamController_handoverPreview: {
+        parameters: {
+            query: {
+                /** @description The departing focal point whose pledges would move. */
+                fromUserId: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPreview"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller is neither the secretariat nor the organisation's approver (`details.reason`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TokenResponse, UserView } from '../api/models';
 
 /** The signed-in user as sign-in and /api/v1/auth/me return it (generated from openapi.json). */
-export type SessionUser = Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'organisation'>;
+export type SessionUser = Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'organisation' | 'isApprover'>;
 export type Role = NonNullable<UserView['role']>;
 
 /** Who is signed in; the tokens are kept apart (see `tokens`). */

@@ -16,6 +16,7 @@ import { enNames } from './en-names';
 import { enExperts } from './en-experts';
 import { enExtensions, enReminderLinks } from './en-links';
 import { enWorkbench } from './en-workbench';
+import { enTeam } from './en-team';
 
 export const en = {
   ...enDashboard,
@@ -218,6 +219,7 @@ export const en = {
   reminderLinks: enReminderLinks,
   extensions: enExtensions,
   workbench: enWorkbench,
+  team: enTeam,
   sso: enSso,
   subscriptions: enSubscriptions,
 } as const;

@@ -30,7 +30,7 @@ export function WorkspaceHomePage() {
       {user.role === 'secretariat' && <SecretariatOverview />}
       <h2>{t.ws.home.sections}</h2>
       <ul class="link-cards">
-        {linksFor(user.role)
+        {linksFor(user)
           .filter((l) => l.href !== '/workspace')
           .map((l) => (
             <li key={l.href}>

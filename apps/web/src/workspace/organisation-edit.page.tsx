@@ -77,6 +77,7 @@ function OrganisationForm({ org, saved, onSaved }: { org: OrganisationView; save
   return (
     <>
       <PageHeader title={org.name} kicker={t.orgKinds[org.kind]} crumbs={crumbs} />
+      <p><a href={`/workspace/organisations/${org.id}/team`}>{t.team.nav}</a></p>
       {saved && (
         <p class="notice notice--success" role="status">
           {t.ws.common.saved}

@@ -7,7 +7,7 @@ import { activeLink, linksFor } from './workspace-nav';
 export function WorkspaceFrame({ path, children }: { path: string; children: ComponentChildren }) {
   const current = useSession();
   if (!current) return <>{children}</>;
-  const links = linksFor(current.user.role);
+  const links = linksFor(current.user);
   const active = activeLink(links, path);
   return (
     <div class="workspace">

@@ -1,4 +1,4 @@
-import type { Role } from '../app/session';
+import type { Role, SessionUser } from '../app/session';
 import { t } from '../i18n';
 
 export interface WorkspaceLink {
@@ -7,6 +7,8 @@ export interface WorkspaceLink {
   roles: Role[];
   /** Served by the API (a page of its own), not by this app. */
   external?: boolean;
+  /** Only for the organisation's in-country approver. */
+  approverOnly?: boolean;
 }
 
 /** The workspace's own navigation, filtered by role; one line per screen. */
@@ -15,6 +17,8 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/pledges', label: t.ws.nav.pledges, roles: ['focal_point'] },
   { href: '/workspace/expert-reports', label: t.experts.nav, roles: ['expert'] },
   { href: '/workspace/organisation', label: t.ws.nav.myOrganisation, roles: ['focal_point'] },
+  { href: '/workspace/team', label: t.team.nav, roles: ['focal_point'] },
+  { href: '/workspace/approvals', label: t.team.approvalsNav, roles: ['focal_point'], approverOnly: true },
   { href: '/workspace/review', label: t.ws.nav.review, roles: ['secretariat'] },
   { href: '/workspace/review/expert-reports', label: t.experts.reviewNav, roles: ['secretariat'] },
   { href: '/workspace/cycles', label: t.ws.nav.cycles, roles: ['secretariat'] },
@@ -28,8 +32,11 @@ export const workspaceNav: WorkspaceLink[] = [
   { href: '/workspace/queues', label: t.ws.nav.queues, roles: ['secretariat'] },
 ];
 
-export function linksFor(role: Role | null): WorkspaceLink[] {
-  return role ? workspaceNav.filter((l) => l.roles.includes(role)) : workspaceNav.filter((l) => l.href === '/workspace');
+export function linksFor(user: Pick<SessionUser, 'role' | 'isApprover'> | null): WorkspaceLink[] {
+  const role = user?.role;
+  return role
+    ? workspaceNav.filter((l) => l.roles.includes(role) && (!l.approverOnly || user.isApprover))
+    : workspaceNav.filter((l) => l.href === '/workspace');
 }
 
 /** The most specific link that contains `path`. */

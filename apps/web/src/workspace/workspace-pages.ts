@@ -27,3 +27,5 @@ export { MyExpertReportsPage } from './experts/my-reports.page';
 export { ExpertReportPage, NewExpertReportPage } from './experts/expert-report.page';
 export { ExpertReviewPage } from './experts/expert-review.page';
 export { ExtensionsPage } from './extensions/extensions.page';
+export { TeamPage } from './team/team.page';
+export { ApprovalPage, ApprovalsPage } from './team/approvals.page';

@@ -17,6 +17,7 @@ export const USER_VIEW_SELECT = `
          CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
            'id', o.id, 'name', o.name, 'kind', o.kind, 'countryAlpha3', o.country_alpha3) END AS organisation,
          CASE WHEN NOT u.active THEN 'deactivated' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END AS status,
+         coalesce(o.approver_id = u.id, false) AS "isApprover",
          u.language, ${MAIL_LANGUAGE_SQL} AS "mailLanguage",
          u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.updated_at AS "updatedAt", u.version
     FROM app_user u LEFT JOIN organisation o ON o.id = u.organisation_id`;

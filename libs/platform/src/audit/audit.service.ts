@@ -15,14 +15,31 @@ export interface AuditEntry {
   actorRole?: string | null;
 }
 
+/** Rows per INSERT: 9 parameters each, well under PostgreSQL's 65 535. */
+const AUDIT_BATCH = 2000;
+
 /** Records an audit row through the caller's transaction manager, so it commits or rolls back with the change. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditLog, this.row(entry));
+  }
+
+  /**
+   * Many entries of one change (a whole imported file) in as few statements
+   * as the bound-parameter limit allows, instead of a round trip each.
+   */
+  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    for (let start = 0; start < entries.length; start += AUDIT_BATCH) {
+      await manager.insert(AuditLog, entries.slice(start, start + AUDIT_BATCH).map((e) => this.row(e)));
+    }
+  }
+
+  private row(entry: AuditEntry) {
     const ctx = currentContext();
-    await manager.insert(AuditLog, {
+    return {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId == null ? null : String(entry.entityId),
@@ -32,7 +49,7 @@ export class AuditService {
       actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx?.actorRole ?? null),
       ip: ctx?.ip ?? null,
       correlationId: ctx?.correlationId ?? null,
-    });
+    };
   }
 
   /** For events that are not part of a data change (failed sign-in, denied access). */

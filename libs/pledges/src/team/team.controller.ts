@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { ApiErrorResponses, ParamUuidPipe, Roles } from '@gcm/platform';
-import { HandoverDto, SetApproverDto } from './team.dto';
-import { HandoverView, TeamView } from './team.view';
+import { HandoverDto, HandoverPreviewQueryDto, SetApproverDto } from './team.dto';
+import { HandoverPreview, HandoverView, TeamView } from './team.view';
 import { TeamService } from './team.service';
 
 @ApiTags('organisations')
@@ -23,6 +23,16 @@ export class TeamController {
   @Put('approver')
   approver(@CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Body() dto: SetApproverDto): Promise<TeamView> {
     return this.teams.setApprover(user, id, dto);
+  }
+
+  /** The pledges a handover from `fromUserId` would move, before it is confirmed (secretariat or the approver). */
+  @Roles('secretariat', 'focal_point')
+  @Get('handover')
+  @ApiErrorResponses({ 403: 'The caller is neither the secretariat nor the organisation\'s approver (`details.reason`)' })
+  handoverPreview(
+    @CurrentUser() user: AuthUser, @Param('id', new ParamUuidPipe()) id: string, @Query() query: HandoverPreviewQueryDto,
+  ): Promise<HandoverPreview> {
+    return this.teams.handoverPreview(user, id, query.fromUserId);
   }
 
   /** Hands a departing focal point's pledges to another and deactivates the departing account (secretariat or the approver). */

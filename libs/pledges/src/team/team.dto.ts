@@ -15,3 +15,9 @@ export class HandoverDto {
   @IsUUID()
   toUserId: string;
 }
+
+export class HandoverPreviewQueryDto {
+  /** The departing focal point whose pledges would move. */
+  @IsUUID()
+  fromUserId: string;
+}

@@ -4,7 +4,7 @@ import { AuthUser, UsersService } from '@gcm/accounts';
 import { AuditService, DomainError, ErrorCode } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { HandoverDto, SetApproverDto } from './team.dto';
-import { HandoverView, TeamView } from './team.view';
+import { HandoverPreview, HandoverView, TeamView } from './team.view';
 
 /** "In charge": handed over to them, or created by them and never handed over. */
 const IN_CHARGE = (user: string) => `(p.responsible_user_id = ${user} OR (p.responsible_user_id IS NULL AND p.created_by = ${user}))`;
@@ -35,7 +35,43 @@ export class TeamService {
         WHERE o.id = $1 AND u.role = 'focal_point' ORDER BY u.active DESC, u.name, u.email`,
       [organisationId],
     );
-    return { organisationId: org.id, organisation: org.name, approverId: org.approverId, members };
+    const handovers = await m.query(
+      `SELECT a.occurred_at AS at, a.after->>'fromUserId' AS "fromUserId", f.name AS "fromName", a.after->>'toUserId' AS "toUserId",
+              t.name AS "toName", b.name AS "byName", coalesce(a.after->'pledges', '[]'::jsonb) AS pledges
+         FROM audit_log a
+         LEFT JOIN app_user f ON f.id = (a.after->>'fromUserId')::uuid
+         LEFT JOIN app_user t ON t.id = (a.after->>'toUserId')::uuid
+         LEFT JOIN app_user b ON b.id = a.actor_id
+        WHERE a.action = 'organisation.handover' AND a.entity_type = 'organisation' AND a.entity_id = $1
+        ORDER BY a.id DESC LIMIT 100`,
+      [organisationId],
+    );
+    return { organisationId: org.id, organisation: org.name, approverId: org.approverId, members, handovers };
+  }
+
+  /** Only the secretariat or the organisation's in-country approver hands over (and previews a handover). */
+  private assertMayHandOver(caller: AuthUser, organisationId: string, org: { name: string; approverId: string | null }): void {
+    const approver = caller.role === 'focal_point' && caller.organisationId === organisationId && org.approverId === caller.id;
+    if (caller.role !== 'secretariat' && !approver) {
+      throw new DomainError(ErrorCode.Forbidden, `Only the secretariat or the in-country approver of ${org.name} can hand over its focal points' pledges`, {
+        reason: 'not_the_approver',
+      });
+    }
+  }
+
+  /** The pledges a handover from `fromUserId` would move, as the handover itself selects them. */
+  async handoverPreview(caller: AuthUser, organisationId: string, fromUserId: string): Promise<HandoverPreview> {
+    const m = this.dataSource.manager;
+    const [org] = await m.query('SELECT name, approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
+    if (!org) throw DomainError.notFound('Organisation');
+    this.assertMayHandOver(caller, organisationId, org);
+    const [from] = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND organisation_id = $2 AND role = 'focal_point'`, [fromUserId, organisationId]);
+    if (!from) throw DomainError.invalid('fromUserId', 'fromUserId must be a focal point of this organisation');
+    const pledges = await m.query(
+      `SELECT p.id, p.reference, p.title FROM pledge p WHERE p.lead_organisation_id = $1 AND ${IN_CHARGE('$2')} ORDER BY p.reference`,
+      [organisationId, fromUserId],
+    );
+    return { fromUserId, pledges };
   }
 
   private async activeFocalPoint(m: EntityManager, organisationId: string, userId: string, field: string): Promise<void> {
@@ -68,12 +104,7 @@ export class TeamService {
     return this.dataSource.transaction(async (m) => {
       const [org] = await m.query('SELECT name, approver_id AS "approverId" FROM organisation WHERE id = $1 FOR UPDATE', [organisationId]);
       if (!org) throw DomainError.notFound('Organisation');
-      const approver = caller.role === 'focal_point' && caller.organisationId === organisationId && org.approverId === caller.id;
-      if (caller.role !== 'secretariat' && !approver) {
-        throw new DomainError(ErrorCode.Forbidden, `Only the secretariat or the in-country approver of ${org.name} can hand over its focal points' pledges`, {
-          reason: 'not_the_approver',
-        });
-      }
+      this.assertMayHandOver(caller, organisationId, org);
       if (dto.fromUserId === dto.toUserId) throw DomainError.invalid('toUserId', 'toUserId must be another focal point than fromUserId');
       if (dto.fromUserId === caller.id) throw new DomainError(ErrorCode.InvalidState, 'You cannot hand over your own account; ask the secretariat');
       const [from] = await m.query(`SELECT 1 FROM app_user WHERE id = $1 AND organisation_id = $2 AND role = 'focal_point'`, [dto.fromUserId, organisationId]);

@@ -8,11 +8,37 @@ export class TeamMember {
   pledges: number;
 }
 
+export class HandoverPledge {
+  id: string;
+  reference: string;
+  title: string | null;
+}
+
+/** What a handover from one focal point would move, before it is confirmed. */
+export class HandoverPreview {
+  fromUserId: string;
+  pledges: HandoverPledge[];
+}
+
+/** One past handover, from the audit log (the history is never rewritten). */
+export class HandoverRecord {
+  at: Date;
+  fromUserId: string;
+  fromName: string | null;
+  toUserId: string;
+  toName: string | null;
+  /** Who did it (the secretariat or the approver). */
+  byName: string | null;
+  pledges: string[];
+}
+
 export class TeamView {
   organisationId: string;
   organisation: string;
   approverId: string | null;
   members: TeamMember[];
+  /** The organisation's handovers, newest first. */
+  handovers: HandoverRecord[];
 }
 
 export class HandoverView {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@gcm/accounts';
 import {
-  annotateWorkbook, AuditService, DomainError, ErrorCode, priorSheetImport, problemsWorkbook, recordSheetImport, SheetReport, updateVersioned,
+  annotateWorkbook, AuditEntry, AuditService, DomainError, ErrorCode, priorSheetImport, problemsWorkbook, recordSheetImport, SheetReport, staleVersion,
 } from '@gcm/platform';
 import { authorOrganisation } from '@gcm/pledges';
 import { DataSource, EntityManager } from 'typeorm';
@@ -120,8 +120,10 @@ export class WorkbookService {
 
   /**
    * Set-based writes: one statement per table for the whole file (the stats
-   * triggers fire per statement), the versioned UPDATE per existing draft,
-   * an audit entry per update.
+   * triggers fire per statement): the new drafts inserted together, the
+   * existing drafts updated together under their downloaded versions (one
+   * lost race and the whole file is refused with 409), the audit entries in
+   * one insert. Only a submission's frozen snapshot is made one by one.
    */
   private async write(m: EntityManager, user: AuthUser, cycle: WorkbenchCycleRow, entries: WorkbookEntry[], rowsNow: WorkbenchRow[], submit: boolean) {
     const now = new Map(rowsNow.map((r) => [r.pledgeId, r]));
@@ -138,60 +140,86 @@ export class WorkbookService {
       );
       for (const r of inserted) ids.set(r.pledgeId, { id: r.id, version: 1 });
     }
-    for (const e of entries) {
-      const existing = now.get(e.pledgeId)!.update;
-      if (!existing) continue;
-      const set: [string, unknown][] = [['status', e.status], ['percent_complete', e.percentComplete],
-        ['actions_taken', e.actionsTaken], ['challenges', e.challenges], ['next_steps', e.nextSteps]];
-      const changed = set.filter(([, v]) => v !== undefined);
-      await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: existing.id }, existing.version,
-        changed.map(([c], i) => `${c} = $${i + 3}`).join(', '), changed.map(([, v]) => v));
-      ids.set(e.pledgeId, { id: existing.id, version: existing.version + 1 });
+    const existing = entries.filter((e) => now.get(e.pledgeId)!.update);
+    if (existing.length) {
+      const drafts = existing.map((e) => now.get(e.pledgeId)!.update!);
+      // A narrative column left out of the file (undefined) keeps what the draft says.
+      const [, affected]: [unknown, number] = await m.query(
+        `UPDATE progress_update t SET status = x.status, percent_complete = x.percent,
+                actions_taken = coalesce(x.actions, t.actions_taken), challenges = coalesce(x.challenges, t.challenges),
+                next_steps = coalesce(x.next_steps, t.next_steps), version = t.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
+                AS x(id, version, status, percent, actions, challenges, next_steps)
+          WHERE t.id = x.id AND t.version = x.version`,
+        [drafts.map((u) => u.id), drafts.map((u) => u.version), existing.map((e) => e.status), existing.map((e) => e.percentComplete),
+          existing.map((e) => e.actionsTaken ?? null), existing.map((e) => e.challenges ?? null), existing.map((e) => e.nextSteps ?? null)],
+      );
+      if (affected !== existing.length) await this.lostRace(m, drafts);
+      existing.forEach((e, i) => ids.set(e.pledgeId, { id: drafts[i].id, version: drafts[i].version + 1 }));
     }
     const updateIds = entries.map((e) => ids.get(e.pledgeId)!.id);
     await replaceMeasurementsOf(m, updateIds, entries.flatMap((e) => e.measurements.map((x, position) => ({ updateId: ids.get(e.pledgeId)!.id, position, ...x }))));
     await replaceLinksOf(m, updateIds, entries.flatMap((e) => e.links.map((l) => ({ updateId: ids.get(e.pledgeId)!.id, ...l }))));
     const updates: WorkbookImportResult['updates'] = [];
+    const audits: AuditEntry[] = [];
     for (const e of entries) {
-      const existing = now.get(e.pledgeId)!.update;
+      const was = now.get(e.pledgeId)!.update;
       const { id } = ids.get(e.pledgeId)!;
       const { pledgeId, reference, row, ...content } = e;
-      await this.audit.record(m, {
-        action: existing ? 'progress_update.update' : 'progress_update.create', entityType: 'progress_update', entityId: id,
-        before: existing ? { status: existing.status, percentComplete: existing.percentComplete, measurements: existing.measurements, links: existing.links } : undefined,
+      audits.push({
+        action: was ? 'progress_update.update' : 'progress_update.create', entityType: 'progress_update', entityId: id,
+        before: was ? { status: was.status, percentComplete: was.percentComplete, measurements: was.measurements, links: was.links } : undefined,
         after: { pledgeId, cycle: cycle.code, ...content, via: 'workbook', row },
       });
       updates.push({
-        pledgeId, reference, updateId: id, version: ids.get(e.pledgeId)!.version, action: existing ? 'updated' : 'created',
-        editorialStatus: existing?.editorialStatus === 'returned' ? 'returned' : 'draft',
+        pledgeId, reference, updateId: id, version: ids.get(e.pledgeId)!.version, action: was ? 'updated' : 'created',
+        editorialStatus: was?.editorialStatus === 'returned' ? 'returned' : 'draft',
       });
     }
-    if (submit) {
-      // With an in-country approver, submissions wait for them, as from the form.
-      const approval = await needsApproval(m, authorOrganisation(user), user.id);
-      for (const u of updates) {
-        if (approval) {
-          await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: u.updateId }, u.version, `editorial_status = 'awaiting_approval'`);
-          await this.audit.record(m, {
-            action: 'progress_update.submit_for_approval', entityType: 'progress_update', entityId: u.updateId,
-            before: { editorialStatus: u.editorialStatus }, after: { editorialStatus: 'awaiting_approval', via: 'workbook' },
-          });
-        } else {
-          await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: u.updateId }, u.version,
-            `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
-          const number = await snapshotSubmission(m, u.updateId, user.id);
-          await this.audit.record(m, {
-            action: 'progress_update.submit', entityType: 'progress_update', entityId: u.updateId,
-            before: { editorialStatus: u.editorialStatus }, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' },
-          });
-        }
-        u.version++;
-        u.editorialStatus = approval ? 'awaiting_approval' : 'submitted';
-      }
-    }
+    if (submit) audits.push(...(await this.submitAll(m, user, updates)));
+    await this.audit.recordMany(m, audits);
     return {
       created: fresh.length, updated: entries.length - fresh.length, submitted: submit ? updates.length : 0, updates,
     };
+  }
+
+  /** The 409 of a lost race on one of the file's drafts, naming the version that won. */
+  private async lostRace(m: EntityManager, drafts: { id: string; version: number }[]): Promise<never> {
+    const [moved] = await m.query(
+      `SELECT t.version FROM progress_update t JOIN unnest($1::uuid[], $2::int[]) AS x(id, version) ON x.id = t.id
+        WHERE t.version <> x.version + 1 LIMIT 1`,
+      [drafts.map((u) => u.id), drafts.map((u) => u.version)],
+    );
+    throw staleVersion('progress update', moved?.version ?? drafts[0].version);
+  }
+
+  /**
+   * Submits every written update in one statement; with an in-country
+   * approver they wait for the approver instead, as from the form. Returns
+   * the audit entries (recorded with the rest).
+   */
+  private async submitAll(m: EntityManager, user: AuthUser, updates: WorkbookImportResult['updates']): Promise<AuditEntry[]> {
+    const approval = await needsApproval(m, authorOrganisation(user), user.id);
+    const set = approval ? `editorial_status = 'awaiting_approval'` : `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`;
+    const [, affected]: [unknown, number] = await m.query(
+      `UPDATE progress_update SET ${set}, version = version + 1, updated_at = now()
+        WHERE (id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
+      [updates.map((u) => u.updateId), updates.map((u) => u.version), ...(approval ? [] : [user.id])],
+    );
+    if (affected !== updates.length) await this.lostRace(m, updates.map((u) => ({ id: u.updateId, version: u.version - 1 })));
+    const audits: AuditEntry[] = [];
+    for (const u of updates) {
+      const before = { editorialStatus: u.editorialStatus };
+      if (approval) {
+        audits.push({ action: 'progress_update.submit_for_approval', entityType: 'progress_update', entityId: u.updateId, before, after: { editorialStatus: 'awaiting_approval', via: 'workbook' } });
+      } else {
+        const number = await snapshotSubmission(m, u.updateId, user.id);
+        audits.push({ action: 'progress_update.submit', entityType: 'progress_update', entityId: u.updateId, before, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' } });
+      }
+      u.version++;
+      u.editorialStatus = approval ? 'awaiting_approval' : 'submitted';
+    }
+    return audits;
   }
 
   /** The upload with each problem noted on its cell (and a Problems sheet); a clean file comes back with an empty Problems sheet. Writes nothing. */
