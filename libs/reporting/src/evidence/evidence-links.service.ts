@@ -32,11 +32,17 @@ export class EvidenceLinksService {
 
   /** Links never checked first, then the oldest checks past EVIDENCE_LINK_RECHECK_HOURS. */
   async checkDue(limit = LINKS_PER_RUN): Promise<LinkCheckRun> {
-    const due: { id: string; url: string }[] = await this.dataSource.query(
-      `SELECT e.id, e.url FROM progress_evidence e JOIN progress_update u ON u.id = e.update_id
-       WHERE e.kind = 'url' AND u.editorial_status IN ('submitted', 'validated')
-         AND (e.link_checked_at IS NULL OR e.link_checked_at < now() - make_interval(hours => $1))
-       ORDER BY e.link_checked_at NULLS FIRST, e.created_at, e.id LIMIT $2`,
+    // Claimed in one statement (stamped, locked rows skipped), so two runs — two workers, or a scheduled run
+    // and an enqueued one — never check the same link twice; the outcome is written when the check ends.
+    const [due]: [{ id: string; url: string }[]] = await this.dataSource.query(
+      `UPDATE progress_evidence c SET link_checked_at = now()
+        WHERE c.id IN (
+          SELECT e.id FROM progress_evidence e JOIN progress_update u ON u.id = e.update_id
+           WHERE e.kind = 'url' AND u.editorial_status IN ('submitted', 'validated')
+             AND (e.link_checked_at IS NULL OR e.link_checked_at < now() - make_interval(hours => $1))
+           ORDER BY e.link_checked_at NULLS FIRST, e.created_at, e.id LIMIT $2
+           FOR UPDATE OF e SKIP LOCKED)
+        RETURNING c.id, c.url`,
       [this.config.EVIDENCE_LINK_RECHECK_HOURS, limit],
     );
     const outcomes: Partial<Record<LinkOutcome, number>> = {};
