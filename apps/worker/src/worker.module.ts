@@ -5,19 +5,22 @@ import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler 
 import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
 import { SubscriptionsCoreModule, SubscriptionsMailHandler, WebhookDeliverHandler, WebhooksDispatchHandler } from '@gcm/subscriptions';
 import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
+import { EvidenceLinksCheckHandler, ReportingCoreModule } from '@gcm/reporting';
 
 /**
  * Composition only: the core modules whose job handlers the runner consumes. No feature HTTP module is
  * imported, so the worker's port serves HealthModule's /health and /health/ready and nothing else.
  */
 @Module({
-  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule, AccountsCoreModule, SubscriptionsCoreModule],
+  imports: [PlatformModule.forRoot(), HealthModule, PracticesCoreModule, ReportsCoreModule, NotificationsCoreModule, AccountsCoreModule, SubscriptionsCoreModule,
+    ReportingCoreModule],
   providers: [
     {
       provide: JOB_HANDLERS,
       inject: [
         PracticesImportHandler, ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, RemindersScanHandler, NotificationSendHandler,
         RetentionPruneHandler, WebhooksDispatchHandler, WebhookDeliverHandler, SubscriptionsMailHandler,
+        EvidenceLinksCheckHandler,
       ],
       useFactory: (...handlers: unknown[]) => handlers,
     },

@@ -63,3 +63,4 @@ export * from './http/cookie';
 export * from './metrics/metrics.service';
 export * from './metrics/metrics.http';
 export * from './tracing/tracing';
+export * from './http/guarded-lookup';

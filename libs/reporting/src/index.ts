@@ -11,3 +11,6 @@ export { CYCLE_CODE } from './dto/cycle.dto';
 export { ProgressUpdatesService } from './updates/progress-updates.service';
 export { WorkbookService } from './workbook/workbook.service';
 export { WorkbenchService } from './workbench/workbench.service';
+export { EvidenceLinksService } from './evidence/evidence-links.service';
+export { EvidenceLinksCheckHandler } from './evidence/evidence-links.handler';
+export { PLAUSIBILITY_CODES, type PlausibilityCode } from './domain/plausibility';

@@ -15,6 +15,8 @@ import { ExtensionsController } from './extensions/extensions.controller';
 import { ExtensionsService } from './extensions/extensions.service';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
+import { EvidenceLinksCheckHandler } from './evidence/evidence-links.handler';
+import { EvidenceLinksService } from './evidence/evidence-links.service';
 import { MyWorkController } from './my-work/my-work.controller';
 import { MyWorkService } from './my-work/my-work.service';
 import { PublicProgressSource } from './public/public-progress.source';
@@ -28,7 +30,7 @@ import { WorkbookService } from './workbook/workbook.service';
 
 const SERVICES = [
   CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource, ExtensionsService,
-  ApprovalsService, WorkbenchService, WorkbookService,
+  ApprovalsService, WorkbenchService, WorkbookService, EvidenceLinksService, EvidenceLinksCheckHandler,
 ];
 
 /** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */

@@ -3932,7 +3932,7 @@ export interface components {
         };
         PlausibilityWarningView: {
             /** @enum {string} */
-            code: "achieved_below_target" | "complete_not_achieved" | "against_direction" | "not_started_after_target" | "percent_dropped";
+            code: "achieved_below_target" | "complete_not_achieved" | "against_direction" | "not_started_after_target" | "percent_dropped" | "evidence_link_unanswered";
             message: string;
             indicatorId: string | null;
         };

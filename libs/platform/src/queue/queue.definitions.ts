@@ -30,6 +30,8 @@ export enum JobName {
   SubscriptionsMail = 'subscriptions.mail',
   /** Repeatable: deletes expired sessions, used or expired tokens and old idempotency keys past their retention (RETENTION_*), one aggregate audit row. */
   RetentionPrune = 'retention.prune',
+  /** Repeatable: checks the evidence links of submitted and validated updates (bounded timeout and redirects, SSRF-safe) and records each outcome. */
+  EvidenceLinksCheck = 'evidence.links-check',
 }
 
 /** A report job: its run, and the bookkeeping of an infrastructure outage it is waiting out (kept in Redis, as the database may be down). */
@@ -51,6 +53,7 @@ export interface JobPayloads {
   [JobName.WebhookDeliver]: { deliveryId: string };
   [JobName.RetentionPrune]: Record<string, never>;
   [JobName.SubscriptionsMail]: Record<string, never>;
+  [JobName.EvidenceLinksCheck]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -64,6 +67,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WebhookDeliver]: QueueName.Notifications,
   [JobName.RetentionPrune]: QueueName.Maintenance,
   [JobName.SubscriptionsMail]: QueueName.Notifications,
+  [JobName.EvidenceLinksCheck]: QueueName.Maintenance,
 };
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];

@@ -1,8 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
 import { defineFeatureConfig } from '@gcm/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const CYCLE_CADENCES = ['half-year', 'quarter', 'year'] as const;
 export type CycleCadence = (typeof CYCLE_CADENCES)[number];
@@ -29,7 +30,43 @@ export class ReportingConfig {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** How long one evidence-link request may take before the link counts as not answering. */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_LINK_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(60_000)
+  EVIDENCE_LINK_TIMEOUT_MS = 10_000;
+
+  /** Redirects an evidence link may take before it counts as not answering. */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_LINK_MAX_REDIRECTS must be a whole number' })
+  @Min(0)
+  @Max(10)
+  EVIDENCE_LINK_MAX_REDIRECTS = 5;
+
+  /** Minutes between two scans of the evidence links of submitted updates (the worker's repeatable job). */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_LINK_CHECK_EVERY_MINUTES must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  EVIDENCE_LINK_CHECK_EVERY_MINUTES = 60;
+
+  /** Hours after which a checked link is checked again. */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_LINK_RECHECK_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 90)
+  EVIDENCE_LINK_RECHECK_HOURS = 24;
+
+  /** Whether link checks may reach private and loopback addresses: false in production (SSRF); tests set it to reach their own server. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'EVIDENCE_LINK_ALLOW_PRIVATE must be true or false' })
+  EVIDENCE_LINK_ALLOW_PRIVATE = false;
 }
 
 /** Registered with platform's loadConfig, so a bad value stops the process at start (exit 78). */
-export const loadReportingConfig = defineFeatureConfig(ReportingConfig, ['CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES']);
+export const loadReportingConfig = defineFeatureConfig(ReportingConfig, [
+  'CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES', 'EVIDENCE_LINK_TIMEOUT_MS', 'EVIDENCE_LINK_MAX_REDIRECTS',
+  'EVIDENCE_LINK_CHECK_EVERY_MINUTES', 'EVIDENCE_LINK_RECHECK_HOURS', 'EVIDENCE_LINK_ALLOW_PRIVATE',
+]);

@@ -8,6 +8,7 @@ const base = (over: Partial<PlausibilityInput> = {}): PlausibilityInput => ({
   ],
   measurements: [{ indicatorId: 'up', value: 300, asOf: '2026-12-31' }, { indicatorId: 'down', value: 40, asOf: '2026-12-31' }],
   previous: { percentComplete: 40, measurements: [{ indicatorId: 'up', value: 200, asOf: '2026-06-30' }, { indicatorId: 'down', value: 50, asOf: '2026-06-30' }] },
+  links: [{ title: 'Decree', url: 'https://example.org/decree', linkOutcome: 'ok' }],
   ...over,
 });
 const codes = (over: Partial<PlausibilityInput>) => plausibilityWarnings(base(over)).map((w) => `${w.code}${w.indicatorId ? `:${w.indicatorId}` : ''}`);
@@ -34,6 +35,16 @@ describe('plausibility warnings (one rule set)', () => {
   });
 
   it('a percent lower than last cycle’s', () => expect(codes({ percentComplete: 30 })).toEqual(['percent_dropped']));
+
+  it('an evidence link whose last check found no answer; an unchecked one is not judged', () => {
+    const links = [
+      { title: 'Gone', url: 'https://example.org/gone', linkOutcome: 'http_error' },
+      { title: 'Slow', url: 'https://example.org/slow', linkOutcome: 'timeout' },
+      { title: 'New', url: 'https://example.org/new', linkOutcome: null },
+    ];
+    expect(codes({ links })).toEqual(['evidence_link_unanswered', 'evidence_link_unanswered']);
+    expect(plausibilityWarnings(base({ links }))[0].message).toContain('https://example.org/gone');
+  });
 
   it('never blocks: the warnings are data, every message in words', () => {
     for (const w of plausibilityWarnings(base({ status: 'achieved', percentComplete: 30 }))) expect(w.message.length).toBeGreaterThan(20);

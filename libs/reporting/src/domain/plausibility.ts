@@ -7,6 +7,7 @@ import type { ImplementationStatus, IndicatorDirection } from '@gcm/pledges';
  */
 export const PLAUSIBILITY_CODES = [
   'achieved_below_target', 'complete_not_achieved', 'against_direction', 'not_started_after_target', 'percent_dropped',
+  'evidence_link_unanswered',
 ] as const;
 export type PlausibilityCode = (typeof PLAUSIBILITY_CODES)[number];
 
@@ -27,6 +28,8 @@ export interface PlausibilityInput {
   indicators: { id: string; name: string; direction: IndicatorDirection; baselineValue: number; targetValue: number }[];
   measurements: { indicatorId: string; value: number; asOf: string }[];
   previous: { percentComplete: number; measurements: { indicatorId: string; value: number; asOf: string }[] } | null;
+  /** The update's evidence links with their last check's outcome (null: not checked yet), as the link-check job recorded it. */
+  links: { title: string; url: string; linkOutcome: string | null }[];
 }
 
 const latest = (list: PlausibilityInput['measurements'], id: string) =>
@@ -65,6 +68,11 @@ export function plausibilityWarnings(u: PlausibilityInput): PlausibilityWarning[
   }
   if (u.previous && u.percentComplete < u.previous.percentComplete) {
     out.push({ code: 'percent_dropped', indicatorId: null, message: `Percent complete fell from ${u.previous.percentComplete} % last cycle to ${u.percentComplete} %` });
+  }
+  for (const link of u.links) {
+    if (link.linkOutcome && link.linkOutcome !== 'ok') {
+      out.push({ code: 'evidence_link_unanswered', indicatorId: null, message: `The evidence link "${link.title}" (${link.url}) does not answer` });
+    }
   }
   return out;
 }

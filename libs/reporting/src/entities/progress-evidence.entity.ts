@@ -43,6 +43,19 @@ export class ProgressEvidence {
   @Column({ type: 'int', nullable: true })
   sizeBytes: number | null;
 
+  /** The last evidence-link check (the worker's job), for links only: when, what it found, the HTTP status, why it failed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  linkCheckedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  linkOutcome: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  linkHttpStatus: number | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  linkDetail: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -96,4 +96,8 @@ export class ProgressUpdate {
 
   @Column({ type: 'uuid', nullable: true })
   validatedBy: string | null;
+
+  /** The plausibility warnings' codes as the secretariat saw them when validating (one per warning); null before validation. */
+  @Column({ type: 'jsonb', nullable: true })
+  validatedWarnings: string[] | null;
 }

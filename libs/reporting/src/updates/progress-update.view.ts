@@ -38,11 +38,14 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     [row.pledgeId, row.periodStart],
   );
   const measurements: (MeasurementView & { updateId: string })[] = await m.query(MEASUREMENTS_SQL, [[id, previous?.id ?? id]]);
-  const evidence: EvidenceView[] = await m.query(
-    `SELECT id, kind, title, url, file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", file_sha256 AS sha256
+  const evidenceRows: (EvidenceView & { linkOutcome: string | null })[] = await m.query(
+    `SELECT id, kind, title, url, file_name AS "fileName", content_type AS "contentType", size_bytes AS "sizeBytes", file_sha256 AS sha256,
+       link_outcome AS "linkOutcome"
      FROM progress_evidence WHERE update_id = $1 ORDER BY created_at, id`,
     [id],
   );
+  const evidence: EvidenceView[] = evidenceRows.map(({ linkOutcome: _o, ...rest }) => rest);
+  const links = evidenceRows.flatMap((e) => (e.kind === 'url' && e.url ? [{ title: e.title, url: e.url, linkOutcome: e.linkOutcome }] : []));
   const reviews = await m.query(
     'SELECT decision, comment, created_at AS "createdAt" FROM progress_update_review WHERE update_id = $1 ORDER BY created_at, id',
     [id],
@@ -81,6 +84,7 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
     warnings: plausibilityWarnings({
       status: row.status, percentComplete: row.percentComplete, pledgeTargetDate: row.pledgeTargetDate, periodEnd: row.periodEnd,
       indicators, measurements: of(id), previous: previous ? { percentComplete: previous.percentComplete, measurements: of(previous.id) } : null,
+      links,
     }),
   };
 }

@@ -59,7 +59,10 @@ export class UpdateReviewService {
         before: { editorialStatus: 'submitted' }, after: { editorialStatus: 'validated' },
       });
       await this.pledges.follow(m, row.pledgeId, await this.latestValidatedStatus(m, row.pledgeId), id);
-      return loadUpdateView(m, id);
+      const validated = await loadUpdateView(m, id);
+      // The warnings the reviewer saw, kept with the decision: the IMRF summary's method note counts these, not a recomputation.
+      await m.query('UPDATE progress_update SET validated_warnings = $2::jsonb WHERE id = $1', [id, JSON.stringify(validated.warnings.map((w) => w.code))]);
+      return validated;
     });
     return view;
   }

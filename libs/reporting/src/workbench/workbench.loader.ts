@@ -64,9 +64,10 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
       [updateIds],
     ) as Promise<(WorkbenchMeasurement & { updateId: string })[]>,
     m.query(
-      `SELECT update_id AS "updateId", url, title FROM progress_evidence WHERE update_id = ANY($1::uuid[]) AND kind = 'url' ORDER BY update_id, created_at, id`,
+      `SELECT update_id AS "updateId", url, title, link_outcome AS "linkOutcome" FROM progress_evidence
+       WHERE update_id = ANY($1::uuid[]) AND kind = 'url' ORDER BY update_id, created_at, id`,
       [updateIds],
-    ) as Promise<(WorkbenchLink & { updateId: string })[]>,
+    ) as Promise<(WorkbenchLink & { updateId: string; linkOutcome: string | null })[]>,
   ]);
   const group = <T extends Record<K, string>, K extends string>(rows: T[], key: K) => {
     const map = new Map<string, Omit<T, K>[]>();
@@ -78,7 +79,9 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
   };
   const indicatorsOf = group(indicators, 'pledgeId');
   const measurementsOf = group(measurements, 'updateId');
-  const linksOf = group(links, 'updateId');
+  const checksOf = group(links, 'updateId');
+  // The row's links stay the workbench's shape; the checks' outcomes feed the warnings only.
+  const linksOf = new Map([...checksOf].map(([k, list]) => [k, list.map(({ url, title }) => ({ url, title }))]));
   const open = cycle.status === 'open';
   return base.map((r) => {
     const updateId = r.updateId as string | null;
@@ -102,6 +105,7 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
           status: update.status as ImplementationStatus, percentComplete: update.percentComplete as number, pledgeTargetDate: (r.targetDate as string | null) ?? null,
           periodEnd: cycle.periodEnd, indicators: indicatorsOfRow, measurements: update.measurements,
           previous: previous ? { percentComplete: previous.percentComplete as number, measurements: previous.measurements } : null,
+          links: checksOf.get(updateId!) ?? [],
         })
       : [];
     return {

@@ -11,6 +11,8 @@ import {
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
 import { objectiveCoverage, reportingRate, share } from './statistics';
 import { documentOf } from './document';
+import { builderText } from '../i18n/builder-text';
+import { warningsNote } from './warnings-note';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
 export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument {
@@ -18,6 +20,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
   const cycles = index.scopeCycles(input.scope.cycleCodes);
   const scope = scopeData(index, cycles);
   const label = cycleLabel(cycles);
+  const tr = builderText(input.language);
   const objectives = index.objectiveList().map((o) => o.number);
   const weak = objectives.filter((n) => {
     const r = objectiveCoverage(scope.facts, n).ratio;
@@ -54,9 +57,10 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
     },
     nonReportingSection(index, scope),
     methodSection([
-      `An objective is weakly reported when fewer than ${DEFAULT_PARAMETERS.weakObjectiveShare * 100} percent of the reporting States reported on it.`,
-      afterExtensionNote(),
-    ]),
+      tr.t('methodWeakObjective', { percent: tr.count(DEFAULT_PARAMETERS.weakObjectiveShare * 100) }),
+      afterExtensionNote(tr),
+      ...warningsNote(scope.counted, tr),
+    ], tr),
   ];
   return documentOf(input, 'imrf_summary', `IMRF summary: progress reported in ${label}`,
     'Global compilation of pledges and progress updates under the Global Compact for Safe, Orderly and Regular Migration', cycles, sections);

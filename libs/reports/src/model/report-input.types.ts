@@ -137,6 +137,13 @@ export interface UpdateInput {
   measurements: MeasurementInput[];
   evidence: EvidenceInput[];
   partnerContributions: { organisationId: string; text: string }[];
+  /**
+   * The codes of the plausibility warnings the secretariat saw when it
+   * validated the update (the reporting lib's one rule set, kept at
+   * validation), one per warning; null when not validated, or validated
+   * before warnings were kept.
+   */
+  validatedWarnings?: string[] | null;
 }
 
 /** A published expert/watchdog challenge report (ICMPD's annual expert sessions). */

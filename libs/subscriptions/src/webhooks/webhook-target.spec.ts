@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { lookup } from 'node:dns';
-import { guardedLookup, isPrivateAddress, webhookUrlProblem } from './webhook-target';
+import { guardedLookup, isPrivateAddress } from '@gcm/platform';
+import { webhookUrlProblem } from './webhook-target';
 
 describe('webhook targets', () => {
   it('knows private, loopback, link-local and mapped addresses', () => {

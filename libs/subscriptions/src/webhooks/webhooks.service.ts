@@ -3,11 +3,11 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, JobName, QueueService } from '@gcm/platform';
+import { AuditService, DomainError, guardedLookup, JobName, QueueService } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import { SubscriptionsConfig } from '../config/subscriptions-config';
 import { PublicationsService } from '../publications.service';
-import { guardedLookup, webhookUrlProblem } from './webhook-target';
+import { webhookUrlProblem } from './webhook-target';
 import type { CreateWebhookDto } from './webhook.dto';
 import type { CreatedWebhookView, WebhookDeliveryView, WebhookView } from './webhook.view';
 

@@ -122,7 +122,8 @@ export class ReportDatasetLoader {
          ${isoInstant('u.submitted_at')} AS "submittedAt", ${isoInstant('u.validated_at')} AS "validatedAt",
          u.is_late AS late, u.after_extension AS "afterExtension", u.no_change AS reconfirmation, u.status, u.percent_complete AS "percentComplete",
          ${validatedOnly('u.actions_taken', "''")} AS "actionsTaken", ${validatedOnly('u.challenges', "''")} AS challenges,
-         ${validatedOnly('u.next_steps', "''")} AS "nextSteps", ${validatedOnly('u.partner_contributions', "'[]'::jsonb")} AS contributions
+         ${validatedOnly('u.next_steps', "''")} AS "nextSteps", ${validatedOnly('u.partner_contributions', "'[]'::jsonb")} AS contributions,
+         ${validatedOnly('u.validated_warnings', 'NULL')} AS "validatedWarnings"
        FROM progress_update u ${join} WHERE ${where} ORDER BY p.reference, c.period_start`,
       params,
     );
