@@ -2,26 +2,17 @@ import { CatalogueCountry } from '../model/catalogue-input.types';
 import { ReportDocument, Section } from '../model/document.types';
 import { RegionReportInput, ReportInputError } from '../model/report-kind.types';
 import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
-import { DatasetIndex, compareText } from './dataset-index';
+import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { reportingRate } from './statistics';
 
-function regionName(countries: CatalogueCountry[], m49: string): string | null {
-  for (const c of countries) {
-    if (c.regionM49 === m49) return c.region;
-    if (c.subregionM49 === m49) return c.subregion;
-    if (c.intermediateRegionM49 === m49) return c.intermediateRegion;
-  }
-  return null;
-}
-
 /** One M49 region (or sub-region, or intermediate region), one cycle: its States rolled up. */
 export function buildRegionReport(input: RegionReportInput): ReportDocument {
   const index = new DatasetIndex(input);
   const { m49 } = input.scope;
-  const name = regionName(input.catalogue.countries, m49);
+  const name = m49RegionName(input.catalogue.countries, m49);
   if (!name) throw new ReportInputError(`M49 region ${m49} has no State in the catalogue`);
   const cycle = index.cycle(input.scope.cycleCode);
   const countries = input.catalogue.countries

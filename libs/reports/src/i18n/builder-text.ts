@@ -1,4 +1,4 @@
-import { Locale, formatMessage } from '@gcm/platform/pure';
+import { Locale, formatMessage, regionName } from '@gcm/platform/pure';
 import type { DistributionStatus } from '../model/document.types';
 import { BUILDER_MESSAGES, BuilderMessageKey } from './builder-messages';
 import { formatDate, intlLocale } from './report-text';
@@ -30,6 +30,11 @@ export interface BuilderText {
   /** A list of short items ("T1, T2"; Chinese "T1、T2"). */
   list(items: string[]): string;
   catalogue(kind: CatalogueTitleKind, key: string | number, datasetTitle: string): string;
+  /**
+   * A country (by ISO alpha-2) or an M49 region in the report language, from
+   * CLDR through platform's `regionName`; English keeps the catalogue's UN name.
+   */
+  place(code: string | null, englishName: string): string;
 }
 
 const cache = new Map<Locale, BuilderText>();
@@ -58,6 +63,7 @@ export function builderText(locale: Locale = 'en'): BuilderText {
     status: (s) => formatMessage(BUILDER_MESSAGES, locale, `status_${s}`),
     list: (items) => items.join(locale === 'zh' ? '、' : locale === 'ar' ? '، ' : ', '),
     catalogue: (kind, key, title) => catalogueTitle(kind, key, title, locale),
+    place: (code, english) => regionName(locale, code, english).name,
   };
   cache.set(locale, text);
   return text;

@@ -57,6 +57,8 @@ export interface CatalogueRoundTable {
 export interface CatalogueCountry {
   /** ISO 3166-1 alpha-3, the key organisations point to. */
   alpha3: string;
+  /** ISO 3166-1 alpha-2, the code CLDR names countries by. */
+  alpha2: string;
   name: string;
   region: string;
   regionM49: string;

@@ -58,7 +58,7 @@ function findUp(start: string, relative: string): string {
 function loadCountries(): CatalogueCountry[] {
   const rows = parse(readFileSync(findUp(__dirname, 'seeds/sources/un-states.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   return rows.map((r) => ({
-    alpha3: r.alpha3, name: r.iso_name, region: r.region, regionM49: r.region_m49, subregion: r.subregion,
+    alpha3: r.alpha3, alpha2: r.alpha2, name: r.iso_name, region: r.region, regionM49: r.region_m49, subregion: r.subregion,
     subregionM49: r.subregion_m49, intermediateRegion: r.intermediate_region || null,
     intermediateRegionM49: r.intermediate_region_m49 || null, unStatus: r.un_status as 'member' | 'observer',
   }));

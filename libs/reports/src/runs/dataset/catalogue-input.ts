@@ -30,6 +30,7 @@ export function catalogueInput(s: CatalogueSnapshot): CatalogueInput {
     })),
     countries: s.countries.map((c) => ({
       alpha3: c.alpha3,
+      alpha2: c.alpha2,
       name: c.name,
       region: c.region,
       regionM49: c.regionM49,
