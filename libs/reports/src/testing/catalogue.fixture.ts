@@ -84,7 +84,7 @@ export function testCatalogue(): CatalogueInput {
     roundTables: [1, 2, 3, 4].map((n) => ({
       code: `RT${n}`, number: n, title: `Round table ${n}`, year: 2022,
       objectives: OBJECTIVES.filter((o) => o[3] === `RT${n}`).map((o) => ({ number: o[0] })),
-      ...(n === 2 ? { guidingQuestions: RT2_OBJECTIVE_8_QUESTIONS.map((question) => ({ objective: 8, question })) } : {}),
+      ...(n === 2 ? { guidingQuestions: RT2_OBJECTIVE_8_QUESTIONS.map((text) => ({ objective: 8, text })) } : {}),
     })),
     countries: loadCountries(),
     principles: [{ key: 'a', name: 'People-centred' }, { key: 'f', name: 'Human rights' }],
