@@ -1,9 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ParamIntPipe, Roles } from '@gcm/platform';
+import { ApiErrorResponses, ParamIntPipe, ParamPatternPipe, Roles } from '@gcm/platform';
 import { CreateGuidingQuestionDto, FrameworkVersionQueryDto, ReorderGuidingQuestionsDto, UpdateGuidingQuestionDto } from '../dto/guiding-question.dto';
 import { GuidingQuestionsView } from '../framework.view';
 import { GuidingQuestionsService } from './guiding-questions.service';
+
+const CODE = new ParamPatternPipe('code', /^(RT|rt)?\d{1,2}$/, 'a code such as RT2');
+/** `rt2`, `2` and `RT2` name one round table, as on the public catalogue routes. */
+const rt = (code: string) => `RT${Number(code.replace(/\D/g, ''))}`;
 
 /**
  * A round table's guiding questions (secretariat). Each write is a catalogue
@@ -19,39 +23,39 @@ export class GuidingQuestionsController {
   /** The round table's questions by objective, with the current framework version (send it back on an edit). */
   @Get()
   @ApiErrorResponses({ 404: 'no such round table' })
-  list(@Param('code') code: string): Promise<GuidingQuestionsView> {
-    return this.questions.list(code);
+  list(@Param('code', CODE) code: string): Promise<GuidingQuestionsView> {
+    return this.questions.list(rt(code));
   }
 
   /** Adds a question, last among those on its objective. */
   @Post()
   @ApiErrorResponses({ 404: 'no such round table', 409: '`version_conflict`: the catalogue changed since `frameworkVersion`' })
-  add(@Param('code') code: string, @Body() dto: CreateGuidingQuestionDto): Promise<GuidingQuestionsView> {
-    return this.questions.add(code, dto);
+  add(@Param('code', CODE) code: string, @Body() dto: CreateGuidingQuestionDto): Promise<GuidingQuestionsView> {
+    return this.questions.add(rt(code), dto);
   }
 
   /** Puts one objective's questions in a new order. */
   @Put('order')
   @ApiErrorResponses({ 404: 'no such round table', 409: '`version_conflict`: the catalogue changed since `frameworkVersion`' })
-  reorder(@Param('code') code: string, @Body() dto: ReorderGuidingQuestionsDto): Promise<GuidingQuestionsView> {
-    return this.questions.reorder(code, dto);
+  reorder(@Param('code', CODE) code: string, @Body() dto: ReorderGuidingQuestionsDto): Promise<GuidingQuestionsView> {
+    return this.questions.reorder(rt(code), dto);
   }
 
   /** Edits a question's text, or moves it to another objective of the round table. */
   @Patch(':id')
   @ApiErrorResponses({ 404: 'no such round table or question', 409: '`version_conflict`: the catalogue changed since `frameworkVersion`' })
   update(
-    @Param('code') code: string, @Param('id', new ParamIntPipe('id', 2_000_000_000)) id: number, @Body() dto: UpdateGuidingQuestionDto,
+    @Param('code', CODE) code: string, @Param('id', new ParamIntPipe('id', 2_000_000_000)) id: number, @Body() dto: UpdateGuidingQuestionDto,
   ): Promise<GuidingQuestionsView> {
-    return this.questions.update(code, id, dto);
+    return this.questions.update(rt(code), id, dto);
   }
 
   /** Removes a question; the others on its objective close up. */
   @Delete(':id')
   @ApiErrorResponses({ 404: 'no such round table or question', 409: '`version_conflict`: the catalogue changed since `frameworkVersion`' })
   remove(
-    @Param('code') code: string, @Param('id', new ParamIntPipe('id', 2_000_000_000)) id: number, @Query() q: FrameworkVersionQueryDto,
+    @Param('code', CODE) code: string, @Param('id', new ParamIntPipe('id', 2_000_000_000)) id: number, @Query() q: FrameworkVersionQueryDto,
   ): Promise<GuidingQuestionsView> {
-    return this.questions.remove(code, id, q.frameworkVersion, q.note);
+    return this.questions.remove(rt(code), id, q.frameworkVersion, q.note);
   }
 }
