@@ -24,7 +24,7 @@ describe('guiding questions of a round table (secretariat catalogue edits)', () 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '0' } });
     sec = await createUser(t, { role: 'secretariat' });
-    focal = await createUser(t, { role: 'focal_point' });
+    focal = await createUser(t, { role: 'focal_point', organisationAlpha3: 'FRA' });
   });
   afterAll(async () => {
     if (t) await obliterateQueues(t.app.get(QueueService));
