@@ -5,9 +5,9 @@ import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { roundTableQuestionsSection } from './guiding-questions.section';
 import { builderText } from '../i18n/builder-text';
-import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, summariseIndicators } from './shared-sections';
+import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, reportParameters, summariseIndicators } from './shared-sections';
 import { ScopeData, scopeData } from './scope';
-import { objectiveCoverage, share, wholePercent } from './statistics';
+import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
 
 /** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
 export function imrfTitle(title: string): string {
@@ -64,7 +64,7 @@ function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label
   const cov = objectiveCoverage(all.facts, n);
   const pledgers = new Set(pledges.map((p) => p.leadOrganisationId)).size;
   const ind = summariseIndicators(index, pledges, all.cycles);
-  const weak = cov.ratio !== null && cov.ratio < DEFAULT_PARAMETERS.weakObjectiveShare;
+  const weak = counted.length > 0 && belowShare(cov, reportParameters(index.data as RoundTableReportInput).weakObjectiveShare);
   const practices = index.data.practices.filter((p) => p.objectives.includes(n) && !p.brieflyReferred).map((p) => `${p.code} ${p.title}${p.organisation ? ` (${p.organisation})` : ''}`).sort();
   return compact([
     heading(`Objective ${n}: ${o.title}`),

@@ -170,6 +170,15 @@ export const PROGRESS_FLAG_LABELS: Record<ProgressFlag, string> = {
   target_against_direction: 'target contradicts direction',
 };
 
+/**
+ * The threshold half of "weakly reported": a share of reporting States below
+ * the threshold (none when no State reported). Callers that already know the
+ * objective was reported on use it directly; `objectiveWeakness` is the whole rule.
+ */
+export function belowShare(coverage: Share, threshold: number): boolean {
+  return coverage.ratio !== null && coverage.ratio < threshold;
+}
+
 /** How weakly each objective was reported on: three lists, never lumped together. */
 export interface ObjectiveWeakness {
   /** No pledge owing an update is aligned with it. */
@@ -203,7 +212,7 @@ export function objectiveWeakness(
   for (const n of sorted) {
     if (!reported.has(n)) continue;
     const coverage = objectiveCoverage(facts, n);
-    if (coverage.ratio !== null && coverage.ratio < threshold) weak.push({ objective: n, coverage });
+    if (belowShare(coverage, threshold)) weak.push({ objective: n, coverage });
   }
   return {
     noPledge: sorted.filter((n) => !pledged.has(n)),
