@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, AuditService, resolveSeedDir } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+  CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, GuidingQuestion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
 import { CatalogueSource, loadCatalogueSource, loadShippedTranslations } from './seed';
 import type { TranslationRow } from './i18n/catalogue-i18n';
@@ -34,6 +34,7 @@ export class FrameworkSeeder {
       await m.query('LOCK TABLE framework_version IN EXCLUSIVE MODE');
       if ((await m.count(FrameworkVersion)) > 0) {
         await this.shipTranslations(m, translations);
+        await this.shipGuidingQuestions(m, source);
         return { seeded: false };
       }
       await insertCatalogue(m, source);
@@ -45,6 +46,26 @@ export class FrameworkSeeder {
       });
       this.logger.log(`framework catalogue seeded: ${source.objectives.length} objectives, ${source.countries.length} countries`);
       return { seeded: true };
+    });
+  }
+
+  /**
+   * A catalogue seeded before guiding questions were kept gets seed 003's once,
+   * as a new framework version. Once any version has held questions they are
+   * the secretariat's: removing them all does not bring the seed's back.
+   */
+  private async shipGuidingQuestions(m: EntityManager, source: CatalogueSource): Promise<void> {
+    const [{ held }] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM guiding_question) OR EXISTS (SELECT 1 FROM framework_version
+         WHERE jsonb_path_exists(snapshot::jsonb, '$.roundTables[*].guidingQuestions[*]')) AS held`);
+    if (held || !source.guidingQuestions.questions.length) return;
+    const [{ current }] = await m.query('SELECT max(version)::int AS current FROM framework_version');
+    const version = current + 1;
+    await insertGuidingQuestions(m, source);
+    await m.insert(FrameworkVersion, { version, note: `Guiding questions of ${source.guidingQuestions.roundTable} from its background note`, createdBy: null, snapshot: await buildSnapshot(m) });
+    await this.audit.record(m, {
+      action: 'framework.guiding_questions.ship', entityType: 'round_table', entityId: source.guidingQuestions.roundTable,
+      after: { version, questions: source.guidingQuestions.questions.length }, actorId: null, actorRole: 'system',
     });
   }
 
@@ -84,6 +105,15 @@ async function insertCatalogue(m: EntityManager, s: CatalogueSource): Promise<vo
     r.considerations.map((text, i) => ({ recommendationParagraph: r.paragraph, position: i + 1, text, source: RECOMMENDATION_SOURCE })),
   ));
   await m.insert(Country, s.countries.map((c) => ({ ...c })));
+  await insertGuidingQuestions(m, s);
+}
+
+async function insertGuidingQuestions(m: EntityManager, s: CatalogueSource): Promise<void> {
+  const { roundTable, source, questions } = s.guidingQuestions;
+  if (!questions.length) return;
+  await m.insert(GuidingQuestion, questions.map((q) => ({
+    roundTableCode: roundTable, objectiveNumber: q.objective, position: q.position, text: q.text, source,
+  })));
 }
 
 async function insertTranslations(m: EntityManager, rows: TranslationRow[], version: number): Promise<void> {

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
 import type { TranslationRow } from './i18n/catalogue-i18n';
 import {
-  CatalogueTranslation, Commitment, Consideration, Country, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
+  CatalogueTranslation, Commitment, Consideration, Country, GuidingQuestion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
 
-import { CountryView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView } from './framework.view';
+import { CountryView, GuidingQuestionView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView } from './framework.view';
 
-export type { CountryView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView };
+export type { CountryView, GuidingQuestionView, ObjectiveView, PrincipleView, RecommendationView, RoundTableView, ThemeView };
 
 /** The whole catalogue as plain data: served to readers and frozen into each framework version. */
 export interface CatalogueSnapshot {
@@ -20,7 +20,7 @@ export interface CatalogueSnapshot {
   translations?: TranslationRow[];
 }
 
-/** Ten set-based queries whatever the catalogue's size; assembled in memory. */
+/** Eleven set-based queries whatever the catalogue's size; assembled in memory. */
 export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot> {
   // Sequential: inside a transaction the manager holds one connection, which runs one query at a time.
   const objectives = await m.find(Objective, { order: { number: 'ASC' } });
@@ -32,6 +32,7 @@ export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot
   const considerations = await m.find(Consideration, { order: { recommendationParagraph: 'ASC', position: 'ASC' } });
   const roundTables = await m.find(RoundTable, { order: { number: 'ASC' } });
   const countries = await m.find(Country, { order: { name: 'ASC' } });
+  const questions = await m.find(GuidingQuestion, { order: { roundTableCode: 'ASC', objectiveNumber: 'ASC', position: 'ASC', id: 'ASC' } });
   const translations = await m.find(CatalogueTranslation, { order: { entityKind: 'ASC', code: 'ASC', field: 'ASC', locale: 'ASC' } });
   const themeByNo = new Map(themes.map((t) => [t.number, t]));
   return {
@@ -81,8 +82,13 @@ export async function buildSnapshot(m: EntityManager): Promise<CatalogueSnapshot
       objectives: objectives
         .filter((o) => o.roundTableCode === rt.code)
         .map(({ number, title, shortLabel }) => ({ number, title, shortLabel })),
+      guidingQuestions: questions.filter((q) => q.roundTableCode === rt.code).map(guidingQuestionView),
     })),
     countries: countries.map((c) => ({ ...c })),
     translations: translations.map(({ entityKind, code, field, locale, text, source }) => ({ entityKind, code, field, locale, text, source })),
   };
+}
+
+export function guidingQuestionView(q: GuidingQuestion): GuidingQuestionView {
+  return { id: q.id, objective: q.objectiveNumber, position: q.position, text: q.text, source: q.source };
 }

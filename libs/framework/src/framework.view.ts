@@ -100,6 +100,17 @@ export class RoundTableObjective {
   shortLabelSource?: TextSource;
 }
 
+/** A question put to a round table on one of its objectives; English as recorded (not translated). */
+export class GuidingQuestionView {
+  id: number;
+  objective: number;
+  /** 1-based order among the round table's questions on that objective. */
+  position: number;
+  text: string;
+  /** The background note it was parsed from, or the secretariat. */
+  source: string;
+}
+
 export class RoundTableView {
   code: string;
   number: number;
@@ -108,6 +119,15 @@ export class RoundTableView {
   titleSource?: TextSource;
   year: number;
   objectives: RoundTableObjective[];
+  /** By objective, then position; absent from framework versions frozen before guiding questions were kept. */
+  guidingQuestions?: GuidingQuestionView[];
+}
+
+/** A round table's guiding questions after an edit (or as they stand), with the framework version that holds them. */
+export class GuidingQuestionsView {
+  frameworkVersion: number;
+  roundTable: string;
+  questions: GuidingQuestionView[];
 }
 
 export class PrincipleView {

@@ -312,6 +312,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/framework/round-tables/{code}/guiding-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round table's questions by objective, with the current framework version (send it back on an edit). */
+        get: operations["GuidingQuestionsController_list"];
+        put?: never;
+        /** Adds a question, last among those on its objective. */
+        post: operations["GuidingQuestionsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/framework/round-tables/{code}/guiding-questions/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Puts one objective's questions in a new order. */
+        put: operations["GuidingQuestionsController_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/framework/round-tables/{code}/guiding-questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a question; the others on its objective close up. */
+        delete: operations["GuidingQuestionsController_remove"];
+        options?: never;
+        head?: never;
+        /** Edits a question's text, or moves it to another objective of the round table. */
+        patch: operations["GuidingQuestionsController_update"];
+        trace?: never;
+    };
     "/api/v1/framework/translations/workbook": {
         parameters: {
             query?: never;
@@ -2739,6 +2792,15 @@ export interface components {
             /** @enum {string} */
             shortLabelSource?: "official" | "unofficial" | "original";
         };
+        GuidingQuestionView: {
+            id: number;
+            objective: number;
+            /** @description 1-based order among the round table's questions on that objective. */
+            position: number;
+            text: string;
+            /** @description The background note it was parsed from, or the secretariat. */
+            source: string;
+        };
         RoundTableView: {
             code: string;
             number: number;
@@ -2749,6 +2811,8 @@ export interface components {
             titleSource?: "official" | "unofficial" | "original";
             year: number;
             objectives: components["schemas"]["RoundTableObjective"][];
+            /** @description By objective, then position; absent from framework versions frozen before guiding questions were kept. */
+            guidingQuestions?: components["schemas"]["GuidingQuestionView"][];
         };
         CountryView: {
             alpha3: string;
@@ -2824,6 +2888,36 @@ export interface components {
             frameworkVersion: number;
             number: number;
             themes: components["schemas"]["ThemeObjectiveLink"][];
+        };
+        GuidingQuestionsView: {
+            frameworkVersion: number;
+            roundTable: string;
+            questions: components["schemas"]["GuidingQuestionView"][];
+        };
+        CreateGuidingQuestionDto: {
+            /** @description A GCM objective of this round table (another one answers 400 on `objective`). */
+            objective: number;
+            text: string;
+            frameworkVersion?: number;
+            /** @description Why the change was made; kept on the new framework version. */
+            note?: string;
+        };
+        ReorderGuidingQuestionsDto: {
+            /** @description The objective whose questions are reordered. */
+            objective: number;
+            /** @description Every question id of that objective, once each, in the new order. */
+            ids: number[];
+            frameworkVersion?: number;
+            /** @description Why the change was made; kept on the new framework version. */
+            note?: string;
+        };
+        UpdateGuidingQuestionDto: {
+            /** @description Moves the question to another objective of the round table (placed last there). */
+            objective?: number;
+            text?: string;
+            frameworkVersion?: number;
+            /** @description Why the change was made; kept on the new framework version. */
+            note?: string;
         };
         TranslationView: {
             entityKind: string;
@@ -6661,6 +6755,507 @@ export interface operations {
                 };
             };
             /** @description `version_conflict`: the record changed since it was read; `invalid_state`: not allowed in its current state; `conflict`: a unique value is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    GuidingQuestionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidingQuestionsView"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such round table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    GuidingQuestionsController_add: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuidingQuestionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidingQuestionsView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such round table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    GuidingQuestionsController_reorder: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderGuidingQuestionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidingQuestionsView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such round table */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `payload_too_large`: the body or file is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    GuidingQuestionsController_remove: {
+        parameters: {
+            query?: {
+                frameworkVersion?: number;
+                note?: string;
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidingQuestionsView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such round table or question */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    GuidingQuestionsController_update: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGuidingQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidingQuestionsView"];
+                };
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unauthenticated`: no valid access token, or its session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `forbidden`: the caller's role is not secretariat, or the record is not theirs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such round table or question */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `version_conflict`: the catalogue changed since `frameworkVersion` */
             409: {
                 headers: {
                     [name: string]: unknown;

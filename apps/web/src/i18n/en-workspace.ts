@@ -237,4 +237,22 @@ export const enWorkspace = {
     primaryTheme: 'Primary theme',
     primaryHint: 'One of the themes ticked above.',
   },
+  // rep16q: guiding questions of a round table
+  gq: {
+    title: icu('Guiding questions of {rt}', 'rt'),
+    lead: 'The questions put to the round table on each of its objectives, printed in the round-table and objective reports. Every change creates a new framework version.',
+    section: 'Guiding questions of the round tables',
+    manage: icu('Edit the guiding questions of {rt}', 'rt'),
+    count: icu('{n, plural, one {# question} other {# questions}}', 'n'),
+    none: 'No question on this objective yet.',
+    questionN: icu('Objective {objective}, question {n}', 'objective', 'n'),
+    add: 'Add a question',
+    addLead: 'The question is placed last among those on its objective.',
+    objective: 'Objective',
+    text: 'Question',
+    textHint: 'Up to 1000 characters.',
+    remove: 'Remove',
+    saved: 'Saved.',
+    removed: 'Question removed.',
+  },
 };

@@ -11,7 +11,8 @@ async function load() {
     frameworkApi.recommendations(),
     frameworkApi.objectives(),
   ]);
-  return { version: version.version, recommendations, objectives };
+  const roundTables = await frameworkApi.roundTables();
+  return { version: version.version, recommendations, objectives, roundTables };
 }
 
 /** The catalogue the secretariat may edit: SG recommendations and the objective ↔ theme crosswalk. */
@@ -104,6 +105,17 @@ export function FrameworkPage() {
                   </tbody>
                 </table>
               </TableWrap>
+            </section>
+            <section aria-labelledby="fw-questions">
+              <h2 id="fw-questions">{t.ws.gq.section}</h2>
+              <ul class="plain-list">
+                {d.roundTables.map((rt) => (
+                  <li key={rt.code}>
+                    <a href={`/workspace/framework/round-tables/${rt.code}/questions`}>{t.ws.gq.manage(rt.code)}</a>
+                    <span class="muted"> — {t.ws.gq.count(rt.guidingQuestions?.length ?? 0)}</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           </>
         )}

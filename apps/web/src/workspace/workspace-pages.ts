@@ -4,6 +4,7 @@ export { FrameworkPage } from './framework.page';
 export { WorkspaceHomePage } from './home.page';
 export { MyOrganisationPage } from './my-organisation.page';
 export { ObjectiveThemesPage } from './objective-themes.page';
+export { GuidingQuestionsPage } from './guiding-questions.page';
 export { NewOrganisationPage, OrganisationEditPage } from './organisation-edit.page';
 export { OrganisationsPage } from './organisations.page';
 export { NewSsoProviderPage, SsoProviderPage, SsoProvidersPage } from './sso-providers.page';

@@ -47,6 +47,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/expert-reports/new', page: lazyPage('NewExpertReportPage'), access: signedIn, roles: expert },
   { path: '/workspace/expert-reports/:id', page: lazyPage('ExpertReportPage'), access: signedIn, roles: expert },
   { path: '/workspace/framework/objectives/:number', page: lazyPage('ObjectiveThemesPage'), access: signedIn, roles: secretariat },
+  { path: '/workspace/framework/round-tables/:code/questions', page: lazyPage('GuidingQuestionsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/imports', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/framework/imports/:id', page: lazyPage('PracticeImportsPage'), access: signedIn, roles: secretariat },
 ];

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Is
 import { trim, trimEach } from '@gcm/platform';
 
 /** Optimistic concurrency for catalogue edits: the framework version you read; a newer one answers 409. */
-class FrameworkEdit {
+export class FrameworkEdit {
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -10,7 +10,7 @@ import { buildSnapshot, ObjectiveView, RecommendationView } from '../framework.s
 
 export const SECRETARIAT_SOURCE = 'GCM review secretariat';
 
-interface Change<T> {
+export interface Change<T> {
   action: string;
   entityType: string;
   entityId: string | number;
@@ -118,7 +118,8 @@ export class FrameworkEditService {
     });
   }
 
-  private async edit<T>(expectedVersion: number | undefined, apply: (m: EntityManager) => Promise<Change<T>>) {
+  /** One catalogue edit: the rows changed by `apply`, a new framework version with its snapshot, and the audit row, in one transaction. */
+  async edit<T>(expectedVersion: number | undefined, apply: (m: EntityManager) => Promise<Change<T>>) {
     const result = await this.dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE framework_version IN EXCLUSIVE MODE');
       const [{ current }] = await m.query('SELECT coalesce(max(version), 0)::int AS current FROM framework_version');

@@ -1,4 +1,4 @@
-import { SOURCE_LOCALE, type Locale } from '@gcm/platform/pure';
+import { SOURCE_LOCALE, regionName, type Locale } from '@gcm/platform/pure';
 import type { CatalogueSnapshot } from '../framework.snapshot';
 import type { CountryView } from '../framework.view';
 
@@ -45,29 +45,6 @@ function fields<F extends string>(name: F, t: Localised): Record<F, string> & Re
   return { [name]: t.text, [`${name}Lang`]: t.lang, [`${name}Source`]: t.source } as Record<F, string> & Record<`${F}Lang`, Locale> & Record<`${F}Source`, TextSource>;
 }
 
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-/**
- * A country's (or an M49 region's) name in `locale` from CLDR through
- * `Intl.DisplayNames` (Node's full ICU): no hand-kept list. English keeps the
- * UN's own short name from the country list; a code CLDR does not know keeps
- * it too, marked English.
- */
-export function regionName(locale: Locale, code: string | null, english: string): { name: string; lang: Locale } {
-  if (locale === SOURCE_LOCALE || !code) return { name: english, lang: SOURCE_LOCALE };
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-    regionNames.set(locale, names);
-  }
-  let name: string | undefined;
-  try {
-    name = names.of(code);
-  } catch {
-    name = undefined;
-  }
-  return name ? { name, lang: locale } : { name: english, lang: SOURCE_LOCALE };
-}
 
 export function localiseCountry(c: CountryView, locale: Locale): CountryView {
   const name = regionName(locale, c.alpha2, c.name);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ThemeCommitments, parseCommitments } from './commitments.parser';
 import { Country, parseCountries } from './countries.parser';
 import { FrameworkMarkdown, parseFrameworkMarkdown } from './framework-markdown.parser';
+import { ParsedGuidingQuestion, parseGuidingQuestions } from './guiding-questions.parser';
 import { Recommendation, parseRecommendations } from './recommendations.parser';
 
 /** Everything the framework catalogue is seeded from, already parsed and checked. */
@@ -11,7 +12,12 @@ export interface CatalogueSource extends FrameworkMarkdown {
   commitments: ThemeCommitments[];
   recommendations: Recommendation[];
   countries: Country[];
+  /** The guiding questions of the round table whose background note is shipped (RT2, seed 003). */
+  guidingQuestions: { roundTable: string; source: string; questions: ParsedGuidingQuestion[] };
 }
+
+/** The round table whose background note (seed 003) ships with the platform, and how its questions are credited. */
+export const GUIDING_QUESTIONS_SOURCE = { roundTable: 'RT2', source: 'IMRF 2022 round table 2 background note' } as const;
 
 /**
  * File names inside `seeds/sources/`. The hashed names are those of the archived
@@ -22,6 +28,7 @@ export const CATALOGUE_SOURCE_FILES = {
   commitments: '001_78548c2917fb0133.txt',
   recommendations: '000_d9533cfaee099a21.txt',
   countries: 'un-states.csv',
+  guidingQuestions: '003_8840621ed026481f.txt',
 } as const;
 
 /**
@@ -41,7 +48,7 @@ function assertThemesAgree(themes: FrameworkMarkdown['themes'], commitments: The
 }
 
 /**
- * Reads and parses the four source files in `dir`. This is the only function in
+ * Reads and parses the five source files in `dir`. This is the only function in
  * the seed module that touches the file system; the parsers stay pure so they
  * can be tested on strings.
  */
@@ -55,5 +62,10 @@ export function loadCatalogueSource(dir: string): CatalogueSource {
     commitments,
     recommendations: parseRecommendations(read(CATALOGUE_SOURCE_FILES.recommendations)),
     countries: parseCountries(read(CATALOGUE_SOURCE_FILES.countries)),
+    guidingQuestions: {
+      ...GUIDING_QUESTIONS_SOURCE,
+      questions: parseGuidingQuestions(read(CATALOGUE_SOURCE_FILES.guidingQuestions),
+        framework.roundTables.find((rt) => rt.code === GUIDING_QUESTIONS_SOURCE.roundTable)?.objectives ?? []),
+    },
   };
 }

@@ -10,3 +10,5 @@ export { parseRecommendations } from './recommendations.parser';
 export type { Recommendation } from './recommendations.parser';
 export { cleanText, foldWhitespace, stripLinkStubs, unescapeMarkdown } from './text.util';
 export * from './translations.source';
+export { parseGuidingQuestions } from './guiding-questions.parser';
+export type { ParsedGuidingQuestion } from './guiding-questions.parser';

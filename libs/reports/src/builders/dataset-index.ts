@@ -175,3 +175,13 @@ export function cycleLabel(cycles: CycleInput[]): string {
   if (cycles.length === 1) return cycles[0].code;
   return `${cycles[0].code} to ${cycles[cycles.length - 1].code}`;
 }
+
+/** The catalogue's (English) name of an M49 region, sub-region or intermediate region; null when no State of the catalogue is in it. */
+export function m49RegionName(countries: CatalogueCountry[], m49: string): string | null {
+  for (const c of countries) {
+    if (c.regionM49 === m49) return c.region;
+    if (c.subregionM49 === m49) return c.subregion;
+    if (c.intermediateRegionM49 === m49) return c.intermediateRegion;
+  }
+  return null;
+}

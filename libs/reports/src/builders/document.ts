@@ -1,7 +1,7 @@
 import { DOCUMENT_SCHEMA_VERSION, ReportDocument, Section } from '../model/document.types';
 import { CycleInput } from '../model/report-input.types';
 import { ReportInput, ReportKind } from '../model/report-kind.types';
-import { DEFAULT_PARAMETERS } from './shared-sections';
+import { reportParameters } from './shared-sections';
 
 /** Assembles the document; metadata is copied from the input, never from the clock. */
 export function documentOf<K extends ReportKind>(
@@ -16,7 +16,7 @@ export function documentOf<K extends ReportKind>(
       scope: input.scope,
       cycles: cycles.map(({ code, periodStart, periodEnd, deadline, closedAt }) => ({ code, periodStart, periodEnd, deadline, closedAt })),
       snapshot: { ...input.snapshot },
-      parameters: { ...DEFAULT_PARAMETERS },
+      parameters: { ...reportParameters(input) },
       language: input.language ?? 'en',
     },
     sections,

@@ -4,14 +4,14 @@ import {
   col, compact, describeShare, shareSentence, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table,
 } from './blocks';
 import { DatasetIndex, compareText, cycleLabel } from './dataset-index';
-import { gapsSection } from './imrf-gaps.section';
+import { builderText } from '../i18n/builder-text';
+import { gapsSection, scopeWeakness, weaknessMethodNote } from './imrf-gaps.section';
 import {
-  DEFAULT_PARAMETERS, afterExtensionNote, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
+  DEFAULT_PARAMETERS, reportParameters, afterExtensionNote, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
 } from './shared-sections';
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
-import { objectiveCoverage, reportingRate, share } from './statistics';
+import { objectiveCoverage, reportingRate, share, wholePercent } from './statistics';
 import { documentOf } from './document';
-import { builderText } from '../i18n/builder-text';
 import { warningsNote } from './warnings-note';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
@@ -21,11 +21,9 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
   const scope = scopeData(index, cycles);
   const label = cycleLabel(cycles);
   const tr = builderText(input.language);
-  const objectives = index.objectiveList().map((o) => o.number);
-  const weak = objectives.filter((n) => {
-    const r = objectiveCoverage(scope.facts, n).ratio;
-    return r !== null && r < DEFAULT_PARAMETERS.weakObjectiveShare;
-  });
+  const parameters = reportParameters(input);
+  const weak = scopeWeakness(index, scope, parameters).weak.map((w) => w.objective);
+  const weakPercent = tr.count(wholePercent(parameters.weakObjectiveShare));
   const sections: Section[] = [
     overviewSection(index, scope, label),
     {
@@ -37,7 +35,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
     objectivesSection(index, scope, weak),
     themesSection(index, scope),
     indicatorsSection(index, scope),
-    gapsSection(index, scope),
+    gapsSection(index, scope, parameters, tr),
     challengesSection(index, scope),
     {
       id: 'expert-reports',
@@ -49,15 +47,15 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       title: 'Practices for weakly reported objectives',
       blocks: compact([
         paragraph(weak.length === 0
-          ? 'Every objective was reported on by at least a quarter of the reporting States.'
-          : `Practice cards from the repository that bear on the ${plural(weak.length, 'objective')} reported on by fewer than a quarter of the reporting States.`),
+          ? tr.t('practicesNoWeak', { percent: weakPercent })
+          : tr.t('practicesForWeak', { n: weak.length, count: tr.count(weak.length), percent: weakPercent })),
         weak.length > 0 && (practicesTable(index, weak, 'weak-objective-practices', 'Practices for weakly reported objectives', DEFAULT_PARAMETERS.practicesPerObjective)
           ?? note('The repository holds no practice for these objectives.')),
       ]),
     },
     nonReportingSection(index, scope),
     methodSection([
-      tr.t('methodWeakObjective', { percent: tr.count(DEFAULT_PARAMETERS.weakObjectiveShare * 100) }),
+      weaknessMethodNote(parameters, tr),
       afterExtensionNote(tr),
       ...warningsNote(scope.counted, tr),
     ], tr),

@@ -3,6 +3,8 @@ import { ObjectiveReportInput } from '../model/report-kind.types';
 import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
+import { objectiveQuestionsSection } from './guiding-questions.section';
+import { builderText } from '../i18n/builder-text';
 import { challengeBlocks, expertReportsBlocks, INDICATOR_COLUMNS, indicatorRows, methodSection, practicesTable } from './shared-sections';
 import { scopeData } from './scope';
 import { STATUS_LABELS, objectiveCoverage } from './statistics';
@@ -79,6 +81,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
       blocks: [practicesTable(index, [n], 'practices', `Practice cards of sessions tied to Objective ${n}`)
         ?? paragraph(`The practices repository holds no card tied to Objective ${n}.`)],
     },
+    ...[objectiveQuestionsSection(index, n, builderText(input.language))].filter((s): s is Section => s !== null),
     methodSection(),
   ];
   return documentOf(input, 'objective', `Objective ${n}: ${objective.title}`, `Pledges and progress reported in ${cycle.code}`, [cycle], sections);

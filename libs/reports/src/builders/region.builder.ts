@@ -3,27 +3,18 @@ import { ReportDocument, Section } from '../model/document.types';
 import { RegionReportInput, ReportInputError } from '../model/report-kind.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, distribution, figure, keyFigures, list, paragraph, shareFigure, table } from './blocks';
-import { DatasetIndex, compareText } from './dataset-index';
+import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { reportingRate, wholePercent } from './statistics';
-
-function regionName(countries: CatalogueCountry[], m49: string): string | null {
-  for (const c of countries) {
-    if (c.regionM49 === m49) return c.region;
-    if (c.subregionM49 === m49) return c.subregion;
-    if (c.intermediateRegionM49 === m49) return c.intermediateRegion;
-  }
-  return null;
-}
 
 /** One M49 region (or sub-region, or intermediate region), one cycle: its States rolled up. */
 export function buildRegionReport(input: RegionReportInput): ReportDocument {
   const tr: BuilderText = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const { m49 } = input.scope;
-  const english = regionName(input.catalogue.countries, m49);
+  const english = m49RegionName(input.catalogue.countries, m49);
   if (!english) throw new ReportInputError(`M49 region ${m49} has no State in the catalogue`);
   const name = tr.catalogue('region', m49, english);
   const stateName = (c: CatalogueCountry) => tr.catalogue('country', c.alpha3, c.name);

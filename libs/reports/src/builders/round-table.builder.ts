@@ -3,9 +3,11 @@ import { ReportInputError, RoundTableReportInput } from '../model/report-kind.ty
 import { compact, shareSentence, distribution, figure, heading, keyFigures, list, paragraph, plural, shareFigure } from './blocks';
 import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
-import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, summariseIndicators } from './shared-sections';
+import { roundTableQuestionsSection } from './guiding-questions.section';
+import { builderText } from '../i18n/builder-text';
+import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, reportParameters, summariseIndicators } from './shared-sections';
 import { ScopeData, scopeData } from './scope';
-import { objectiveCoverage, share, wholePercent } from './statistics';
+import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
 
 /** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
 export function imrfTitle(title: string): string {
@@ -49,11 +51,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
       title: '2. Overview of progress',
       blocks: objectives.flatMap((n) => objectiveProgress(index, all, n, label)),
     },
-    {
-      id: 'guiding-questions',
-      title: '3. Guiding questions',
-      blocks: guidingQuestions(index, rt.guidingQuestions ?? [], objectives),
-    },
+    roundTableQuestionsSection(index, rt, objectives, builderText(input.language)),
     methodSection(),
   ];
   return documentOf(input, 'round_table', `${imrfTitle(rt.title)}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
@@ -66,7 +64,7 @@ function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label
   const cov = objectiveCoverage(all.facts, n);
   const pledgers = new Set(pledges.map((p) => p.leadOrganisationId)).size;
   const ind = summariseIndicators(index, pledges, all.cycles);
-  const weak = cov.ratio !== null && cov.ratio < DEFAULT_PARAMETERS.weakObjectiveShare;
+  const weak = counted.length > 0 && belowShare(cov, reportParameters(index.data as RoundTableReportInput).weakObjectiveShare);
   const practices = index.data.practices.filter((p) => p.objectives.includes(n) && !p.brieflyReferred).map((p) => `${p.code} ${p.title}${p.organisation ? ` (${p.organisation})` : ''}`).sort();
   return compact([
     heading(`Objective ${n}: ${o.title}`),
@@ -79,12 +77,4 @@ function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label
     practices.length > 0 && heading('Practices', 4),
     list(practices.slice(0, DEFAULT_PARAMETERS.practicesPerObjective)),
   ]);
-}
-
-function guidingQuestions(index: DatasetIndex, questions: { objective: number; question: string }[], objectives: number[]): Block[] {
-  if (questions.length === 0) return [paragraph('No guiding questions have been recorded for this round table.')];
-  return objectives.flatMap((n) => {
-    const qs = questions.filter((q) => q.objective === n).map((q) => q.question);
-    return qs.length === 0 ? [] : [heading(`Objective ${n}: ${index.objective(n).shortLabel}`), list(qs)];
-  });
 }

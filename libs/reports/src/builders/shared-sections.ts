@@ -1,20 +1,26 @@
 import { Block, Cell, Section, TableBlock } from '../model/document.types';
 import { CycleInput, ExpertReportInput, PledgeInput, UpdateInput } from '../model/report-input.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
+import type { ReportInput, ReportParameters } from '../model/report-kind.types';
 import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import {
   PROGRESS_FLAG_LABELS, ReportingFacts, indicatorProgress, latestMeasurement, objectiveCoverage,
 } from './statistics';
 
-export const DEFAULT_PARAMETERS = {
-  /** Objectives reported on by fewer reporting States than this share are "weak". */
+export const DEFAULT_PARAMETERS: ReportParameters = {
+  /** Objectives pledged and reported on by fewer reporting States than this share are "weak" (`REPORT_WEAK_OBJECTIVE_SHARE`). */
   weakObjectiveShare: 0.25,
   /** Challenge excerpts shown per group; the count of all is always given. */
   challengeExcerpts: 5,
   challengeExcerptLength: 400,
   practicesPerObjective: 5,
 };
+
+/** The parameters a report is built with: the input's settings over the defaults. */
+export function reportParameters(input: Pick<ReportInput, 'parameters'>): ReportParameters {
+  return { ...DEFAULT_PARAMETERS, ...input.parameters };
+}
 
 /** Coverage of each objective among reporting States, plus the pledges behind it. */
 export function objectiveCoverageTable(

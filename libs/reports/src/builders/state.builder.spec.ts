@@ -77,6 +77,18 @@ describe('buildStateReport', () => {
     expect(tableById(build(extended.organisations[2].id), 'pledges').rows[0]).toMatchObject({ late: true });
   });
 
+  it('lists the scope countries and regions of each pledge, named in the report language (CLDR)', () => {
+    const scoped = handMadeDataset();
+    Object.assign(scoped.pledges.find((p) => p.reference === 'GCM-P-2025-00002')!, { countries: ['ITA', 'DEU', 'MAR'], regions: ['039', '001'] });
+    const at = (language?: 'fr' | 'ar') => sectionTexts(buildStateReport({ ...scoped, language, scope: { organisationId: scoped.organisations[2].id, cycleCode: CYCLE.code } }),
+      'pledge-GCM-P-2025-00002').map((t) => t.replace(/[\u2068\u2069]/g, ''));
+    expect(at()).toEqual(expect.arrayContaining(['Countries in scope: Germany, Italy, Morocco', 'Regions in scope: Southern Europe, World']));
+    expect(at('fr')).toEqual(expect.arrayContaining(['Pays concernés : Allemagne, Italie, Maroc', 'Régions concernées : Europe du Sud, Monde']));
+    expect(at('ar')).toEqual(expect.arrayContaining([expect.stringMatching(/^البلدان المشمولة: .*إيطاليا/)]));
+    // A pledge with no geographical scope prints no empty line.
+    expect(sectionTexts(build(data.organisations[1].id), 'pledge-GCM-P-2025-00001').some((t) => t.includes('in scope'))).toBe(false);
+  });
+
   it('refuses an organisation the data does not hold', () => {
     expect(() => build('nope')).toThrow(ReportInputError);
   });

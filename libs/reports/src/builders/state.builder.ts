@@ -3,7 +3,7 @@ import { CycleInput, PledgeInput, UpdateInput } from '../model/report-input.type
 import { ReportInputError, StateReportInput } from '../model/report-kind.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
-import { DatasetIndex, compareText } from './dataset-index';
+import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { afterExtensionDetail, afterExtensionNote, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
 import { share } from './statistics';
@@ -130,6 +130,7 @@ function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput, t
     p.themes.length > 0 && tr.t('themesLine', { list: tr.list([...p.themes].sort((a, b) => a - b).map((t) => index.themes.get(t)?.code ?? `T${t}`)) }),
     p.commitments.length > 0 && tr.t('commitmentsLine', { list: tr.list([...p.commitments].sort(compareText)) }),
     p.recommendations.length > 0 && tr.t('recommendationsLine', { list: tr.list([...p.recommendations].sort((a, b) => a - b).map((r) => tr.t('paragraphRef', { n: String(r) }))) }),
+    ...scopeLines(index, p, tr),
     p.budget && tr.t('budgetLine', { amount: p.budget.amount, currency: p.budget.currency }),
     tr.t('timelineLine', { start: tr.date(p.startDate), end: tr.date(p.targetDate) }),
   ].filter((x): x is string => typeof x === 'string');
@@ -155,3 +156,24 @@ function pledgeSection(index: DatasetIndex, p: PledgeInput, cycle: CycleInput, t
     blocks: [paragraph(p.description), heading(tr.t('alignment'), 4), list(alignment), ...narrative],
   };
 }
+
+/**
+ * The pledge's geographical scope: the countries and the M49 regions it names,
+ * each in the report language (CLDR), sorted in that language. A code the
+ * catalogue does not know is shown as it is rather than dropped.
+ */
+function scopeLines(index: DatasetIndex, p: PledgeInput, tr: BuilderText): string[] {
+  const sorted = (names: string[]) => names.sort((a, b) => a.localeCompare(b, tr.locale));
+  const countries = sorted(p.countries.map((a3) => {
+    const c = index.countries.get(a3);
+    return c ? tr.place(c.alpha2, c.name) : a3;
+  }));
+  const regions = sorted(p.regions.map((m49) => tr.place(m49, m49RegionName(index.data.catalogue.countries, m49) ?? WORLD_NAMES[m49] ?? m49)));
+  return [
+    ...(countries.length > 0 ? [tr.t('scopeCountriesLine', { n: countries.length, list: tr.list(countries) })] : []),
+    ...(regions.length > 0 ? [tr.t('scopeRegionsLine', { n: regions.length, list: tr.list(regions) })] : []),
+  ];
+}
+
+/** M49 codes above the regions that no State's row carries: the world (the UN's English name; CLDR names it in the other languages). */
+const WORLD_NAMES: Record<string, string> = { '001': 'World' };

@@ -169,3 +169,54 @@ export const PROGRESS_FLAG_LABELS: Record<ProgressFlag, string> = {
   no_distance: 'baseline equals target',
   target_against_direction: 'target contradicts direction',
 };
+
+/**
+ * The threshold half of "weakly reported": a share of reporting States below
+ * the threshold (none when no State reported). Callers that already know the
+ * objective was reported on use it directly; `objectiveWeakness` is the whole rule.
+ */
+export function belowShare(coverage: Share, threshold: number): boolean {
+  return coverage.ratio !== null && coverage.ratio < threshold;
+}
+
+/** How weakly each objective was reported on: three lists, never lumped together. */
+export interface ObjectiveWeakness {
+  /** No pledge owing an update is aligned with it. */
+  noPledge: number[];
+  /** Pledged, but no aligned pledge has a counted update. */
+  notReported: number[];
+  /** Reported on, but by fewer than `threshold` of the reporting States (stakeholders' updates alone: 0 States). */
+  weak: { objective: number; coverage: Share }[];
+}
+
+/**
+ * The one rule for "weakly reported" (the IMRF summary's gaps, its practices
+ * for weak objectives and its method note all read it). An objective is weak
+ * only when something was pledged and reported on it: objectives with no
+ * pledge and objectives pledged but not reported on are their own lists. With
+ * no reporting State at all no share can be taken, so none is weak.
+ */
+export function objectiveWeakness(
+  facts: ReportingFacts, expectedPledges: PledgeInput[], countedUpdates: UpdateInput[], objectives: number[], threshold: number,
+): ObjectiveWeakness {
+  const pledged = new Set<number>();
+  const reported = new Set<number>();
+  const byId = new Map(expectedPledges.map((p) => [p.id, p]));
+  for (const p of expectedPledges) for (const n of p.objectives) pledged.add(n);
+  for (const u of countedUpdates) {
+    if (!isCounted(u)) continue;
+    for (const n of byId.get(u.pledgeId)?.objectives ?? []) reported.add(n);
+  }
+  const sorted = [...objectives].sort((a, b) => a - b);
+  const weak: ObjectiveWeakness['weak'] = [];
+  for (const n of sorted) {
+    if (!reported.has(n)) continue;
+    const coverage = objectiveCoverage(facts, n);
+    if (belowShare(coverage, threshold)) weak.push({ objective: n, coverage });
+  }
+  return {
+    noPledge: sorted.filter((n) => !pledged.has(n)),
+    notReported: sorted.filter((n) => pledged.has(n) && !reported.has(n)),
+    weak,
+  };
+}

@@ -1,4 +1,4 @@
-import { Locale, SOURCE_LOCALE, formatMessage } from '@gcm/platform/pure';
+import { Locale, SOURCE_LOCALE, formatMessage, regionName } from '@gcm/platform/pure';
 import type { CatalogueInput, CatalogueTitleKind } from '../model/catalogue-input.types';
 import type { DistributionStatus } from '../model/document.types';
 import { BUILDER_MESSAGES, BuilderMessageKey } from './builder-messages';
@@ -47,6 +47,11 @@ export interface BuilderText {
   list(items: string[]): string;
   /** A catalogue title in the locale (see `catalogueTitle`); English where the catalogue has no translation. */
   catalogue(kind: CatalogueTitleKind, key: string | number, datasetTitle: string): string;
+  /**
+   * A country (by ISO alpha-2) or an M49 region in the report language, from
+   * CLDR through platform's `regionName`; English keeps the catalogue's UN name.
+   */
+  place(code: string | null, englishName: string): string;
 }
 
 const cache = new Map<Locale, BuilderText>();
@@ -92,6 +97,7 @@ export function builderText(locale: Locale = 'en', catalogue?: CatalogueInput): 
     status: (s) => formatMessage(BUILDER_MESSAGES, locale, `status_${s}`),
     list: (items) => items.join(locale === 'zh' ? '、' : locale === 'ar' ? '، ' : ', '),
     catalogue: (kind, key, title) => catalogueTitle(kind, key, title, locale),
+    place: (code, english) => regionName(locale, code, english).name,
   };
   cache.set(locale, text);
   return text;

@@ -72,15 +72,19 @@ export interface CatalogueRoundTable {
   year: number;
   objectives: { number: number }[];
   /**
-   * Questions put to the round table (seed 003, section 3), per objective. Not in
-   * the framework tables yet: when absent the report says none were recorded.
+   * Questions put to the round table (seed 003, section 3 for RT2), by objective
+   * then in the secretariat's order; kept in the framework catalogue
+   * (`guiding_question`). Absent from framework versions frozen before they
+   * were kept: the report then says none were recorded.
    */
-  guidingQuestions?: { objective: number; question: string }[];
+  guidingQuestions?: { objective: number; text: string }[];
 }
 
 export interface CatalogueCountry {
   /** ISO 3166-1 alpha-3, the key organisations point to. */
   alpha3: string;
+  /** ISO 3166-1 alpha-2, the code CLDR names countries by. */
+  alpha2: string;
   name: string;
   region: string;
   regionM49: string;

@@ -88,6 +88,8 @@ export interface PledgeInput {
   commitments: string[];
   /** ISO alpha-3 of the countries concerned. */
   countries: string[];
+  /** M49 codes of the regions, sub-regions or intermediate regions concerned (`001`: the world). */
+  regions: string[];
   startDate: IsoDate;
   targetDate: IsoDate;
   /** Decimal text as PostgreSQL prints `numeric` (`'250000.00'`) + ISO 4217 code. */

@@ -22,6 +22,18 @@ export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & {
   scope: ReportScopes[K];
   /** The report's language (one of the six); English when omitted. */
   language?: Locale;
+  /** Settings that change what a report counts (`REPORT_WEAK_OBJECTIVE_SHARE`…); defaults when omitted. */
+  parameters?: Partial<ReportParameters>;
+};
+
+/** The thresholds and caps a builder applies; each document records the values it was built with. */
+export type ReportParameters = {
+  /** Objectives pledged and reported on, but by fewer reporting States than this share, are weakly reported. */
+  weakObjectiveShare: number;
+  /** Challenge excerpts shown per group; the count of all is always given. */
+  challengeExcerpts: number;
+  challengeExcerptLength: number;
+  practicesPerObjective: number;
 };
 
 export type StateReportInput = ReportInput<'state'>;

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayUnique, IsIn, IsInt, Max, Min } from 'class-validator';
+import { ArrayUnique, IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { LOCALES, Locale, defineFeatureConfig } from '@gcm/platform';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -33,6 +33,20 @@ export class ReportsConfig {
   @ArrayUnique({ message: 'REPORT_FLOW_LANGUAGES must not name a language twice' })
   @IsIn(LOCALES, { each: true, message: `REPORT_FLOW_LANGUAGES must be a comma-separated list of ${LOCALES.join(', ')}` })
   REPORT_FLOW_LANGUAGES: Locale[] = [];
+
+  /**
+   * An objective that was pledged and reported on is "weakly reported" when
+   * fewer than this share of the reporting States reported on it (a fraction
+   * above 0 and at most 1; default 0.25, a quarter). Objectives with no pledge
+   * and objectives pledged but not reported on are listed apart whatever the
+   * share. Every report records the value it was built with in
+   * `metadata.parameters`.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber({}, { message: 'REPORT_WEAK_OBJECTIVE_SHARE must be a number between 0 and 1' })
+  @Min(0.01, { message: 'REPORT_WEAK_OBJECTIVE_SHARE must be a number between 0 and 1' })
+  @Max(1, { message: 'REPORT_WEAK_OBJECTIVE_SHARE must be a number between 0 and 1' })
+  REPORT_WEAK_OBJECTIVE_SHARE = 0.25;
 }
 
 /** The languages a cycle's flow builds: the default first, then the others configured. */
@@ -40,4 +54,4 @@ export function flowLanguages(config: ReportsConfig): Locale[] {
   return [config.REPORT_DEFAULT_LANGUAGE, ...config.REPORT_FLOW_LANGUAGES.filter((l) => l !== config.REPORT_DEFAULT_LANGUAGE)];
 }
 
-export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES', 'REPORT_DEFAULT_LANGUAGE', 'REPORT_FLOW_LANGUAGES']);
+export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES', 'REPORT_DEFAULT_LANGUAGE', 'REPORT_FLOW_LANGUAGES', 'REPORT_WEAK_OBJECTIVE_SHARE']);

@@ -58,7 +58,7 @@ function findUp(start: string, relative: string): string {
 function loadCountries(): CatalogueCountry[] {
   const rows = parse(readFileSync(findUp(__dirname, 'seeds/sources/un-states.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
   return rows.map((r) => ({
-    alpha3: r.alpha3, name: r.iso_name, region: r.region, regionM49: r.region_m49, subregion: r.subregion,
+    alpha3: r.alpha3, alpha2: r.alpha2, name: r.iso_name, region: r.region, regionM49: r.region_m49, subregion: r.subregion,
     subregionM49: r.subregion_m49, intermediateRegion: r.intermediate_region || null,
     intermediateRegionM49: r.intermediate_region_m49 || null, unStatus: r.un_status as 'member' | 'observer',
   }));
@@ -84,7 +84,7 @@ export function testCatalogue(): CatalogueInput {
     roundTables: [1, 2, 3, 4].map((n) => ({
       code: `RT${n}`, number: n, title: `Round table ${n}`, year: 2022,
       objectives: OBJECTIVES.filter((o) => o[3] === `RT${n}`).map((o) => ({ number: o[0] })),
-      ...(n === 2 ? { guidingQuestions: RT2_OBJECTIVE_8_QUESTIONS.map((question) => ({ objective: 8, question })) } : {}),
+      ...(n === 2 ? { guidingQuestions: RT2_OBJECTIVE_8_QUESTIONS.map((text) => ({ objective: 8, text })) } : {}),
     })),
     countries: loadCountries(),
     principles: [{ key: 'a', name: 'People-centred' }, { key: 'f', name: 'Human rights' }],

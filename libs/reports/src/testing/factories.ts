@@ -50,6 +50,7 @@ export function pledge(id: string, leadOrganisationId: string, objectives: numbe
     recommendations: [],
     commitments: [],
     countries: [],
+    regions: [],
     startDate: '2025-01-01',
     targetDate: '2028-12-31',
     budget: null,

@@ -30,9 +30,14 @@ export function catalogueInput(s: CatalogueSnapshot, localised: Partial<Record<L
       title: rt.title,
       year: rt.year,
       objectives: rt.objectives.map((o) => ({ number: o.number })),
+      ...(rt.guidingQuestions?.length
+        ? { guidingQuestions: [...rt.guidingQuestions].sort((a, b) => a.objective - b.objective || a.position - b.position)
+          .map((q) => ({ objective: q.objective, text: q.text })) }
+        : {}),
     })),
     countries: s.countries.map((c) => ({
       alpha3: c.alpha3,
+      alpha2: c.alpha2,
       name: c.name,
       region: c.region,
       regionM49: c.regionM49,

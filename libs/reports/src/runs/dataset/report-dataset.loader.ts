@@ -93,6 +93,7 @@ export class ReportDatasetLoader {
          ARRAY(SELECT recommendation_paragraph FROM pledge_recommendation WHERE pledge_id = p.id ORDER BY 1)::int[] AS recommendations,
          ARRAY(SELECT commitment_code::text FROM pledge_commitment WHERE pledge_id = p.id ORDER BY 1) AS commitments,
          ARRAY(SELECT country_alpha3::text FROM pledge_country WHERE pledge_id = p.id ORDER BY 1) AS countries,
+         ARRAY(SELECT region_m49::text FROM pledge_region WHERE pledge_id = p.id ORDER BY 1) AS regions,
          (SELECT coalesce(json_agg(json_build_object('organisationId', organisation_id, 'name', name) ORDER BY position), '[]')
             FROM pledge_partner WHERE pledge_id = p.id) AS partners,
          ${isoDate('p.start_date')} AS "startDate", ${isoDate('p.target_date')} AS "targetDate",

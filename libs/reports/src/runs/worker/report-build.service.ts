@@ -6,6 +6,7 @@ import { REPORT_FORMATS } from '../../renderers/render-report';
 import { DatasetSlicer } from '../dataset/dataset-slicer';
 import { FlowSnapshotStore } from '../dataset/flow-snapshot.store';
 import { LoadedDataset, ReportDatasetLoader } from '../dataset/report-dataset.loader';
+import { ReportsConfig } from '../reports-config';
 import { ReportRenderer } from './report-renderer';
 import { ReportRunStore, RunRecord } from './report-run.store';
 import { ReportVersionStore } from './report-version.store';
@@ -41,6 +42,7 @@ export class ReportBuildService {
     private readonly snapshots: FlowSnapshotStore,
     private readonly slicer: DatasetSlicer,
     private readonly renderer: ReportRenderer,
+    private readonly config: ReportsConfig,
   ) {}
 
   /** A flow's reports share its snapshot; a report requested on its own reads the data as it is now. */
@@ -63,7 +65,9 @@ export class ReportBuildService {
     let version: { id: string; number: number; created: boolean } | null = await this.versions.find(run.target, hash)
       .then((v) => v && { ...v, created: false });
     if (!version) {
-      model = buildReport(run.target.kind, { ...input, language: run.target.language });
+      model = buildReport(run.target.kind, {
+        ...input, language: run.target.language, parameters: { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE },
+      });
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
     const { id: versionId, created } = version;
