@@ -6,6 +6,7 @@ export { AccessTokenService } from './auth/access-token.service';
 export { assertStrongPassword, passwordWeakness } from './auth/password-policy';
 export { StateOrganisationsSeeder } from './organisations/state-organisations.seeder';
 export type { UserView } from './users/user.view';
+export { MAIL_LANGUAGE_SQL } from './users/user.view';
 export { UsersService } from './users/users.service';
 export type { OrganisationView } from './organisations/organisation.view';
 export { RetentionPruneHandler } from './retention/retention-prune.handler';

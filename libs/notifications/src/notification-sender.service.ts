@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MailService } from '@gcm/platform';
+import { MailService, type Locale } from '@gcm/platform';
 import { DataSource } from 'typeorm';
 import type { ReminderStep } from './entities/notification.entity';
 import { ReminderLinksService } from './reminders/reminder-links.service';
@@ -8,6 +8,8 @@ import { ReminderPledge, reminderMessage } from './reminders/reminder-message';
 
 interface Claimed {
   email: string;
+  /** The language the message is written in, where known (a reminder's); sent as Content-Language. */
+  language?: Locale;
   subject: string;
   body: string;
   kind: string;
@@ -46,14 +48,16 @@ export class NotificationSender {
       const [claimed] = rows;
       if (!claimed || claimed.kind !== 'reporting_reminder' || !claimed.cycleId || !claimed.step) return claimed;
       // The e-mail carries single-use links; the stored copy (shown in the workspace) never holds a token.
-      const data = claimed.data as { cycle: string; deadline: string; pledges: ReminderPledge[] };
+      const data = claimed.data as { cycle: string; deadline: string; pledges: ReminderPledge[]; language?: Locale };
+      // Written in the language of the stored copy (the recipient's when the reminder was made), so subject and body agree.
+      const lang = data.language ?? 'en';
       const links = await this.links.issue(m, notificationId, claimed.userId, claimed.cycleId, data.pledges.map((p) => p.id));
       const group = { userId: claimed.userId, cycleId: claimed.cycleId, cycleCode: data.cycle, deadline: data.deadline, step: claimed.step, pledges: data.pledges };
-      return { ...claimed, body: reminderMessage(group, this.mail.publicUrl(), links).body };
+      return { ...claimed, language: lang, body: reminderMessage(group, this.mail.publicUrl(), links, lang).body };
     });
     if (!message) return 'skipped';
     try {
-      await this.mail.send({ to: message.email, subject: message.subject, text: message.body });
+      await this.mail.send({ to: message.email, subject: message.subject, text: message.body, lang: message.language });
     } catch (err) {
       await this.dataSource.query(
         `UPDATE notification SET email_status = 'failed', email_error = $2 WHERE id = $1 AND email_status = 'sending'`,

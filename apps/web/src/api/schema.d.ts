@@ -3131,6 +3131,11 @@ export interface components {
              * @description null detaches the user from their organisation (not allowed for a focal point).
              */
             organisationId?: string | null;
+            /**
+             * @description The language of the user's e-mail, one of the six; null follows the organisation's (else English).
+             * @enum {string|null}
+             */
+            language?: "ar" | "zh" | "en" | "fr" | "ru" | "es" | null;
             /** @description false deactivates (every session ends at once); true reactivates. */
             active?: boolean;
             /** @description The version you read; a stale one answers 409 and changes nothing. */

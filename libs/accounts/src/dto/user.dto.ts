@@ -52,6 +52,11 @@ export class UpdateUserDto {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string | null;
 
+  /** The language of the user's e-mail, one of the six; null follows the organisation's (else English). */
+  @IsOptional()
+  @IsIn(LOCALES)
+  language?: Locale | null;
+
   /** false deactivates (every session ends at once); true reactivates. */
   @IsOptional()
   @IsBoolean()

@@ -1,4 +1,6 @@
+import { formatMessage, type Locale } from '@gcm/platform';
 import type { ReminderStep } from '../entities/notification.entity';
+import { REMINDER_MESSAGES, ReminderMessageKey } from '../i18n/reminder-messages';
 
 export interface ReminderPledge {
   id: string;
@@ -22,25 +24,25 @@ export interface ReminderPledgeLinks {
 }
 
 /**
- * Subject and plain-text body of one focal point's reminder for one cycle and step. With `links`, each pledge gets
+ * Subject and plain-text body of one focal point's reminder for one cycle and step, in `lang` (the recipient's mail
+ * language: their profile's, else their organisation's, else English). With `links`, each pledge gets
  * its "No change since last cycle — confirm" and "Update this pledge" links: the e-mail itself is the reporting tool.
+ * Pledge references and titles are data, written as they were.
  */
 export function reminderMessage(
-  g: ReminderGroup, publicUrl: string, links?: Map<string, ReminderPledgeLinks>,
+  g: ReminderGroup, publicUrl: string, links?: Map<string, ReminderPledgeLinks>, lang: Locale = 'en',
 ): { subject: string; body: string } {
+  const t = (key: ReminderMessageKey, values?: Record<string, unknown>) => formatMessage(REMINDER_MESSAGES, lang, key, values);
   const n = g.pledges.length;
-  const what = n === 1 ? 'a pledge of your organisation has' : `${n} pledges of your organisation have`;
-  const subject = g.step === 'overdue'
-    ? `Overdue: progress updates for ${g.cycleCode} (deadline ${g.deadline})`
-    : `Reminder: progress updates for ${g.cycleCode} are due by ${g.deadline}`;
-  const lead = g.step === 'overdue'
-    ? `The deadline of ${g.deadline} for the ${g.cycleCode} reporting cycle has passed and ${what} no submitted progress update. Late updates are still accepted until the cycle closes, and are flagged as late.`
-    : `The ${g.cycleCode} reporting cycle closes for on-time submissions on ${g.deadline} (${g.step === 't7' ? 'in a week or less' : 'in about a month'}), and ${what} no submitted progress update yet.`;
+  const deadline = lang === 'en' ? g.deadline : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${g.deadline}T00:00:00Z`));
+  const values = { cycle: g.cycleCode, deadline, step: g.step, n, count: new Intl.NumberFormat(lang).format(n) };
+  const subject = t(g.step === 'overdue' ? 'subject.overdue' : 'subject.due', values);
+  const lead = t(g.step === 'overdue' ? 'lead.overdue' : 'lead.due', values);
   const list = g.pledges.map((p) => {
     const line = `- ${p.reference}${p.title ? `: ${p.title}` : ''}`;
     const l = links?.get(p.id);
-    return l ? `${line}\n  No change since last cycle — confirm: ${l.noChange}\n  Update this pledge: ${l.update}` : line;
+    return l ? `${line}\n  ${t('link.noChange', { link: l.noChange })}\n  ${t('link.update', { link: l.update })}` : line;
   }).join('\n');
-  const expiry = links?.size ? '\n\nEach link works once, for you only, for a limited time. Or submit the updates in your workspace' : '\n\nSubmit the updates in your workspace';
-  return { subject, body: `${lead}\n\n${list}${expiry}: ${publicUrl}\n` };
+  const close = t(links?.size ? 'close.links' : 'close.plain', { url: publicUrl });
+  return { subject, body: `${lead}\n\n${list}\n\n${close}\n` };
 }

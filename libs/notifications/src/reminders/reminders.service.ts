@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, MailService } from '@gcm/platform';
+import { MAIL_LANGUAGE_SQL } from '@gcm/accounts';
+import { AuditService, MailService, type Locale } from '@gcm/platform';
 import { COUNTED_UPDATES, cyclePopulationSql, organisationDeadlineSql } from '@gcm/reporting';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -55,17 +56,19 @@ export class RemindersService {
         [today],
       );
       if (inserted.length === 0) return { notificationIds: [], reminders: 0 };
-      const groups: ReminderGroup[] = await m.query(
+      const groups: (ReminderGroup & { language: Locale })[] = await m.query(
         `SELECT r.user_id AS "userId", r.cycle_id AS "cycleId", c.code AS "cycleCode",
                 to_char(${organisationDeadlineSql('c.id', 'u.organisation_id')}, 'YYYY-MM-DD') AS deadline, r.step,
-                json_agg(json_build_object('id', p.id, 'reference', p.reference, 'title', p.title) ORDER BY p.reference) AS pledges
+                json_agg(json_build_object('id', p.id, 'reference', p.reference, 'title', p.title) ORDER BY p.reference) AS pledges,
+                ${MAIL_LANGUAGE_SQL} AS language
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) AS r(pledge_id, cycle_id, step, user_id)
            JOIN pledge p ON p.id = r.pledge_id JOIN reporting_cycle c ON c.id = r.cycle_id JOIN app_user u ON u.id = r.user_id
-          GROUP BY r.user_id, r.cycle_id, c.code, c.id, u.organisation_id, r.step
+           LEFT JOIN organisation o ON o.id = u.organisation_id
+          GROUP BY r.user_id, r.cycle_id, c.code, c.id, u.organisation_id, r.step, u.language, o.language
           ORDER BY r.user_id, c.code, array_position($5::text[], r.step)`,
         [inserted.map((r) => r.pledgeId), inserted.map((r) => r.cycleId), inserted.map((r) => r.step), inserted.map((r) => r.userId), REMINDER_STEPS],
       );
-      const messages = groups.map((g) => reminderMessage(g, this.mail.publicUrl()));
+      const messages = groups.map((g) => reminderMessage(g, this.mail.publicUrl(), undefined, g.language));
       const ids = groups.map(() => randomUUID());
       await m.query(
         `INSERT INTO notification (id, user_id, kind, cycle_id, step, subject, body, data, email_status)
@@ -75,7 +78,7 @@ export class RemindersService {
         [
           ids, groups.map((g) => g.userId), groups.map((g) => g.cycleId), groups.map((g) => g.step),
           messages.map((x) => x.subject), messages.map((x) => x.body),
-          groups.map((g) => JSON.stringify({ cycle: g.cycleCode, deadline: g.deadline, pledges: g.pledges })),
+          groups.map((g) => JSON.stringify({ cycle: g.cycleCode, deadline: g.deadline, pledges: g.pledges, language: g.language })),
           this.mail.enabled ? 'pending' : 'not_configured',
         ],
       );
