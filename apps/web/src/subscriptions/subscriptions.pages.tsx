@@ -56,7 +56,7 @@ function useTokenAction<T>(action: (token: string) => Promise<T>): { token: stri
 }
 
 function reasonOf(error: unknown): 'used' | 'expired' | 'unknown' {
-  const reason = error instanceof ApiError ? (error.details as unknown as { reason?: string } | undefined)?.reason : undefined;
+  const reason = error instanceof ApiError ? (error.body?.details as { reason?: string } | undefined)?.reason : undefined;
   return reason === 'used' || reason === 'expired' ? reason : 'unknown';
 }
 

@@ -51,24 +51,9 @@ export class RetentionService {
        RETURNING 1`,
       sessionDays,
     );
-    const userTokens = await this.inBatches(
-      `DELETE FROM user_token WHERE id IN (
-         SELECT id FROM user_token WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
-       RETURNING 1`,
-      tokenDays,
-    );
-    const reminderLinks = await this.inBatches(
-      `DELETE FROM reminder_link WHERE id IN (
-         SELECT id FROM reminder_link WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
-       RETURNING 1`,
-      tokenDays,
-    );
-    const ssoAttempts = await this.inBatches(
-      `DELETE FROM sso_attempt WHERE id IN (
-         SELECT id FROM sso_attempt WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
-       RETURNING 1`,
-      tokenDays,
-    );
+    const userTokens = await this.usedOrExpired('user_token', tokenDays);
+    const reminderLinks = await this.usedOrExpired('reminder_link', tokenDays);
+    const ssoAttempts = await this.usedOrExpired('sso_attempt', tokenDays);
     // Owned by libs/subscriptions (which depends on accounts, so the SQL is here, as for reminder_link).
     const unconfirmedSubscriptions = await this.inBatches(
       `DELETE FROM email_subscription WHERE id IN (
@@ -98,6 +83,16 @@ export class RetentionService {
       });
     }
     return counts;
+  }
+
+  /** One-time secrets (tokens, links, SSO attempts) used or expired more than `days` ago. */
+  private usedOrExpired(table: 'user_token' | 'reminder_link' | 'sso_attempt', days: number): Promise<number> {
+    return this.inBatches(
+      `DELETE FROM ${table} WHERE id IN (
+         SELECT id FROM ${table} WHERE least(expires_at, coalesce(used_at, 'infinity')) < now() - make_interval(days => $1) LIMIT $2)
+       RETURNING 1`,
+      days,
+    );
   }
 
   private inBatches(sql: string, days: number): Promise<number> {
