@@ -41,6 +41,9 @@ describe('a team per organisation: alternates, approver, handover', () => {
     expect((await t.http.put(`/api/v1/organisations/${org}/approver`).set(as(sec)).send({ userId: sec.user.id }).expect(400)).body.details)
       .toEqual([expect.objectContaining({ field: 'userId' })]);
     const team = await t.http.put(`/api/v1/organisations/${org}/approver`).set(as(sec)).send({ userId: approver.user.id }).expect(200);
+    const signedIn = await t.http.post('/api/v1/auth/sign-in').send({ email: approver.user.email, password: approver.password }).expect(200);
+    expect(signedIn.body.user.isApprover).toBe(true);
+    expect((await t.http.get('/api/v1/auth/me').set(as(alternate)).expect(200)).body.isApprover).toBe(false);
     expect(team.body.approverId).toBe(approver.user.id);
     expect(team.body.members.map((m: { id: string }) => m.id).sort()).toEqual([focal.user.id, alternate.user.id, approver.user.id].sort());
     expect((await t.http.get(`/api/v1/organisations/${org}/team`).set(as(alternate)).expect(200)).body.approverId).toBe(approver.user.id);
@@ -76,7 +79,16 @@ describe('a team per organisation: alternates, approver, handover', () => {
   it('hands a departing focal point\'s pledges to another: history audited, the account deactivated and its sessions ended', async () => {
     expect((await t.http.post(`/api/v1/organisations/${org}/handover`).set(as(alternate)).send({ fromUserId: focal.user.id, toUserId: alternate.user.id }).expect(403)).body.details.reason)
       .toBe('not_the_approver');
+    expect((await t.http.get(`/api/v1/organisations/${org}/handover`).query({ fromUserId: focal.user.id }).set(as(alternate)).expect(403)).body.details.reason)
+      .toBe('not_the_approver');
+    expect((await t.http.get(`/api/v1/organisations/${org}/handover`).query({ fromUserId: 'nobody' }).set(as(approver)).expect(400)).body.details)
+      .toEqual([expect.objectContaining({ field: 'fromUserId' })]);
+    const preview = await t.http.get(`/api/v1/organisations/${org}/handover`).query({ fromUserId: focal.user.id }).set(as(approver)).expect(200);
+    expect(preview.body).toEqual({ fromUserId: focal.user.id, pledges: [{ id: pledge.id, reference: pledge.reference, title: expect.any(String) }] });
     const done = await t.http.post(`/api/v1/organisations/${org}/handover`).set(as(approver)).send({ fromUserId: focal.user.id, toUserId: alternate.user.id }).expect(200);
+    expect(done.body.team.handovers).toEqual([expect.objectContaining({
+      fromUserId: focal.user.id, toUserId: alternate.user.id, fromName: focal.user.name, toName: alternate.user.name, byName: approver.user.name, pledges: [pledge.reference],
+    })]);
     expect(done.body).toMatchObject({ pledges: [pledge.reference], approverCleared: false });
     expect(done.body.sessionsRevoked).toBeGreaterThanOrEqual(1);
     expect(done.body.team.members.find((m: { id: string }) => m.id === alternate.user.id)).toMatchObject({ pledges: 1 });
