@@ -30,7 +30,22 @@ describe('e-mail subscriptions', () => {
   let BASE: string;
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
   const subscribe = (body: Record<string, unknown>) => t.http.post('/api/v1/subscriptions').send(body);
-  const runDailyMail = () => t.app.get(SubscriptionsMailHandler).handle();
+  /**
+   * The mail reads the outbox up to the oldest transaction running on the server (other test files' too): wait until
+   * that has passed every event written so far, as a day's wait would, then run the job.
+   */
+  const outboxSettled = async () => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const [{ settled }] = await t.dataSource.query(
+        `SELECT coalesce((SELECT max(xid) FROM publication_event) < pg_snapshot_xmin(pg_current_snapshot()), true) AS settled`);
+      if (settled) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const runDailyMail = async () => {
+    await outboxSettled();
+    return t.app.get(SubscriptionsMailHandler).handle();
+  };
   /** As if the subscriber's last mail went out a day and an hour ago. */
   const aDayLater = (address: string) =>
     t.dataSource.query(`UPDATE email_subscriber SET last_mailed_at = now() - interval '25 hours' WHERE email = $1 AND last_mailed_at IS NOT NULL`, [address]);

@@ -118,6 +118,7 @@ export async function restoreDatabase(dir: string, databaseUrl: string, opts: { 
         `SELECT setval('public.${ident(s.seq)}', coalesce((SELECT max(${ident(s.column)}) FROM public.${ident(s.table)}), 0) + 1, false)`,
       );
     }
+    await renumberOutbox(load, new Set(manifest.tables.map((t) => t.name)));
     await load.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, after)
        VALUES (NULL, 'operator', 'backup.restore', 'database', $1, $2)`,
@@ -179,4 +180,30 @@ if (require.main === module) {
     process.stderr.write(`restore failed: ${err.message}\n`);
     process.exit(1);
   });
+}
+
+/**
+ * Transaction ids do not travel to another server. The publication outbox
+ * records the writing transaction of each event, and e-mail subscribers follow
+ * it by those ids (see subscription-mail.service.ts); restored onto a server
+ * whose counter is behind the backup's, new events would sort before the
+ * subscribers' cursors and never be mailed. So, when the backup's newest event
+ * is at or beyond this transaction, both are shifted down, order kept, so that
+ * the newest restored event is this transaction and every cursor at most the
+ * next one. On the same or a more advanced server nothing changes.
+ */
+async function renumberOutbox(load: Client, restored: Set<string>): Promise<void> {
+  if (!restored.has('publication_event')) return;
+  const { rows: [{ shift, here }] } = await load.query<{ shift: string | null; here: string }>(
+    `SELECT (SELECT max(xid)::text::numeric FROM publication_event) - pg_current_xact_id()::text::numeric AS shift,
+            pg_current_xact_id()::text AS here`,
+  );
+  if (shift === null || Number(shift) < 0) return;
+  await load.query(`UPDATE publication_event SET xid = greatest(0, xid::text::numeric - $1::numeric)::text::xid8`, [shift]);
+  if (restored.has('email_subscriber')) {
+    await load.query(
+      `UPDATE email_subscriber SET last_xmin = least(greatest(0, last_xmin::text::numeric - $1::numeric), $2::numeric + 1)::text::xid8`,
+      [shift, here],
+    );
+  }
 }

@@ -99,7 +99,7 @@ export class EmailSubscriptionsService {
       if (row.expired) throw refused('expired');
       // The first confirmed topic starts the subscriber's mail at the newest publication: nothing from before.
       await m.query(
-        `UPDATE email_subscriber SET last_event_id = coalesce((SELECT max(id) FROM publication_event), 0)
+        `UPDATE email_subscriber SET last_xmin = pg_snapshot_xmin(pg_current_snapshot())
           WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM email_subscription WHERE subscriber_id = $1 AND confirmed_at IS NOT NULL)`,
         [row.subscriberId],
       );

@@ -55,7 +55,7 @@ export class SubscriptionMailService {
 
   private async mailOne(m: EntityManager, id: string): Promise<boolean> {
     const [s] = await m.query(
-      `SELECT id, email, language, last_event_id::text AS "lastEventId" FROM email_subscriber
+      `SELECT id, email, language, last_xmin::text AS "lastXmin" FROM email_subscriber
         WHERE id = $1 AND ${DUE_SQL} FOR UPDATE SKIP LOCKED`,
       [id],
     );
@@ -67,10 +67,9 @@ export class SubscriptionMailService {
         WHERE x.subscriber_id = $1 AND x.confirmed_at IS NOT NULL ORDER BY x.created_at, x.id`,
       [id],
     );
-    const [{ upTo }] = await m.query(`SELECT coalesce(max(id), 0)::text AS "upTo" FROM publication_event`);
-    const listed = await this.publications.list({ afterId: s.lastEventId, limit: PUBLICATIONS_PER_MAIL });
-    const publications = listed.filter((p) => BigInt(p.id) <= BigInt(upTo));
-    const cursor = publications.length === PUBLICATIONS_PER_MAIL ? publications[publications.length - 1].id : upTo;
+    const { ids, cursor } = await eventsToMail(m, s.lastXmin);
+    const publications = (ids.length ? await this.publications.list({ ids, limit: PUBLICATIONS_PER_MAIL }) : [])
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
     const digestSince = topics.find((t) => t.topic === 'digest')?.confirmedAt;
     const digests: (DigestRef & { id: string })[] = digestSince
       ? await m.query(
@@ -85,7 +84,7 @@ export class SubscriptionMailService {
     const links = this.subscriptions.unsubscribeLinks(id, lang);
     const message = collatedMail(collate(topics, publications), digests, lang, { base: this.mail.publicUrl(), unsubscribe: links.page });
     if (!message) {
-      await m.query('UPDATE email_subscriber SET last_event_id = $2 WHERE id = $1', [id, cursor]);
+      await m.query('UPDATE email_subscriber SET last_xmin = $2::xid8 WHERE id = $1', [id, cursor]);
       return false;
     }
     if (digests.length) {
@@ -94,7 +93,7 @@ export class SubscriptionMailService {
         [id, digests.map((d) => d.id)],
       );
     }
-    await m.query('UPDATE email_subscriber SET last_event_id = $2, last_mailed_at = now() WHERE id = $1', [id, cursor]);
+    await m.query('UPDATE email_subscriber SET last_xmin = $2::xid8, last_mailed_at = now() WHERE id = $1', [id, cursor]);
     // Sent last, inside the transaction: a failed send rolls the cursor and the digest rows back for the next run.
     await this.mail.send({
       to: s.email, lang, subject: message.subject, text: message.text,
@@ -102,4 +101,28 @@ export class SubscriptionMailService {
     });
     return true;
   }
+}
+
+/**
+ * The outbox events a subscriber has not been mailed yet, and the cursor to
+ * keep. An id cursor would skip an event whose transaction commits after a
+ * later-numbered one; so events are read by their writing transaction instead:
+ * those of transactions from the cursor up to the oldest one still running (all
+ * finished, so none can still appear below it), in transaction order, at most
+ * PUBLICATIONS_PER_MAIL and never splitting one transaction's events (unless a
+ * single transaction holds more, which is then taken whole). The cursor moves to
+ * where this read stopped.
+ */
+export async function eventsToMail(m: EntityManager, fromXmin: string): Promise<{ ids: string[]; cursor: string }> {
+  const [{ horizon }] = await m.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+  const rows: { id: string; xid: string }[] = await m.query(
+    `SELECT id::text, xid::text FROM publication_event WHERE xid >= $1::xid8 AND xid < $2::xid8 ORDER BY xid, id LIMIT $3`,
+    [fromXmin, horizon, PUBLICATIONS_PER_MAIL + 1],
+  );
+  if (rows.length <= PUBLICATIONS_PER_MAIL) return { ids: rows.map((r) => r.id), cursor: horizon };
+  const stop = rows[PUBLICATIONS_PER_MAIL].xid;
+  const before = rows.filter((r) => BigInt(r.xid) < BigInt(stop));
+  if (before.length > 0) return { ids: before.map((r) => r.id), cursor: stop };
+  const whole: { id: string }[] = await m.query('SELECT id::text FROM publication_event WHERE xid = $1::xid8 ORDER BY id', [stop]);
+  return { ids: whole.map((r) => r.id), cursor: (BigInt(stop) + 1n).toString() };
 }

@@ -15,7 +15,11 @@ export class PublicationsAndWebhooks1797800000000 implements MigrationInterface 
       id bigserial PRIMARY KEY,
       kind varchar(32) NOT NULL CHECK (kind IN ('pledge.published', 'update.validated', 'report.published')),
       entity_id uuid NOT NULL,
-      occurred_at timestamptz NOT NULL DEFAULT now())`);
+      occurred_at timestamptz NOT NULL DEFAULT now(),
+      -- The writing transaction: readers that follow the outbox by a moving cursor (e-mail subscriptions) read only
+      -- events of transactions older than every one still running, so an event committed late is never skipped.
+      xid xid8 NOT NULL DEFAULT pg_current_xact_id())`);
+    await q.query('CREATE INDEX ix_publication_event_xid ON publication_event (xid, id)');
     await q.query('CREATE INDEX ix_publication_event_occurred_at ON publication_event (occurred_at DESC, id DESC)');
     await q.query(`CREATE FUNCTION gcm_publication_event() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -17,8 +17,9 @@ export class EmailSubscriptions1798000000001 implements MigrationInterface {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       email varchar(320) NOT NULL,
       language varchar(8) NOT NULL DEFAULT 'en',
-      -- Publications after this event are not yet mailed: set to the newest event when a first topic is confirmed.
-      last_event_id bigint NOT NULL DEFAULT 0,
+      -- Publications written by transactions from this one on are not yet mailed (see publication_event.xid): set to the
+      -- oldest running transaction when a first topic is confirmed, moved to it again by each mail.
+      last_xmin xid8 NOT NULL DEFAULT pg_snapshot_xmin(pg_current_snapshot()),
       last_mailed_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now())`);
     await q.query('CREATE UNIQUE INDEX uq_email_subscriber_email ON email_subscriber (lower(email))');
