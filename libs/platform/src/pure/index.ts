@@ -8,3 +8,4 @@ export * from './formula-safe';
 export * from './locales';
 export * from './messages';
 export * from './language-tag';
+export * from './theme-adoption';

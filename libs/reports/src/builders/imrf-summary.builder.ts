@@ -11,9 +11,13 @@ import {
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
 import { objectiveCoverage, reportingRate, share } from './statistics';
 import { documentOf } from './document';
+import { builderText } from '../i18n/builder-text';
+import { changeSection } from './change.section';
+import { imrfAdoptionSection } from './adoption.section';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
 export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument {
+  const tr = builderText(input.language);
   const index = new DatasetIndex(input);
   const cycles = index.scopeCycles(input.scope.cycleCodes);
   const scope = scopeData(index, cycles);
@@ -53,6 +57,8 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope),
+    changeSection(index, cycles, () => true, tr, { statesRate: true }),
+    imrfAdoptionSection(index, cycles, tr),
     methodSection([
       `An objective is weakly reported when fewer than ${DEFAULT_PARAMETERS.weakObjectiveShare * 100} percent of the reporting States reported on it.`,
       afterExtensionNote(),

@@ -5,6 +5,8 @@ import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { challengeBlocks, expertReportsBlocks, INDICATOR_COLUMNS, indicatorRows, methodSection, practicesTable } from './shared-sections';
 import { scopeData } from './scope';
+import { changeSection } from './change.section';
+import { builderText } from '../i18n/builder-text';
 import { STATUS_LABELS, objectiveCoverage } from './statistics';
 
 /** One objective, one cycle: every pledge aligned with it (primary or not) and its update. */
@@ -81,5 +83,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     },
     methodSection(),
   ];
+  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
+  sections.splice(sections.length - 1, 0, changeSection(index, [cycle], (p) => p.objectives.includes(n), builderText(input.language), { statesRate: true }));
   return documentOf(input, 'objective', `Objective ${n}: ${objective.title}`, `Pledges and progress reported in ${cycle.code}`, [cycle], sections);
 }

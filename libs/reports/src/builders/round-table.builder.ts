@@ -5,6 +5,8 @@ import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, summariseIndicators } from './shared-sections';
 import { ScopeData, scopeData } from './scope';
+import { changeSection } from './change.section';
+import { builderText } from '../i18n/builder-text';
 import { objectiveCoverage, share, wholePercent } from './statistics';
 
 /** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
@@ -56,6 +58,9 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     },
     methodSection(),
   ];
+  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
+  sections.splice(sections.length - 1, 0,
+    changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), builderText(input.language), { statesRate: true }));
   return documentOf(input, 'round_table', `${imrfTitle(rt.title)}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
 }
 

@@ -1,4 +1,5 @@
 import type { MessageCatalogue } from '@gcm/platform/pure';
+import { CHANGE_MESSAGES_AR, CHANGE_MESSAGES_EN, CHANGE_MESSAGES_ES, CHANGE_MESSAGES_FR, CHANGE_MESSAGES_RU, CHANGE_MESSAGES_ZH } from './change-messages';
 
 /**
  * The builders' own words (headings, labels, sentences and method notes) in
@@ -9,6 +10,8 @@ import type { MessageCatalogue } from '@gcm/platform/pure';
  * `catalogueTitle`.
  */
 const en = {
+  // Issue 16 items 4 and 10 (rep16c): change since the last cycle, early warning, trend, adoption
+  ...CHANGE_MESSAGES_EN,
   // State report
   stateTitle: '{org}: progress report for {cycle}',
   stateSubtitle: 'Pledges under the Global Compact for Migration and their progress, {start} to {end}',
@@ -113,6 +116,7 @@ export type BuilderMessageKey = keyof typeof en;
 export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   en,
   fr: {
+    ...CHANGE_MESSAGES_FR,
     stateTitle: '{org} : rapport d’avancement pour {cycle}',
     stateSubtitle: 'Engagements au titre du Pacte mondial sur les migrations et leur avancement, du {start} au {end}',
     summary: 'Résumé',
@@ -209,6 +213,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     method8: 'Les agrégations par thème comptent chaque engagement une seule fois, sous le thème principal de son objectif principal.',
   },
   es: {
+    ...CHANGE_MESSAGES_ES,
     stateTitle: '{org}: informe de progreso correspondiente a {cycle}',
     stateSubtitle: 'Compromisos en el marco del Pacto Mundial para la Migración y sus avances, del {start} al {end}',
     summary: 'Resumen',
@@ -305,6 +310,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     method8: 'Las agregaciones por tema cuentan cada compromiso una sola vez, en el tema principal de su objetivo principal.',
   },
   ru: {
+    ...CHANGE_MESSAGES_RU,
     stateTitle: '{org}: доклад о ходе работы за {cycle}',
     stateSubtitle: 'Обязательства в рамках Глобального договора о миграции и ход их выполнения, с {start} по {end}',
     summary: 'Резюме',
@@ -401,6 +407,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     method8: 'При сводке по темам каждое обязательство учитывается один раз — в основной теме его основной цели.',
   },
   ar: {
+    ...CHANGE_MESSAGES_AR,
     stateTitle: '{org}: تقرير مرحلي عن الدورة {cycle}',
     stateSubtitle: 'التعهدات المقدمة في إطار الاتفاق العالمي من أجل الهجرة والتقدم المحرز فيها، من {start} إلى {end}',
     summary: 'موجز',
@@ -497,6 +504,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     method8: 'تحتسب التجميعات حسب الموضوع كل تعهد مرة واحدة، تحت الموضوع الرئيسي لهدفه الرئيسي.',
   },
   zh: {
+    ...CHANGE_MESSAGES_ZH,
     stateTitle: '{org}：{cycle}进展报告',
     stateSubtitle: '《移民问题全球契约》下的承诺及其进展，{start}至{end}',
     summary: '摘要',
