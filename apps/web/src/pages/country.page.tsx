@@ -5,6 +5,7 @@ import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { CountryStatsSection } from './country-stats';
+import { CountryAdoptionSection } from './country-adoption';
 
 export function CountryPage({ params }: RouteProps) {
   const state = useData(() => publicApi.country(params.code), [params.code]);
@@ -52,6 +53,7 @@ export function CountryPage({ params }: RouteProps) {
             <a href={`/map#${c.alpha3}`}>{t.countries.onMap}</a>
           </p>
           <CountryStatsSection alpha3={c.alpha3} />
+          <CountryAdoptionSection alpha3={c.alpha3} />
         </article>
       )}
     </DataView>
