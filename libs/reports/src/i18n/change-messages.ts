@@ -73,7 +73,7 @@ type ChangeMessages = Record<keyof typeof CHANGE_MESSAGES_EN, string>;
 
 export const CHANGE_MESSAGES_FR: ChangeMessages = {
   changeTitle: 'Évolution depuis le cycle précédent',
-  changeFirstCycle: '{cycle} est le premier cycle de rapport des données : il n\'existe pas de cycle précédent avec lequel comparer, de sorte qu\'aucune évolution, aucun changement de statut ni aucune alerte précoce d\'un cycle à l\'autre n\'est présenté.',
+  changeFirstCycle: '{cycle} est le premier cycle de rapport des données : il n’existe pas de cycle précédent avec lequel comparer, de sorte qu’aucune évolution, aucun changement de statut ni aucune alerte précoce d’un cycle à l’autre n’est présenté.',
   changeRates: 'En {previous}, {thenRate} des États ayant des engagements ont fait rapport ; en {cycle}, {nowRate}. Parmi les engagements devant une mise à jour, {thenPledges} en avaient une en {previous} et {nowPledges} en {cycle}.',
   changeRatesPledges: 'Parmi les engagements devant une mise à jour, {thenPledges} en avaient une en {previous} et {nowPledges} en {cycle}.',
   shareDescribed: '{percent} pour cent ({numerator} sur {denominator})',
@@ -86,14 +86,14 @@ export const CHANGE_MESSAGES_FR: ChangeMessages = {
   transitionsCaption: 'Engagements dont le statut est passé à réalisé, retardé ou abandonné depuis {previous}',
   colLead: 'Chef de file',
   indicatorsHeading: 'Indicateurs qui ont évolué',
-  indicatorsSummary: 'Parmi les indicateurs mesurés dans des mises à jour validées de {previous} et de {cycle}, {towards} se sont rapprochés de leur cible et {away} s\'en sont éloignés.',
+  indicatorsSummary: 'Parmi les indicateurs mesurés dans des mises à jour validées de {previous} et de {cycle}, {towards} se sont rapprochés de leur cible et {away} s’en sont éloignés.',
   indicatorsCaption: 'Indicateurs qui se sont rapprochés ou éloignés de leur cible depuis {previous}',
   colIndicator: 'Indicateur',
   colValueIn: 'Valeur {cycle}',
   colTarget: 'Cible',
   colMovement: 'Évolution',
   movedTowards: 'vers la cible',
-  movedAway: 'à l\'écart de la cible',
+  movedAway: 'à l’écart de la cible',
   earlyWarning: 'Alerte précoce',
   warnNoUpdate: 'Engagements sans mise à jour validée en {previous} ni en {cycle}',
   warnPastTarget: 'Engagements dont la date cible est dépassée et qui ne sont pas réalisés',
@@ -112,9 +112,9 @@ export const CHANGE_MESSAGES_FR: ChangeMessages = {
   colNewlyAchieved: 'Nouvellement réalisés',
   colNewlyDelayed: 'Nouvellement retardés',
   colNewlyDiscontinued: 'Nouvellement abandonnés',
-  methodChange: 'L\'évolution depuis le cycle précédent compare chaque cycle avec celui qui le précède, chacun sur sa propre population d\'engagements devant une mise à jour (la même règle pour les deux). Un changement de statut est une modification du statut à la date de chaque cycle (la dernière mise à jour validée, reportée). Un indicateur a évolué lorsqu\'il a été mesuré dans des mises à jour validées des deux cycles et que la distance restant à parcourir jusqu\'à la cible a changé. L\'alerte précoce énumère les engagements qui devaient une mise à jour dans les deux cycles et n\'en ont eu de validée dans aucun, les engagements dont la date cible est antérieure à la fin de la période du cycle et dont le statut n\'est pas réalisé, et les États qui ont fait rapport au cycle précédent mais pas à celui-ci.',
+  methodChange: 'L’évolution depuis le cycle précédent compare chaque cycle avec celui qui le précède, chacun sur sa propre population d’engagements devant une mise à jour (la même règle pour les deux). Un changement de statut est une modification du statut à la date de chaque cycle (la dernière mise à jour validée, reportée). Un indicateur a évolué lorsqu’il a été mesuré dans des mises à jour validées des deux cycles et que la distance restant à parcourir jusqu’à la cible a changé. L’alerte précoce énumère les engagements qui devaient une mise à jour dans les deux cycles et n’en ont eu de validée dans aucun, les engagements dont la date cible est antérieure à la fin de la période du cycle et dont le statut n’est pas réalisé, et les États qui ont fait rapport au cycle précédent mais pas à celui-ci.',
   adoptionTitle: 'Adoption progressive dans les cinq thèmes',
-  adoptionState: 'En {cycle}, les engagements de {org} devant une mise à jour couvrent {themes} des {totalThemes} thèmes de l\'ICMPD et {commitments} des {totalCommitments} engagements concrets ; ceux qui ont une mise à jour validée couvrent {reportedThemes} thèmes et {reportedCommitments} engagements concrets.',
+  adoptionState: 'En {cycle}, les engagements de {org} devant une mise à jour couvrent {themes} des {totalThemes} thèmes de l’ICMPD et {commitments} des {totalCommitments} engagements concrets ; ceux qui ont une mise à jour validée couvrent {reportedThemes} thèmes et {reportedCommitments} engagements concrets.',
   adoptionStateGoal: '{org} couvre les cinq thèmes et une majorité des engagements concrets.',
   adoptionStateNoGoal: '{org} ne couvre pas encore les cinq thèmes et une majorité des engagements concrets.',
   adoptionCaption: 'Thèmes et engagements concrets couverts, cycle par cycle',
@@ -134,7 +134,7 @@ export const CHANGE_MESSAGES_FR: ChangeMessages = {
   adoptionTrendCaption: 'États couvrant les cinq thèmes et une majorité des engagements concrets, cycle par cycle',
   colAdopted: 'Tous les thèmes et une majorité',
   colAdoptedReported: 'Par des mises à jour validées',
-  methodAdoption: 'L\'adoption progressive compte les thèmes de l\'ICMPD et les engagements concrets des engagements dont un État est chef de file et qui doivent une mise à jour pour le cycle, et séparément de ceux d\'entre eux qui ont une mise à jour validée pour le cycle. Une majorité signifie plus de la moitié des engagements concrets du cadre.',
+  methodAdoption: 'L’adoption progressive compte les thèmes de l’ICMPD et les engagements concrets des engagements dont un État est chef de file et qui doivent une mise à jour pour le cycle, et séparément de ceux d’entre eux qui ont une mise à jour validée pour le cycle. Une majorité signifie plus de la moitié des engagements concrets du cadre.',
 };
 
 export const CHANGE_MESSAGES_ES: ChangeMessages = {
