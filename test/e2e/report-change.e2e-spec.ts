@@ -102,5 +102,6 @@ describe('change since the last cycle, over a real report run', () => {
     expect(api).toEqual(report.map(({ themesAddressed: _t, ...r }) => r));
     expect(api.map((c) => [c.cycle, c.goal])).toEqual([[EARLIER.code, false], [LATER.code, true]]);
     expect((await t.http.get('/api/v1/stats/countries/XXX/adoption')).status).toBe(404);
+    expect((await t.http.get('/api/v1/stats/countries/FRANCE/adoption')).status).toBe(400);
   });
 });
