@@ -25,9 +25,11 @@ export function describeShareIn(tr: BuilderText, s: Share): string {
  */
 export function changeSection(index: DatasetIndex, cycles: CycleInput[], filter: (p: PledgeInput) => boolean, tr: BuilderText, options: ChangeOptions): Section {
   const cycle = cycles[cycles.length - 1];
-  const change = cycleChange(index, cycle, filter);
+  // A span's trend needs every cycle's change; the last one is also the section's comparison, computed once.
+  const changes = cycles.length > 1 ? cycles.map((c) => cycleChange(index, c, filter)) : [cycleChange(index, cycle, filter)];
+  const change = changes[changes.length - 1];
   const blocks: Block[] = [];
-  if (cycles.length > 1) blocks.push(heading(tr.t('trendTitle')), trendTable(index, cycles, filter, tr, options));
+  if (cycles.length > 1) blocks.push(heading(tr.t('trendTitle')), trendTable(changes, tr, options));
   if (!change.previous) blocks.push(paragraph(tr.t('changeFirstCycle', { cycle: cycle.code })));
   else blocks.push(...comparisonBlocks(index, change, tr, options));
   blocks.push(...warningBlocks(index, change, tr), note(tr.t('methodChange')));
@@ -112,7 +114,7 @@ function warningBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText
 }
 
 /** One row per scope cycle, each against the cycle before it. */
-function trendTable(index: DatasetIndex, cycles: CycleInput[], filter: (p: PledgeInput) => boolean, tr: BuilderText, options: ChangeOptions) {
+function trendTable(changes: CycleChange[], tr: BuilderText, options: ChangeOptions) {
   return table('change-trend', tr.t('trendCaption'), [
     col('cycle', tr.t('colCycle')),
     ...(options.statesRate ? [
@@ -126,8 +128,8 @@ function trendTable(index: DatasetIndex, cycles: CycleInput[], filter: (p: Pledg
     col('newlyAchieved', tr.t('colNewlyAchieved'), 'integer'),
     col('newlyDelayed', tr.t('colNewlyDelayed'), 'integer'),
     col('newlyDiscontinued', tr.t('colNewlyDiscontinued'), 'integer'),
-  ], cycles.map((c) => {
-    const ch = cycleChange(index, c, filter);
+  ], changes.map((ch) => {
+    const c = ch.current.cycle;
     const compared = ch.previous !== null;
     return {
       cycle: c.code,
