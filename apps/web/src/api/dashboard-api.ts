@@ -26,6 +26,10 @@ export const dashboardApi = {
     memo(`/api/v1/stats/objectives/${n}`, () => ok(publicApi.GET('/api/v1/stats/objectives/{number}', { params: { path: { number: n } } }))),
   country: (alpha3: string) =>
     memo(`/api/v1/stats/countries/${alpha3}`, () => ok(publicApi.GET('/api/v1/stats/countries/{alpha3}', { params: { path: { alpha3 } } }))),
+  countryAdoption: (alpha3: string) =>
+    memo(`/api/v1/stats/countries/${alpha3}/adoption`, () =>
+      ok(publicApi.GET('/api/v1/stats/countries/{alpha3}/adoption', { params: { path: { alpha3 } } })),
+    ),
   pledges: (q: PledgeQuery) => memo(key('/api/v1/pledges', q), () => ok(publicApi.GET('/api/v1/pledges', { params: { query: clean(q) } }))),
   pledge: (reference: string) =>
     // By reference the answer is always the public record, never an owner's working copy.

@@ -2343,6 +2343,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/countries/{alpha3}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progressive adoption across the five ICMPD themes: per opened cycle, the themes and share of actionable commitments the State's pledges address. */
+        get: operations["StatsController_countryAdoption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/dictionary": {
         parameters: {
             query?: never;
@@ -5078,6 +5095,34 @@ export interface components {
             byForm: components["schemas"]["FormCount"][];
             reporting: components["schemas"]["CountryReporting"][];
             recentPledges: components["schemas"]["RecentPledge"][];
+        };
+        AdoptionLevel: {
+            /** @description Theme numbers addressed, ascending. */
+            themes: number[];
+            /** @description Actionable commitments addressed. */
+            commitments: number;
+            /** @description Commitments addressed out of the framework's (null when it has none). */
+            commitmentShare: number | null;
+            allThemes: boolean;
+            /** @description More than half of the framework's actionable commitments. */
+            majority: boolean;
+            /** @description All themes and a majority of the commitments. */
+            adopted: boolean;
+        };
+        CountryAdoptionCycle: {
+            cycle: string;
+            /** @enum {string} */
+            cycleStatus: "closed" | "scheduled" | "open" | "compiled";
+            /** @description The State's public pledges owing an update in the cycle. */
+            pledged: components["schemas"]["AdoptionLevel"];
+            /** @description Those of them with a validated update in the cycle. */
+            reported: components["schemas"]["AdoptionLevel"];
+        };
+        CountryAdoption: {
+            totalThemes: number;
+            totalCommitments: number;
+            /** @description Every opened cycle, oldest first. */
+            cycles: components["schemas"]["CountryAdoptionCycle"][];
         };
         DictionaryConventions: {
             encoding: string;
@@ -19561,6 +19606,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CountrySummary"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    StatsController_countryAdoption: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                alpha3: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryAdoption"];
                 };
             };
             /** @description Not modified: the `If-None-Match` ETag is current */

@@ -196,4 +196,19 @@ export const enDashboard = {
     api: 'The same data, and the aggregates behind the dashboards, through the open API:',
     datasets: { pledges: 'Pledges', updates: 'Progress updates', practices: 'Innovative practices' },
   },
+  // Issue 16 item 10 (rep16c): progressive adoption across the five themes, on the country page
+  countryAdoption: {
+    title: 'Progressive adoption across the five themes',
+    lead: icu("Per reporting cycle: which of the five ICMPD themes and how many of the {total} actionable commitments this State's published pledges owing an update address, and those of them with a validated update.", 'total'),
+    cycle: 'Cycle',
+    themes: 'Themes addressed',
+    commitments: 'Actionable commitments',
+    share: 'Share of commitments',
+    reportedThemes: 'Themes in validated updates',
+    reportedCommitments: 'Commitments in validated updates',
+    goal: 'All five themes and a majority',
+    yes: 'Yes',
+    no: 'No',
+    none: 'No reporting cycle has opened yet.',
+  },
 } as const;

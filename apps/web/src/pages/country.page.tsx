@@ -6,6 +6,7 @@ import { useData } from '../components/use-data';
 import { t } from '../i18n';
 import { SubscribeSection } from '../subscriptions/subscribe-form';
 import { CountryStatsSection } from './country-stats';
+import { CountryAdoptionSection } from './country-adoption';
 
 export function CountryPage({ params }: RouteProps) {
   const state = useData(() => publicApi.country(params.code), [params.code]);
@@ -54,6 +55,7 @@ export function CountryPage({ params }: RouteProps) {
           </p>
           <CountryStatsSection alpha3={c.alpha3} />
           <SubscribeSection topic="country" topicKey={c.alpha3} />
+          <CountryAdoptionSection alpha3={c.alpha3} />
         </article>
       )}
     </DataView>

@@ -260,3 +260,34 @@ export class CountrySummary {
   reporting: CountryReporting[];
   recentPledges: RecentPledge[];
 }
+
+/** What a State's pledges address of the framework (issue 16 item 10; the rule is themeAdoption in @gcm/platform/pure). */
+export class AdoptionLevel {
+  /** Theme numbers addressed, ascending. */
+  themes: number[];
+  /** Actionable commitments addressed. */
+  commitments: number;
+  /** Commitments addressed out of the framework's (null when it has none). */
+  commitmentShare: number | null;
+  allThemes: boolean;
+  /** More than half of the framework's actionable commitments. */
+  majority: boolean;
+  /** All themes and a majority of the commitments. */
+  adopted: boolean;
+}
+
+export class CountryAdoptionCycle {
+  cycle: string;
+  cycleStatus: CycleStatus;
+  /** The State's public pledges owing an update in the cycle. */
+  pledged: AdoptionLevel;
+  /** Those of them with a validated update in the cycle. */
+  reported: AdoptionLevel;
+}
+
+export class CountryAdoption {
+  totalThemes: number;
+  totalCommitments: number;
+  /** Every opened cycle, oldest first. */
+  cycles: CountryAdoptionCycle[];
+}

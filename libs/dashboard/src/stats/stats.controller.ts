@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { PublicJsonResponder } from '../http/public-json.responder';
 import { StatsCycleQueryDto, GapsQueryDto, PledgesByQueryDto } from './stats-query.dto';
 import {
-  CountrySummary, CoverageStats, GapsStats, HeadlineStats, MapStats, ObjectiveSummary, PledgesByStats, StatusStats, StatusTrendStats,
+  CountryAdoption, CountrySummary, CoverageStats, GapsStats, HeadlineStats, MapStats, ObjectiveSummary, PledgesByStats, StatusStats, StatusTrendStats,
 } from './stats-response.dto';
 import { countModeFor, StatsService } from './stats.service';
 import { Dimension, DIMENSIONS } from './sql/pledges-by.sql';
@@ -97,5 +97,13 @@ export class StatsController {
   country(@Param('alpha3', alpha3Pipe) alpha3: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const code = alpha3.toUpperCase();
     return this.responder.send(req, res, () => this.stats.country(code));
+  }
+
+  /** Progressive adoption across the five ICMPD themes: per opened cycle, the themes and share of actionable commitments the State's pledges address. */
+  @Get('countries/:alpha3/adoption')
+  @ApiOkResponse({ type: CountryAdoption })
+  countryAdoption(@Param('alpha3', alpha3Pipe) alpha3: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const code = alpha3.toUpperCase();
+    return this.responder.send(req, res, () => this.stats.countryAdoption(code));
   }
 }

@@ -11,6 +11,9 @@ import { CountMode, Dimension, pledgesBySql } from './sql/pledges-by.sql';
 import { statusSql, statusTrendSql } from './sql/status.sql';
 import { countrySummarySql, objectiveSummarySql } from './sql/summaries.sql';
 import { relatedPracticesSql } from '../related/related-practices.sql';
+import { themeAdoption } from '@gcm/platform/pure';
+import { CountryAdoptionRows, countryAdoptionSql } from './sql/adoption.sql';
+import type { CountryAdoption } from './stats-response.dto';
 
 /** Default count mode per dimension; regions, kinds and forms have only one sensible mode. */
 export function countModeFor(dimension: Dimension, requested?: CountMode): CountMode {
@@ -62,6 +65,18 @@ export class StatsService {
 
   country(alpha3: string) {
     return this.run(countrySummarySql(alpha3), `Country ${alpha3}`);
+  }
+
+  /** Progressive adoption across the five themes, cycle by cycle, by the one rule the State report uses (themeAdoption). */
+  async countryAdoption(alpha3: string): Promise<string> {
+    const rows = JSON.parse(await this.run(countryAdoptionSql(alpha3), `Country ${alpha3}`)) as CountryAdoptionRows;
+    const cycles = rows.cycles.map((c) => ({ cycle: c.cycle, cycleStatus: c.cycleStatus, ...themeAdoption(c.pledges, rows.framework) }));
+    const body: CountryAdoption = {
+      totalThemes: new Set(rows.framework.themes).size,
+      totalCommitments: new Set(rows.framework.commitments).size,
+      cycles: cycles.map(({ cycle, cycleStatus, pledged, reported }) => ({ cycle, cycleStatus, pledged, reported })),
+    };
+    return JSON.stringify(body);
   }
 
   relatedPractices(reference: string, limit: number) {

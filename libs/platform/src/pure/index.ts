@@ -9,3 +9,4 @@ export * from './locales';
 export * from './messages';
 export * from './language-tag';
 export * from './region-names';
+export * from './theme-adoption';

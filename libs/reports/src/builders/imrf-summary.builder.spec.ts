@@ -93,3 +93,19 @@ describe('buildImrfSummary on the hand-made data set of issue 5', () => {
     expect(buildImrfSummary({ ...handMadeDataset(), scope: { cycleCodes: [CYCLE.code] } })).toEqual(doc);
   });
 });
+
+describe('buildImrfSummary in another language', () => {
+  it('words its own headings, figures and sentences through the catalogue', () => {
+    const doc = buildImrfSummary({ ...handMadeDataset(), language: 'fr', scope: { cycleCodes: [CYCLE.code] } });
+    expect(doc.title).toBe(`Synthèse pour le FEMI : progrès signalés en ${CYCLE.code}`);
+    const titles = Object.fromEntries(doc.sections.map((s) => [s.id, s.title]));
+    expect(titles).toMatchObject({
+      overview: 'Vue d’ensemble', status: 'État de la mise en œuvre', objectives: 'Rapports par objectif', themes: 'Rapports par thème de l’ICMPD',
+      indicators: 'Progrès des indicateurs', 'non-reporting': 'États n’ayant pas fait rapport', change: 'Évolution depuis le cycle précédent',
+      adoption: 'Adoption progressive dans les cinq thèmes',
+    });
+    expect(figure(doc, 'reportingRate').detail).toBe('35 sur 40 États ayant des engagements');
+    const objectives = section(doc, 'objectives').blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
+    expect(objectives.find((o) => o.includes('objectif 8 :'))).toMatch(/^Seuls 17 pour cent \(6 sur 35\) des États ayant fait rapport l’ont fait sur l’objectif 8 : /);
+  });
+});

@@ -1,112 +1,112 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ImrfSummaryReportInput } from '../model/report-kind.types';
-import {
-  col, compact, describeShare, shareSentence, distribution, figure, heading, keyFigures, list, note, paragraph, plural, shareFigure, table,
-} from './blocks';
-import { DatasetIndex, compareText, cycleLabel } from './dataset-index';
-import { builderText } from '../i18n/builder-text';
+import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
+import { DatasetIndex, compareText } from './dataset-index';
 import { gapsSection, scopeWeakness, weaknessMethodNote } from './imrf-gaps.section';
 import {
   DEFAULT_PARAMETERS, reportParameters, afterExtensionNote, afterExtensionDetail, challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable, practicesTable, summariseIndicators,
 } from './shared-sections';
 import { ScopeData, countBy, missingPledges, scopeData } from './scope';
-import { objectiveCoverage, reportingRate, share, wholePercent } from './statistics';
+import { Share, objectiveCoverage, reportingRate, share, wholePercent } from './statistics';
 import { documentOf } from './document';
 import { warningsNote } from './warnings-note';
+import { BuilderText, builderText } from '../i18n/builder-text';
+import { changeSection, describeShareIn } from './change.section';
+import { imrfAdoptionSection } from './adoption.section';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
 export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument {
+  const tr = builderText(input.language);
   const index = new DatasetIndex(input);
   const cycles = index.scopeCycles(input.scope.cycleCodes);
   const scope = scopeData(index, cycles);
-  const label = cycleLabel(cycles);
-  const tr = builderText(input.language);
+  const label = cycles.length === 1 ? cycles[0].code : tr.t('imrfSpan', { first: cycles[0].code, last: cycles[cycles.length - 1].code });
   const parameters = reportParameters(input);
   const weak = scopeWeakness(index, scope, parameters).weak.map((w) => w.objective);
   const weakPercent = tr.count(wholePercent(parameters.weakObjectiveShare));
   const sections: Section[] = [
-    overviewSection(index, scope, label),
+    overviewSection(index, scope, label, tr),
     {
       id: 'status',
-      title: 'Implementation status',
-      blocks: [distribution('status-distribution', `Status of the ${scope.expected.length} pledges owing an update`,
-        scope.expected.map((p) => index.reportedStatus(p.id, cycles)))],
+      title: tr.t('imrfStatusTitle'),
+      blocks: [distribution('status-distribution', tr.t('imrfStatusCaption', { count: tr.count(scope.expected.length) }),
+        scope.expected.map((p) => index.reportedStatus(p.id, cycles)), tr)],
     },
-    objectivesSection(index, scope, weak),
-    themesSection(index, scope),
-    indicatorsSection(index, scope),
+    objectivesSection(index, scope, weak, tr),
+    themesSection(index, scope, tr),
+    indicatorsSection(index, scope, tr),
     gapsSection(index, scope, parameters, tr),
-    challengesSection(index, scope),
+    challengesSection(index, scope, tr),
     {
       id: 'expert-reports',
-      title: 'Expert challenge reports',
+      title: tr.t('imrfExpertTitle'),
       blocks: expertReportsBlocks(input.expertReports, cycles, () => true, 'expert-reports'),
     },
     {
       id: 'practices',
-      title: 'Practices for weakly reported objectives',
+      title: tr.t('imrfPracticesTitle'),
       blocks: compact([
         paragraph(weak.length === 0
           ? tr.t('practicesNoWeak', { percent: weakPercent })
           : tr.t('practicesForWeak', { n: weak.length, count: tr.count(weak.length), percent: weakPercent })),
-        weak.length > 0 && (practicesTable(index, weak, 'weak-objective-practices', 'Practices for weakly reported objectives', DEFAULT_PARAMETERS.practicesPerObjective)
-          ?? note('The repository holds no practice for these objectives.')),
+        weak.length > 0 && (practicesTable(index, weak, 'weak-objective-practices', tr.t('imrfPracticesTitle'), DEFAULT_PARAMETERS.practicesPerObjective)
+          ?? note(tr.t('imrfNoPractice'))),
       ]),
     },
-    nonReportingSection(index, scope),
+    nonReportingSection(index, scope, tr),
+    changeSection(index, cycles, () => true, tr, { statesRate: true }),
+    imrfAdoptionSection(index, cycles, tr),
     methodSection([
       weaknessMethodNote(parameters, tr),
       afterExtensionNote(tr),
       ...warningsNote(scope.counted, tr),
     ], tr),
   ];
-  return documentOf(input, 'imrf_summary', `IMRF summary: progress reported in ${label}`,
-    'Global compilation of pledges and progress updates under the Global Compact for Safe, Orderly and Regular Migration', cycles, sections);
+  return documentOf(input, 'imrf_summary', tr.t('imrfTitle', { label }), tr.t('imrfSubtitle'), cycles, sections);
 }
 
-function overviewSection(index: DatasetIndex, scope: ScopeData, label: string): Section {
+function overviewSection(index: DatasetIndex, scope: ScopeData, label: string, tr: BuilderText): Section {
   const rate = reportingRate(scope.facts);
   const late = scope.counted.filter((u) => u.late).length;
   const reportedExpected = scope.expected.length - missingPledges(scope).length;
-  const statesWithout = index.data.catalogue.countries.length - scope.facts.statesWithPledges.size;
+  const statesWithout = Math.max(index.data.catalogue.countries.length - scope.facts.statesWithPledges.size, 0);
+  const of = (key: 'ofStatesWithPledges' | 'shareOfPledgesOwing') => (s: Share) => tr.t(key, { numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
   return {
     id: 'overview',
-    title: 'Overview',
+    title: tr.t('imrfOverview'),
     blocks: [
       keyFigures('headline', [
-        figure('statesWithPledges', 'States with pledges', scope.facts.statesWithPledges.size, 'integer'),
-        figure('reportingStates', 'Reporting States', scope.facts.reportingStates.size, 'integer'),
-        shareFigure('reportingRate', 'Reporting rate', rate, 'States with pledges'),
-        figure('pledgesOwing', 'Pledges owing an update', scope.expected.length, 'integer'),
-        figure('updates', 'Progress updates counted', scope.counted.length, 'integer'),
-        figure('lateUpdates', 'Of which late', late, 'integer', afterExtensionDetail(scope.counted)),
-        shareFigure('pledgesReported', 'Pledges with an update', share(reportedExpected, scope.expected.length), 'pledges owing'),
+        figure('statesWithPledges', tr.t('imrfStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer'),
+        figure('reportingStates', tr.t('imrfReportingStates'), scope.facts.reportingStates.size, 'integer'),
+        shareFigure('reportingRate', tr.t('imrfReportingRate'), rate, of('ofStatesWithPledges')),
+        figure('pledgesOwing', tr.t('imrfPledgesOwing'), scope.expected.length, 'integer'),
+        figure('updates', tr.t('imrfUpdatesCounted'), scope.counted.length, 'integer'),
+        figure('lateUpdates', tr.t('imrfOfWhichLate'), late, 'integer', afterExtensionDetail(scope.counted, tr)),
+        shareFigure('pledgesReported', tr.t('imrfPledgesWithUpdate'), share(reportedExpected, scope.expected.length), of('shareOfPledgesOwing')),
       ]),
-      paragraph(shareSentence(rate, (d) => `In ${label}, ${d} of the States with pledges submitted at least one progress update.`, `No State has a pledge owing an update in ${label}.`) + ' ' +
-        `${plural(Math.max(statesWithout, 0), 'State')} of the ${index.data.catalogue.countries.length} in the catalogue have no pledge.`),
+      paragraph(`${rate.ratio === null ? tr.t('imrfOverviewNone', { label }) : tr.t('imrfOverviewRate', { label, share: describeShareIn(tr, rate) })} ${
+        tr.t('imrfWithoutPledge', { n: statesWithout, count: tr.count(statesWithout), total: tr.count(index.data.catalogue.countries.length) })}`),
     ],
   };
 }
 
-function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]): Section {
+function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[], tr: BuilderText): Section {
   const reporting = scope.facts.reportingStates.size;
   return {
     id: 'objectives',
-    title: 'Reporting by objective',
+    title: tr.t('imrfObjectivesTitle'),
     blocks: compact([
-      paragraph(`Of the ${plural(reporting, 'reporting State')}, the share that reported on each objective: ` +
-        'a State reported on an objective when one of its updated pledges is aligned with it.'),
-      weak.length > 0 && list(weak.map((n) => {
-        const cov = objectiveCoverage(scope.facts, n);
-        return `Only ${describeShare(cov)} of reporting States reported on Objective ${n}: ${index.objective(n).title}.`;
-      })),
-      objectiveCoverageTable('objective-coverage', 'Share of reporting States that reported on each objective', index, scope.facts,
+      paragraph(tr.t('imrfObjectivesIntro', { n: reporting, count: tr.count(reporting) })),
+      weak.length > 0 && list(weak.map((n) => tr.t('imrfOnlyShare', {
+        share: describeShareIn(tr, objectiveCoverage(scope.facts, n)), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
+      }))),
+      objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
         index.objectiveList().map((o) => o.number), scope.expected),
     ]),
   };
 }
 
-function themesSection(index: DatasetIndex, scope: ScopeData): Section {
+function themesSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): Section {
   const themeOf = new Map(index.data.pledges.map((p) => [p.id, index.primaryTheme(p)]));
   const pledges = countBy(scope.expected, (p) => themeOf.get(p.id) ?? null);
   const updates = countBy(scope.counted, (u) => themeOf.get(u.pledgeId) ?? null);
@@ -121,83 +121,86 @@ function themesSection(index: DatasetIndex, scope: ScopeData): Section {
   const reporting = scope.facts.reportingStates.size;
   return {
     id: 'themes',
-    title: 'Reporting by ICMPD theme',
-    blocks: [table('theme-rollup', 'Pledges and updates by primary theme', [
-      col('theme', 'Theme'),
-      col('title', 'Title'),
-      col('pledges', 'Pledges owing', 'integer'),
-      col('updates', 'Updates', 'integer'),
-      col('reportingStates', 'Reporting States on it', 'integer'),
-      col('share', 'Share of reporting States', 'percent'),
+    title: tr.t('imrfThemesTitle'),
+    blocks: [table('theme-rollup', tr.t('imrfThemesCaption'), [
+      col('theme', tr.t('imrfColTheme')),
+      col('title', tr.t('colTitle')),
+      col('pledges', tr.t('imrfColPledgesOwing'), 'integer'),
+      col('updates', tr.t('imrfColUpdates'), 'integer'),
+      col('reportingStates', tr.t('imrfColReportingStatesOn'), 'integer'),
+      col('share', tr.t('imrfColShareReporting'), 'percent'),
     ], index.themeList().map((t) => {
       const n = states.get(t.number)?.size ?? 0;
       return {
-        theme: t.code, title: t.title, pledges: pledges.get(t.number) ?? 0, updates: updates.get(t.number) ?? 0,
+        theme: t.code, title: tr.catalogue('theme', t.number, t.title), pledges: pledges.get(t.number) ?? 0, updates: updates.get(t.number) ?? 0,
         reportingStates: n, share: share(n, reporting).ratio,
       };
     }))],
   };
 }
 
-function indicatorsSection(index: DatasetIndex, scope: ScopeData): Section {
+function indicatorsSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): Section {
   const all = summariseIndicators(index, scope.expected, scope.cycles);
   const byObjective = index.objectiveList().map((o) => {
     const s = summariseIndicators(index, scope.expected.filter((p) => p.primaryObjective === o.number), scope.cycles);
     return {
-      objective: o.number, label: o.shortLabel, indicators: s.indicators, measured: s.measured, computable: s.computable,
+      objective: o.number, label: tr.catalogue('objective_short', o.number, o.shortLabel), indicators: s.indicators, measured: s.measured, computable: s.computable,
       meanProgress: s.meanRatio, reached: s.reachedTarget, overshoot: s.overshoot, regressed: s.regressed,
     };
   });
   return {
     id: 'indicators',
-    title: 'Indicator progress',
+    title: tr.t('imrfIndicatorsTitle'),
     blocks: [
       keyFigures('indicator-headline', [
-        figure('indicators', 'Indicators of pledges owing an update', all.indicators, 'integer'),
-        figure('measured', 'Indicators measured', all.measured, 'integer'),
-        figure('meanProgress', 'Mean progress to target', all.meanRatio, 'percent', `over ${plural(all.computable, 'computable indicator')}`),
-        figure('reachedTarget', 'Indicators at or past target', all.reachedTarget, 'integer'),
+        figure('indicators', tr.t('imrfIndicators'), all.indicators, 'integer'),
+        figure('measured', tr.t('imrfMeasured'), all.measured, 'integer'),
+        figure('meanProgress', tr.t('imrfMeanProgress'), all.meanRatio, 'percent', tr.t('imrfOverComputable', { n: all.computable, count: tr.count(all.computable) })),
+        figure('reachedTarget', tr.t('imrfReachedTarget'), all.reachedTarget, 'integer'),
       ]),
-      table('indicator-progress', 'Indicator progress by primary objective', [
-        col('objective', 'Objective', 'identifier'),
-        col('label', 'Short title'),
-        col('indicators', 'Indicators', 'integer'),
-        col('measured', 'Measured', 'integer'),
-        col('computable', 'Computable', 'integer'),
-        col('meanProgress', 'Mean progress', 'percent'),
-        col('reached', 'At or past target', 'integer'),
-        col('overshoot', 'Overshoot', 'integer'),
-        col('regressed', 'Moved away', 'integer'),
+      table('indicator-progress', tr.t('imrfIndicatorCaption'), [
+        col('objective', tr.t('imrfColObjective'), 'identifier'),
+        col('label', tr.t('imrfColShortTitle')),
+        col('indicators', tr.t('imrfColIndicators'), 'integer'),
+        col('measured', tr.t('imrfColMeasured'), 'integer'),
+        col('computable', tr.t('imrfColComputable'), 'integer'),
+        col('meanProgress', tr.t('imrfColMeanProgress'), 'percent'),
+        col('reached', tr.t('imrfColReached'), 'integer'),
+        col('overshoot', tr.t('imrfColOvershoot'), 'integer'),
+        col('regressed', tr.t('imrfColMovedAway'), 'integer'),
       ], byObjective),
     ],
   };
 }
 
-function challengesSection(index: DatasetIndex, scope: ScopeData): Section {
+function challengesSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): Section {
   const blocks = index.objectiveList().flatMap((o) => {
     const updates = scope.counted.filter((u) => u.lifecycle === 'validated' && index.pledges.get(u.pledgeId)!.primaryObjective === o.number && u.challenges.trim() !== '');
-    return updates.length === 0 ? [] : [heading(`Objective ${o.number}: ${o.shortLabel}`), ...challengeBlocks(index, updates, `on pledges whose primary objective is ${o.number}`)];
+    return updates.length === 0 ? [] : [
+      heading(tr.t('objectiveLine', { n: String(o.number), title: tr.catalogue('objective_short', o.number, o.shortLabel) })),
+      ...challengeBlocks(index, updates, `on pledges whose primary objective is ${o.number}`),
+    ];
   });
-  return { id: 'challenges', title: 'Challenges reported', blocks: blocks.length > 0 ? blocks : [paragraph('No validated update reported a challenge.')] };
+  return { id: 'challenges', title: tr.t('imrfChallengesTitle'), blocks: blocks.length > 0 ? blocks : [paragraph(tr.t('imrfNoChallenge'))] };
 }
 
-function nonReportingSection(index: DatasetIndex, scope: ScopeData): Section {
+function nonReportingSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): Section {
   const owing = countBy(missingPledges(scope), (p) => p.leadOrganisationId);
   const states = [...scope.facts.statesWithPledges].filter((id) => !scope.facts.reportingStates.has(id))
     .map((id) => ({ id, name: index.organisationName(id), country: index.countryOf(id) }))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
   return {
     id: 'non-reporting',
-    title: 'States that did not report',
+    title: tr.t('imrfNonReportingTitle'),
     blocks: states.length === 0
-      ? [paragraph('Every State with pledges reported.')]
+      ? [paragraph(tr.t('imrfEveryStateReported'))]
       : [
-        paragraph(`${plural(states.length, 'State')} with pledges submitted no progress update.`),
-        table('non-reporting-states', 'States with pledges and no counted update', [
-          col('state', 'State'),
-          col('region', 'Region'),
-          col('pledgesOwing', 'Pledges without update', 'integer'),
-        ], states.map((s) => ({ state: s.name, region: s.country?.region ?? null, pledgesOwing: owing.get(s.id) ?? 0 }))),
+        paragraph(tr.t('imrfNonReporting', { n: states.length, count: tr.count(states.length) })),
+        table('non-reporting-states', tr.t('imrfNonReportingCaption'), [
+          col('state', tr.t('imrfColState')),
+          col('region', tr.t('imrfColRegion')),
+          col('pledgesOwing', tr.t('imrfColPledgesWithout'), 'integer'),
+        ], states.map((s) => ({ state: s.name, region: s.country ? tr.catalogue('region', s.country.alpha3, s.country.region) : null, pledgesOwing: owing.get(s.id) ?? 0 }))),
       ],
   };
 }

@@ -7,6 +7,7 @@ import { objectiveQuestionsSection } from './guiding-questions.section';
 import { builderText } from '../i18n/builder-text';
 import { challengeBlocks, expertReportsBlocks, INDICATOR_COLUMNS, indicatorRows, methodSection, practicesTable } from './shared-sections';
 import { scopeData } from './scope';
+import { changeSection } from './change.section';
 import { STATUS_LABELS, objectiveCoverage } from './statistics';
 
 /** One objective, one cycle: every pledge aligned with it (primary or not) and its update. */
@@ -84,5 +85,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     ...[objectiveQuestionsSection(index, n, builderText(input.language))].filter((s): s is Section => s !== null),
     methodSection(),
   ];
+  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
+  sections.splice(sections.length - 1, 0, changeSection(index, [cycle], (p) => p.objectives.includes(n), builderText(input.language), { statesRate: true }));
   return documentOf(input, 'objective', `Objective ${n}: ${objective.title}`, `Pledges and progress reported in ${cycle.code}`, [cycle], sections);
 }

@@ -7,7 +7,7 @@ describe('buildRoundTableReport for RT2', () => {
   const doc = buildRoundTableReport({ ...handMadeDataset(), scope: { roundTable: 'RT2', cycleCodes: [CYCLE.code] } });
 
   it('follows the background note: introduction, overview of progress, guiding questions', () => {
-    expect(doc.sections.map((s) => s.title)).toEqual(['1. Introduction', '2. Overview of progress', '3. Guiding questions', 'Notes on method']);
+    expect(doc.sections.map((s) => s.title)).toEqual(['1. Introduction', '2. Overview of progress', '3. Guiding questions', 'Change since the last cycle', 'Notes on method']);
     expect(sectionTexts(doc, 'introduction')[0]).toContain('implementation of objectives 4, 8, 9, 10, 11, 13 and 21 of the Global Compact');
   });
 

@@ -7,6 +7,7 @@ import { roundTableQuestionsSection } from './guiding-questions.section';
 import { builderText } from '../i18n/builder-text';
 import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, reportParameters, summariseIndicators } from './shared-sections';
 import { ScopeData, scopeData } from './scope';
+import { changeSection } from './change.section';
 import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
 
 /** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
@@ -54,6 +55,9 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     roundTableQuestionsSection(index, rt, objectives, builderText(input.language)),
     methodSection(),
   ];
+  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
+  sections.splice(sections.length - 1, 0,
+    changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), builderText(input.language), { statesRate: true }));
   return documentOf(input, 'round_table', `${imrfTitle(rt.title)}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
 }
 

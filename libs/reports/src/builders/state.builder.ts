@@ -7,6 +7,8 @@ import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { afterExtensionDetail, afterExtensionNote, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
 import { share } from './statistics';
+import { changeSection } from './change.section';
+import { stateAdoptionSection } from './adoption.section';
 
 /** One organisation (a State or a stakeholder), one cycle: its pledges and what it reported. */
 export function buildStateReport(input: StateReportInput): ReportDocument {
@@ -65,6 +67,9 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         ? [paragraph(tr.t('notPartner', { org: org.name }))]
         : [list(partnerOf.map((p) => tr.t('partnerItem', { reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) })))],
     },
+    // Issue 16 items 4 and 10: change since the last cycle and, for a State, progressive adoption across the themes.
+    changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false }),
+    ...(org.kind === 'state' ? [stateAdoptionSection(index, org.id, org.name, cycle, tr)] : []),
     methodSection([tr.t('methodLateMissing'), afterExtensionNote(tr)], tr),
   ];
   // Withdrawn before the cycle began: they owe it nothing, but the State's record shows why they are gone.

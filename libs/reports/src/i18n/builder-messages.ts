@@ -1,4 +1,6 @@
 import type { MessageCatalogue } from '@gcm/platform/pure';
+import { CHANGE_MESSAGES_AR, CHANGE_MESSAGES_EN, CHANGE_MESSAGES_ES, CHANGE_MESSAGES_FR, CHANGE_MESSAGES_RU, CHANGE_MESSAGES_ZH } from './change-messages';
+import { IMRF_MESSAGES_AR, IMRF_MESSAGES_EN, IMRF_MESSAGES_ES, IMRF_MESSAGES_FR, IMRF_MESSAGES_RU, IMRF_MESSAGES_ZH } from './imrf-summary-messages';
 
 /**
  * The builders' own words (headings, labels, sentences and method notes) in
@@ -9,6 +11,9 @@ import type { MessageCatalogue } from '@gcm/platform/pure';
  * `catalogueTitle`.
  */
 const en = {
+  // Issue 16 items 4 and 10 (rep16c): change since the last cycle, early warning, trend, adoption
+  ...CHANGE_MESSAGES_EN,
+  ...IMRF_MESSAGES_EN,
   // State report
   stateTitle: '{org}: progress report for {cycle}',
   stateSubtitle: 'Pledges under the Global Compact for Migration and their progress, {start} to {end}',
@@ -224,6 +229,8 @@ export type BuilderMessageKey = keyof typeof en;
 export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   en,
   fr: {
+    ...CHANGE_MESSAGES_FR,
+    ...IMRF_MESSAGES_FR,
     stateTitle: '{org} : rapport d’avancement pour {cycle}',
     stateSubtitle: 'Engagements au titre du Pacte mondial sur les migrations et leur avancement, du {start} au {end}',
     summary: 'Résumé',
@@ -431,6 +438,8 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     guidingIntroObjective: 'Questions soumises à la {roundTable} sur l’objectif {n} :',
   },
   es: {
+    ...CHANGE_MESSAGES_ES,
+    ...IMRF_MESSAGES_ES,
     stateTitle: '{org}: informe de progreso correspondiente a {cycle}',
     stateSubtitle: 'Compromisos en el marco del Pacto Mundial para la Migración y sus avances, del {start} al {end}',
     summary: 'Resumen',
@@ -638,6 +647,8 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     guidingIntroObjective: 'Preguntas planteadas a la {roundTable} sobre el objetivo {n}:',
   },
   ru: {
+    ...CHANGE_MESSAGES_RU,
+    ...IMRF_MESSAGES_RU,
     stateTitle: '{org}: доклад о ходе работы за {cycle}',
     stateSubtitle: 'Обязательства в рамках Глобального договора о миграции и ход их выполнения, с {start} по {end}',
     summary: 'Резюме',
@@ -845,6 +856,8 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     guidingIntroObjective: 'Вопросы, вынесенные на {roundTable} по цели {n}:',
   },
   ar: {
+    ...CHANGE_MESSAGES_AR,
+    ...IMRF_MESSAGES_AR,
     stateTitle: '{org}: تقرير مرحلي عن الدورة {cycle}',
     stateSubtitle: 'التعهدات المقدمة في إطار الاتفاق العالمي من أجل الهجرة والتقدم المحرز فيها، من {start} إلى {end}',
     summary: 'موجز',
@@ -1052,6 +1065,8 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
     guidingIntroObjective: 'الأسئلة المطروحة على {roundTable} بشأن الهدف {n}:',
   },
   zh: {
+    ...CHANGE_MESSAGES_ZH,
+    ...IMRF_MESSAGES_ZH,
     stateTitle: '{org}：{cycle}进展报告',
     stateSubtitle: '《移民问题全球契约》下的承诺及其进展，{start}至{end}',
     summary: '摘要',
