@@ -33,6 +33,9 @@ const en = {
   format: 'Format',
   about: 'About',
   language: 'Language',
+  // Footnotes of the overview of progress (rep16p)
+  footnoteUpdate: '{reference} ({organisation}), progress update for {cycle}, “{title}”: “{quote}”',
+  footnoteExpert: 'Expert challenge report {reference} by {organisation}, “{title}”: “{quote}”',
 };
 export type ReportMessageKey = keyof typeof en;
 
@@ -64,6 +67,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Format',
     about: 'À propos',
     language: 'Langue',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), rapport d’avancement pour {cycle}, « {title} » : « {quote} »',
+    footnoteExpert: 'Rapport d’expert {reference} de {organisation}, « {title} » : « {quote} »',
   },
   es: {
     cycleLine: 'Ciclo {code}: del {start} al {end}, plazo {deadline}',
@@ -91,6 +97,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Formato',
     about: 'Acerca de',
     language: 'Idioma',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), informe de progreso de {cycle}, «{title}»: «{quote}»',
+    footnoteExpert: 'Informe de expertos {reference} de {organisation}, «{title}»: «{quote}»',
   },
   ru: {
     cycleLine: 'Цикл {code}: с {start} по {end}, срок {deadline}',
@@ -118,6 +127,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'Формат',
     about: 'О документе',
     language: 'Язык',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), отчёт о ходе работы за {cycle}, «{title}»: «{quote}»',
+    footnoteExpert: 'Экспертный доклад {reference}, {organisation}, «{title}»: «{quote}»',
   },
   ar: {
     cycleLine: 'الدورة {code}: من {start} إلى {end}، الموعد النهائي {deadline}',
@@ -145,6 +157,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: 'الصيغة',
     about: 'حول التقرير',
     language: 'اللغة',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation})، التقرير المرحلي عن {cycle}، «{title}»: «{quote}»',
+    footnoteExpert: 'تقرير الخبراء {reference} المقدم من {organisation}، «{title}»: «{quote}»',
   },
   zh: {
     cycleLine: '周期 {code}：{start}至{end}，截止日期{deadline}',
@@ -172,5 +187,8 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     format: '格式',
     about: '关于本报告',
     language: '语言',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference}（{organisation}），{cycle} 进展报告，“{title}”：“{quote}”',
+    footnoteExpert: '{organisation} 提交的专家挑战报告 {reference}，“{title}”：“{quote}”',
   },
 };
