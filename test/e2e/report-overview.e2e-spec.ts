@@ -3,9 +3,10 @@ import { QueueService } from '@gcm/platform';
 import type { Block, FootnotesBlock, ProseBlock, ReportDocument, TableBlock } from '@gcm/reports';
 import { overviewDataset } from '../../libs/reports/src/testing/hand-made.fixture';
 import { pdfToText } from '../../libs/reports/src/testing/pdf-text';
-import { bearer, createUser, CreatedUser } from '../helpers/auth';
+import { createUser, CreatedUser } from '../helpers/auth';
+import { compileReport, downloadReport } from '../helpers/reports';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
+import { obliterateQueues, startWorker } from '../helpers/worker';
 import { seedReportDataset } from '../support/report-dataset.seeder';
 
 const blocks = (doc: ReportDocument): Block[] => doc.sections.flatMap((s) => s.blocks);
@@ -23,16 +24,7 @@ describe('RT2 overview of progress, from the database to HTML and PDF', () => {
   let sec: CreatedUser;
   let versionId: string;
   let doc: ReportDocument;
-  const download = async (format: string): Promise<Buffer> => {
-    const res = await t.http.get(`/api/v1/reports/${versionId}/download.${format}`).set(bearer(sec.accessToken)).buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    return res.body as Buffer;
-  };
+  const download = (format: string) => downloadReport(t, sec.accessToken, versionId, format);
 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '0' } });
@@ -40,13 +32,7 @@ describe('RT2 overview of progress, from the database to HTML and PDF', () => {
     const expert = await createUser(t, { role: 'expert' });
     await seedReportDataset(t.dataSource, overviewDataset(), { expertAuthorId: expert.user.id });
     worker = await startWorker();
-    const res = await t.http.post('/api/v1/reports/requests').set(bearer(sec.accessToken)).send({ kind: 'round_table', scope: 'RT2', cycle: '2026-H1' });
-    expect(res.status).toBeLessThan(300);
-    const done = await waitFor(async () => {
-      const r = (await t.http.get(`/api/v1/reports/runs/${res.body.id}`).set(bearer(sec.accessToken))).body;
-      return r.status === 'completed' ? r : null;
-    }, 'the RT2 report');
-    versionId = done.versionId;
+    versionId = await compileReport(t, sec.accessToken, { kind: 'round_table', scope: 'RT2', cycle: '2026-H1' });
     doc = JSON.parse((await download('json')).toString('utf8'));
   });
   afterAll(async () => {
