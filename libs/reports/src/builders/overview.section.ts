@@ -75,10 +75,16 @@ const STOP = new Set(('with from that this have been were their which about into
   'such some over under after before while where when will would could should being through between during across within ' +
   'against among pledge pledges update updates report reported reporting migrants migrant migration').split(' '));
 
-/** Content words (four letters or more, stop words dropped), lower case, in any script. */
+const termCache = new Map<string, Set<string>>();
+
+/** Content words (four letters or more, stop words dropped), lower case, in any script. Memoised: one report meets the same narrative under several objectives. */
 export function terms(text: string): Set<string> {
+  const hit = termCache.get(text);
+  if (hit) return hit;
   const out = new Set<string>();
   for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 4 && !STOP.has(w)) out.add(w);
+  if (termCache.size > 50_000) termCache.clear();
+  termCache.set(text, out);
   return out;
 }
 
@@ -111,7 +117,8 @@ export class PracticePicker {
 
 /** The first sentence of a narrative, cut at a word boundary: what the prose quotes. */
 export function firstSentence(text: string, max = OVERVIEW_PARAMETERS.quoteLength): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // Only the head can hold the quote: cleaning a long narrative whole would cost more than the sentence.
+  const clean = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
   const m = /^.+?[.!?。！？](?=\s|$)/u.exec(clean);
   return excerpt(m ? m[0] : clean, max);
 }
@@ -191,9 +198,11 @@ export function overviewBlocks(ctx: OverviewContext, n: number, counted: UpdateI
       .map((s) => ({ s, name: index.organisationName(s) }))
       .sort((a, b) => compareText(a.name, b.name));
     const runs: ProseRun[] = [run(tr.t('ovStatesReported', { n: cov.numerator, count: tr.count(cov.numerator), objective: n, cycles: ctx.label }))];
+    const ofState = new Map<string, Reported[]>();
+    for (const r of byStates) (ofState.get(r.p.leadOrganisationId) ?? ofState.set(r.p.leadOrganisationId, []).get(r.p.leadOrganisationId)!).push(r);
     states.forEach(({ s, name }, i) => {
       if (i > 0) runs.push(run(tr.list(['', ''])));
-      const cites = byStates.filter((r) => r.p.leadOrganisationId === s).map((r) => cite(r, firstSentence(r.u.actionsTaken)));
+      const cites = (ofState.get(s) ?? []).map((r) => cite(r, firstSentence(r.u.actionsTaken)));
       runs.push(run(name, [...new Set(cites)].sort((a, b) => a - b), stateReportPath(index, s, lastCycle, tr.locale)));
     });
     runs.push(run(tr.t('ovFullStop')));
@@ -301,7 +310,10 @@ export function overviewBlocks(ctx: OverviewContext, n: number, counted: UpdateI
 /** The content words of what was reported on an objective: actions and challenges of its validated updates. */
 function reportedTerms(validated: Reported[]): Set<string> {
   const out = new Set<string>();
-  for (const r of validated) for (const w of terms(`${r.u.actionsTaken} ${r.u.challenges}`)) out.add(w);
+  for (const r of validated) {
+    for (const w of terms(r.u.actionsTaken)) out.add(w);
+    for (const w of terms(r.u.challenges)) out.add(w);
+  }
   return out;
 }
 
