@@ -4,9 +4,10 @@ import { QueueService } from '@gcm/platform';
 import { buildReport, DatasetSlicer, ReportDatasetLoader, renderJson, ReportDocument, ReportKind, TableBlock } from '@gcm/reports';
 import { handMadeDataset } from '../../libs/reports/src/testing/hand-made.fixture';
 import { escapeRegExp, pdfToText } from '../../libs/reports/src/testing/pdf-text';
-import { bearer, createUser, CreatedUser } from '../helpers/auth';
+import { createUser, CreatedUser } from '../helpers/auth';
+import { compileReport, downloadReport } from '../helpers/reports';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
+import { obliterateQueues, startWorker } from '../helpers/worker';
 import { seedReportDataset, SeededIds } from '../support/report-dataset.seeder';
 
 const table = (doc: ReportDocument, id: string) =>
@@ -25,16 +26,7 @@ describe('report content, from the database to every format', () => {
   let sec: CreatedUser;
   let ids: SeededIds;
   let versionId: string;
-  const download = async (format: string): Promise<Buffer> => {
-    const res = await t.http.get(`/api/v1/reports/${versionId}/download.${format}`).set(bearer(sec.accessToken)).buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    return res.body as Buffer;
-  };
+  const download = (format: string) => downloadReport(t, sec.accessToken, versionId, format);
 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '0' } });
@@ -42,12 +34,7 @@ describe('report content, from the database to every format', () => {
     const expert = await createUser(t, { role: 'expert' });
     ids = await seedReportDataset(t.dataSource, handMadeDataset(), { expertAuthorId: expert.user.id });
     worker = await startWorker();
-    const res = await t.http.post('/api/v1/reports/requests').set(bearer(sec.accessToken)).send({ kind: 'imrf_summary', cycle: '2026-H1' });
-    const done = await waitFor(async () => {
-      const r = (await t.http.get(`/api/v1/reports/runs/${res.body.id}`).set(bearer(sec.accessToken))).body;
-      return r.status === 'completed' ? r : null;
-    }, 'the IMRF summary');
-    versionId = done.versionId;
+    versionId = await compileReport(t, sec.accessToken, { kind: 'imrf_summary', cycle: '2026-H1' });
   });
   afterAll(async () => {
     if (t) await obliterateQueues(t.app.get(QueueService));

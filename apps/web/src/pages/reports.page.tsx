@@ -8,11 +8,19 @@ import { useData } from '../components/use-data';
 import { t } from '../i18n';
 
 const KINDS = Object.keys(t.reports.kinds) as (keyof typeof t.reports.kinds)[];
+const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+
+/** A query value when it has the form the API accepts, else nothing (a malformed link lists every report rather than failing). */
+const matching = (v: string | null, pattern: RegExp) => (v !== null && pattern.test(v) ? v : undefined);
 
 /** Published report versions, newest first, with a download per format. */
 export function ReportsPage({ query }: RouteProps) {
   const kind = KINDS.find((k) => k === query.get('kind'));
-  const state = useData(() => dashboardApi.reports({ kind, limit: 100 }), [kind]);
+  // The links of the reports' prose (a State named in an overview of progress) read `?kind=state&scope=FRA&cycle=2026-H1&language=en`.
+  const scope = kind ? matching(query.get('scope'), /^[A-Za-z0-9_-]{1,40}$/) : undefined;
+  const cycle = matching(query.get('cycle'), /^\d{4}-[A-Za-z0-9]{1,8}$/);
+  const language = LANGUAGES.find((l) => l === query.get('language'));
+  const state = useData(() => dashboardApi.reports({ kind, scope, cycle, language, limit: 100 }), [kind, scope, cycle, language]);
   return (
     <>
       <PageHeader title={t.reports.title} lead={t.reports.lead} crumbs={[{ href: '/', label: t.nav.home }]} />

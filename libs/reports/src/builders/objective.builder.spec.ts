@@ -25,6 +25,7 @@ describe('buildObjectiveReport for objective 8', () => {
   });
 
   it('links practices, published expert reports and challenges', () => {
+    // Ranked by relevance to what was reported; the briefly referred card after the fully described one.
     expect(tableById(doc, 'practices').rows.map((r) => r.code)).toEqual(['1.2.4', '1.2.9']);
     expect(tableById(doc, 'expert-reports').rows).toHaveLength(1);
     expect(sectionTexts(doc, 'challenges')[0]).toBe('1 update reported challenges on Objective 8.');

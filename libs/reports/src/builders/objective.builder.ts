@@ -1,17 +1,19 @@
-import { ReportDocument, Section } from '../model/document.types';
+import { Block, ReportDocument, Section } from '../model/document.types';
 import { ObjectiveReportInput } from '../model/report-kind.types';
-import { col, compact, shareSentence, distribution, figure, keyFigures, list, paragraph, plural, shareFigure, table } from './blocks';
+import { builderText } from '../i18n/builder-text';
+import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { objectiveQuestionsSection } from './guiding-questions.section';
-import { builderText } from '../i18n/builder-text';
-import { challengeBlocks, expertReportsBlocks, INDICATOR_COLUMNS, indicatorRows, methodSection, practicesTable } from './shared-sections';
+import { overviewBlocks, overviewContext, practiceBlocks } from './overview.section';
+import { challengeBlocks, expertReportsBlocks, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
 import { scopeData } from './scope';
 import { changeSection } from './change.section';
-import { STATUS_LABELS, objectiveCoverage } from './statistics';
+import { objectiveCoverage } from './statistics';
 
-/** One objective, one cycle: every pledge aligned with it (primary or not) and its update. */
+/** One objective, one cycle: every pledge aligned with it (primary or not), its update, and the overview of progress in prose. */
 export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocument {
+  const tr = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const objective = index.objective(input.scope.objective);
   const n = objective.number;
@@ -21,71 +23,87 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
   const pledges = [...mine.expected].sort((a, b) => compareText(a.reference, b.reference));
   const coverage = objectiveCoverage(all.facts, n);
   const pledgers = new Set(pledges.map((p) => p.leadOrganisationId));
-  const themes = objective.themes.map((t) => `${index.themes.get(t.number)?.code ?? `T${t.number}`}${t.primary ? ' (primary)' : ''}`);
+  const themes = objective.themes.map((t) => {
+    const code = index.themes.get(t.number)?.code ?? `T${t.number}`;
+    return t.primary ? tr.t('themePrimary', { code }) : code;
+  });
   const recommendations = [...index.data.catalogue.recommendations].filter((r) => r.objectives.includes(n)).sort((a, b) => a.paragraph - b.paragraph);
+  const ctx = overviewContext(index, tr, all, cycle.code);
+  const empty = pledges.length === 0;
+  const indicatorRowsAll = pledges.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code), tr));
+  const overview: Block[] = mine.counted.length === 0
+    ? [paragraph(tr.t(empty ? 'objNoPledge' : 'objNoUpdate', { n, cycle: cycle.code }))]
+    : overviewBlocks(ctx, n, mine.counted, [cycle], false);
+  const practices = practiceBlocks(ctx, n, mine.counted, 'practices').filter((b) => b.type !== 'heading');
+  const footnotes = ctx.citations.block();
 
   const sections: Section[] = [
     {
       id: 'summary',
-      title: 'Summary',
+      title: tr.t('summary'),
       blocks: compact([
         keyFigures('headline', [
-          figure('pledges', 'Pledges aligned', pledges.length, 'integer', `${pledges.filter((p) => p.primaryObjective === n).length} as primary objective`),
-          figure('pledgers', 'Pledging organisations', pledgers.size, 'integer'),
-          figure('statesWithPledges', 'States with pledges on it', mine.facts.statesWithPledges.size, 'integer'),
-          figure('updates', 'Updates counted', mine.counted.length, 'integer'),
-          shareFigure('coverage', 'Share of reporting States that reported on it', coverage, 'reporting States'),
+          figure('pledges', tr.t('objFigPledges'), pledges.length, 'integer',
+            tr.t('objFigPrimary', { count: tr.count(pledges.filter((p) => p.primaryObjective === n).length) })),
+          figure('pledgers', tr.t('objFigPledgers'), pledgers.size, 'integer'),
+          figure('statesWithPledges', tr.t('objFigStates'), mine.facts.statesWithPledges.size, 'integer'),
+          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer'),
+          shareFigure('coverage', tr.t('objFigCoverage'), coverage,
+            (sh) => tr.t('shareOfReportingStates', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
         ]),
-        paragraph(shareSentence(coverage, (d) => `In ${cycle.code}, ${d} of the States that reported at all reported on Objective ${n}.`, `No State reported in ${cycle.code}.`)),
-        list([`ICMPD themes: ${themes.join(', ') || 'none'}`,
-          ...recommendations.map((r) => `SG recommendation para. ${r.paragraph}: ${r.shortTitle}`)]),
-        distribution('status-distribution', `Status of the ${plural(pledges.length, 'pledge')} owing an update`,
-          pledges.map((p) => index.reportedStatus(p.id, [cycle]))),
+        paragraph(coverage.ratio === null ? tr.t('rtNoReporting', { cycles: cycle.code })
+          : tr.t('objCoverage', { cycle: cycle.code, share: describeShareIn(coverage, tr), n })),
+        list([tr.t('objThemes', { list: themes.length > 0 ? tr.list(themes) : tr.t('none') }),
+          ...recommendations.map((r) => tr.t('objRecommendation', { paragraph: String(r.paragraph), title: tr.catalogue('recommendation', r.paragraph, r.shortTitle) }))]),
+        empty ? paragraph(tr.t('objNoPledge', { n, cycle: cycle.code }))
+          : distribution('status-distribution', tr.t('statusOfOwing', { n: pledges.length, count: tr.count(pledges.length) }),
+            pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr),
       ]),
     },
     {
+      id: 'overview',
+      title: tr.t('ovTitle'),
+      blocks: footnotes ? [...overview, heading(tr.t('footnotesHeading'), 4), footnotes] : overview,
+    },
+    {
       id: 'pledges',
-      title: 'Pledges and updates',
-      blocks: [table('pledges', `Pledges aligned with Objective ${n} and their ${cycle.code} updates`, [
-        col('reference', 'Reference'),
-        col('title', 'Title'),
-        col('lead', 'Lead organisation'),
-        col('primary', 'Primary objective', 'boolean'),
-        col('status', 'Status'),
-        col('percentComplete', 'Percent complete', 'integer'),
-        col('late', 'Late', 'boolean'),
+      title: tr.t('objPledgesSection'),
+      blocks: empty ? [paragraph(tr.t('objNoPledge', { n, cycle: cycle.code }))] : [table('pledges', tr.t('objPledgesCaption', { n, cycle: cycle.code }), [
+        col('reference', tr.t('colReference')),
+        col('title', tr.t('colTitle')),
+        col('lead', tr.t('colLead')),
+        col('primary', tr.t('colPrimaryObjective'), 'boolean'),
+        col('status', tr.t('colStatus')),
+        col('percentComplete', tr.t('colPercentComplete'), 'integer'),
+        col('late', tr.t('colLate'), 'boolean'),
       ], pledges.map((p) => {
         const counted = index.countedUpdate(p.id, cycle.code);
         const u = index.validatedUpdate(p.id, cycle.code);
         return {
           reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId), primary: p.primaryObjective === n,
-          status: u ? STATUS_LABELS[u.status] : STATUS_LABELS.no_update, percentComplete: u?.percentComplete ?? null,
+          status: tr.status(u ? u.status : 'no_update'), percentComplete: u?.percentComplete ?? null,
           late: counted ? counted.late : null,
         };
       }))],
     },
     {
       id: 'indicators',
-      title: 'Indicator progress',
-      blocks: [table('indicators', `Indicators of pledges on Objective ${n}`, INDICATOR_COLUMNS,
-        pledges.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code))))],
+      title: tr.t('indicatorProgress'),
+      blocks: indicatorRowsAll.length === 0 ? [paragraph(tr.t('objNoIndicator', { n }))]
+        : [table('indicators', tr.t('objIndicatorsCaption', { n }), indicatorColumns(tr), indicatorRowsAll)],
     },
-    { id: 'challenges', title: 'Challenges reported', blocks: challengeBlocks(index, mine.counted, `on Objective ${n}`) },
+    { id: 'challenges', title: tr.t('objChallengesSection'), blocks: challengeBlocks(index, mine.counted, tr.t('onObjective', { n }), undefined, tr) },
     {
       id: 'expert-reports',
-      title: 'Expert challenge reports',
-      blocks: expertReportsBlocks(input.expertReports, [cycle], (r) => r.objectives.includes(n), 'expert-reports'),
+      title: tr.t('ovExpertHeading'),
+      blocks: expertReportsBlocks(input.expertReports, [cycle], (r) => r.objectives.includes(n), 'expert-reports', tr),
     },
-    {
-      id: 'practices',
-      title: 'Practices linked',
-      blocks: [practicesTable(index, [n], 'practices', `Practice cards of sessions tied to Objective ${n}`)
-        ?? paragraph(`The practices repository holds no card tied to Objective ${n}.`)],
-    },
-    ...[objectiveQuestionsSection(index, n, builderText(input.language))].filter((s): s is Section => s !== null),
-    methodSection(),
+    { id: 'practices', title: tr.t('objPracticesSection'), blocks: practices },
+    ...[objectiveQuestionsSection(index, n, tr)].filter((s): s is Section => s !== null),
+    // Change since the last cycle (issue 16 item 4), before the notes on method.
+    changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true }),
+    methodSection([tr.t('methodOverview')], tr),
   ];
-  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
-  sections.splice(sections.length - 1, 0, changeSection(index, [cycle], (p) => p.objectives.includes(n), builderText(input.language), { statesRate: true }));
-  return documentOf(input, 'objective', `Objective ${n}: ${objective.title}`, `Pledges and progress reported in ${cycle.code}`, [cycle], sections);
+  return documentOf(input, 'objective', tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, objective.title) }),
+    tr.t('objSubtitle', { cycle: cycle.code }), [cycle], sections);
 }

@@ -1,12 +1,13 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { ReportInputError, RoundTableReportInput } from '../model/report-kind.types';
-import { compact, shareSentence, distribution, figure, heading, keyFigures, list, paragraph, plural, shareFigure } from './blocks';
+import { BuilderText, builderText } from '../i18n/builder-text';
+import { compact, describeShareIn, distribution, figure, heading, keyFigures, list, paragraph, shareFigure } from './blocks';
 import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { roundTableQuestionsSection } from './guiding-questions.section';
-import { builderText } from '../i18n/builder-text';
-import { DEFAULT_PARAMETERS, challengeBlocks, methodSection, reportParameters, summariseIndicators } from './shared-sections';
-import { ScopeData, scopeData } from './scope';
+import { OverviewContext, overviewBlocks, overviewContext } from './overview.section';
+import { methodSection, reportParameters, summariseIndicators } from './shared-sections';
+import { scopeData } from './scope';
 import { changeSection } from './change.section';
 import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
 
@@ -15,12 +16,13 @@ export function imrfTitle(title: string): string {
   return /\bIMRF\b|International Migration Review Forum/i.test(title) ? title : `IMRF ${title}`;
 }
 
-function joinNumbers(ns: number[]): string {
-  return ns.length <= 1 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`;
+function joinNumbers(ns: number[], tr: BuilderText): string {
+  return ns.length <= 1 ? ns.join('') : tr.t('joinLast', { head: tr.list(ns.slice(0, -1).map(String)), last: String(ns[ns.length - 1]) });
 }
 
 /** One IMRF round table, in the shape of its background note: introduction, progress by objective, guiding questions. */
 export function buildRoundTableReport(input: RoundTableReportInput): ReportDocument {
+  const tr = builderText(input.language, input.catalogue);
   const index = new DatasetIndex(input);
   const rt = input.catalogue.roundTables.find((r) => r.code === input.scope.roundTable);
   if (!rt) throw new ReportInputError(`round table ${input.scope.roundTable} is not in the catalogue`);
@@ -30,38 +32,45 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
   const all = scopeData(index, cycles);
   const onAny = new Set(objectives.flatMap((n) => [...(all.facts.statesByObjective.get(n) ?? [])]));
   const rtPledges = all.expected.filter((p) => p.objectives.some((n) => objectives.includes(n)));
+  const ctx = overviewContext(index, tr, all, label);
+  const empty = all.counted.length === 0;
+  const progress = empty
+    ? [paragraph(tr.t('rtEmpty', { cycles: label, n: rtPledges.length, count: tr.count(rtPledges.length) }))]
+    : objectives.flatMap((n) => objectiveProgress(ctx, n));
+  const footnotes = ctx.citations.block();
 
   const sections: Section[] = [
     {
       id: 'introduction',
-      title: '1. Introduction',
+      title: tr.t('rtIntroduction'),
       blocks: [
-        paragraph(`Round table ${rt.number} of the International Migration Review Forum (${rt.year}) offers space for discussion of progress made in the ` +
-          `implementation of objectives ${joinNumbers(objectives)} of the Global Compact for Safe, Orderly and Regular Migration (GCM). ` +
-          `This note sets out the progress that Member States and stakeholders reported on these objectives in ${label}.`),
-        keyFigures('headline', [
-          figure('pledges', 'Pledges aligned with these objectives', rtPledges.length, 'integer'),
-          figure('reportingStates', 'Reporting States (all objectives)', all.facts.reportingStates.size, 'integer'),
-          shareFigure('coverage', 'Reporting States that reported on at least one of these objectives',
-            share(onAny.size, all.facts.reportingStates.size), 'reporting States'),
-        ]),
+        paragraph(tr.t('rtIntro', { number: String(rt.number), year: String(rt.year), objectives: joinNumbers(objectives, tr), cycles: label })),
+        empty
+          ? paragraph(tr.t('rtIntroEmpty', { cycles: label }))
+          : keyFigures('headline', [
+            figure('pledges', tr.t('rtFigPledges'), rtPledges.length, 'integer'),
+            figure('reportingStates', tr.t('rtFigReportingStates'), all.facts.reportingStates.size, 'integer'),
+            shareFigure('coverage', tr.t('rtFigCoverage'), share(onAny.size, all.facts.reportingStates.size),
+              (sh) => tr.t('shareOfReportingStates', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
+          ]),
       ],
     },
     {
       id: 'progress',
-      title: '2. Overview of progress',
-      blocks: objectives.flatMap((n) => objectiveProgress(index, all, n, label)),
+      title: tr.t('rtProgress'),
+      blocks: footnotes ? [...progress, heading(tr.t('footnotesHeading'), 4), footnotes] : progress,
     },
-    roundTableQuestionsSection(index, rt, objectives, builderText(input.language)),
-    methodSection(),
+    roundTableQuestionsSection(index, rt, objectives, tr),
+    // Change since the last cycle (issue 16 item 4), before the notes on method.
+    changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true }),
+    methodSection([tr.t('methodOverview')], tr),
   ];
-  // Change since the last cycle (issue 16 item 4): appended before the notes on method.
-  sections.splice(sections.length - 1, 0,
-    changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), builderText(input.language), { statesRate: true }));
-  return documentOf(input, 'round_table', `${imrfTitle(rt.title)}: background note`, `Objectives ${joinNumbers(objectives)}, progress reported in ${label}`, cycles, sections);
+  return documentOf(input, 'round_table', tr.t('rtTitle', { title: imrfTitle(rt.title) }),
+    tr.t('rtSubtitle', { objectives: joinNumbers(objectives, tr), cycles: label }), cycles, sections);
 }
 
-function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label: string): Block[] {
+function objectiveProgress(ctx: OverviewContext, n: number): Block[] {
+  const { index, all, tr, label } = ctx;
   const o = index.objective(n);
   const pledges = all.expected.filter((p) => p.objectives.includes(n));
   const counted = all.counted.filter((u) => index.pledges.get(u.pledgeId)!.objectives.includes(n));
@@ -69,16 +78,16 @@ function objectiveProgress(index: DatasetIndex, all: ScopeData, n: number, label
   const pledgers = new Set(pledges.map((p) => p.leadOrganisationId)).size;
   const ind = summariseIndicators(index, pledges, all.cycles);
   const weak = counted.length > 0 && belowShare(cov, reportParameters(index.data as RoundTableReportInput).weakObjectiveShare);
-  const practices = index.data.practices.filter((p) => p.objectives.includes(n) && !p.brieflyReferred).map((p) => `${p.code} ${p.title}${p.organisation ? ` (${p.organisation})` : ''}`).sort();
+  const head = heading(tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, o.title) }));
+  if (pledges.length === 0) return [head, paragraph(tr.t('rtNoPledge', { n, cycles: label }))];
   return compact([
-    heading(`Objective ${n}: ${o.title}`),
-    paragraph(`${plural(pledges.length, 'pledge')} from ${plural(pledgers, 'organisation')} ${pledges.length === 1 ? 'is' : 'are'} aligned with Objective ${n}. ` +
-      shareSentence(cov, (d) => `${weak ? 'Only ' : ''}${d} of the States that reported in ${label} reported on Objective ${n}.`, `No State reported in ${label}.`) +
-      (ind.meanRatio === null ? '' : ` Measured indicators have covered on average ${wholePercent(ind.meanRatio)} percent of the distance from baseline to target (${plural(ind.computable, 'indicator')}).`)),
-    distribution(`status-${n}`, `Objective ${n}: status of aligned pledges`, pledges.map((p) => index.reportedStatus(p.id, all.cycles))),
-    heading('Challenges', 4),
-    ...challengeBlocks(index, counted, `on Objective ${n}`),
-    practices.length > 0 && heading('Practices', 4),
-    list(practices.slice(0, DEFAULT_PARAMETERS.practicesPerObjective)),
+    head,
+    paragraph([
+      tr.t('rtAligned', { n: pledges.length, count: tr.count(pledges.length), orgs: pledgers, orgCount: tr.count(pledgers), objective: n }),
+      cov.ratio === null ? tr.t('rtNoReporting', { cycles: label }) : tr.t(weak ? 'rtCoverageWeak' : 'rtCoverage', { share: describeShareIn(cov, tr), cycles: label, n }),
+      ind.meanRatio === null ? '' : tr.t('rtIndicatorMean', { percent: tr.count(wholePercent(ind.meanRatio)), n: ind.computable, count: tr.count(ind.computable) }),
+    ].filter((x) => x !== '').join(' ')),
+    distribution(`status-${n}`, tr.t('rtStatusCaption', { n }), pledges.map((p) => index.reportedStatus(p.id, all.cycles)), tr),
+    ...overviewBlocks(ctx, n, counted, all.cycles),
   ]);
 }

@@ -58,17 +58,19 @@ export function objectiveCoverageTable(
   }));
 }
 
-/**
- * Challenges written in validated updates (never those awaiting validation): how many, and the first excerpts by pledge reference.
- * `what` says where, in the report's language ("under T2": `tr.t('underTheme', …)`).
- */
-export function challengeBlocks(
-  index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts, tr: BuilderText = builderText(),
-): Block[] {
-  const withText = updates
+/** Validated updates with a challenge text (never those awaiting validation), by pledge reference: what every challenge count counts. */
+export function validatedChallenges(index: DatasetIndex, updates: UpdateInput[]): { u: UpdateInput; p: PledgeInput }[] {
+  return updates
     .filter((u) => u.lifecycle === 'validated' && u.challenges.trim() !== '')
     .map((u) => ({ u, p: index.pledges.get(u.pledgeId) as PledgeInput }))
     .sort((a, b) => compareText(a.p.reference, b.p.reference) || compareText(a.u.cycleCode, b.u.cycleCode));
+}
+
+/** Challenges written in validated updates: how many, and the first excerpts by pledge reference. `what` is in the report's language. */
+export function challengeBlocks(
+  index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts, tr: BuilderText = builderText(),
+): Block[] {
+  const withText = validatedChallenges(index, updates);
   if (withText.length === 0) return [paragraph(tr.t('challengesNone', { what }))];
   const shown = withText.slice(0, max);
   const further = withText.length - shown.length;
@@ -82,15 +84,22 @@ export function challengeBlocks(
   ]);
 }
 
+/** Published expert challenge reports matching a filter, for the years the cycles touch, by year and title. */
+export function expertReportsIn(reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean): ExpertReportInput[] {
+  const first = Number(cycles[0].periodStart.slice(0, 4));
+  const last = Number(cycles[cycles.length - 1].periodEnd.slice(0, 4));
+  return reports
+    .filter((r) => r.publishedAt !== null && r.year >= first && r.year <= last && match(r))
+    .sort((a, b) => a.year - b.year || compareText(a.title, b.title) || compareText(a.id, b.id));
+}
+
 /** Published expert challenge reports matching a filter, for the years the cycles touch. */
 export function expertReportsBlocks(
   reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string, tr: BuilderText = builderText(),
 ): Block[] {
   const first = Number(cycles[0].periodStart.slice(0, 4));
   const last = Number(cycles[cycles.length - 1].periodEnd.slice(0, 4));
-  const rows = reports
-    .filter((r) => r.publishedAt !== null && r.year >= first && r.year <= last && match(r))
-    .sort((a, b) => a.year - b.year || compareText(a.title, b.title) || compareText(a.id, b.id));
+  const rows = expertReportsIn(reports, cycles, match);
   if (rows.length === 0) return [paragraph(tr.t('expertNone', { years: first === last ? String(first) : `${first}–${last}` }))];
   return [table(id, tr.t('expertCaption'), [
     col('year', tr.t('colYear'), 'year'),

@@ -36,6 +36,9 @@ const en = {
   // Editorial layer (rep16e)
   editorialIntroduction: 'Introduction',
   editorialCommentary: 'Commentary',
+  // Footnotes of the overview of progress (rep16p)
+  footnoteUpdate: '{reference} ({organisation}), progress update for {cycle}, “{title}”: “{quote}”',
+  footnoteExpert: 'Expert challenge report {reference} by {organisation}, “{title}”: “{quote}”',
 };
 export type ReportMessageKey = keyof typeof en;
 
@@ -70,6 +73,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Introduction',
     editorialCommentary: 'Commentaire',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), rapport d’avancement pour {cycle}, « {title} » : « {quote} »',
+    footnoteExpert: 'Rapport d’expert {reference} de {organisation}, « {title} » : « {quote} »',
   },
   es: {
     cycleLine: 'Ciclo {code}: del {start} al {end}, plazo {deadline}',
@@ -100,6 +106,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Introducción',
     editorialCommentary: 'Comentario',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), informe de progreso de {cycle}, «{title}»: «{quote}»',
+    footnoteExpert: 'Informe de expertos {reference} de {organisation}, «{title}»: «{quote}»',
   },
   ru: {
     cycleLine: 'Цикл {code}: с {start} по {end}, срок {deadline}',
@@ -130,6 +139,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Введение',
     editorialCommentary: 'Комментарий',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation}), отчёт о ходе работы за {cycle}, «{title}»: «{quote}»',
+    footnoteExpert: 'Экспертный доклад {reference}, {organisation}, «{title}»: «{quote}»',
   },
   ar: {
     cycleLine: 'الدورة {code}: من {start} إلى {end}، الموعد النهائي {deadline}',
@@ -160,6 +172,9 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'مقدمة',
     editorialCommentary: 'تعليق',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference} ({organisation})، التقرير المرحلي عن {cycle}، «{title}»: «{quote}»',
+    footnoteExpert: 'تقرير الخبراء {reference} المقدم من {organisation}، «{title}»: «{quote}»',
   },
   zh: {
     cycleLine: '周期 {code}：{start}至{end}，截止日期{deadline}',
@@ -190,5 +205,8 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: '导言',
     editorialCommentary: '评注',
+    // Footnotes of the overview of progress (rep16p)
+    footnoteUpdate: '{reference}（{organisation}），{cycle} 进展报告，“{title}”：“{quote}”',
+    footnoteExpert: '{organisation} 提交的专家挑战报告 {reference}，“{title}”：“{quote}”',
   },
 };

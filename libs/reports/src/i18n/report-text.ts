@@ -1,4 +1,5 @@
 import { Locale, formatMessage, localeDirection } from '@gcm/platform/pure';
+import type { Footnote } from '../model/document.types';
 import type { CycleInput, SnapshotInput } from '../model/report-input.types';
 import { REPORT_MESSAGES, ReportMessageKey } from './report-messages';
 
@@ -35,6 +36,8 @@ export interface ReportText {
   snapshotLine(s: SnapshotInput): string;
   pageOf(page: number, count: number): string;
   noneRows(caption: string): string;
+  /** One footnote's text after its number: what is cited and the words quoted. */
+  footnote(f: Footnote): string;
   ordinal(n: number): string;
   figure: string;
   value: string;
@@ -62,6 +65,9 @@ export function reportText(locale: Locale): ReportText {
     snapshotLine: (s) => t('snapshotLine', { takenAt: locale === 'en' ? s.takenAt : d(s.takenAt), id: s.id, version: String(s.frameworkVersion) }),
     pageOf: (page, count) => t('pageOf', { page: String(page), count: String(count) }),
     noneRows: (caption) => t('noneRows', { caption }),
+    footnote: (f) => f.source === 'update'
+      ? t('footnoteUpdate', { reference: f.reference, organisation: f.organisation, cycle: f.cycleCode ?? '', title: f.title, quote: f.quote })
+      : t('footnoteExpert', { reference: f.reference, organisation: f.organisation, title: f.title, quote: f.quote }),
     ordinal: (n) => `${new Intl.NumberFormat(intlLocale(locale)).format(n)}.`,
     figure: t('figure'),
     value: t('value'),

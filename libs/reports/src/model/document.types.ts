@@ -64,7 +64,8 @@ export interface Section {
   blocks: Block[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | KeyFiguresBlock | TableBlock | StatusDistributionBlock | ListBlock | NoteBlock;
+export type Block = HeadingBlock | ParagraphBlock | KeyFiguresBlock | TableBlock | StatusDistributionBlock | ListBlock | NoteBlock
+  | ProseBlock | FootnotesBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -149,4 +150,53 @@ export interface NoteBlock {
   type: 'note';
   tone: 'info' | 'warning';
   text: string;
+}
+
+/**
+ * Prose whose words may link somewhere (a State's report) and cite the
+ * records they are drawn from: each citation is the number of a footnote in
+ * the report's footnotes block. Renderers print the runs in order, a link as
+ * a link, citations as superscript numbers.
+ */
+export interface ProseBlock {
+  type: 'prose';
+  runs: ProseRun[];
+}
+
+export interface ProseRun {
+  text: string;
+  /** Site-relative or absolute URL; null when the run is plain text. */
+  href: string | null;
+  /** Footnote numbers (ascending) the run's statement is drawn from. */
+  citations: number[];
+}
+
+/** What a footnote cites: a validated progress update (of a pledge) or a published expert challenge report. */
+export type FootnoteSource = 'update' | 'expert_report';
+
+export interface Footnote {
+  /** 1-based, unique within the document. */
+  number: number;
+  source: FootnoteSource;
+  /** The pledge reference (`GCM-P-2026-00042`) or the expert report's id. */
+  reference: string;
+  /** The progress update's id, or the expert report's id. */
+  recordId: string;
+  /** The reporting organisation, or the expert report's author. */
+  organisation: string;
+  /** The cycle of the update; null for expert reports. */
+  cycleCode: string | null;
+  /** The title of the pledge or of the expert report. */
+  title: string;
+  /** The words quoted from the record (an excerpt of it). */
+  quote: string;
+  /** Where the record can be read; null when it has no public page. */
+  href: string | null;
+}
+
+/** The footnotes of the document's prose, in number order; one block per document. */
+export interface FootnotesBlock {
+  type: 'footnotes';
+  id: string;
+  items: Footnote[];
 }

@@ -45,6 +45,16 @@ export function annexTables(doc: ReportDocument): AnnexTable[] {
           columns: [col('status', 'Status', 'text'), col('label', 'Label', 'text'), col('count', 'Pledges', 'integer'), col('share', 'Share', 'percent')],
           rows: b.entries.map((e) => ({ status: e.status, label: e.label, count: e.count, share: e.ratio })),
         });
+      } else if (b.type === 'footnotes') {
+        // The sources the prose cites, so the data annex carries every citation the HTML and PDF print.
+        out.push({
+          sectionId: s.id, id: b.id, caption: `${s.title}: sources cited`,
+          columns: [col('number', 'Footnote', 'integer'), col('source', 'Source', 'text'), col('reference', 'Reference', 'text'),
+            col('recordId', 'Record', 'text'), col('organisation', 'Organisation', 'text'), col('cycle', 'Cycle', 'text'),
+            col('title', 'Title', 'text'), col('quote', 'Quote', 'text'), col('href', 'Link', 'text')],
+          rows: b.items.map((f) => ({ number: f.number, source: f.source, reference: f.reference, recordId: f.recordId, organisation: f.organisation,
+            cycle: f.cycleCode, title: f.title, quote: f.quote, href: f.href })),
+        });
       }
     }
   }

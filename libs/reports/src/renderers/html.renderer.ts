@@ -1,4 +1,4 @@
-import { Block, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
+import { Block, FootnotesBlock, ProseBlock, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
 import { wholePercent } from '../builders/statistics';
 import { EMPTY, formatFigure, formatValue, isNumeric } from './format';
 import { ReportText, reportText } from '../i18n/report-text';
@@ -84,7 +84,34 @@ function renderBlock(b: Block, rt: ReportText): string {
       return renderTable(b, rt);
     case 'status_distribution':
       return renderDistribution(b, rt);
+    case 'prose':
+      return renderProse(b);
+    case 'footnotes':
+      return renderFootnotes(b, rt);
   }
+}
+
+/** Only site-relative paths and http(s) URLs become links; anything else stays text. */
+const safeHref = (href: string | null): string | null => (href && /^(\/(?!\/)|https?:\/\/)/.test(href) ? href : null);
+
+/** Runs in order: a link where the run has one, its citations as superscript links to the footnotes. */
+function renderProse(b: ProseBlock): string {
+  return `<p class="prose">${b.runs.map((r) => {
+    const href = safeHref(r.href);
+    const text = href ? `<a href="${escapeHtml(href)}">${escapeHtml(r.text)}</a>` : escapeHtml(r.text);
+    const cites = r.citations.length === 0 ? ''
+      : `<sup class="cite">${r.citations.map((n) => `<a href="#fn-${n}">${n}</a>`).join(',')}</sup>`;
+    return text + cites;
+  }).join('')}</p>`;
+}
+
+function renderFootnotes(b: FootnotesBlock, rt: ReportText): string {
+  return `<ol class="footnotes" id="${slug(b.id)}">${b.items.map((f) => {
+    const href = safeHref(f.href);
+    const ref = href ? `<a href="${escapeHtml(href)}">${escapeHtml(f.reference)}</a>` : escapeHtml(f.reference);
+    const text = escapeHtml(rt.footnote(f)).replace(escapeHtml(f.reference), () => ref);
+    return `<li id="fn-${f.number}" value="${f.number}">${text}</li>`;
+  }).join('')}</ol>`;
 }
 
 function renderTable(t: TableBlock, rt: ReportText): string {

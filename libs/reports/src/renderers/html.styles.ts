@@ -11,6 +11,8 @@ dl.meta dd{margin:0}
 nav ul.toc{columns:2;font-size:.95rem;list-style:none;padding-inline-start:0}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.8rem;margin:1rem 0}
 .figure{border:1px solid var(--rule);border-radius:4px;padding:.6rem}
+sup.cite{font-size:.7em;line-height:0}sup.cite a{text-decoration:none}
+ol.footnotes{font-size:.85rem;color:var(--muted)}ol.footnotes li{margin:.2rem 0}ol.footnotes li:target{background:#fff3c4}
 .figure dt{font-size:.85rem;color:var(--muted)}.figure dd{margin:.2rem 0 0;font-size:1.4rem;font-weight:600}
 .figure .detail{display:block;font-size:.8rem;font-weight:400;color:var(--muted)}
 .table-wrap{overflow-x:auto}

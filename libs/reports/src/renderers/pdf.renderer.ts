@@ -171,6 +171,19 @@ function drawBlock(pen: Pen, b: Block): void {
       drawTable(doc, script, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
       return;
     }
+    case 'prose':
+      // Citations print as bracketed numbers after the words they support, e.g. "Chile [3]".
+      set(pen, b.runs.map((r) => r.text + (r.citations.length > 0 ? ` [${r.citations.join(', ')}]` : '')).join(''), { size: 10 });
+      doc.y += 6;
+      return;
+    case 'footnotes':
+      for (const f of b.items) {
+        ensureSpace(doc, 24);
+        set(pen, `[${f.number}] ${rt.footnote(f)}`, { size: 8.5 });
+        doc.y += 2;
+      }
+      doc.y += 4;
+      return;
   }
 }
 

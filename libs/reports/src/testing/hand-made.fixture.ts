@@ -88,3 +88,33 @@ export function handMadeDataset(): ReportDataset {
     ],
   };
 }
+
+/**
+ * The hand-made data set with the narratives an overview of progress draws
+ * on: the States on objective 8 wrote actions of different kinds, challenges
+ * that share words, commitments addressed; practices tied to several RT2
+ * objectives (so a report could repeat them) and one whose title matches.
+ */
+export function overviewDataset(): ReportDataset {
+  const data = handMadeDataset();
+  const narrative: Record<string, Partial<UpdateInput>> = {
+    p00: { actionsTaken: 'Adopted a national protocol on the search for missing migrants. Trained 40 officers.' },
+    p01: { actionsTaken: 'Funded a forensic laboratory to identify the remains of migrants who died at sea.', challenges: 'Forensic data on missing migrants is not shared between States.' },
+    p02: { actionsTaken: 'Financed search and rescue vessels for the central route.' },
+    p04: { actionsTaken: 'Amended the maritime code so that rescue at sea is never prosecuted.' },
+    p05: { actionsTaken: 'Set up a hotline for families searching for missing relatives.', challenges: 'Families of missing migrants lack access to data and to consular help.' },
+    p103: { actionsTaken: 'Coordinated a regional working group on missing migrants with two neighbouring States.' },
+    p90: { actionsTaken: 'Documented 120 deaths on the migration route and shared the data with the authorities.' },
+  };
+  const forms: Record<string, PledgeInput['form']> = { p00: 'policy', p01: 'financial', p02: 'financial', p04: 'policy', p05: 'technical', p103: 'process' };
+  data.pledges = data.pledges.map((p) => ({ ...p, form: forms[p.id] ?? p.form, commitments: p.id === 'p00' || p.id === 'p05' ? ['T1.C2'] : p.commitments }));
+  data.updates = data.updates.map((u) => (u.cycleCode === CYCLE.code && narrative[u.pledgeId] ? { ...u, ...narrative[u.pledgeId] } : u));
+  data.practices = [
+    ...data.practices,
+    { code: '1.2.5', title: 'Forensic identification of missing migrants', sessionNumber: 2, objectives: [8, 9], organisation: 'ICMP', geographicalScope: 'Western Balkans', brieflyReferred: false },
+    { code: '1.2.6', title: 'Hotline for families of missing migrants', sessionNumber: 2, objectives: [8, 9], organisation: null, geographicalScope: 'Global', brieflyReferred: false },
+    { code: '1.2.7', title: 'Consular registration drive', sessionNumber: 2, objectives: [8, 9], organisation: null, geographicalScope: 'Global', brieflyReferred: false },
+    { code: '1.2.8', title: 'Border guard training on human rights', sessionNumber: 2, objectives: [8, 9, 11], organisation: null, geographicalScope: 'Europe', brieflyReferred: false },
+  ];
+  return data;
+}
