@@ -36,6 +36,7 @@ const en = {
   // Editorial layer (rep16e)
   editorialIntroduction: 'Introduction',
   editorialCommentary: 'Commentary',
+  citation: '{publisher} ({year}). {title}, version {number}. Data as of {takenAt}; snapshot {snapshot}. {url}',
 };
 export type ReportMessageKey = keyof typeof en;
 
@@ -70,6 +71,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Introduction',
     editorialCommentary: 'Commentaire',
+    citation: '{publisher} ({year}). {title}, version {number}. Données au {takenAt} ; instantané {snapshot}. {url}',
   },
   es: {
     cycleLine: 'Ciclo {code}: del {start} al {end}, plazo {deadline}',
@@ -100,6 +102,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Introducción',
     editorialCommentary: 'Comentario',
+    citation: '{publisher} ({year}). {title}, versión {number}. Datos al {takenAt}; instantánea {snapshot}. {url}',
   },
   ru: {
     cycleLine: 'Цикл {code}: с {start} по {end}, срок {deadline}',
@@ -130,6 +133,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'Введение',
     editorialCommentary: 'Комментарий',
+    citation: '{publisher} ({year}). {title}, версия {number}. Данные на {takenAt}; снимок {snapshot}. {url}',
   },
   ar: {
     cycleLine: 'الدورة {code}: من {start} إلى {end}، الموعد النهائي {deadline}',
@@ -160,6 +164,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: 'مقدمة',
     editorialCommentary: 'تعليق',
+    citation: '{publisher} ({year}). {title}، الإصدار {number}. البيانات في {takenAt}؛ اللقطة {snapshot}. {url}',
   },
   zh: {
     cycleLine: '周期 {code}：{start}至{end}，截止日期{deadline}',
@@ -190,5 +195,6 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Editorial layer (rep16e)
     editorialIntroduction: '导言',
     editorialCommentary: '评注',
+    citation: '{publisher}（{year}）。{title}，第 {number} 版。数据截至 {takenAt}；快照 {snapshot}。{url}',
   },
 };
