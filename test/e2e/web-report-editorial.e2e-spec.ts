@@ -98,12 +98,13 @@ describe('report editorial screen in the browser', () => {
     await page().setViewportSize(LAPTOP);
     await page().goto(`${base}/workspace/reports/versions/${versionId}/editorial`);
     await page().getByRole('button', { name: 'Publish this version' }).click();
-    await page().getByText('Published with revision 2.').waitFor();
+    // Publishing renders all five formats again (PDF and XLSX in the render threads).
+    await page().getByText('Published with revision 2.').waitFor({ timeout: 150_000 });
     await page().getByText('This version is published; its editorial text can no longer change.').waitFor();
     expect(await page().locator('textarea').count()).toBe(0);
     const [{ revision }] = await t.dataSource.query('SELECT editorial_revision AS revision FROM report_version WHERE id = $1', [versionId]);
     expect(revision).toBe(2);
     const html = await t.http.get(`/api/v1/reports/${versionId}/download.html`).expect(200);
     expect(html.text).toContain('<h2 id="introduction-h">Introduction</h2><p>Colleague</p>');
-  });
+  }, 200_000);
 });
