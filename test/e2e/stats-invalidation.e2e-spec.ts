@@ -14,7 +14,7 @@ import { createTestApp, TestApp } from '../helpers/test-app';
  */
 const PRIVATE_TABLES = [
   'app_user', 'session', 'refresh_token', 'user_token', 'sso_provider', 'sso_identity', 'sso_attempt', 'audit_log', 'idempotency_key', 'notification', 'migrations',
-  'report_run', 'report_file', 'report_snapshot', 'report_version', 'expert_report', 'evidence_blob', 'reporting_reminder',
+  'report_run', 'report_file', 'report_snapshot', 'report_version', 'report_editorial', 'report_editorial_revision', 'expert_report', 'evidence_blob', 'reporting_reminder',
   'practice_import', 'sheet_import', 'pledge_version', 'pledge_review', 'progress_update_version', 'progress_update_review',
   // Feeds read the outbox live (not through the stats cache); webhooks are the secretariat's.
   'publication_event', 'webhook', 'webhook_delivery',

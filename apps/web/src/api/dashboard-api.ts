@@ -41,5 +41,6 @@ export const dashboardApi = {
   dictionary: () => memo('/api/v1/open-data/dictionary', () => ok(publicApi.GET('/api/v1/open-data/dictionary'))),
   /** Public: every cycle with its status, oldest first. */
   cycles: () => memo('/api/v1/cycles', () => ok(publicApi.GET('/api/v1/cycles'))),
+  cite: (versionId: string) => memo(`/api/v1/reports/${versionId}/cite`, () => ok(publicApi.GET('/api/v1/reports/{versionId}/cite', { params: { path: { versionId } } }))),
   reports: (q: ReportQuery) => memo(key('/api/v1/reports', q), () => ok(publicApi.GET('/api/v1/reports', { params: { query: clean(q) } }))),
 };

@@ -171,6 +171,14 @@ export const enDashboard = {
     version: icu('version {n}', 'n'),
     none: 'No report has been published yet.',
     count: icu('{n, plural, one {# report} other {# reports}}', 'n'),
+    // Citable provenance (rep16e)
+    citeThis: 'Cite this',
+    citeThisFor: icu('Cite {title}', 'title'),
+    citation: 'Suggested citation',
+    permanentLink: 'Permanent link',
+    bibtex: 'BibTeX',
+    cslJson: 'CSL-JSON',
+    dataAsOf: icu('Data as of {date}, snapshot {id}', 'date', 'id'),
   },
   openData: {
     title: 'Open data',

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
 import { useData } from '../components/use-data';
 import { t } from '../i18n';
+import { ReportCite } from './report-cite';
 
 const KINDS = Object.keys(t.reports.kinds) as (keyof typeof t.reports.kinds)[];
 const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
@@ -61,6 +62,7 @@ export function ReportsPage({ query }: RouteProps) {
                         <span class="block muted small">
                           {t.reports.kinds[r.kind as keyof typeof t.reports.kinds] ?? r.kind}, {t.reports.version(r.number)}
                         </span>
+                        <ReportCite versionId={r.id} title={r.title} />
                       </th>
                       <td>{r.cycles.join(', ')}</td>
                       <td class="nowrap">{r.publishedAt ? formatDate(r.publishedAt) : ''}</td>

@@ -1,7 +1,7 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { ReportInputError, RoundTableReportInput } from '../model/report-kind.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
-import { compact, describeShareIn, distribution, figure, heading, keyFigures, list, paragraph, shareFigure } from './blocks';
+import { compact, describeShareIn, distribution, figure, heading, keyFigures, paragraph, shareFigure } from './blocks';
 import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { roundTableQuestionsSection } from './guiding-questions.section';

@@ -23,6 +23,8 @@ export class ReportEditorialController {
   async get(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @Res({ passthrough: true }) res: Response): Promise<ReportEditorialView> {
     const view = await this.editorial.get(id);
     sendVersion(res, view);
+    // The ETag names the text's version, which publishing does not change: a revalidated copy would hide that it is frozen.
+    res.setHeader('Cache-Control', 'private, no-store');
     return view;
   }
 

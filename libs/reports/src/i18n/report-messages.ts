@@ -39,6 +39,7 @@ const en = {
   // Footnotes of the overview of progress (rep16p)
   footnoteUpdate: '{reference} ({organisation}), progress update for {cycle}, “{title}”: “{quote}”',
   footnoteExpert: 'Expert challenge report {reference} by {organisation}, “{title}”: “{quote}”',
+  citation: '{publisher} ({year}). {title}, version {number}. Data as of {takenAt}; snapshot {snapshot}. {url}',
 };
 export type ReportMessageKey = keyof typeof en;
 
@@ -76,6 +77,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), rapport d’avancement pour {cycle}, « {title} » : « {quote} »',
     footnoteExpert: 'Rapport d’expert {reference} de {organisation}, « {title} » : « {quote} »',
+    citation: '{publisher} ({year}). {title}, version {number}. Données au {takenAt} ; instantané {snapshot}. {url}',
   },
   es: {
     cycleLine: 'Ciclo {code}: del {start} al {end}, plazo {deadline}',
@@ -109,6 +111,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), informe de progreso de {cycle}, «{title}»: «{quote}»',
     footnoteExpert: 'Informe de expertos {reference} de {organisation}, «{title}»: «{quote}»',
+    citation: '{publisher} ({year}). {title}, versión {number}. Datos al {takenAt}; instantánea {snapshot}. {url}',
   },
   ru: {
     cycleLine: 'Цикл {code}: с {start} по {end}, срок {deadline}',
@@ -142,6 +145,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), отчёт о ходе работы за {cycle}, «{title}»: «{quote}»',
     footnoteExpert: 'Экспертный доклад {reference}, {organisation}, «{title}»: «{quote}»',
+    citation: '{publisher} ({year}). {title}, версия {number}. Данные на {takenAt}; снимок {snapshot}. {url}',
   },
   ar: {
     cycleLine: 'الدورة {code}: من {start} إلى {end}، الموعد النهائي {deadline}',
@@ -175,6 +179,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation})، التقرير المرحلي عن {cycle}، «{title}»: «{quote}»',
     footnoteExpert: 'تقرير الخبراء {reference} المقدم من {organisation}، «{title}»: «{quote}»',
+    citation: '{publisher} ({year}). {title}، الإصدار {number}. البيانات في {takenAt}؛ اللقطة {snapshot}. {url}',
   },
   zh: {
     cycleLine: '周期 {code}：{start}至{end}，截止日期{deadline}',
@@ -208,5 +213,6 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference}（{organisation}），{cycle} 进展报告，“{title}”：“{quote}”',
     footnoteExpert: '{organisation} 提交的专家挑战报告 {reference}，“{title}”：“{quote}”',
+    citation: '{publisher}（{year}）。{title}，第 {number} 版。数据截至 {takenAt}；快照 {snapshot}。{url}',
   },
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, DomainError, ErrorCode, LOCALES } from '@gcm/platform';
+import { AuditService, DomainError, ErrorCode, LOCALES, MailService } from '@gcm/platform';
+import { citationOf, permanentPath } from './report-citation';
 import { DataSource, EntityManager } from 'typeorm';
 import { REPORT_FORMATS, ReportFormat } from '../renderers/render-report';
 import { PublicReportQueryDto, VersionQueryDto } from './dto/report-query.dto';
@@ -57,7 +58,30 @@ export class ReportVersionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly editorial: ReportEditorialService,
+    private readonly mail: MailService,
   ) {}
+
+  /** The edition at its permanent address: report, cycles, language and number. */
+  async edition(kind: string, scope: string, cycleKey: string, language: string, number: number, canSeeUnpublished: boolean) {
+    const [row] = await this.dataSource.query(
+      'SELECT id FROM report_version WHERE kind = $1 AND scope = $2 AND cycle_key = $3 AND language = $4 AND number = $5',
+      [kind, scope, cycleKey, language, number],
+    );
+    if (!row) throw DomainError.notFound('Report');
+    return this.get(row.id, canSeeUnpublished);
+  }
+
+  /** "Cite this": the sentence, CSL-JSON and BibTeX, each naming the snapshot the figures come from. */
+  async cite(id: string, canSeeUnpublished: boolean) {
+    const [row] = await this.dataSource.query(
+      `SELECT v.id, v.kind, v.scope, v.cycle_key AS "cycleKey", v.language, v.number, v.title, v.published_at AS "publishedAt", v.created_at AS "createdAt",
+              v.model->'metadata'->'snapshot'->>'id' AS "snapshotId", v.model->'metadata'->'snapshot'->>'takenAt' AS "dataAsOf"
+         FROM report_version v WHERE v.id = $1 AND ${COMPLETE}`,
+      [id],
+    );
+    if (!row || (!row.publishedAt && !canSeeUnpublished)) throw DomainError.notFound('Report');
+    return citationOf({ ...row, snapshotId: row.snapshotId ?? row.id, dataAsOf: row.dataAsOf ?? new Date(row.createdAt).toISOString() }, this.mail.publicUrl());
+  }
 
   async list(q: VersionQueryDto | PublicReportQueryDto, publicOnly: boolean) {
     const published = publicOnly ? true : (q as VersionQueryDto).published;
@@ -154,5 +178,5 @@ interface VersionRow {
 }
 
 function withLinks<T extends VersionRow>(v: T) {
-  return { ...v, files: v.files.map((f) => ({ ...f, url: `/api/v1/reports/${v.id}/download.${f.format}` })) };
+  return { ...v, permanentUrl: permanentPath(v as unknown as Parameters<typeof permanentPath>[0]), citeUrl: `/api/v1/reports/${v.id}/cite`, files: v.files.map((f) => ({ ...f, url: `/api/v1/reports/${v.id}/download.${f.format}` })) };
 }

@@ -97,6 +97,10 @@ export class ReportVersionView {
   publishedAt: Date | null;
   /** The editorial revision the published files carry (null: none, or not published yet). */
   editorialRevision: number | null;
+  /** The edition's stable address (by report, cycles, language and number). */
+  permanentUrl: string;
+  /** "Cite this": citation, CSL-JSON and BibTeX. */
+  citeUrl: string;
   files: ReportFileLink[];
 }
 
@@ -135,4 +139,44 @@ export class CycleReportsRetryView extends CycleReportsView {
 export class PublishedVersionsView {
   items: ReportVersionView[];
   total: number;
+}
+
+export class CslNameView {
+  literal: string;
+}
+
+export class CslDateView {
+  /** `[[year, month, day]]`. */
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'integer' } } })
+  'date-parts': number[][];
+}
+
+/** A CSL-JSON item (the Citation Style Language's data schema). */
+export class CslItemView {
+  id: string;
+  @ApiProperty({ enum: ['report'] })
+  type: 'report';
+  title: string;
+  author: CslNameView[];
+  publisher: string;
+  issued: CslDateView;
+  version: string;
+  language: string;
+  URL: string;
+  /** Data as of and the snapshot id. */
+  note: string;
+}
+
+/** "Cite this" for one edition. */
+export class ReportCitationView {
+  versionId: string;
+  /** Stable: by report, cycles, language and version number. */
+  permanentUrl: string;
+  snapshotId: string;
+  /** When the data were read (the snapshot's time). */
+  dataAsOf: string;
+  /** A suggested citation in the edition's language. */
+  citation: string;
+  csl: CslItemView;
+  bibtex: string;
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@gcm/accounts';
-import { ApiFileResponse, OptionalAuth, ParamPatternPipe, ParamUuidPipe } from '@gcm/platform';
+import { ApiFileResponse, LOCALES, OptionalAuth, ParamIntPipe, ParamPatternPipe, ParamUuidPipe } from '@gcm/platform';
+import { REPORT_KINDS } from '../../model/report-kind.types';
 import type { Request, Response } from 'express';
 import { REPORT_FORMATS, ReportFormat } from '../../renderers/render-report';
 import { PublicReportQueryDto } from '../dto/report-query.dto';
-import { ReportVersionPage, ReportVersionView } from '../report.view';
+import { ReportCitationView, ReportVersionPage, ReportVersionView } from '../report.view';
 import { ReportVersionsService } from '../report-versions.service';
 
 const FORMAT_PIPE = new ParamPatternPipe('format', new RegExp(`^(${REPORT_FORMATS.join('|')})$`), REPORT_FORMATS.join(', '));
@@ -35,6 +36,38 @@ export class ReportsPublicController {
   @Header('Cache-Control', 'public, max-age=60')
   list(@Query() q: PublicReportQueryDto): Promise<ReportVersionPage> {
     return this.versions.list(q, true);
+  }
+
+  /**
+   * An edition at its permanent address: kind, scope, cycles (`2026-H1`, or
+   * `2025-H2+2026-H1`), language and version number. The same answer as the
+   * version by id.
+   */
+  @Get('editions/:kind/:scope/:cycleKey/:language/:number')
+  edition(
+    @Param('kind', new ParamPatternPipe('kind', new RegExp(`^(${REPORT_KINDS.join('|')})$`), REPORT_KINDS.join(', '))) kind: string,
+    @Param('scope', new ParamPatternPipe('scope', /^[A-Za-z0-9_-]{1,40}$/, 'a report scope such as FRA, 8, T2, RT2 or global')) scope: string,
+    @Param('cycleKey', new ParamPatternPipe('cycleKey', /^\d{4}-[A-Za-z0-9]{1,8}(\+\d{4}-[A-Za-z0-9]{1,8}){0,19}$/, 'cycle codes joined by +, such as 2026-H1')) cycleKey: string,
+    @Param('language', new ParamPatternPipe('language', new RegExp(`^(${LOCALES.join('|')})$`), LOCALES.join(', '))) language: string,
+    @Param('number', new ParamIntPipe('number')) number: number,
+    @CurrentUser() user?: AuthUser,
+  ): Promise<ReportVersionView> {
+    return this.versions.edition(kind, scope, cycleKey, language, number, user?.role === 'secretariat');
+  }
+
+  /** "Cite this": a suggested citation in the edition's language, CSL-JSON and BibTeX, each naming the data snapshot. */
+  @Get(':versionId/cite')
+  cite(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser): Promise<ReportCitationView> {
+    return this.versions.cite(id, user?.role === 'secretariat');
+  }
+
+  /** The BibTeX entry alone, as a .bib file. */
+  @Get(':versionId/cite.bib')
+  @ApiFileResponse('A BibTeX @techreport entry.', ['application/x-bibtex'])
+  async citeBib(@Param('versionId', new ParamUuidPipe('versionId')) id: string, @CurrentUser() user?: AuthUser): Promise<StreamableFile> {
+    const { bibtex } = await this.versions.cite(id, user?.role === 'secretariat');
+    const bytes = Buffer.from(`${bibtex}\n`, 'utf8');
+    return new StreamableFile(bytes, { type: 'application/x-bibtex; charset=utf-8', length: bytes.length, disposition: `attachment; filename="gcm-report-${id}.bib"` });
   }
 
   /** One report version with its download links (unpublished: secretariat only). */
