@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, CDPSession } from 'playwright-core';
+import { bearer } from '../helpers/auth';
 import { launchBrowser, person, type Person } from '../helpers/browser-person';
 import { signIn } from '../helpers/journey';
 import { auditPage, LAPTOP, PHONE, settled } from '../helpers/page-audit';
@@ -94,6 +95,24 @@ describe('cycle workbench in the browser, over 3G', () => {
     );
     expect(m).toEqual([{ value: 300 }]);
     expect(me.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  });
+
+  it('shows a plausibility warning in the interface language, from its code and values; the API answers it in the request language', async () => {
+    const p = f.pledges[8];
+    // Last cycle (2026-H1) this pledge was at 28 %: 10 % now is a drop, worth a second look.
+    await t.dataSource.query(
+      `UPDATE progress_update u SET percent_complete = 10 FROM pledge p, reporting_cycle c
+       WHERE p.id = u.pledge_id AND c.id = u.cycle_id AND c.code = '2026-H2' AND p.reference = $1`, [p.reference]);
+    const api = await t.http.get('/api/v1/workspace/cycles/2026-H2?lang=ar').set(bearer(f.focal.accessToken)).expect(200);
+    const warning = (api.body.rows as { reference: string; warnings: { code: string; message: string; values: object }[] }[])
+      .find((r) => r.reference === p.reference)!.warnings.find((w) => w.code === 'percent_dropped');
+    expect(warning).toEqual(expect.objectContaining({ values: { from: 28, to: 10 }, message: 'انخفضت نسبة الإنجاز من 28 % في الدورة السابقة إلى 10 %' }));
+
+    await me.page.goto(`${base}/fr/workspace/cycles/2026-H2`);
+    await me.page.getByRole('heading', { level: 1, name: 'Rendre compte du cycle 2026-H2' }).waitFor();
+    const row = me.page.locator(`li[data-pledge="${p.reference}"]`);
+    await row.getByText('À vérifier').waitFor();
+    expect(await row.locator('li[data-code="percent_dropped"]').innerText()).toBe('Le pourcentage d’achèvement est passé de 28 % au dernier cycle à 10 %');
   });
 
   it('works at 390 px and 1366 px with no serious accessibility violation', async () => {

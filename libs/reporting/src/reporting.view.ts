@@ -96,8 +96,12 @@ export class UpdateReviewEntry {
 
 /** A plausibility check that did not pass (never blocking): shown before submitting and when reviewing. */
 export class PlausibilityWarningView {
+  /** Stable: a client renders the warning from it and `values` in its own language. */
   code: PlausibilityCode;
+  /** The warning in the request's language. */
   message: string;
+  /** The placeholders of the code's message (e.g. name, value, target, from, to, date, title, url); empty when it has none. */
+  values: Record<string, string | number>;
   indicatorId: string | null;
 }
 

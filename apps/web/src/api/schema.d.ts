@@ -4102,9 +4102,17 @@ export interface components {
             editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
         };
         PlausibilityWarningView: {
-            /** @enum {string} */
+            /**
+             * @description Stable: a client renders the warning from it and `values` in its own language.
+             * @enum {string}
+             */
             code: "achieved_below_target" | "complete_not_achieved" | "against_direction" | "not_started_after_target" | "percent_dropped" | "evidence_link_unanswered";
+            /** @description The warning in the request's language. */
             message: string;
+            /** @description The placeholders of the code's message (e.g. name, value, target, from, to, date, title, url); empty when it has none. */
+            values: {
+                [key: string]: unknown;
+            };
             indicatorId: string | null;
         };
         ProgressUpdateResponse: {

@@ -45,4 +45,13 @@ export const enWorkbench = {
   problemAt: icu('{sheet, select, null {File} other {{sheet}}}{row, select, null {} other {, row {row}}}{column, select, null {} other {, column {column}}}', 'sheet', 'row', 'column'),
   annotated: 'Download the workbook with the problems marked',
   warnings: 'Worth a second look',
+  /** tus13: the plausibility warnings by their API `code`, filled from the warning's `values` (the API's own catalogue is libs/reporting/src/i18n/plausibility-messages.ts). */
+  plausibility: {
+    achieved_below_target: icu('Reported as achieved, but "{name}" is at {value}, short of its target of {target}', 'name', 'value', 'target'),
+    against_direction: icu('"{name}" should {direction, select, increase {increase} other {decrease}} but moved from {from} to {to} since last cycle', 'name', 'direction', 'from', 'to'),
+    complete_not_achieved: '100 % complete, but the status is not "achieved"',
+    not_started_after_target: icu('"Not started" although the pledge\'s target date ({date}) has passed', 'date'),
+    percent_dropped: icu('Percent complete fell from {from} % last cycle to {to} %', 'from', 'to'),
+    evidence_link_unanswered: icu('The evidence link "{title}" ({url}) does not answer', 'title', 'url'),
+  },
 } as const;

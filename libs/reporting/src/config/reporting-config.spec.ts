@@ -6,6 +6,15 @@ describe('reporting configuration', () => {
     expect(loadReportingConfig({})).toMatchObject({ CYCLE_CADENCE: 'half-year', CYCLE_DEADLINE_DAYS: 45, EVIDENCE_MAX_BYTES: 10485760 });
   });
 
+  it('checks evidence links with bounded waits and redirects, never reaching private addresses unless allowed', () => {
+    expect(loadReportingConfig({})).toMatchObject({
+      EVIDENCE_LINK_TIMEOUT_MS: 10000, EVIDENCE_LINK_MAX_REDIRECTS: 5, EVIDENCE_LINK_RECHECK_HOURS: 24, EVIDENCE_LINK_ALLOW_PRIVATE: false,
+    });
+    expect(loadReportingConfig({ EVIDENCE_LINK_ALLOW_PRIVATE: 'true' }).EVIDENCE_LINK_ALLOW_PRIVATE).toBe(true);
+    expect(() => loadReportingConfig({ EVIDENCE_LINK_ALLOW_PRIVATE: 'yes' })).toThrow(/EVIDENCE_LINK_ALLOW_PRIVATE must be true or false/);
+    expect(() => loadReportingConfig({ EVIDENCE_LINK_TIMEOUT_MS: '600000' })).toThrow(/EVIDENCE_LINK_TIMEOUT_MS/);
+  });
+
   it('reads the cadence and deadline from the environment', () => {
     expect(loadReportingConfig({ CYCLE_CADENCE: 'quarter', CYCLE_DEADLINE_DAYS: '30' })).toMatchObject({ CYCLE_CADENCE: 'quarter', CYCLE_DEADLINE_DAYS: 30 });
   });

@@ -1,4 +1,6 @@
+import { formatMessage, SOURCE_LOCALE, type Locale } from '@gcm/platform/pure';
 import type { ImplementationStatus, IndicatorDirection } from '@gcm/pledges';
+import { PLAUSIBILITY_MESSAGES } from '../i18n/plausibility-messages';
 
 /**
  * Plausibility checks of a progress update: warnings, never blocking, the
@@ -12,8 +14,12 @@ export const PLAUSIBILITY_CODES = [
 export type PlausibilityCode = (typeof PLAUSIBILITY_CODES)[number];
 
 export interface PlausibilityWarning {
+  /** Stable: clients render the warning from it (and `values`) in their own language. */
   code: PlausibilityCode;
+  /** The warning in the request's language (PLAUSIBILITY_MESSAGES[code] filled with `values`). */
   message: string;
+  /** The placeholders of the code's message (indicator name, values, percents, date, link); empty when it has none. */
+  values: Record<string, string | number>;
   /** The indicator concerned, when there is one. */
   indicatorId: string | null;
 }
@@ -42,36 +48,36 @@ function reached(direction: IndicatorDirection, value: number, target: number, b
   return value >= Math.min(target, baseline);
 }
 
-export function plausibilityWarnings(u: PlausibilityInput): PlausibilityWarning[] {
+/** The checks of `u`, each warning's message in `locale` (callers pass the request's, `currentLocale()`). */
+export function plausibilityWarnings(u: PlausibilityInput, locale: Locale = SOURCE_LOCALE): PlausibilityWarning[] {
   const out: PlausibilityWarning[] = [];
+  const warn = (code: PlausibilityCode, indicatorId: string | null, values: Record<string, string | number> = {}) =>
+    out.push({ code, indicatorId, values, message: formatMessage(PLAUSIBILITY_MESSAGES, locale, code, values) });
   for (const ind of u.indicators) {
     const now = latest(u.measurements, ind.id);
     if (u.status === 'achieved' && now && !reached(ind.direction, now.value, ind.targetValue, ind.baselineValue)) {
-      out.push({ code: 'achieved_below_target', indicatorId: ind.id, message: `Reported as achieved, but "${ind.name}" is at ${now.value}, short of its target of ${ind.targetValue}` });
+      warn('achieved_below_target', ind.id, { name: ind.name, value: now.value, target: ind.targetValue });
     }
     const before = u.previous ? latest(u.previous.measurements, ind.id) : undefined;
     if (now && before && ind.direction !== 'maintain') {
       const against = ind.direction === 'increase' ? now.value < before.value : now.value > before.value;
       if (against) {
-        out.push({
-          code: 'against_direction', indicatorId: ind.id,
-          message: `"${ind.name}" should ${ind.direction} but moved from ${before.value} to ${now.value} since last cycle`,
-        });
+        warn('against_direction', ind.id, { name: ind.name, direction: ind.direction, from: before.value, to: now.value });
       }
     }
   }
   if (u.percentComplete === 100 && u.status !== 'achieved') {
-    out.push({ code: 'complete_not_achieved', indicatorId: null, message: `100 % complete, but the status is not "achieved"` });
+    warn('complete_not_achieved', null);
   }
   if (u.status === 'not_started' && u.pledgeTargetDate && u.pledgeTargetDate < u.periodEnd) {
-    out.push({ code: 'not_started_after_target', indicatorId: null, message: `"Not started" although the pledge's target date (${u.pledgeTargetDate}) has passed` });
+    warn('not_started_after_target', null, { date: u.pledgeTargetDate });
   }
   if (u.previous && u.percentComplete < u.previous.percentComplete) {
-    out.push({ code: 'percent_dropped', indicatorId: null, message: `Percent complete fell from ${u.previous.percentComplete} % last cycle to ${u.percentComplete} %` });
+    warn('percent_dropped', null, { from: u.previous.percentComplete, to: u.percentComplete });
   }
   for (const link of u.links) {
     if (link.linkOutcome && link.linkOutcome !== 'ok') {
-      out.push({ code: 'evidence_link_unanswered', indicatorId: null, message: `The evidence link "${link.title}" (${link.url}) does not answer` });
+      warn('evidence_link_unanswered', null, { title: link.title, url: link.url });
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { DomainError } from '@gcm/platform';
+import { currentLocale, DomainError } from '@gcm/platform';
 import { EntityManager } from 'typeorm';
 import { plausibilityWarnings } from '../domain/plausibility';
 
@@ -85,6 +85,6 @@ export async function loadUpdateView(m: EntityManager, id: string): Promise<Prog
       status: row.status, percentComplete: row.percentComplete, pledgeTargetDate: row.pledgeTargetDate, periodEnd: row.periodEnd,
       indicators, measurements: of(id), previous: previous ? { percentComplete: previous.percentComplete, measurements: of(previous.id) } : null,
       links,
-    }),
+    }, currentLocale()),
   };
 }

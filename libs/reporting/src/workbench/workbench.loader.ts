@@ -1,4 +1,4 @@
-import { DomainError } from '@gcm/platform';
+import { currentLocale, DomainError } from '@gcm/platform';
 import type { EntityManager } from 'typeorm';
 import type { ImplementationStatus } from '@gcm/pledges';
 import type { CycleStatus } from '../domain/lifecycle';
@@ -106,7 +106,7 @@ export async function loadWorkbenchRows(m: EntityManager, organisationId: string
           periodEnd: cycle.periodEnd, indicators: indicatorsOfRow, measurements: update.measurements,
           previous: previous ? { percentComplete: previous.percentComplete as number, measurements: previous.measurements } : null,
           links: checksOf.get(updateId!) ?? [],
-        })
+        }, currentLocale())
       : [];
     return {
       pledgeId: r.pledgeId, warnings, reference: r.reference, title: r.title, targetDate: r.targetDate, publishedVersion: r.publishedVersion,
