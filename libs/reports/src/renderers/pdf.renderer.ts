@@ -141,13 +141,15 @@ function drawBlock(pen: Pen, b: Block): void {
       doc.y += 4;
       return;
     case 'note': {
-      const h = textHeight(pen, b.text, width - 14, 9.5) + 8;
-      ensureSpace(doc, h);
-      const y = doc.y;
-      doc.rect(rtl ? left + width - 3 : left, y, 3, h).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c');
+      ensureSpace(doc, Math.min(textHeight(pen, b.text, width - 14, 9.5) + 8, 60));
+      let y = doc.y;
+      const page = doc.page;
       doc.y = y + 4;
       set(pen, b.text, { size: 9.5, x: rtl ? left : left + 10, width: width - 14 });
-      doc.y = y + h + 6;
+      // The bar beside the note, drawn once its height is known: a note that flowed on to the next page is marked there.
+      if (doc.page !== page) y = doc.page.margins.top;
+      doc.rect(rtl ? left + width - 3 : left, y, 3, doc.y + 4 - y).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c');
+      doc.y += 10;
       return;
     }
     case 'key_figures':
