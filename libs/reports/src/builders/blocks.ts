@@ -40,7 +40,7 @@ export function describeShare(s: Share): string {
 
 /** `describeShare` in the report's language ("17 percent (6 of 35)" in English). */
 export function describeShareIn(s: Share, tr: BuilderText): string {
-  return s.ratio === null ? '' : tr.t('shareDescribed', { percent: tr.count(wholePercent(s.ratio)), numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
+  return s.ratio === null ? tr.t('shareNone') : tr.t('shareDescribed', { percent: tr.count(wholePercent(s.ratio)), numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
 }
 
 /** A sentence about a share, or the given fallback when there was nothing to divide by. */

@@ -1,10 +1,10 @@
 import { Block, Section } from '../model/document.types';
 import { CycleInput, PledgeInput } from '../model/report-input.types';
 import { BuilderText } from '../i18n/builder-text';
-import { col, compact, figure, heading, keyFigures, list, note, paragraph, table } from './blocks';
+import { col, compact, describeShareIn, figure, heading, keyFigures, list, note, paragraph, table } from './blocks';
 import { CycleChange, IndicatorMove, cycleChange } from './cycle-change';
 import { DatasetIndex } from './dataset-index';
-import { Share, wholePercent } from './statistics';
+import { Share } from './statistics';
 
 export interface ChangeOptions {
   /** Multi-State reports give the States' reporting rate; a State's report only its pledges'. */
@@ -12,12 +12,6 @@ export interface ChangeOptions {
 }
 
 /** "17 percent (6 of 35)" in the report's language. */
-export function describeShareIn(tr: BuilderText, s: Share): string {
-  return s.ratio === null
-    ? tr.t('shareNone')
-    : tr.t('shareDescribed', { percent: tr.count(wholePercent(s.ratio)), numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
-}
-
 /**
  * "Change since the last cycle": the last scope cycle against the one before
  * it (reporting then and now, status transitions, indicators moved, early
@@ -39,7 +33,7 @@ export function changeSection(index: DatasetIndex, cycles: CycleInput[], filter:
 function comparisonBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText, options: ChangeOptions): Block[] {
   const previous = change.previous!;
   const names = { previous: previous.cycle.code, cycle: change.current.cycle.code };
-  const pledges = { thenPledges: describeShareIn(tr, previous.pledgesReported), nowPledges: describeShareIn(tr, change.current.pledgesReported) };
+  const pledges = { thenPledges: describeShareIn(previous.pledgesReported, tr), nowPledges: describeShareIn(change.current.pledgesReported, tr) };
   const ofStates = (s: Share) => tr.t('ofStatesWithPledges', { numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
   const ofPledges = (s: Share) => tr.t('shareOfPledgesOwing', { numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
   const transitions = [...change.newly.achieved, ...change.newly.delayed, ...change.newly.discontinued];
@@ -54,7 +48,7 @@ function comparisonBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderT
       figure('pledgesReportedNow', tr.t('figPledgesIn', { cycle: names.cycle }), change.current.pledgesReported.ratio, 'percent', ofPledges(change.current.pledgesReported)),
     ]),
     paragraph(options.statesRate
-      ? tr.t('changeRates', { ...names, ...pledges, thenRate: describeShareIn(tr, previous.statesRate), nowRate: describeShareIn(tr, change.current.statesRate) })
+      ? tr.t('changeRates', { ...names, ...pledges, thenRate: describeShareIn(previous.statesRate, tr), nowRate: describeShareIn(change.current.statesRate, tr) })
       : tr.t('changeRatesPledges', { ...names, ...pledges })),
     heading(tr.t('transitionsHeading'), 4),
     paragraph(tr.t('transitionsSummary', {

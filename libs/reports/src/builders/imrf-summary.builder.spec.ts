@@ -106,6 +106,6 @@ describe('buildImrfSummary in another language', () => {
     });
     expect(figure(doc, 'reportingRate').detail).toBe('35 sur 40 États ayant des engagements');
     const objectives = section(doc, 'objectives').blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
-    expect(objectives.find((o) => o.includes('objectif 8 :'))).toMatch(/^Seuls 17 pour cent \(6 sur 35\) des États ayant fait rapport l’ont fait sur l’objectif 8 : /);
+    expect(objectives.find((o) => o.includes('objectif 8 :'))).toMatch(/^Seuls 17 % \(6 sur 35\) des États ayant fait rapport l’ont fait sur l’objectif 8 : /);
   });
 });

@@ -1,6 +1,6 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ImrfSummaryReportInput } from '../model/report-kind.types';
-import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
+import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { gapsSection, scopeWeakness, weaknessMethodNote } from './imrf-gaps.section';
 import {
@@ -11,7 +11,7 @@ import { Share, objectiveCoverage, reportingRate, share, wholePercent } from './
 import { documentOf } from './document';
 import { warningsNote } from './warnings-note';
 import { BuilderText, builderText } from '../i18n/builder-text';
-import { changeSection, describeShareIn } from './change.section';
+import { changeSection } from './change.section';
 import { imrfAdoptionSection } from './adoption.section';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
@@ -84,7 +84,7 @@ function overviewSection(index: DatasetIndex, scope: ScopeData, label: string, t
         figure('lateUpdates', tr.t('imrfOfWhichLate'), late, 'integer', afterExtensionDetail(scope.counted, tr)),
         shareFigure('pledgesReported', tr.t('imrfPledgesWithUpdate'), share(reportedExpected, scope.expected.length), of('shareOfPledgesOwing')),
       ]),
-      paragraph(`${rate.ratio === null ? tr.t('imrfOverviewNone', { label }) : tr.t('imrfOverviewRate', { label, share: describeShareIn(tr, rate) })} ${
+      paragraph(`${rate.ratio === null ? tr.t('imrfOverviewNone', { label }) : tr.t('imrfOverviewRate', { label, share: describeShareIn(rate, tr) })} ${
         tr.t('imrfWithoutPledge', { n: statesWithout, count: tr.count(statesWithout), total: tr.count(index.data.catalogue.countries.length) })}`),
     ],
   };
@@ -98,7 +98,7 @@ function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]
     blocks: compact([
       paragraph(tr.t('imrfObjectivesIntro', { n: reporting, count: tr.count(reporting) })),
       weak.length > 0 && list(weak.map((n) => tr.t('imrfOnlyShare', {
-        share: describeShareIn(tr, objectiveCoverage(scope.facts, n)), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
+        share: describeShareIn(objectiveCoverage(scope.facts, n), tr), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
       }))),
       objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
         index.objectiveList().map((o) => o.number), scope.expected),
