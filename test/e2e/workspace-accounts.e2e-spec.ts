@@ -228,7 +228,7 @@ describe('workspace: accounts, sign-in and secretariat screens (browser)', () =>
     await signIn(fp, other.user.email, other.password, '/sign-in?next=/workspace/users');
     await fp.page.locator('main h1', { hasText: 'Not available for your role' }).waitFor();
     await expect(fp.page.getByRole('navigation', { name: 'Workspace' }).getByRole('link').allTextContents()).resolves.toEqual([
-      'Overview', 'Our pledges', 'My organisation', 'Deadline extensions',
+      'Overview', 'Our pledges', 'My organisation', 'Team', 'Deadline extensions',
     ]);
     expect(fp.errors).toEqual([]);
     await sec.close();

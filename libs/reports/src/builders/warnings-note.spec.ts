@@ -47,7 +47,7 @@ describe("the IMRF summary's method note counts the plausibility warnings kept a
     const notes = methodNotes(buildImrfSummary({ ...data, language: 'fr', scope: { cycleCodes: [CYCLE.code] } }));
     expect(notes.find((n) => n.startsWith('Alertes de vraisemblance'))).toContain('un lien de justificatif qui ne répond pas : 2');
     expect(notes).toContain('Les rapports validés avant que les alertes ne soient conservées à la validation ne figurent pas dans ces décomptes : 1.');
-    expect(notes).toContain('Un objectif est faiblement couvert lorsque moins de 25 pour cent des États déclarants en ont rendu compte.');
+    expect(notes.find((n) => n.startsWith('Les objectifs sont classés en trois groupes'))).toContain('moins de 25 pour cent des États ayant fait rapport');
   });
 
   it('has a name in the catalogue for every kind of warning the reporting rule set raises', () => {
