@@ -1,8 +1,9 @@
-import { REPORT_FORMATS, renderReport, ReportDocument } from '@gcm/reports';
+import type { ReportDocument } from '@gcm/reports';
 import { pdfToText } from '../../libs/reports/src/testing/pdf-text';
 import { handMadeSummary } from '../../libs/reports/src/testing/rendered.fixture';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { openCycle } from '../helpers/pledges';
+import { insertBuiltVersion } from '../helpers/reports';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
 const HOSTILE = '<h2>Purpose of this note</h2><p>Progress since the last Forum<script>alert("x")</script>.'
@@ -42,18 +43,7 @@ describe('report editorial layer', () => {
     t = await createTestApp();
     sec = await createUser(t, { role: 'secretariat' });
     await openCycle(t, sec, { code: '2026-H1', periodStart: '2026-01-01', periodEnd: '2026-06-30', deadline: '2099-12-31' });
-    const [{ id: cycleId }] = await t.dataSource.query(`SELECT id FROM reporting_cycle WHERE code = '2026-H1'`);
-    // The version as the worker leaves it (report-content.e2e covers that build): the built model and its five files.
-    [{ id: versionId }] = await t.dataSource.query(
-      `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model)
-       VALUES ('imrf_summary', 'global', '2026-H1', $1, ARRAY[$1]::uuid[], repeat('a', 64), 1, $2, $3) RETURNING id`,
-      [cycleId, model.title, model],
-    );
-    for (const format of REPORT_FORMATS) {
-      const file = await renderReport(model, format);
-      await t.dataSource.query(`INSERT INTO report_file (version_id, format, content_type, sha256, size, bytes) VALUES ($1, $2, $3, repeat('b', 64), $4, $5)`,
-        [versionId, format, file.contentType, file.bytes.length, file.bytes]);
-    }
+    versionId = await insertBuiltVersion(t, model, '2026-H1', 'a');
   });
   afterAll(() => t?.close());
 

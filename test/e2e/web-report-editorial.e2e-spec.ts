@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { REPORT_FORMATS, renderReport } from '@gcm/reports';
 import { handMadeSummary } from '../../libs/reports/src/testing/rendered.fixture';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { launchBrowser, person, type Person } from '../helpers/browser-person';
 import { signIn } from '../helpers/journey';
 import { auditPage, LAPTOP, PHONE, settled } from '../helpers/page-audit';
 import { openCycle } from '../helpers/pledges';
+import { insertBuiltVersion } from '../helpers/reports';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -29,18 +29,7 @@ describe('report editorial screen in the browser', () => {
     t = await createTestApp();
     sec = await createUser(t, { role: 'secretariat' });
     await openCycle(t, sec, { code: '2026-H1', periodStart: '2026-01-01', periodEnd: '2026-06-30', deadline: '2099-12-31' });
-    const [{ id: cycleId }] = await t.dataSource.query(`SELECT id FROM reporting_cycle WHERE code = '2026-H1'`);
-    // The version as the worker leaves it: the built model and its five files.
-    [{ id: versionId }] = await t.dataSource.query(
-      `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model)
-       VALUES ('imrf_summary', 'global', '2026-H1', $1, ARRAY[$1]::uuid[], repeat('c', 64), 1, $2, $3) RETURNING id`,
-      [cycleId, model.title, model],
-    );
-    for (const format of REPORT_FORMATS) {
-      const file = await renderReport(model, format);
-      await t.dataSource.query(`INSERT INTO report_file (version_id, format, content_type, sha256, size, bytes) VALUES ($1, $2, $3, repeat('d', 64), $4, $5)`,
-        [versionId, format, file.contentType, file.bytes.length, file.bytes]);
-    }
+    versionId = await insertBuiltVersion(t, model, '2026-H1', 'c');
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
     browser = await launchBrowser();

@@ -1,3 +1,4 @@
+import { REPORT_FORMATS, renderReport, type ReportDocument } from '@gcm/reports';
 import { bearer } from './auth';
 import type { TestApp } from './test-app';
 import { waitFor } from './worker';
@@ -23,4 +24,25 @@ export async function downloadReport(t: TestApp, token: string, versionId: strin
     });
   if (res.status !== 200) throw new Error(`download ${versionId}.${format} answered ${res.status}`);
   return res.body as Buffer;
+}
+
+/**
+ * A report version as the worker leaves it (report-content.e2e covers that build): the built model of an IMRF summary
+ * of `cycleCode` and its five rendered files, inserted directly. `mark` keeps each file's fake hashes apart.
+ */
+export async function insertBuiltVersion(t: TestApp, model: ReportDocument, cycleCode: string, mark: string): Promise<string> {
+  const [{ id: cycleId }] = await t.dataSource.query('SELECT id FROM reporting_cycle WHERE code = $1', [cycleCode]);
+  const [{ id: versionId }] = await t.dataSource.query(
+    `INSERT INTO report_version (kind, scope, cycle_key, cycle_id, cycle_ids, snapshot_hash, number, title, model)
+     VALUES ('imrf_summary', 'global', $4, $1, ARRAY[$1]::uuid[], repeat($2, 64), 1, $3, $5) RETURNING id`,
+    [cycleId, mark, model.title, cycleCode, model],
+  );
+  for (const format of REPORT_FORMATS) {
+    const file = await renderReport(model, format);
+    await t.dataSource.query(
+      `INSERT INTO report_file (version_id, format, content_type, sha256, size, bytes) VALUES ($1, $2, $3, repeat('b', 64), $4, $5)`,
+      [versionId, format, file.contentType, file.bytes.length, file.bytes],
+    );
+  }
+  return versionId as string;
 }
