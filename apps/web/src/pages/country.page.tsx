@@ -53,8 +53,9 @@ export function CountryPage({ params }: RouteProps) {
           <p>
             <a href={`/map#${c.alpha3}`}>{t.countries.onMap}</a>
           </p>
-          <CountryStatsSection alpha3={c.alpha3} />
+          {/* The form first: the two sections below fill in when their figures arrive, and nothing under them moves then. */}
           <SubscribeSection topic="country" topicKey={c.alpha3} />
+          <CountryStatsSection alpha3={c.alpha3} />
           <CountryAdoptionSection alpha3={c.alpha3} />
         </article>
       )}
