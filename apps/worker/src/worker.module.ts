@@ -5,7 +5,7 @@ import { NotificationSendHandler, NotificationsCoreModule, RemindersScanHandler 
 import { PracticesCoreModule, PracticesImportHandler } from '@gcm/practices';
 import { SubscriptionsCoreModule, SubscriptionsMailHandler, WebhookDeliverHandler, WebhooksDispatchHandler } from '@gcm/subscriptions';
 import { ReportBuildHandler, ReportCompileHandler, ReportsCoreModule, ReportsReconcileHandler } from '@gcm/reports';
-import { EvidenceLinksCheckHandler, ReportingCoreModule } from '@gcm/reporting';
+import { EvidenceLinksCheckHandler, EvidenceUploadsPruneHandler, ReportingCoreModule } from '@gcm/reporting';
 
 /**
  * Composition only: the core modules whose job handlers the runner consumes. No feature HTTP module is
@@ -21,6 +21,7 @@ import { EvidenceLinksCheckHandler, ReportingCoreModule } from '@gcm/reporting';
         PracticesImportHandler, ReportBuildHandler, ReportCompileHandler, ReportsReconcileHandler, RemindersScanHandler, NotificationSendHandler,
         RetentionPruneHandler, WebhooksDispatchHandler, WebhookDeliverHandler, SubscriptionsMailHandler,
         EvidenceLinksCheckHandler,
+        EvidenceUploadsPruneHandler,
       ],
       useFactory: (...handlers: unknown[]) => handlers,
     },

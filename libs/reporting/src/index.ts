@@ -13,4 +13,5 @@ export { WorkbookService } from './workbook/workbook.service';
 export { WorkbenchService } from './workbench/workbench.service';
 export { EvidenceLinksService } from './evidence/evidence-links.service';
 export { EvidenceLinksCheckHandler } from './evidence/evidence-links.handler';
+export { EvidenceUploadsPruneHandler } from './evidence/uploads/evidence-uploads-prune.handler';
 export { PLAUSIBILITY_CODES, type PlausibilityCode } from './domain/plausibility';

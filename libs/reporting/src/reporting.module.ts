@@ -17,6 +17,9 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceService } from './evidence/evidence.service';
 import { EvidenceLinksCheckHandler } from './evidence/evidence-links.handler';
 import { EvidenceLinksService } from './evidence/evidence-links.service';
+import { EvidenceUploadsController } from './evidence/uploads/evidence-uploads.controller';
+import { EvidenceUploadsPruneHandler } from './evidence/uploads/evidence-uploads-prune.handler';
+import { EvidenceUploadsService } from './evidence/uploads/evidence-uploads.service';
 import { MyWorkController } from './my-work/my-work.controller';
 import { MyWorkService } from './my-work/my-work.service';
 import { PublicProgressSource } from './public/public-progress.source';
@@ -30,7 +33,8 @@ import { WorkbookService } from './workbook/workbook.service';
 
 const SERVICES = [
   CycleEvents, CyclesService, ProgressUpdatesService, UpdateReviewService, EvidenceService, MyWorkService, PublicProgressSource, ExtensionsService,
-  ApprovalsService, WorkbenchService, WorkbookService, EvidenceLinksService, EvidenceLinksCheckHandler,
+  ApprovalsService, WorkbenchService, WorkbookService, EvidenceLinksService, EvidenceLinksCheckHandler, EvidenceUploadsService,
+  EvidenceUploadsPruneHandler,
 ];
 
 /** Cycles, progress updates, evidence and their review: tables and services, no routes (the worker compiles cycles through it). */
@@ -57,7 +61,7 @@ export class ReportingCoreModule {}
     }),
   ],
   controllers: [
-    CyclesController, UpdatesController, UpdateReviewController, EvidenceController, MyWorkController, ExtensionsController, ApprovalsController,
+    CyclesController, UpdatesController, UpdateReviewController, EvidenceController, EvidenceUploadsController, MyWorkController, ExtensionsController, ApprovalsController,
     WorkbenchController,
   ],
 })

@@ -60,8 +60,10 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.Forbidden;
     case 404:
     case 405:
+    case 410:
       return ErrorCode.NotFound;
     case 409:
+    case 423:
       return ErrorCode.Conflict;
     case 412:
       return ErrorCode.VersionConflict;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { STATUS_CODES } from 'node:http';
+import { IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { codeForStatus, DomainError, ErrorCode, ERROR_STATUS } from './domain-error';
@@ -43,9 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const { body, headers } = this.toBody(exception);
-    body.message = localisedErrorMessage(body.code, body.message);
-    body.correlationId = currentContext()?.correlationId ?? (req.headers['x-correlation-id'] as string | undefined);
+    const { body, headers } = this.render(exception, req);
     if (body.statusCode === 503) {
       this.logger.warn({ err: (exception as Error)?.message, code: body.code, path: req.url }, 'dependency unavailable');
     } else if (body.statusCode >= 500) {
@@ -54,6 +52,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
     res.status(body.statusCode).json(body);
+  }
+
+  /** The answer to `exception` as the client sees it: localised, with the request's correlation id. Also for routes that write their own responses (tus). */
+  render(exception: unknown, req: IncomingMessage): { body: ErrorBody; headers?: Record<string, string> } {
+    const rendered = this.toBody(exception);
+    rendered.body.message = localisedErrorMessage(rendered.body.code, rendered.body.message);
+    rendered.body.correlationId = currentContext()?.correlationId ?? (req.headers['x-correlation-id'] as string | undefined);
+    return rendered;
   }
 
   toBody(exception: unknown): { body: ErrorBody; headers?: Record<string, string> } {
@@ -84,6 +90,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         const [code, message] = mapped;
         return { body: bodyOf(code, message) };
       }
+    }
+    const tusError = exception as { status_code?: unknown; body?: unknown };
+    if (typeof tusError?.status_code === 'number' && tusError.status_code < 500 && typeof tusError.body === 'string') {
+      // @tus/server's own protocol errors (409 offset mismatch, 412 Tus-Resumable, 413 …): its text, in the one shape.
+      return { body: bodyOf(codeForStatus(tusError.status_code), tusError.body.trim(), undefined, tusError.status_code) };
     }
     const bodyError = exception as { type?: string; status?: number };
     if (bodyError?.type === 'entity.too.large') {

@@ -26,3 +26,10 @@ export const Authenticated = () => SetMetadata(ACCESS_KEY, { kind: 'authenticate
 export function accessRuleOf(handler: object, controller: object): AccessRule | undefined {
   return Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, controller);
 }
+
+/**
+ * A route that reads its body itself, as a stream of one of these media types
+ * (tus PATCH: application/offset+octet-stream); the input guard lets such a body through, untouched.
+ */
+export const RAW_BODY_KEY = 'gcm:raw-body';
+export const RawBody = (...types: string[]) => SetMetadata(RAW_BODY_KEY, types);

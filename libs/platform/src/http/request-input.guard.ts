@@ -6,6 +6,7 @@ import type { FieldError } from '../errors/domain-error';
 import { inspectInput, inspectRawQuery } from '../validation/input-inspection';
 import { validationFailed } from '../validation/validation.pipe';
 import { currentContext } from '../context/request-context';
+import { RAW_BODY_KEY } from './access.decorators';
 import { localisedFieldMessage, platformMessage } from '../i18n/localise';
 import { LANGUAGE_LIST } from '../i18n/request-locale';
 
@@ -65,7 +66,8 @@ export class RequestInputGuard implements CanActivate {
     const takesFile = kinds.has(RouteParamtypes.FILE) || kinds.has(RouteParamtypes.FILES);
     if (carriesBody(req)) {
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      const readable = PARSED_TYPES.test(type) || (takesFile && type === 'multipart/form-data');
+      const raw: string[] = Reflect.getMetadata(RAW_BODY_KEY, ctx.getHandler()) ?? [];
+      const readable = PARSED_TYPES.test(type) || (takesFile && type === 'multipart/form-data') || raw.includes(type);
       if (!readable) {
         throw new UnsupportedMediaTypeException(takesFile ? 'Send multipart/form-data' : 'Send the body as application/json');
       }

@@ -32,6 +32,8 @@ export enum JobName {
   RetentionPrune = 'retention.prune',
   /** Repeatable: checks the evidence links of submitted and validated updates (bounded timeout and redirects, SSRF-safe) and records each outcome. */
   EvidenceLinksCheck = 'evidence.links-check',
+  /** Repeatable: deletes resumable evidence uploads past their expiry (EVIDENCE_UPLOAD_EXPIRY_HOURS) with the bytes they hold. */
+  EvidenceUploadsPrune = 'evidence.uploads-prune',
 }
 
 /** A report job: its run, and the bookkeeping of an infrastructure outage it is waiting out (kept in Redis, as the database may be down). */
@@ -54,6 +56,7 @@ export interface JobPayloads {
   [JobName.RetentionPrune]: Record<string, never>;
   [JobName.SubscriptionsMail]: Record<string, never>;
   [JobName.EvidenceLinksCheck]: Record<string, never>;
+  [JobName.EvidenceUploadsPrune]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -68,6 +71,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RetentionPrune]: QueueName.Maintenance,
   [JobName.SubscriptionsMail]: QueueName.Notifications,
   [JobName.EvidenceLinksCheck]: QueueName.Maintenance,
+  [JobName.EvidenceUploadsPrune]: QueueName.Maintenance,
 };
 
 export type JobItem = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];

@@ -31,6 +31,20 @@ export class ReportingConfig {
   @Max(50 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Hours an unfinished resumable (tus) evidence upload may be resumed; after that it answers 410 and the worker deletes it. */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_UPLOAD_EXPIRY_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 30)
+  EVIDENCE_UPLOAD_EXPIRY_HOURS = 24;
+
+  /** Minutes between two prunes of expired resumable uploads (the worker's repeatable job). */
+  @Transform(toInt)
+  @IsInt({ message: 'EVIDENCE_UPLOAD_PRUNE_EVERY_MINUTES must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  EVIDENCE_UPLOAD_PRUNE_EVERY_MINUTES = 60;
+
   /** How long one evidence-link request may take before the link counts as not answering. */
   @Transform(toInt)
   @IsInt({ message: 'EVIDENCE_LINK_TIMEOUT_MS must be a whole number of milliseconds' })
@@ -67,6 +81,6 @@ export class ReportingConfig {
 
 /** Registered with platform's loadConfig, so a bad value stops the process at start (exit 78). */
 export const loadReportingConfig = defineFeatureConfig(ReportingConfig, [
-  'CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES', 'EVIDENCE_LINK_TIMEOUT_MS', 'EVIDENCE_LINK_MAX_REDIRECTS',
+  'CYCLE_CADENCE', 'CYCLE_DEADLINE_DAYS', 'EVIDENCE_MAX_BYTES', 'EVIDENCE_UPLOAD_EXPIRY_HOURS', 'EVIDENCE_UPLOAD_PRUNE_EVERY_MINUTES', 'EVIDENCE_LINK_TIMEOUT_MS', 'EVIDENCE_LINK_MAX_REDIRECTS',
   'EVIDENCE_LINK_CHECK_EVERY_MINUTES', 'EVIDENCE_LINK_RECHECK_HOURS', 'EVIDENCE_LINK_ALLOW_PRIVATE',
 ]);

@@ -49,17 +49,27 @@ export function attachmentDisposition(fileName: string): string {
 }
 
 /**
- * Checks an upload against the allow-list: declared type, extension and
- * content must agree. Returns the type to store. Throws 400 naming `file`.
+ * The declared type and the file name against the allow-list, before any
+ * byte is read (a resumable upload checks them when it is created). Returns
+ * the declared type. Throws 400 naming `file`.
  */
-export function checkEvidenceFile(file: { originalname: string; mimetype: string; buffer: Buffer }): string {
+export function checkDeclaredEvidenceType(file: { originalname: string; mimetype: string }): string {
   const declared = file.mimetype.split(';')[0].trim().toLowerCase();
   const rule = EVIDENCE_TYPES[declared];
   const allowed = 'PDF, PNG, JPEG, DOCX, XLSX, CSV or TXT';
   if (!rule) throw DomainError.invalid('file', `files of type ${declared || 'unknown'} are not accepted; send ${allowed}`);
   const ext = (/\.([a-z0-9]{1,8})$/i.exec(file.originalname)?.[1] ?? '').toLowerCase();
   if (!rule.ext.includes(ext)) throw DomainError.invalid('file', `a ${declared} file must be named .${rule.ext.join(' or .')}`);
+  return declared;
+}
+
+/**
+ * Checks an upload against the allow-list: declared type, extension and
+ * content must agree. Returns the type to store. Throws 400 naming `file`.
+ */
+export function checkEvidenceFile(file: { originalname: string; mimetype: string; buffer: Buffer }): string {
+  const declared = checkDeclaredEvidenceType(file);
   if (file.buffer.length === 0) throw DomainError.invalid('file', 'the file is empty');
-  if (!rule.sniff(file.buffer)) throw DomainError.invalid('file', `the content of the file is not ${declared}`);
+  if (!EVIDENCE_TYPES[declared].sniff(file.buffer)) throw DomainError.invalid('file', `the content of the file is not ${declared}`);
   return declared;
 }

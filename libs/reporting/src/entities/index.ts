@@ -1,5 +1,6 @@
 import { DeadlineExtension } from './deadline-extension.entity';
 import { EvidenceBlob } from './evidence-blob.entity';
+import { EvidenceUpload, EvidenceUploadChunk } from './evidence-upload.entity';
 import { ProgressEvidence } from './progress-evidence.entity';
 import { ProgressMeasurement } from './progress-measurement.entity';
 import { ProgressUpdateReview } from './progress-update-review.entity';
@@ -7,11 +8,11 @@ import { ProgressUpdateVersion } from './progress-update-version.entity';
 import { ProgressUpdate } from './progress-update.entity';
 import { ReportingCycle } from './reporting-cycle.entity';
 
-export { DeadlineExtension, EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle };
+export { DeadlineExtension, EvidenceBlob, EvidenceUpload, EvidenceUploadChunk, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle };
 export { EXTENSION_STATUSES } from './deadline-extension.entity';
 export type { ExtensionStatus } from './deadline-extension.entity';
 export type { PartnerContribution } from './progress-update.entity';
 
 export const REPORTING_ENTITIES = [
-  DeadlineExtension, EvidenceBlob, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle,
+  DeadlineExtension, EvidenceBlob, EvidenceUpload, EvidenceUploadChunk, ProgressEvidence, ProgressMeasurement, ProgressUpdate, ProgressUpdateReview, ProgressUpdateVersion, ReportingCycle,
 ];

@@ -23,6 +23,21 @@ export interface UploadedFile {
 
 export const MAX_FILES_PER_UPDATE = 10;
 
+interface CheckedFile {
+  contentType: string;
+  sha256: string;
+  fileName: string;
+}
+
+/** Type, name and content agree (400 naming `file` otherwise); the SHA-256 and the name to store. */
+function checkedFile(file: Pick<UploadedFile, 'originalname' | 'mimetype' | 'buffer'>): CheckedFile {
+  return {
+    contentType: checkEvidenceFile(file),
+    sha256: createHash('sha256').update(file.buffer).digest('hex'),
+    fileName: cleanFileName(file.originalname),
+  };
+}
+
 /** Evidence files of progress updates: checked, hashed (SHA-256), stored once per content. */
 @Injectable()
 export class EvidenceService {
@@ -58,28 +73,45 @@ export class EvidenceService {
   ): Promise<EvidenceView> {
     if (!file) throw DomainError.invalid('file', 'send the file as multipart/form-data in a part named "file"');
     const version = expectedVersion(ifMatch, dto.version);
-    const contentType = checkEvidenceFile(file);
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const fileName = cleanFileName(file.originalname);
-    const request = { updateId, title: dto.title, sha256, fileName };
-    const { value } = await this.idempotency.run({ key, userId: user.id, scope: 'evidence.upload', request }, async (m) => {
-      const row = await this.editable(m, user, updateId, version);
-      const [{ n }] = await m.query("SELECT count(*)::int AS n FROM progress_evidence WHERE update_id = $1 AND kind = 'file'", [updateId]);
-      if (n >= MAX_FILES_PER_UPDATE) throw new DomainError(ErrorCode.InvalidState, `An update holds at most ${MAX_FILES_PER_UPDATE} files`);
-      await this.bump(m, row);
-      await m.query('INSERT INTO evidence_blob (sha256, content, size_bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
-        sha256, file.buffer, file.buffer.length,
-      ]);
-      const saved = await m.save(ProgressEvidence, m.create(ProgressEvidence, {
-        updateId, kind: 'file', title: dto.title, fileSha256: sha256, fileName, contentType, sizeBytes: file.buffer.length,
-      }));
-      const view: EvidenceView = {
-        id: saved.id, kind: 'file', title: dto.title, url: null, fileName, contentType, sizeBytes: file.buffer.length, sha256,
-      };
-      await this.audit.record(m, { action: 'progress_update.evidence_add', entityType: 'progress_update', entityId: updateId, after: view });
-      return view;
-    });
+    const checked = checkedFile(file);
+    const request = { updateId, title: dto.title, sha256: checked.sha256, fileName: checked.fileName };
+    const { value } = await this.idempotency.run({ key, userId: user.id, scope: 'evidence.upload', request }, (m) =>
+      this.attach(m, user, updateId, file.buffer, checked, dto.title, version));
     return value;
+  }
+
+  /**
+   * Attaches a file that arrived some other way (a finished resumable upload) inside the caller's
+   * transaction: the same checks, blob, evidence row, version and audit row as `upload`.
+   */
+  attachFile(m: EntityManager, user: AuthUser, updateId: string, file: Pick<UploadedFile, 'originalname' | 'mimetype' | 'buffer'>, title: string): Promise<EvidenceView> {
+    return this.attach(m, user, updateId, file.buffer, checkedFile(file), title, undefined);
+  }
+
+  /** May `user` add a file to the update now? Throws as an upload would (404, 409), before any byte is sent. */
+  async assertCanAttach(user: AuthUser, updateId: string): Promise<void> {
+    await this.editable(this.dataSource.manager, user, updateId, undefined);
+  }
+
+  private async attach(
+    m: EntityManager, user: AuthUser, updateId: string, content: Buffer, checked: CheckedFile, title: string, version: number | undefined,
+  ): Promise<EvidenceView> {
+    const { contentType, sha256, fileName } = checked;
+    const row = await this.editable(m, user, updateId, version);
+    const [{ n }] = await m.query("SELECT count(*)::int AS n FROM progress_evidence WHERE update_id = $1 AND kind = 'file'", [updateId]);
+    if (n >= MAX_FILES_PER_UPDATE) throw new DomainError(ErrorCode.InvalidState, `An update holds at most ${MAX_FILES_PER_UPDATE} files`);
+    await this.bump(m, row);
+    await m.query('INSERT INTO evidence_blob (sha256, content, size_bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [
+      sha256, content, content.length,
+    ]);
+    const saved = await m.save(ProgressEvidence, m.create(ProgressEvidence, {
+      updateId, kind: 'file', title, fileSha256: sha256, fileName, contentType, sizeBytes: content.length,
+    }));
+    const view: EvidenceView = {
+      id: saved.id, kind: 'file', title, url: null, fileName, contentType, sizeBytes: content.length, sha256,
+    };
+    await this.audit.record(m, { action: 'progress_update.evidence_add', entityType: 'progress_update', entityId: updateId, after: view });
+    return view;
   }
 
   async remove(user: AuthUser, updateId: string, evidenceId: string, ifMatch?: string): Promise<void> {
