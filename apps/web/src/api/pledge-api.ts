@@ -48,20 +48,6 @@ export const reportingApi = {
   patchUpdate: (id: string, body: Omit<S['UpdateProgressUpdateDto'], 'version'>, version: number) =>
     ok(api.PATCH('/api/v1/updates/{id}', { params: { path: { id } }, body: { ...body, version } })),
   submitUpdate: (id: string, version: number) => ok(api.POST('/api/v1/updates/{id}/submit', { params: { path: { id } }, body: { version } })),
-  /** Without a version: the file is added to whatever the update holds now, so typing elsewhere in the form is not made stale. */
-  upload: (id: string, file: File, title: string, key: string) => {
-    const form = new FormData();
-    form.set('title', title);
-    form.set('file', file);
-    return ok(
-      api.POST('/api/v1/updates/{id}/evidence/files', {
-        params: { path: { id } },
-        body: form as unknown as { file: string; title: string },
-        bodySerializer: (b) => b as unknown as FormData,
-        headers: idempotent(key),
-      }),
-    );
-  },
   removeEvidence: (id: string, evidenceId: string) =>
     ok(api.DELETE('/api/v1/updates/{id}/evidence/{evidenceId}', { params: { path: { id, evidenceId } } })),
   updateQueue: (cycle?: string) => ok(api.GET('/api/v1/review/updates', { params: { query: clean({ cycle, limit: 50 }) } })),

@@ -172,6 +172,8 @@ export const enUpdates = {
   fileTitle: 'Title of the file',
   upload: 'Upload the file',
   uploading: 'Uploading…',
+  uploadProgress: icu('{percent} % uploaded ({sent} of {total})', 'percent', 'sent', 'total'),
+  uploadPaused: icu('Connection lost at {sent} of {total}: the upload goes on by itself when the connection is back.', 'sent', 'total'),
   uploadTitle: 'Attach a file',
   chooseFile: 'Choose a file first.',
   thisCycle: icu('This cycle ({cycle})', 'cycle'),

@@ -1,7 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { downloadFile } from '../../api/client';
-import { newIdempotencyKey, reportingApi } from '../../api/pledge-api';
+import { reportingApi } from '../../api/pledge-api';
 import type { ProgressUpdate } from '../../api/models';
+import { ApiError } from '../../api/client';
+import { uploadResumable, type UploadProgress } from '../../api/resumable-upload';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
 
@@ -9,7 +11,9 @@ const size = (bytes: number | null) => (bytes === null ? '' : bytes < 1024 * 102
 
 /**
  * Evidence files of a saved update: upload (with a title), download, remove.
- * Uploads go straight to the server; the rest of the form keeps what was typed.
+ * Uploads go straight to the server, resumably (tus): a dropped connection
+ * pauses the progress bar and the upload goes on from where it stopped; the
+ * rest of the form keeps what was typed.
  */
 export function EvidenceFiles({ update, editable, onChanged }: { update: ProgressUpdate; editable: boolean; onChanged: () => void }) {
   const files = update.evidence.filter((e) => e.kind === 'file');
@@ -18,24 +22,31 @@ export function EvidenceFiles({ update, editable, onChanged }: { update: Progres
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string[] | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
   const upload = async (e: Event) => {
     e.preventDefault();
     const file = fileInput.current?.files?.[0];
     if (!file) {
-      setError(t.updates.chooseFile);
+      setFileError([t.updates.chooseFile]);
       return;
     }
     setBusy(true);
     setError(null);
+    setFileError(null);
+    setProgress({ sent: 0, total: file.size, paused: false });
     try {
-      await reportingApi.upload(update.id, file, title.trim() || file.name, newIdempotencyKey());
+      await uploadResumable(update.id, file, title.trim() || file.name, setProgress);
       setTitle('');
       if (fileInput.current) fileInput.current.value = '';
       onChanged();
     } catch (err) {
-      setError(describeError(err));
+      // The server's reasons about the file (type, content, size) go beside the field.
+      const reasons = err instanceof ApiError ? (err.details ?? []).flatMap((d) => d.messages) : [];
+      setFileError(reasons.length > 0 ? reasons : [describeError(err)]);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   const remove = async (evidenceId: string) => {
@@ -104,12 +115,18 @@ export function EvidenceFiles({ update, editable, onChanged }: { update: Progres
             <p class="field__hint" id="evidence-file-hint">
               {t.updates.fileHint}
             </p>
+            {fileError && (
+              <p class="field__error" id="evidence-file-error">
+                {fileError.join(' ')}
+              </p>
+            )}
             <input
               id="evidence-file"
               ref={fileInput}
               type="file"
               class="input"
-              aria-describedby="evidence-file-hint"
+              aria-describedby={fileError ? 'evidence-file-hint evidence-file-error' : 'evidence-file-hint'}
+              aria-invalid={fileError ? true : undefined}
               accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.csv,.txt"
             />
           </div>
@@ -119,6 +136,16 @@ export function EvidenceFiles({ update, editable, onChanged }: { update: Progres
             </label>
             <input id="evidence-title" class="input" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
           </div>
+          {progress && (
+            <div class="upload-progress" role="status">
+              <progress max={progress.total || 1} value={progress.sent} aria-label={t.updates.uploadTitle} />
+              <span class="small">
+                {progress.paused
+                  ? t.updates.uploadPaused(size(progress.sent), size(progress.total))
+                  : t.updates.uploadProgress(Math.floor((progress.sent / (progress.total || 1)) * 100), size(progress.sent), size(progress.total))}
+              </span>
+            </div>
+          )}
           <button type="submit" class="button button--secondary" disabled={busy}>
             {busy ? t.updates.uploading : t.updates.upload}
           </button>
