@@ -1,4 +1,4 @@
-import type { DetailedError, Upload } from 'tus-js-client';
+import { type DetailedError, Upload } from 'tus-js-client';
 import { tokens } from '../app/session';
 import { t } from '../i18n';
 import { ApiError, refreshSession } from './client';
@@ -40,16 +40,15 @@ function refusal(err: unknown): ApiError {
  * Sends an evidence file with the tus protocol: in 1 MB requests, each retried,
  * and after a dropped connection resumed from the offset the server stored (on
  * any API instance), also after a reload (tus-js-client remembers the upload).
- * tus-js-client is loaded only now, so it stays out of the pages' first visit.
+ * Import this module dynamically (with tus-js-client, it stays out of the pages' first visit).
  */
-export async function uploadResumable(
+export function uploadResumable(
   updateId: string, file: File, title: string, onProgress: (p: UploadProgress) => void,
 ): Promise<void> {
-  const tus = await import('tus-js-client');
   return new Promise<void>((resolve, reject) => {
     let restarts = 0;
     let sent = 0;
-    const upload: Upload = new tus.Upload(file, {
+    const upload: Upload = new Upload(file, {
       endpoint: `/api/v1/updates/${updateId}/evidence/uploads`,
       chunkSize: CHUNK_BYTES,
       retryDelays: RETRY_DELAYS,
@@ -61,7 +60,12 @@ export async function uploadResumable(
         if (token) req.setHeader('Authorization', `Bearer ${token}`);
         req.setHeader('Accept-Language', t.lang);
       },
-      onShouldRetry: (err) => retryable(err) || statusOf(err) === 401,
+      onShouldRetry: (err) => {
+        const again = retryable(err) || statusOf(err) === 401;
+        // Said at once: the bar stops and says the upload will go on (the next bytes clear it).
+        if (again) onProgress({ sent, total: file.size, paused: true });
+        return again;
+      },
       onProgress: (bytes, total) => {
         sent = bytes;
         onProgress({ sent: bytes, total, paused: false });

@@ -3,7 +3,7 @@ import { downloadFile } from '../../api/client';
 import { reportingApi } from '../../api/pledge-api';
 import type { ProgressUpdate } from '../../api/models';
 import { ApiError } from '../../api/client';
-import { uploadResumable, type UploadProgress } from '../../api/resumable-upload';
+import type { UploadProgress } from '../../api/resumable-upload';
 import { describeError } from '../../forms/use-form';
 import { t } from '../../i18n';
 
@@ -36,6 +36,8 @@ export function EvidenceFiles({ update, editable, onChanged }: { update: Progres
     setFileError(null);
     setProgress({ sent: 0, total: file.size, paused: false });
     try {
+      // Loaded when a file is sent, with tus-js-client: not part of the form's (or the workbench's) first visit.
+      const { uploadResumable } = await import('../../api/resumable-upload');
       await uploadResumable(update.id, file, title.trim() || file.name, setProgress);
       setTitle('');
       if (fileInput.current) fileInput.current.value = '';
