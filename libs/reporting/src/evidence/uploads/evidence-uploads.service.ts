@@ -51,8 +51,6 @@ export class EvidenceUploadsService {
       locker: (req) => (req.method === 'HEAD' ? NO_LOCK : locker),
       maxSize: config.EVIDENCE_MAX_BYTES,
       relativeLocation: true,
-      // Same origin as the web app; no cross-origin caller is meant to upload.
-      allowedOrigins: [],
       generateUrl: (req, { id }) => `${UPLOADS_PATH((req as UploadRequest).tusUpdateId)}/${id}`,
       getFileIdFromRequest: (req) => (req as UploadRequest).tusUploadId,
       onUploadCreate: async (req, res, upload) => {
@@ -92,6 +90,9 @@ export class EvidenceUploadsService {
   }
 
   async handle(req: UploadRequest, res: ServerResponse): Promise<void> {
+    // The API serves the web app from its own origin and allows no cross-origin caller; @tus/server would answer any origin.
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name: string, value: number | string | readonly string[]) => (/^access-control-/i.test(name) ? res : setHeader(name, value));
     await this.server.handle(req, res);
   }
 
