@@ -14648,9 +14648,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Created; Location is the upload's URL, Upload-Expires when it lapses. */
+            /** @description Created, no body. */
             201: {
                 headers: {
+                    /** @description The upload's URL (relative): HEAD, PATCH and DELETE it */
+                    Location?: string;
+                    /** @description When the unfinished upload lapses (EVIDENCE_UPLOAD_EXPIRY_HOURS) */
+                    "Upload-Expires"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -14854,9 +14858,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Upload-Offset and Upload-Length headers; Cache-Control: no-store. */
+            /** @description No body; Cache-Control: no-store. */
             200: {
                 headers: {
+                    /** @description Bytes stored so far */
+                    "Upload-Offset"?: number;
+                    /** @description Size declared at creation */
+                    "Upload-Length"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;

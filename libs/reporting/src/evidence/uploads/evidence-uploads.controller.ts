@@ -35,7 +35,14 @@ export class EvidenceUploadsController {
   @ApiHeader(TUS)
   @ApiHeader({ name: 'Upload-Length', required: true, description: 'Size of the file in bytes', schema: { type: 'integer' } })
   @ApiHeader({ name: 'Upload-Metadata', required: true, description: 'tus metadata: `filename <b64>,filetype <b64>,title <b64>`', schema: { type: 'string' } })
-  @ApiResponse({ status: 201, description: 'Created; Location is the upload\'s URL, Upload-Expires when it lapses.' })
+  @ApiResponse({
+    status: 201,
+    description: 'Created, no body.',
+    headers: {
+      Location: { description: 'The upload\'s URL (relative): HEAD, PATCH and DELETE it', schema: { type: 'string' } },
+      'Upload-Expires': { description: 'When the unfinished upload lapses (EVIDENCE_UPLOAD_EXPIRY_HOURS)', schema: { type: 'string' } },
+    },
+  })
   @ApiResponse({ status: 400, description: 'Metadata missing, or a type or name that is not accepted.' })
   @ApiResponse({ status: 404, description: 'No such update, or not one the caller may edit.' })
   @ApiResponse({ status: 409, description: 'The update cannot take evidence now (submitted, cycle closed).' })
@@ -52,7 +59,14 @@ export class EvidenceUploadsController {
   /** How much of the upload is stored: Upload-Offset and Upload-Length. Resume with a PATCH from that offset. */
   @Head(':uploadId')
   @ApiHeader(TUS)
-  @ApiResponse({ status: 200, description: 'Upload-Offset and Upload-Length headers; Cache-Control: no-store.' })
+  @ApiResponse({
+    status: 200,
+    description: 'No body; Cache-Control: no-store.',
+    headers: {
+      'Upload-Offset': { description: 'Bytes stored so far', schema: { type: 'integer' } },
+      'Upload-Length': { description: 'Size declared at creation', schema: { type: 'integer' } },
+    },
+  })
   @ApiResponse({ status: 404, description: 'No such upload for this caller and update, or it expired.' })
   offset(
     @CurrentUser() user: AuthUser,
