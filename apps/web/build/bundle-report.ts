@@ -1,9 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { CATALOGUE_ID, FIRST_VISIT_SECTIONS, REST } from './catalogues';
-import { closure, gzipped, kB, WORKBENCH_BUDGET, workbenchFirstVisit, type BundleReport, type ChunkGraph } from './first-visit';
-
-/** Where the report goes in dist/ (the budget test and `npm run bench` read it). */
-export const BUNDLE_REPORT_FILE = 'bundle-report.json';
+import { BUNDLE_REPORT_FILE, closure, gzipped, kB, WORKBENCH_BUDGET, workbenchFirstVisit, type BundleReport, type ChunkGraph } from './first-visit';
 
 /**
  * Prints what a first visit downloads (the entry chunk, its static imports and CSS)
@@ -15,7 +14,8 @@ export function bundleReport(): Plugin {
   return {
     name: 'gcm-bundle-report',
     apply: 'build',
-    generateBundle(_options, bundle: Rollup.OutputBundle) {
+    // Once written: Vite's own generateBundle steps (preload lists rewritten into the chunks) are done, so the sizes are the files'.
+    writeBundle(options, bundle: Rollup.OutputBundle) {
       const chunks = Object.values(bundle).filter((b): b is Rollup.OutputChunk => b.type === 'chunk');
       const sizes = new Map<string, number>();
       const gz = (name: string) => {
@@ -70,7 +70,7 @@ export function bundleReport(): Plugin {
           `workbench first visit JS by language: ${Object.entries(visits).map(([l, v]) => `${l} ${kB(v.js)}`).join(', ')}`,
         );
         const report: BundleReport = { budget: WORKBENCH_BUDGET, roots, graph, workbench: visits, css: sum(css) };
-        this.emitFile({ type: 'asset', fileName: BUNDLE_REPORT_FILE, source: `${JSON.stringify(report, null, 1)}\n` });
+        writeFileSync(join(options.dir ?? 'dist', BUNDLE_REPORT_FILE), `${JSON.stringify(report, null, 1)}\n`);
       }
       this.info(`\n${lines.map((l) => `  bundle: ${l}`).join('\n')}`);
       if (over) this.warn(`OVER BUDGET: the cycle workbench's first visit downloads more than ${kB(WORKBENCH_BUDGET)} of JS gzipped (see above)`);

@@ -3,6 +3,9 @@ import { gzipSync } from 'node:zlib';
 /** The cycle workbench's first-visit budget: JS gzipped, in every interface language. */
 export const WORKBENCH_BUDGET = 60_000;
 
+/** Where the build's report goes in dist/ (the budget test and `npm run bench` read it). */
+export const BUNDLE_REPORT_FILE = 'bundle-report.json';
+
 /** The built JS chunks a first visit can touch: file → the files it imports statically (the browser fetches them with it). */
 export type ChunkGraph = Record<string, string[]>;
 
