@@ -124,10 +124,13 @@ describe('cycle workbench in the browser, over 3G', () => {
     try {
       who.page.setDefaultTimeout(60_000);
       await signIn(who.page, base, f.focal.user.email, f.focal.password);
+      await who.page.waitForLoadState('networkidle');
       const session = await who.context.newCDPSession(who.page);
       await session.send('Network.enable');
       await session.send('Network.emulateNetworkConditions', REGULAR_3G);
       for (const [lang, heading] of [['en', 'Report 2026-H2'], ['fr', 'Rendre compte du cycle 2026-H2'], ['ru', /2026-H2/]] as const) {
+        // Off the previous page first, so none of its late responses is counted; then an empty cache.
+        await who.page.goto('about:blank');
         await session.send('Network.clearBrowserCache');
         const scripts: string[] = [];
         const onResponse = (r: { url(): string }) => {
