@@ -22,6 +22,7 @@ export const FIRST_VISIT_SECTIONS = [
 function part(tree: object, rest: boolean): object {
   return Object.fromEntries(Object.entries(tree).filter(([key]) => FIRST_VISIT_SECTIONS.includes(key) !== rest));
 }
+
 /** The module id of a language's first-visit catalogue is this and the language; its rest's ends in REST. */
 export const CATALOGUE_ID = '\0gcm-catalogue/messages-';
 export const REST = '-rest';

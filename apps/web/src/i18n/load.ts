@@ -4,36 +4,30 @@ import type { CompiledCatalogue } from './compiled';
 
 type Catalogue = { default: CompiledCatalogue };
 
+type Part = () => Promise<Catalogue>;
+
 /**
- * One chunk per language, English too (apps/web/build/catalogues.ts): a page
- * downloads its own language's catalogue only, compiled, complete (a missing
- * translation already replaced by English at build time).
+ * Two chunks per language, English too (apps/web/build/catalogues.ts): the
+ * sections the frame and the cycle workbench read, then the rest
+ * (FIRST_VISIT_SECTIONS there). A page downloads its own language's catalogue
+ * only, compiled and complete (a missing translation already replaced by
+ * English at build time). Literal ids, so the build sees every chunk.
  */
-const firstVisit: Record<Locale, () => Promise<Catalogue>> = {
-  ar: () => import('virtual:gcm-catalogue/ar'),
-  zh: () => import('virtual:gcm-catalogue/zh'),
-  en: () => import('virtual:gcm-catalogue/en'),
-  fr: () => import('virtual:gcm-catalogue/fr'),
-  ru: () => import('virtual:gcm-catalogue/ru'),
-  es: () => import('virtual:gcm-catalogue/es'),
+const catalogues: Record<Locale, { first: Part; rest: Part }> = {
+  ar: { first: () => import('virtual:gcm-catalogue/ar'), rest: () => import('virtual:gcm-catalogue/ar.rest') },
+  zh: { first: () => import('virtual:gcm-catalogue/zh'), rest: () => import('virtual:gcm-catalogue/zh.rest') },
+  en: { first: () => import('virtual:gcm-catalogue/en'), rest: () => import('virtual:gcm-catalogue/en.rest') },
+  fr: { first: () => import('virtual:gcm-catalogue/fr'), rest: () => import('virtual:gcm-catalogue/fr.rest') },
+  ru: { first: () => import('virtual:gcm-catalogue/ru'), rest: () => import('virtual:gcm-catalogue/ru.rest') },
+  es: { first: () => import('virtual:gcm-catalogue/es'), rest: () => import('virtual:gcm-catalogue/es.rest') },
 };
 
-/** The rest of each catalogue: the sections the frame and the cycle workbench do not read (build/catalogues.ts FIRST_VISIT_SECTIONS). */
-const rest: Record<Locale, () => Promise<Catalogue>> = {
-  ar: () => import('virtual:gcm-catalogue/ar.rest'),
-  zh: () => import('virtual:gcm-catalogue/zh.rest'),
-  en: () => import('virtual:gcm-catalogue/en.rest'),
-  fr: () => import('virtual:gcm-catalogue/fr.rest'),
-  ru: () => import('virtual:gcm-catalogue/ru.rest'),
-  es: () => import('virtual:gcm-catalogue/es.rest'),
-};
-
-async function load(parts: Record<Locale, () => Promise<Catalogue>>, locale: Locale): Promise<void> {
+async function load(part: 'first' | 'rest', locale: Locale): Promise<void> {
   try {
-    setLocale(locale, (await parts[locale]()).default);
+    setLocale(locale, (await catalogues[locale][part]()).default);
   } catch (err) {
     if (locale === 'en') throw err;
-    setLocale(locale, (await parts.en()).default, 'en');
+    setLocale(locale, (await catalogues.en[part]()).default, 'en');
   }
 }
 
@@ -41,7 +35,7 @@ let restLoaded: Promise<void> | null = null;
 
 /** The rest of the catalogue of the page's language, once: every page chunk but the workbench's waits for it before its modules run (app/lazy-chunk.tsx). */
 export function loadRest(locale: Locale = t.lang): Promise<void> {
-  return (restLoaded ??= load(rest, locale).catch((err: unknown) => {
+  return (restLoaded ??= load('rest', locale).catch((err: unknown) => {
     restLoaded = null;
     throw err;
   }));
@@ -55,5 +49,5 @@ export function loadRest(locale: Locale = t.lang): Promise<void> {
  * caller: the app's own chunks would not load either.
  */
 export async function loadLocale(locale: Locale, whole: boolean): Promise<void> {
-  await Promise.all([load(firstVisit, locale), whole ? loadRest(locale) : undefined]);
+  await Promise.all([load('first', locale), whole ? loadRest(locale) : undefined]);
 }
