@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       cdp.on('Network.loadingFinished', (e) => {
         const type = types.get(e.requestId) ?? 'Other';
         bytes.set(type, (bytes.get(type) ?? 0) + e.encodedDataLength);
-        if (type === 'Script') scripts.push(`${(urls.get(e.requestId) ?? '').replace(/^.*\//, '')} ${kB(e.encodedDataLength)}`);
+        if (type === 'Script') scripts.push(`${(urls.get(e.requestId) ?? '').replace(/^https?:\/\/[^/]+\/(assets\/)?/, '').slice(0, 60)} ${kB(e.encodedDataLength)}`);
       });
       const visit = async () => {
         bytes.clear();
