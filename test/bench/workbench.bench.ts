@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { dropDatabase, withDatabase } from '../../apps/launcher/src/postgres.uti
 import { ensureServices } from '../../apps/launcher/src/services';
 import { pledgeBody } from '../helpers/pledges';
 import { SHARE_INDICATOR } from '../helpers/workbench-fixture';
+import { BUNDLE_REPORT_FILE, type BundleReport } from '../../apps/web/build/first-visit';
 
 /**
  * `npm run bench` (this file): a State with PLEDGES (500) published pledges of
@@ -138,15 +140,25 @@ async function main(): Promise<void> {
       const scripts: string[] = [];
       cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
       const bytes = new Map<string, number>();
-      cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+      let scriptBodies = 0;
+      const encodings = new Set<string>();
+      cdp.on('Network.responseReceived', (e) => {
+        types.set(e.requestId, e.type);
+        if (e.type !== 'Script') return;
+        const header = (name: string) => Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+        scriptBodies += Number(header('content-length') ?? 0);
+        encodings.add(header('content-encoding') ?? 'identity');
+      });
       cdp.on('Network.loadingFinished', (e) => {
         const type = types.get(e.requestId) ?? 'Other';
         bytes.set(type, (bytes.get(type) ?? 0) + e.encodedDataLength);
-        if (type === 'Script') scripts.push(`${(urls.get(e.requestId) ?? '').replace(/^.*\//, '')} ${kB(e.encodedDataLength)}`);
+        if (type === 'Script') scripts.push(`${(urls.get(e.requestId) ?? '').replace(/^https?:\/\/[^/]+\/(assets\/)?/, '').slice(0, 60)} ${kB(e.encodedDataLength)}`);
       });
       const visit = async () => {
         bytes.clear();
         scripts.length = 0;
+        scriptBodies = 0;
+        encodings.clear();
         const start = performance.now();
         await page.goto(`${base}/workspace/cycles/2026-H2`);
         await page.locator('li.wb-row').first().waitFor({ timeout: 120_000 });
@@ -157,6 +169,13 @@ async function main(): Promise<void> {
       const total = [...bytes.values()].reduce((a, b) => a + b, 0);
       out('workbench first visit, bytes on the wire', `${kB(total)} (${[...bytes].map(([k, v]) => `${k} ${kB(v)}`).join(', ')}; ${PLEDGES} pledges)`);
       out('  scripts', scripts.join(', '));
+      // Beside the build's figure for the same page (apps/web/build/first-visit.ts): gzipped JS, without HTTP headers.
+      const report = JSON.parse(readFileSync(join(__dirname, '../../../apps/web/dist', BUNDLE_REPORT_FILE), 'utf8')) as BundleReport;
+      out(
+        'workbench first visit JS, Chromium vs build',
+        `${kB(bytes.get('Script') ?? 0)} transferred (${kB(scriptBodies)} of it bodies, ${[...encodings].join('/')}, ${scripts.length} scripts); ` +
+          `build: ${kB(report.workbench.en.js)} gzipped (${report.workbench.en.files.length} files), budget ${kB(report.budget)}`,
+      );
       await cdp.send('Network.emulateNetworkConditions', REGULAR_3G);
       const slow = await visit();
       out('workbench first visit over Regular 3G', `${(slow / 1000).toFixed(1)} s to its rows and network idle`);

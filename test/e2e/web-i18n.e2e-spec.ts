@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // (page functions here run in the browser)
 import type { Browser, Page } from 'playwright-core';
-import { english, flatten } from '../../apps/web/src/i18n';
+import { english, flatten } from '../../apps/web/src/i18n/source';
 import ar from '../../apps/web/src/i18n/messages/ar.json';
 import fr from '../../apps/web/src/i18n/messages/fr.json';
 import { launchBrowser, person, type Person } from '../helpers/browser-person';

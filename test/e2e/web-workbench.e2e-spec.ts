@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
+import { BUNDLE_REPORT_FILE, type BundleReport } from '../../apps/web/build/first-visit';
 import { bearer } from '../helpers/auth';
 import { launchBrowser, person, type Person } from '../helpers/browser-person';
 import { signIn } from '../helpers/journey';
@@ -113,6 +116,40 @@ describe('cycle workbench in the browser, over 3G', () => {
     const row = me.page.locator(`li[data-pledge="${p.reference}"]`);
     await row.getByText('À vérifier').waitFor();
     expect(await row.locator('li[data-code="percent_dropped"]').innerText()).toBe('Le pourcentage d’achèvement est passé de 28 % au dernier cycle à 10 %');
+  });
+
+  it('downloads on a first visit (empty cache, 3G) exactly the scripts the build counts against the budget, in English, French and Russian', async () => {
+    const report = JSON.parse(readFileSync(join(__dirname, '../../apps/web/dist', BUNDLE_REPORT_FILE), 'utf8')) as BundleReport;
+    const who = await person(browser, 'workbench-first-visit', PHONE);
+    try {
+      who.page.setDefaultTimeout(60_000);
+      await signIn(who.page, base, f.focal.user.email, f.focal.password);
+      await who.page.waitForLoadState('networkidle');
+      const session = await who.context.newCDPSession(who.page);
+      await session.send('Network.enable');
+      await session.send('Network.emulateNetworkConditions', REGULAR_3G);
+      for (const [lang, heading] of [['en', 'Report 2026-H2'], ['fr', 'Rendre compte du cycle 2026-H2'], ['ru', /2026-H2/]] as const) {
+        // Off the previous page first, so none of its late responses is counted; then an empty cache.
+        await who.page.goto('about:blank');
+        await session.send('Network.clearBrowserCache');
+        const scripts: string[] = [];
+        const onResponse = (r: { url(): string }) => {
+          const m = /\/(assets\/[^/?#]+\.js)$/.exec(r.url());
+          if (m) scripts.push(m[1]);
+        };
+        who.page.on('response', onResponse);
+        await who.page.goto(`${base}${lang === 'en' ? '' : `/${lang}`}/workspace/cycles/2026-H2`);
+        await who.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await who.page.locator('li.wb-row').first().waitFor();
+        await who.page.waitForLoadState('networkidle');
+        who.page.off('response', onResponse);
+        expect({ lang, scripts: [...new Set(scripts)].sort() }).toEqual({ lang, scripts: report.workbench[lang].files });
+        expect(report.workbench[lang].js).toBeLessThanOrEqual(report.budget);
+      }
+      expect(who.errors).toEqual([]);
+    } finally {
+      await who.close();
+    }
   });
 
   it('works at 390 px and 1366 px with no serious accessibility violation', async () => {

@@ -1,5 +1,11 @@
 import { humanErrors, humanMessage } from '../../apps/web/src/forms/server-messages';
 import { Checks } from '../../apps/web/src/forms/rules';
+import { compileCatalogue } from '../../apps/web/build/compile-catalogue';
+import { setLocale } from '../../apps/web/src/i18n';
+import { en } from '../../apps/web/src/i18n/en';
+
+// The browser sets its language from a compiled catalogue before any page runs (main.tsx); so does this test.
+beforeAll(() => setLocale('en', compileCatalogue(en, undefined)));
 
 /** The API's validator English, as the web app shows it: the same words its own checks use. */
 describe('web: server field errors in human words', () => {

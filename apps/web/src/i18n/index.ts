@@ -1,6 +1,8 @@
-import { formatMessageIn, LOCALES, localeDirection, SOURCE_LOCALE, type Locale, type MessageCatalogue } from '@gcm/platform/pure';
-import { en } from './en';
-import { isIcu, type Icu } from './icu';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { LOCALES, localeDirection, type Locale } from '@gcm/platform/pure';
+import { expandAst, isCompiledMessage, messageLocale, type CompiledCatalogue, type CompiledMessage } from './compiled';
+import type { en } from './en';
+import type { Icu } from './icu';
 
 export { LOCALES, localeDirection, type Locale };
 
@@ -30,20 +32,6 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español',
 };
 
-/** A nested catalogue flattened to `a.b.c` → ICU text (the shape translations are kept and checked in). */
-export function flatten(tree: object, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out[path] = value;
-    else if (isIcu(value)) out[path] = value.icu;
-    else if (value && typeof value === 'object') Object.assign(out, flatten(value, path));
-  }
-  return out;
-}
-
-export const english = flatten(en);
-
 /**
  * In a right-to-left language every text argument (a pledge reference, a name,
  * a code) is wrapped in Unicode first-strong isolates (FSI … PDI), so a Latin
@@ -63,32 +51,47 @@ function values(locale: Locale, params: readonly string[], args: readonly Arg[])
   return out;
 }
 
-/** Writes the messages of `locale` into `target`, keeping the identity of every nested object (modules may hold one). */
-function fill(target: Record<string, unknown>, source: object, catalogue: MessageCatalogue, locale: Locale, prefix: string): void {
-  for (const [key, value] of Object.entries(source)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') target[key] = formatMessageIn(catalogue, locale, path).text;
-    else if (isIcu(value)) target[key] = (...args: Arg[]) => formatMessageIn(catalogue, locale, path, values(locale, value.params, args)).text;
-    else if (value && typeof value === 'object') {
-      const child = (target[key] ??= {}) as Record<string, unknown>;
-      fill(child, value, catalogue, locale, path);
-    }
+/** The argument order of each message function in `t` (a caller holding named values, such as a plausibility warning, needs it). */
+const paramsOf = new WeakMap<object, readonly string[]>();
+
+/** The names `message` (a function of `t`) takes its arguments by, in order; `[]` for a plain string. */
+export function messageParams(message: unknown): readonly string[] {
+  return (typeof message === 'function' && paramsOf.get(message)) || [];
+}
+
+function formatter(message: Exclude<CompiledMessage, string>, locale: Locale, textsIn: Locale): (...args: Arg[]) => string {
+  const [params, ast] = message;
+  const lang = messageLocale(message, textsIn);
+  let format: IntlMessageFormat | undefined;
+  const fn = (...args: Arg[]) => {
+    format ??= new IntlMessageFormat(expandAst(ast), lang);
+    const text = format.format(values(locale, params, args) as Record<string, string | number>);
+    return Array.isArray(text) ? text.join('') : String(text);
+  };
+  paramsOf.set(fn, params);
+  return fn;
+}
+
+/** Writes the messages of `catalogue` into `target`, keeping the identity of every nested object (modules may hold one). */
+function fill(target: Record<string, unknown>, catalogue: CompiledCatalogue, locale: Locale, textsIn: Locale): void {
+  for (const [key, value] of Object.entries(catalogue)) {
+    if (typeof value === 'string') target[key] = value;
+    else if (isCompiledMessage(value)) target[key] = formatter(value, locale, textsIn);
+    else fill((target[key] ??= {}) as Record<string, unknown>, value, locale, textsIn);
   }
 }
 
-/** The one message object every component reads (`t.nav.pledges`, `t.common.pageOf(1, 3)`). */
+/** The one message object every component reads (`t.nav.pledges`, `t.common.pageOf(1, 3)`); filled by `setLocale` before the app's modules run. */
 export const t = {} as Messages;
 
 /**
- * Makes `locale` the interface language, with its translated catalogue (flat
- * `key → ICU`); a key it lacks falls back to English (the parity test keeps
- * that from happening in a shipped language).
+ * Makes `locale` the interface language, with its compiled catalogue (the
+ * whole interface, a missing translation already replaced by English at
+ * build time: apps/web/build/compile-catalogue.ts). `textsIn` is the
+ * language the catalogue is written in, for its plural rules: English when
+ * the page's own catalogue could not be fetched.
  */
-export function setLocale(locale: Locale, translated: Record<string, string> = {}): void {
-  const empty = Object.fromEntries(LOCALES.map((l) => [l, {}])) as unknown as MessageCatalogue;
-  const catalogue = { ...empty, en: english, [locale]: locale === SOURCE_LOCALE ? english : translated } as MessageCatalogue;
-  fill(t as unknown as Record<string, unknown>, en, catalogue, locale, '');
+export function setLocale(locale: Locale, catalogue: CompiledCatalogue, textsIn: Locale = locale): void {
+  fill(t as unknown as Record<string, unknown>, catalogue, locale, textsIn);
   Object.assign(t, { lang: locale, locale: INTL_LOCALE[locale], dir: localeDirection(locale) });
 }
-
-setLocale(SOURCE_LOCALE);

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../app/router';
 import type { Role } from '../app/session';
-import { lazyOwnChunk, lazyPage } from './lazy-page';
+import { workbenchRoute } from './cycles/workbench-route';
+import { lazyPage } from './lazy-page';
 
 const signedIn = 'signed-in' as const;
 const secretariat: Role[] = ['secretariat'];
@@ -29,7 +30,7 @@ export const workspaceRoutes: RouteDef[] = [
   { path: '/workspace/approvals', page: lazyPage('ApprovalsPage'), access: signedIn, roles: focalPoint },
   { path: '/workspace/approvals/:id', page: lazyPage('ApprovalPage'), access: signedIn, roles: focalPoint },
   { path: '/workspace/extensions', page: lazyPage('ExtensionsPage'), access: signedIn, roles: [...focalPoint, ...secretariat] },
-  { path: '/workspace/cycles/:code', page: lazyOwnChunk(() => import('./cycles/workbench.page'), 'WorkbenchPage'), access: signedIn, roles: focalPoint },
+  workbenchRoute,
   { path: '/workspace/organisations', page: lazyPage('OrganisationsPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/new', page: lazyPage('NewOrganisationPage'), access: signedIn, roles: secretariat },
   { path: '/workspace/organisations/:id', page: lazyPage('OrganisationEditPage'), access: signedIn, roles: secretariat },
