@@ -2415,6 +2415,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data/datapackage.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every file as a Frictionless Data Package, with the snapshot the files
+         *     are served from (`provenance`): the same as each download's
+         *     X-Snapshot-Id and X-Data-As-Of headers while nothing is published.
+         */
+        get: operations["OpenDataController_datapackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/dictionary": {
         parameters: {
             query?: never;
@@ -4964,6 +4985,15 @@ export interface components {
             periodEnd: string;
             deadline: string;
         };
+        DataProvenance: {
+            /**
+             * Format: date-time
+             * @description When the public data these figures were computed from last changed (ISO 8601, UTC).
+             */
+            dataAsOf: string;
+            /** @description The snapshot the figures were computed from: the same id, the same figures. */
+            snapshotId: string;
+        };
         HeadlineStats: {
             /** @description The cycle the figures are for; null when no cycle has opened yet. */
             cycle: components["schemas"]["CycleRef"] | null;
@@ -4981,6 +5011,8 @@ export interface components {
             achieved: number;
             /** @description achieved / pledges (0–1), null without pledges. */
             shareAchieved: number | null;
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         PledgesByItem: {
             /** @description Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
@@ -5005,6 +5037,8 @@ export interface components {
             /** @description Public pledges in all. */
             total: number;
             items: components["schemas"]["PledgesByItem"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatusCount: {
             /**
@@ -5022,6 +5056,8 @@ export interface components {
             reportedInCycle: number;
             /** @description Status as of the cycle, carried forward from each pledge's latest validated update (none: not_started). */
             statuses: components["schemas"]["StatusCount"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatusTrendCycle: {
             code: string;
@@ -5038,6 +5074,8 @@ export interface components {
             statuses: ("delayed" | "not_started" | "on_track" | "achieved" | "discontinued")[];
             /** @description Every cycle that has opened, oldest first. */
             cycles: components["schemas"]["StatusTrendCycle"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         CoverageObjective: {
             number: number;
@@ -5056,6 +5094,8 @@ export interface components {
             total: number;
             objectives: components["schemas"]["CoverageObjective"][];
             regions: components["schemas"]["CoverageRegion"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         GapObjective: {
             number: number;
@@ -5081,6 +5121,8 @@ export interface components {
             objectives: components["schemas"]["GapObjective"][];
             themes: components["schemas"]["GapTheme"][];
             recommendations: components["schemas"]["GapRecommendation"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         MapCountry: {
             alpha3: string;
@@ -5100,6 +5142,8 @@ export interface components {
         MapStats: {
             cycle: components["schemas"]["CycleRef"] | null;
             countries: components["schemas"]["MapCountry"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatsObjectiveRef: {
             number: number;
@@ -5150,6 +5194,8 @@ export interface components {
             /** @description Practice cards whose dialogue session quotes the objective. */
             practices: number;
             recentPledges: components["schemas"]["RecentPledge"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         CountryRefDto: {
             alpha3: string;
@@ -5195,6 +5241,8 @@ export interface components {
             byForm: components["schemas"]["FormCount"][];
             reporting: components["schemas"]["CountryReporting"][];
             recentPledges: components["schemas"]["RecentPledge"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         AdoptionLevel: {
             /** @description Theme numbers addressed, ascending. */
@@ -5223,6 +5271,42 @@ export interface components {
             totalCommitments: number;
             /** @description Every opened cycle, oldest first. */
             cycles: components["schemas"]["CountryAdoptionCycle"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
+        };
+        DataPackageField: {
+            name: string;
+            /** @description Table Schema type: string | integer | number | boolean | date | datetime | array | any */
+            type: string;
+            description: string;
+        };
+        DataPackageSchema: {
+            fields: components["schemas"]["DataPackageField"][];
+            primaryKey: string;
+        };
+        DataPackageResource: {
+            /** @description <dataset>-<format>, e.g. pledges-csv */
+            name: string;
+            title: string;
+            description: string;
+            path: string;
+            /** @description csv | json */
+            format: string;
+            mediatype: string;
+            encoding: string;
+            schema: components["schemas"]["DataPackageSchema"];
+        };
+        DataPackage: {
+            /** @description data-package */
+            profile: string;
+            name: string;
+            title: string;
+            description: string;
+            /** @description The snapshot's time (the same as provenance.dataAsOf). */
+            created: string;
+            /** @description The snapshot the files are served from. */
+            provenance: components["schemas"]["DataProvenance"];
+            resources: components["schemas"]["DataPackageResource"][];
         };
         DictionaryConventions: {
             encoding: string;
@@ -20019,6 +20103,67 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenDataController_datapackage: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataPackage"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
