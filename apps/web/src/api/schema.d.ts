@@ -4120,7 +4120,7 @@ export interface components {
             partnerContributions: components["schemas"]["PartnerContributionView"][];
             measurements: components["schemas"]["MeasurementView"][];
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
         };
         PlausibilityWarningView: {
             /**
@@ -4171,7 +4171,7 @@ export interface components {
             partnerContributions: components["schemas"]["PartnerContributionView"][];
             measurements: components["schemas"]["MeasurementView"][];
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
         };
         NoChangeDto: {
             cycle: string;
@@ -4183,7 +4183,7 @@ export interface components {
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             isLate: boolean;
             noChange: boolean;
             version: number;
@@ -4258,7 +4258,7 @@ export interface components {
             title: string;
             updateId: string | null;
             /** @enum {string} */
-            state: "missing" | "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            state: "missing" | "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             isLate: boolean;
             version: number | null;
             /** Format: date-time */
@@ -4407,7 +4407,7 @@ export interface components {
         WorkbenchUpdate: {
             id: string;
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             version: number;
             noChange: boolean;
             isLate: boolean;
@@ -10900,6 +10900,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11098,6 +11105,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11203,6 +11217,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
