@@ -38,7 +38,8 @@ describe('dashboard pages show the data-as-of time and snapshot id (browser)', (
         for (const path of PAGES) {
           await who.page.goto(`${base}${prefix}${path}`);
           await settled(who.page);
-          const locale = await who.page.evaluate(() => document.documentElement.lang);
+          // The interface's Intl locale for the language (INTL_LOCALE in apps/web/src/i18n: British English).
+          const locale = lang === 'en' ? 'en-GB' : 'ar';
           const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(snapshot.dataAsOf));
           const lines = who.page.locator('.data-as-of');
           await lines.first().waitFor();
