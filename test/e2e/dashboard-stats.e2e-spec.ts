@@ -29,6 +29,8 @@ describe('public aggregates (/api/v1/stats)', () => {
       reportingRate: 1,
       achieved: 1,
       shareAchieved: 0.3333,
+      // The snapshot the figures were read from (issue 16 item 7; test/e2e/dashboard-provenance).
+      provenance: { dataAsOf: expect.any(String), snapshotId: expect.stringMatching(/^\d+$/) },
     });
     const past = await t.http.get('/api/v1/stats/headline?cycle=2025-H2').expect(200);
     expect(past.body).toMatchObject({ pledges: 3, statesReporting: 1, achieved: 0, shareAchieved: 0 });

@@ -84,7 +84,10 @@ describe('OpenAPI description', () => {
   });
 
   it('the e2e contract check refuses a body that drifted from the spec, and accepts one that did not', () => {
-    const headline = { cycle: null, pledges: 3, pledgers: 2, statesPledging: 1, statesReporting: 1, reportingRate: 1, achieved: 0, shareAchieved: 0 };
+    const headline = {
+      cycle: null, pledges: 3, pledgers: 2, statesPledging: 1, statesReporting: 1, reportingRate: 1, achieved: 0, shareAchieved: 0,
+      provenance: { dataAsOf: '2026-06-30T12:00:00.000Z', snapshotId: '7' },
+    };
     const res = (status: number, body: unknown, type = 'application/json; charset=utf-8') =>
       ({ status, body, headers: { 'content-type': type } }) as unknown as Response;
     const check = (r: Response, path = '/api/v1/stats/headline?cycle=2026-H1') => apiContract().check('GET', `http://127.0.0.1${path}`, r);

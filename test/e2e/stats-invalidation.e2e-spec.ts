@@ -23,6 +23,8 @@ const PRIVATE_TABLES = [
   'email_subscriber', 'email_subscription', 'email_digest_mail',
   // The read model: written only by the source tables' triggers, in the transaction whose notification covers it.
   'stats_pledge', 'stats_update',
+  // The dashboards' snapshot log: written only by stats_notify itself, in the transaction whose notification covers it.
+  'public_data_change',
 ];
 
 /**

@@ -39,6 +39,7 @@ export const dashboardApi = {
       ok(publicApi.GET('/api/v1/pledges/{reference}/related-practices', { params: { path: { reference } } })),
     ),
   dictionary: () => memo('/api/v1/open-data/dictionary', () => ok(publicApi.GET('/api/v1/open-data/dictionary'))),
+  datapackage: () => memo('/api/v1/open-data/datapackage.json', () => ok(publicApi.GET('/api/v1/open-data/datapackage.json'))),
   /** Public: every cycle with its status, oldest first. */
   cycles: () => memo('/api/v1/cycles', () => ok(publicApi.GET('/api/v1/cycles'))),
   cite: (versionId: string) => memo(`/api/v1/reports/${versionId}/cite`, () => ok(publicApi.GET('/api/v1/reports/{versionId}/cite', { params: { path: { versionId } } }))),

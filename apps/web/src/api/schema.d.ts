@@ -2451,6 +2451,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data/datapackage.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every file as a Frictionless Data Package, with the snapshot the files
+         *     are served from (`provenance`): the same as each download's
+         *     X-Snapshot-Id and X-Data-As-Of headers while nothing is published.
+         */
+        get: operations["OpenDataController_datapackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open-data/dictionary": {
         parameters: {
             query?: never;
@@ -4135,7 +4156,7 @@ export interface components {
             partnerContributions: components["schemas"]["PartnerContributionView"][];
             measurements: components["schemas"]["MeasurementView"][];
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
         };
         PlausibilityWarningView: {
             /**
@@ -4186,7 +4207,7 @@ export interface components {
             partnerContributions: components["schemas"]["PartnerContributionView"][];
             measurements: components["schemas"]["MeasurementView"][];
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
         };
         NoChangeDto: {
             cycle: string;
@@ -4198,7 +4219,7 @@ export interface components {
             status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued";
             percentComplete: number;
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             isLate: boolean;
             noChange: boolean;
             version: number;
@@ -4273,7 +4294,7 @@ export interface components {
             title: string;
             updateId: string | null;
             /** @enum {string} */
-            state: "missing" | "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            state: "missing" | "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             isLate: boolean;
             version: number | null;
             /** Format: date-time */
@@ -4422,7 +4443,7 @@ export interface components {
         WorkbenchUpdate: {
             id: string;
             /** @enum {string} */
-            editorialStatus: "draft" | "submitted" | "returned" | "awaiting_approval" | "validated";
+            editorialStatus: "draft" | "submitted" | "returned" | "validated" | "awaiting_approval";
             version: number;
             noChange: boolean;
             isLate: boolean;
@@ -5000,6 +5021,15 @@ export interface components {
             periodEnd: string;
             deadline: string;
         };
+        DataProvenance: {
+            /**
+             * Format: date-time
+             * @description When the public data these figures were computed from last changed (ISO 8601, UTC).
+             */
+            dataAsOf: string;
+            /** @description The snapshot the figures were computed from: the same id, the same figures. */
+            snapshotId: string;
+        };
         HeadlineStats: {
             /** @description The cycle the figures are for; null when no cycle has opened yet. */
             cycle: components["schemas"]["CycleRef"] | null;
@@ -5017,6 +5047,8 @@ export interface components {
             achieved: number;
             /** @description achieved / pledges (0–1), null without pledges. */
             shareAchieved: number | null;
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         PledgesByItem: {
             /** @description Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
@@ -5041,6 +5073,8 @@ export interface components {
             /** @description Public pledges in all. */
             total: number;
             items: components["schemas"]["PledgesByItem"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatusCount: {
             /**
@@ -5058,6 +5092,8 @@ export interface components {
             reportedInCycle: number;
             /** @description Status as of the cycle, carried forward from each pledge's latest validated update (none: not_started). */
             statuses: components["schemas"]["StatusCount"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatusTrendCycle: {
             code: string;
@@ -5074,6 +5110,8 @@ export interface components {
             statuses: ("delayed" | "not_started" | "on_track" | "achieved" | "discontinued")[];
             /** @description Every cycle that has opened, oldest first. */
             cycles: components["schemas"]["StatusTrendCycle"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         CoverageObjective: {
             number: number;
@@ -5092,6 +5130,8 @@ export interface components {
             total: number;
             objectives: components["schemas"]["CoverageObjective"][];
             regions: components["schemas"]["CoverageRegion"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         GapObjective: {
             number: number;
@@ -5117,6 +5157,8 @@ export interface components {
             objectives: components["schemas"]["GapObjective"][];
             themes: components["schemas"]["GapTheme"][];
             recommendations: components["schemas"]["GapRecommendation"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         MapCountry: {
             alpha3: string;
@@ -5136,6 +5178,8 @@ export interface components {
         MapStats: {
             cycle: components["schemas"]["CycleRef"] | null;
             countries: components["schemas"]["MapCountry"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         StatsObjectiveRef: {
             number: number;
@@ -5186,6 +5230,8 @@ export interface components {
             /** @description Practice cards whose dialogue session quotes the objective. */
             practices: number;
             recentPledges: components["schemas"]["RecentPledge"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         CountryRefDto: {
             alpha3: string;
@@ -5231,6 +5277,8 @@ export interface components {
             byForm: components["schemas"]["FormCount"][];
             reporting: components["schemas"]["CountryReporting"][];
             recentPledges: components["schemas"]["RecentPledge"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
         };
         AdoptionLevel: {
             /** @description Theme numbers addressed, ascending. */
@@ -5259,6 +5307,42 @@ export interface components {
             totalCommitments: number;
             /** @description Every opened cycle, oldest first. */
             cycles: components["schemas"]["CountryAdoptionCycle"][];
+            /** @description Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+            provenance: components["schemas"]["DataProvenance"];
+        };
+        DataPackageField: {
+            name: string;
+            /** @description Table Schema type: string | integer | number | boolean | date | datetime | array | any */
+            type: string;
+            description: string;
+        };
+        DataPackageSchema: {
+            fields: components["schemas"]["DataPackageField"][];
+            primaryKey: string;
+        };
+        DataPackageResource: {
+            /** @description <dataset>-<format>, e.g. pledges-csv */
+            name: string;
+            title: string;
+            description: string;
+            path: string;
+            /** @description csv | json */
+            format: string;
+            mediatype: string;
+            encoding: string;
+            schema: components["schemas"]["DataPackageSchema"];
+        };
+        DataPackage: {
+            /** @description data-package */
+            profile: string;
+            name: string;
+            title: string;
+            description: string;
+            /** @description The snapshot's time (the same as provenance.dataAsOf). */
+            created: string;
+            /** @description The snapshot the files are served from. */
+            provenance: components["schemas"]["DataProvenance"];
+            resources: components["schemas"]["DataPackageResource"][];
         };
         DictionaryConventions: {
             encoding: string;
@@ -10852,6 +10936,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11050,6 +11141,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11155,6 +11253,13 @@ export interface operations {
                 state?: "published" | "withdrawn";
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
+                /**
+                 * @description With cycle, the cycle's population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; validated — those with a validated update in it; not-reported —
+                 *     those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "validated" | "not-reported";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -20471,6 +20576,67 @@ export interface operations {
             };
             /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OpenDataController_datapackage: {
+        parameters: {
+            query?: {
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataPackage"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

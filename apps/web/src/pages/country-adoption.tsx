@@ -1,4 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { formatNumber, formatPercent } from '../components/format';
 import { TableWrap } from '../components/table-wrap';
@@ -46,6 +47,7 @@ export function CountryAdoptionSection({ alpha3 }: { alpha3: string }) {
                 </tbody>
               </table>
             </TableWrap>
+            <DataAsOf of={[a.provenance]} />
           </>
         )}
       </DataView>

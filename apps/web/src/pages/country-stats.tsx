@@ -1,5 +1,6 @@
 import { dashboardApi } from '../api/dashboard-api';
 import { BarChart } from '../components/bar-chart';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { PledgeList } from '../components/pledge-list';
 import { TableWrap } from '../components/table-wrap';
@@ -69,6 +70,7 @@ export function CountryStatsSection({ alpha3 }: { alpha3: string }) {
                 <PledgeList items={s.recentPledges} />
               </>
             )}
+            <DataAsOf of={[s.provenance]} />
           </>
         )}
       </DataView>

@@ -1,6 +1,7 @@
 import { dashboardApi } from '../api/dashboard-api';
 import type { Coverage } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
@@ -64,7 +65,14 @@ export function CoveragePage({ query }: RouteProps) {
       <section aria-labelledby="matrix">
         <h2 id="matrix">{t.coverage.matrix}</h2>
         <p class="muted small">{t.coverage.matrixNote}</p>
-        <DataView state={coverage}>{(c) => <Matrix c={c} />}</DataView>
+        <DataView state={coverage}>
+          {(c) => (
+            <>
+              <Matrix c={c} />
+              <DataAsOf of={[c.provenance]} />
+            </>
+          )}
+        </DataView>
       </section>
       <section aria-labelledby="gaps">
         <h2 id="gaps">{t.coverage.gaps}</h2>
@@ -80,7 +88,14 @@ export function CoveragePage({ query }: RouteProps) {
             </select>
           </div>
         </form>
-        <DataView state={gaps}>{(g) => <GapsView gaps={g} />}</DataView>
+        <DataView state={gaps}>
+          {(g) => (
+            <>
+              <GapsView gaps={g} />
+              <DataAsOf of={[g.provenance]} />
+            </>
+          )}
+        </DataView>
       </section>
     </>
   );

@@ -37,6 +37,7 @@ export async function loadHome() {
   ]);
   return {
     headline,
+    provenance: [headline, objective, theme, region, kind, form, status, trend].map((r) => r.provenance),
     charts: [
       { id: 'chart-objectives', title: t.stats.byObjective, horizontal: true, data: bars(objective, (k) => k, (k) => `/objectives/${k}`) },
       { id: 'chart-themes', title: t.stats.byTheme, data: bars(theme, (k) => k, (k) => `/themes/${k}`) },

@@ -1,4 +1,5 @@
 import { BarChart } from '../components/bar-chart';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { formatPercent } from '../components/format';
 import { PageHeader } from '../components/page-header';
@@ -14,7 +15,7 @@ export function HomePage() {
     <>
       <PageHeader title={t.home.title} lead={t.home.lead} />
       <DataView state={state}>
-        {({ headline: h, charts, trend }) => (
+        {({ headline: h, charts, trend, provenance }) => (
           <>
             <section aria-labelledby="glance">
               <h2 id="glance">{t.home.atAGlance}</h2>
@@ -48,6 +49,7 @@ export function HomePage() {
                 </li>
               </ul>
               {h.pledges === 0 && <p class="notice">{t.stats.noPledges}</p>}
+              <DataAsOf of={provenance} />
             </section>
             {h.pledges > 0 && (
               <section aria-labelledby="dashboards">

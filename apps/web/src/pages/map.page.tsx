@@ -4,6 +4,7 @@ import { publicApi } from '../api/public-api';
 import type { MapStats } from '../api/models';
 import type { CountryView } from '../api/models';
 import { navigate, type RouteProps } from '../app/router';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
@@ -168,7 +169,12 @@ export function MapPage({ query }: RouteProps) {
     <>
       <PageHeader title={t.map.title} lead={t.map.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
       <DataView state={state}>
-        {([data, shapes]) => <MapView countries={data.countries} shapes={shapes} stats={data.stats} layerId={layerId} cycles={data.cycles} />}
+        {([data, shapes]) => (
+          <>
+            <MapView countries={data.countries} shapes={shapes} stats={data.stats} layerId={layerId} cycles={data.cycles} />
+            <DataAsOf of={[data.stats.provenance]} />
+          </>
+        )}
       </DataView>
     </>
   );

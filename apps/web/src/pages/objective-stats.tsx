@@ -1,6 +1,7 @@
 import type { ObjectiveSummary } from '../api/models';
 import { BarChart } from '../components/bar-chart';
 import { PledgeList } from '../components/pledge-list';
+import { DataAsOf } from '../components/data-as-of';
 import { t } from '../i18n';
 import { statusBars } from './home-data';
 
@@ -47,6 +48,7 @@ export function ObjectiveStatsSection({ n, stats: s }: { n: number; stats: Objec
           <p>
             <a href={`/pledges?objective=${n}`}>{t.stats.browse(s.pledges)}</a>
           </p>
+          <DataAsOf of={[s.provenance]} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
+import { DataAsOf } from '../components/data-as-of';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { TableWrap } from '../components/table-wrap';
@@ -17,8 +18,11 @@ function conventionLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The dictionary, and the data package for the snapshot the files are served from. */
+const loadOpenData = () => Promise.all([dashboardApi.dictionary(), dashboardApi.datapackage()]).then(([d, p]) => ({ ...d, provenance: p.provenance }));
+
 export function OpenDataPage() {
-  const state = useData(dashboardApi.dictionary, []);
+  const state = useData(loadOpenData, []);
   return (
     <>
       <PageHeader title={t.openData.title} lead={t.openData.lead} crumbs={[{ href: '/', label: t.nav.home }]} />
@@ -61,6 +65,12 @@ export function OpenDataPage() {
                   </tbody>
                 </table>
               </TableWrap>
+              <DataAsOf of={[d.provenance]} />
+              <p>
+                <a href="/api/v1/open-data/datapackage.json">
+                  <code>datapackage.json</code>
+                </a>
+              </p>
               <p>
                 {t.openData.api} <a href="/api/docs">/api/docs</a>
               </p>

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse, Public } from '@gcm/platform';
 import type { Request, Response } from 'express';
 import { DatasetName } from './dataset';
-import { OpenDataDictionary } from './open-data.dto';
+import { PublicJsonResponder } from '../http/public-json.responder';
+import { DataPackage, OpenDataDictionary } from './open-data.dto';
 import { OpenDataService } from './open-data.service';
 import { OpenDataFormat } from './open-data.writer';
 
@@ -27,7 +28,21 @@ const CONTENT_TYPES: Record<OpenDataFormat, string> = {
 @Public()
 @Controller('api/v1/open-data')
 export class OpenDataController {
-  constructor(private readonly openData: OpenDataService) {}
+  constructor(
+    private readonly openData: OpenDataService,
+    private readonly responder: PublicJsonResponder,
+  ) {}
+
+  /**
+   * Every file as a Frictionless Data Package, with the snapshot the files
+   * are served from (`provenance`): the same as each download's
+   * X-Snapshot-Id and X-Data-As-Of headers while nothing is published.
+   */
+  @Get('datapackage.json')
+  @ApiOkResponse({ type: DataPackage })
+  datapackage(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.responder.send(req, res, () => this.openData.datapackage());
+  }
 
   /** Every column of every file: name, type and meaning, plus the file conventions. */
   @Get('dictionary')
@@ -80,8 +95,12 @@ export class OpenDataController {
   }
 
   private async download(name: DatasetName, format: OpenDataFormat, req: Request, res: Response): Promise<void> {
-    const etag = await this.openData.etag(name, format);
-    res.setHeader('ETag', etag);
+    const provenance = await this.openData.provenance();
+    res.setHeader('ETag', this.openData.etag(name, format, provenance));
+    // The snapshot the file is read from, where a CSV parser never sees it (the JSON array stays an array).
+    res.setHeader('X-Snapshot-Id', provenance.snapshotId);
+    res.setHeader('X-Data-As-Of', provenance.dataAsOf);
+    res.setHeader('Link', '</api/v1/open-data/datapackage.json>; rel="describedby"; type="application/json"');
     res.setHeader('Cache-Control', 'public, max-age=300');
     if (req.fresh) {
       res.status(304).end();

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { StatsCache } from '@gcm/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AnyDataset, Dataset, DatasetName } from './dataset';
+import { AnyDataset, ColumnType, Dataset, DatasetName } from './dataset';
 import { OPEN_DATA_DATASETS } from './datasets';
 import { OpenDataFormat, streamDataset } from './open-data.writer';
+import { DataProvenance } from '../stats/provenance';
+import { currentProvenance } from '../stats/stats-query.runner';
+
+/** Frictionless Table Schema field types of the dictionary's column types. */
+const FIELD_TYPES: Record<ColumnType, string> = {
+  string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime',
+  'string[]': 'array', 'integer[]': 'array', json: 'any',
+};
 
 export const OPEN_DATA_CONVENTIONS = {
   encoding: 'UTF-8',
@@ -20,10 +27,7 @@ export const OPEN_DATA_CONVENTIONS = {
 /** Bulk downloads of everything public, and the data dictionary describing them. */
 @Injectable()
 export class OpenDataService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cache: StatsCache,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   dataset(name: DatasetName): AnyDataset {
     return OPEN_DATA_DATASETS[name];
@@ -44,12 +48,49 @@ export class OpenDataService {
   }
 
   /**
-   * A validator for a download without reading it: the stats cache
-   * generation, which moves on every committed change to public data
-   * (organisation names included), whoever made it.
+   * The snapshot a download starts from (see provenance.ts); it moves on
+   * every committed change to public data (organisation names included),
+   * whoever made it, so it also serves as the download's validator.
    */
-  async etag(name: DatasetName, format: OpenDataFormat): Promise<string> {
-    return `W/"${name}.${format}-${await this.cache.generation()}"`;
+  provenance(): Promise<DataProvenance> {
+    return currentProvenance(this.dataSource);
+  }
+
+  etag(name: DatasetName, format: OpenDataFormat, provenance: DataProvenance): string {
+    return `W/"${name}.${format}-${provenance.snapshotId}"`;
+  }
+
+  /**
+   * A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/)
+   * describing every file, with the snapshot the files are served from: the
+   * CSV files' sidecar, since a CSV file has no room for metadata.
+   */
+  async datapackage(): Promise<string> {
+    const provenance = await this.provenance();
+    const resources = Object.values(OPEN_DATA_DATASETS).flatMap((d: Dataset<never>) =>
+      (['csv', 'json'] as const).map((format) => ({
+        name: `${d.name}-${format}`,
+        title: d.title,
+        description: d.description,
+        path: `/api/v1/open-data/${d.name}.${format}`,
+        format,
+        mediatype: format === 'csv' ? 'text/csv' : 'application/json',
+        encoding: 'utf-8',
+        schema: {
+          fields: d.columns.map((c) => ({ name: c.name, type: FIELD_TYPES[c.type], description: c.description })),
+          primaryKey: d.idColumn,
+        },
+      })),
+    );
+    return JSON.stringify({
+      profile: 'data-package',
+      name: 'gcm-tracker',
+      title: 'GCM Tracker open data',
+      description: OPEN_DATA_CONVENTIONS.licence,
+      created: provenance.dataAsOf,
+      provenance,
+      resources,
+    });
   }
 
   stream(name: DatasetName, format: OpenDataFormat, res: Response): Promise<void> {

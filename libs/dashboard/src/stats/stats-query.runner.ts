@@ -3,6 +3,9 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { StatsQuery } from './sql/fragments';
+import { PROVENANCE_SQL, provenanceOf, ProvenanceRow, withProvenance } from './provenance';
+
+const pool = (dataSource: DataSource) => (dataSource.driver as PostgresDriver).master as Pool;
 
 /**
  * Runs a public aggregate on the pool TypeORM already holds, without a query
@@ -11,8 +14,25 @@ import type { StatsQuery } from './sql/fragments';
  * statement. Returns the JSON text the statement built, or 404 via `what`.
  */
 export async function runStatsQuery(dataSource: DataSource, query: StatsQuery, what: string): Promise<string> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const { rows } = await pool.query<{ found: boolean; body: string }>(query.text, query.values);
+  const { rows } = await pool(dataSource).query<{ found: boolean; body: string }>(query.text, query.values);
   if (!rows[0]?.found) throw DomainError.notFound(what);
   return rows[0].body;
+}
+
+/**
+ * The same, with the snapshot the figures were read from (see provenance.ts)
+ * added to the JSON object as `provenance`: read by the same statement, so
+ * from the same database snapshot as the figures.
+ */
+export async function runStatsQueryWithProvenance(dataSource: DataSource, query: StatsQuery, what: string): Promise<string> {
+  const text = `SELECT s.found, s.body, p.snapshot_id, p.data_as_of FROM (${query.text}) s CROSS JOIN (${PROVENANCE_SQL}) p`;
+  const { rows } = await pool(dataSource).query<{ found: boolean; body: string } & ProvenanceRow>(text, query.values);
+  if (!rows[0]?.found) throw DomainError.notFound(what);
+  return withProvenance(rows[0].body, provenanceOf(rows[0]));
+}
+
+/** The current snapshot on its own (open-data downloads, which read in several statements). */
+export async function currentProvenance(dataSource: DataSource) {
+  const { rows } = await pool(dataSource).query<ProvenanceRow>(PROVENANCE_SQL);
+  return provenanceOf(rows[0]);
 }

@@ -1,10 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ImplementationStatus } from '@gcm/pledges';
+import { DataProvenance } from './provenance';
 
 type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled';
 type ReportingStatus = 'reported' | 'not_reported' | 'no_pledges';
 
 /** Response shapes of the public aggregates, for the OpenAPI description (the JSON itself is built in SQL). */
+
+/** Every /api/v1/stats answer: the snapshot its figures were computed from. */
+export class ProvenancedStats {
+  /** Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
+  provenance: DataProvenance;
+}
 
 export class CycleRef {
   code: string;
@@ -15,7 +22,7 @@ export class CycleRef {
   deadline: string;
 }
 
-export class HeadlineStats {
+export class HeadlineStats extends ProvenancedStats {
   /** The cycle the figures are for; null when no cycle has opened yet. */
   cycle: CycleRef | null;
   /** Public pledges (published, not withdrawn): all while the cycle is open, those published before it closed afterwards. */
@@ -47,7 +54,7 @@ export class PledgesByItem {
   pledgers?: number;
 }
 
-export class PledgesByStats {
+export class PledgesByStats extends ProvenancedStats {
   /** objective | theme | region | pledger-kind | form */
   dimension: 'objective' | 'theme' | 'region' | 'pledger-kind' | 'form';
   /** primary (each pledge once) or all (each objective/theme/region it addresses). */
@@ -63,7 +70,7 @@ export class StatusCount {
   pledges: number;
 }
 
-export class StatusStats {
+export class StatusStats extends ProvenancedStats {
   cycle: CycleRef | null;
   /** Public pledges in the cycle's population (see HeadlineStats.pledges). */
   total: number;
@@ -83,7 +90,7 @@ export class StatusTrendCycle {
   statuses: StatusCount[];
 }
 
-export class StatusTrendStats {
+export class StatusTrendStats extends ProvenancedStats {
   /** The statuses in display order. */
   statuses: ImplementationStatus[];
   /** Every cycle that has opened, oldest first. */
@@ -105,7 +112,7 @@ export class CoverageRegion {
   counts: number[];
 }
 
-export class CoverageStats {
+export class CoverageStats extends ProvenancedStats {
   total: number;
   objectives: CoverageObjective[];
   regions: CoverageRegion[];
@@ -132,7 +139,7 @@ export class GapRecommendation {
   pledges: number;
 }
 
-export class GapsStats {
+export class GapsStats extends ProvenancedStats {
   threshold: number;
   total: number;
   objectives: GapObjective[];
@@ -153,7 +160,7 @@ export class MapCountry {
   reporting: ReportingStatus;
 }
 
-export class MapStats {
+export class MapStats extends ProvenancedStats {
   cycle: CycleRef | null;
   countries: MapCountry[];
 }
@@ -197,7 +204,7 @@ export class RecommendationCount {
   pledges: number;
 }
 
-export class ObjectiveSummary {
+export class ObjectiveSummary extends ProvenancedStats {
   objective: StatsObjectiveRef;
   themes: ObjectiveThemeRef[];
   /** Public pledges addressing the objective (any alignment). */
@@ -247,7 +254,7 @@ export class CountryReporting {
   validated: number;
 }
 
-export class CountrySummary {
+export class CountrySummary extends ProvenancedStats {
   country: CountryRefDto;
   organisation: OrganisationRefDto | null;
   /** Public pledges the State leads. */
@@ -285,7 +292,7 @@ export class CountryAdoptionCycle {
   reported: AdoptionLevel;
 }
 
-export class CountryAdoption {
+export class CountryAdoption extends ProvenancedStats {
   totalThemes: number;
   totalCommitments: number;
   /** Every opened cycle, oldest first. */

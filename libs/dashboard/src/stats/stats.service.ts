@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { runStatsQuery } from './stats-query.runner';
+import { runStatsQuery, runStatsQueryWithProvenance } from './stats-query.runner';
 import { coverageSql } from './sql/coverage.sql';
 import type { StatsQuery } from './sql/fragments';
 import { gapsSql } from './sql/gaps.sql';
@@ -27,8 +27,9 @@ export function countModeFor(dimension: Dimension, requested?: CountMode): Count
 export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Every /api/v1/stats answer carries the snapshot its figures were read from (see provenance.ts). */
   private run(query: StatsQuery, what: string): Promise<string> {
-    return runStatsQuery(this.dataSource, query, what);
+    return runStatsQueryWithProvenance(this.dataSource, query, what);
   }
 
   headline(cycle?: string) {
@@ -69,17 +70,18 @@ export class StatsService {
 
   /** Progressive adoption across the five themes, cycle by cycle, by the one rule the State report uses (themeAdoption). */
   async countryAdoption(alpha3: string): Promise<string> {
-    const rows = JSON.parse(await this.run(countryAdoptionSql(alpha3), `Country ${alpha3}`)) as CountryAdoptionRows;
+    const rows = JSON.parse(await this.run(countryAdoptionSql(alpha3), `Country ${alpha3}`)) as CountryAdoptionRows & Pick<CountryAdoption, 'provenance'>;
     const cycles = rows.cycles.map((c) => ({ cycle: c.cycle, cycleStatus: c.cycleStatus, ...themeAdoption(c.pledges, rows.framework) }));
     const body: CountryAdoption = {
       totalThemes: new Set(rows.framework.themes).size,
       totalCommitments: new Set(rows.framework.commitments).size,
       cycles: cycles.map(({ cycle, cycleStatus, pledged, reported }) => ({ cycle, cycleStatus, pledged, reported })),
+      provenance: rows.provenance,
     };
     return JSON.stringify(body);
   }
 
   relatedPractices(reference: string, limit: number) {
-    return this.run(relatedPracticesSql(reference, limit), 'Pledge');
+    return runStatsQuery(this.dataSource, relatedPracticesSql(reference, limit), 'Pledge');
   }
 }

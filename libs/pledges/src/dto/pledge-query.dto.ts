@@ -8,6 +8,9 @@ import { lower, PageLimit, PageOffset, PageQueryDto, upper } from '@gcm/platform
 export const PLEDGE_SORTS = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'] as const;
 export type PledgeSort = (typeof PLEDGE_SORTS)[number];
 
+export const PLEDGE_REPORTED = ['owed', 'validated', 'not-reported'] as const;
+export type PledgeReported = (typeof PLEDGE_REPORTED)[number];
+
 export class PledgeFilterDto {
   /**
    * Full-text search over published titles, references, descriptions and the lead and partner organisations' names:
@@ -96,6 +99,16 @@ export class PledgeFilterDto {
   @IsOptional()
   @Matches(/^\d{4}(-[A-Z0-9]{1,4})?$/, { message: 'cycle must be a cycle code such as 2026-H1' })
   cycle?: string;
+
+  /**
+   * With cycle, the cycle's population by the rule the reports count with
+   * (libs/reporting, cycle population): owed — every pledge owing the cycle an
+   * update; validated — those with a validated update in it; not-reported —
+   * those with no submitted or validated update in it.
+   */
+  @IsOptional()
+  @IsIn(PLEDGE_REPORTED)
+  reported?: PledgeReported;
 
   /** Default: relevance when q is given, otherwise reference. */
   @IsOptional()

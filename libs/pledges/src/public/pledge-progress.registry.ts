@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TimelineEntry } from './public-pledge.view';
+import type { PledgeReported } from '../dto/pledge-query.dto';
 
 /**
  * What the public pledge pages need from progress reporting. Reporting
@@ -14,6 +15,8 @@ export interface PledgeProgressSource {
    * update in the reporting cycle whose code is bound at each `?`.
    */
   readonly cyclePredicate: string;
+  /** The same for a cycle population (see PledgeFilterDto.reported), by the reporting lib's population rule. */
+  populationPredicate(reported: PledgeReported): string;
 }
 
 @Injectable()

@@ -86,7 +86,9 @@ export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource 
   if (q.state) where.push(q.state === 'withdrawn' ? "p.status = 'withdrawn'" : "p.status <> 'withdrawn'");
   if (q.cycle) {
     if (!progress) throw DomainError.invalid('cycle', 'filtering by reporting cycle is not available');
-    add(progress.cyclePredicate, q.cycle);
+    add(q.reported ? progress.populationPredicate(q.reported) : progress.cyclePredicate, q.cycle);
+  } else if (q.reported) {
+    throw DomainError.invalid('reported', 'reported needs a cycle, e.g. cycle=2026-H1&reported=owed');
   }
   const sort = q.sort ?? (q.q ? 'relevance' : 'reference');
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';

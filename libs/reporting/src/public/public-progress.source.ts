@@ -2,6 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PledgeProgressRegistry, PledgeProgressSource, TimelineEntry } from '@gcm/pledges';
 import { DataSource } from 'typeorm';
+import type { PledgeReported } from '@gcm/pledges';
+import { COUNTED_UPDATES, owesUpdateSql } from '../population/cycle-population.sql';
+
+/** An update of the pledge `p` that counts as reported in the cycle `pc` (validated ones only when `validated`). */
+const counted = (validated: boolean) =>
+  `EXISTS (SELECT 1 FROM ${COUNTED_UPDATES} cu WHERE cu.pledge_id = p.id AND cu.cycle_id = pc.id${validated ? ' AND cu.validated' : ''})`;
+const REPORTED_SQL: Record<PledgeReported, string> = { owed: 'true', validated: counted(true), 'not-reported': `NOT ${counted(false)}` };
 
 /**
  * The progress timeline on public pledge pages: validated updates only, and
@@ -11,6 +18,11 @@ import { DataSource } from 'typeorm';
 export class PublicProgressSource implements PledgeProgressSource, OnModuleInit {
   readonly cyclePredicate = `EXISTS (SELECT 1 FROM progress_update pu JOIN reporting_cycle pc ON pc.id = pu.cycle_id
     WHERE pu.pledge_id = p.id AND pu.editorial_status = 'validated' AND pc.code = ?)`;
+
+  /** The cycle population by the one rule (pledge_owes_update, cycle_counted_update), as the reports count it. */
+  populationPredicate(reported: PledgeReported): string {
+    return `EXISTS (SELECT 1 FROM reporting_cycle pc WHERE pc.code = ? AND ${owesUpdateSql('p', 'pc')} AND ${REPORTED_SQL[reported]})`;
+  }
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
