@@ -120,6 +120,28 @@ describe('the web app in the six UN languages (browser)', () => {
     await who.close();
   }, 60_000);
 
+  it('shows the shipped commitments, SG recommendations and short labels in the page\'s language, with their lang and the unofficial label', async () => {
+    const who = await person(browser, 'i18n-catalogue', LAPTOP);
+    await who.page.goto(`${base}/ru/themes/T2`);
+    await settled(who.page);
+    const c4 = who.page.locator('li#T2\\.C4 > p');
+    await expect(c4.getAttribute('lang')).resolves.toBe('ru');
+    await expect(c4.textContent()).resolves.toMatch(/^Обмениваться данными о \(незаконной\) миграции/);
+    await expect(who.page.getByText('Неофициальный перевод: официальный текст ООН еще не загружен.').isVisible()).resolves.toBe(true);
+    await who.page.goto(`${base}/es/recommendations`);
+    await settled(who.page);
+    await expect(who.page.locator('#rec-102 a').textContent()).resolves.toBe('Garantizar el cumplimiento de la obligación de no devolución en las fronteras');
+    await who.page.goto(`${base}/zh/objectives/13`);
+    await settled(who.page);
+    await expect(who.page.locator('.page-header .lead span').textContent()).resolves.toBe('拘留替代办法');
+    // English is the source: no lang override, no unofficial label.
+    await who.page.goto(`${base}/themes/T2`);
+    await settled(who.page);
+    await expect(who.page.locator('li#T2\\.C4 > p').getAttribute('lang')).resolves.toBeNull();
+    await expect(who.page.getByText('Unofficial translation', { exact: false }).count()).resolves.toBe(0);
+    await who.close();
+  }, 60_000);
+
   it('a form in Arabic shows the server\'s field errors in Arabic', async () => {
     const focal = await signedIn(LAPTOP, f.ken.user.email, f.ken.password, 'i18n-form');
     await focal.page.goto(`${base}/ar/workspace/pledges/new`);

@@ -203,26 +203,33 @@ export async function sweep(base: string, who: Person, lang: SweepLang, paths: s
   return problems;
 }
 
-/** The public site, then the workspace as the secretariat, a focal point and an expert, in one language at one width. */
-export function describeLanguageSweep(lang: SweepLang, viewport: { width: number; height: number }): void {
-  describe(`the whole site in ${lang} at ${viewport.width} px (browser)`, () => {
+/**
+ * One language at one width: the public site, or the workspace as the
+ * secretariat, a focal point and an expert. One spec file per language,
+ * width and part, so that each stays short and they run in parallel.
+ */
+export function describeLanguageSweep(lang: SweepLang, viewport: { width: number; height: number }, part: 'public' | 'workspace'): void {
+  describe(`the ${part === 'public' ? 'public site' : 'workspace'} in ${lang} at ${viewport.width} px (browser)`, () => {
     let h: SweepHarness;
     beforeAll(async () => {
       h = await startSweep();
     });
     afterAll(() => stopSweep(h));
 
-    it('sweeps every route of the web app (or says why not)', () => {
-      const p = sweepPaths(h.w);
-      expect(unsweptRoutes([...p.public, ...p.secretariat, ...p.focal, ...p.expert])).toEqual([]);
-    });
+    if (part === 'public') {
+      it('sweeps every route of the web app (or says why not)', () => {
+        const p = sweepPaths(h.w);
+        expect(unsweptRoutes([...p.public, ...p.secretariat, ...p.focal, ...p.expert])).toEqual([]);
+      });
 
-    it(`every public page in ${lang} at ${viewport.width} px: right lang and dir, fits, no serious axe violation, nothing left in English`, async () => {
-      const who = await person(h.browser, `i18n-${lang}-${viewport.width}`, viewport);
-      const problems = await sweep(h.base, who, lang, sweepPaths(h.w).public);
-      await who.close();
-      expect(problems).toEqual([]);
-    }, 300_000);
+      it(`every public page in ${lang} at ${viewport.width} px: right lang and dir, fits, no serious axe violation, nothing left in English`, async () => {
+        const who = await person(h.browser, `i18n-${lang}-${viewport.width}`, viewport);
+        const problems = await sweep(h.base, who, lang, sweepPaths(h.w).public);
+        await who.close();
+        expect(problems).toEqual([]);
+      }, 300_000);
+      return;
+    }
 
     it(`every workspace screen in ${lang} at ${viewport.width} px (secretariat, focal point and expert)`, async () => {
       const { f, expert } = h.w;

@@ -4,6 +4,7 @@ import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
+import { UnofficialNote } from '../components/unofficial-note';
 import { t } from '../i18n';
 import { SubscribeSection } from '../subscriptions/subscribe-form';
 
@@ -62,7 +63,7 @@ export function ThemePage({ params }: RouteProps) {
                 {theme.commitments.map((c) => (
                   <li key={c.code} id={c.code}>
                     <span class="code">{c.code}</span>
-                    <p>{c.text}</p>
+                    <p lang={c.textLang}>{c.text}</p>
                     {c.subItems.length > 0 && (
                       <ul>
                         {c.subItems.map((s, i) => (
@@ -73,6 +74,7 @@ export function ThemePage({ params }: RouteProps) {
                   </li>
                 ))}
               </ol>
+              <UnofficialNote sources={[theme.titleSource, ...theme.commitments.map((c) => c.textSource)]} />
             </section>
             <SubscribeSection topic="theme" topicKey={String(theme.number)} />
           </article>
