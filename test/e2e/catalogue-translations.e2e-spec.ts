@@ -16,7 +16,8 @@ const SAME_AS_ENGLISH = new Set(['objective 3 shortLabel [fr]']);
 function faithful(english: string, text: string): string[] {
   const closing = (s: string) => (/[;；؛]$/.test(s) ? ';' : /[:：]$/.test(s) ? ':' : /[.。]$/.test(s) ? '.' : '');
   const numbers = (s: string) => (s.match(/\d+/g) ?? []).sort().join(' ');
-  const acronyms = (s: string) => s.match(/\b(?:[A-Z]{3,}|i-Map)\b/g) ?? [];
+  // IMRF is spelled out in each language, as the UN's own texts do.
+  const acronyms = (s: string) => (s.match(/\b(?:[A-Z]{3,}|i-Map)\b/g) ?? []).filter((a) => a !== 'IMRF');
   const brackets = (s: string) => (s.match(/[(（]/g) ?? []).length;
   const out: string[] = [];
   if (numbers(text) !== numbers(english)) out.push(`numbers ${numbers(text)}, English has ${numbers(english)}`);

@@ -118,7 +118,7 @@ describe('the six languages on the server: API language, catalogue translations,
       const five = rowOf(ws, 'objective', '5', 'title');
       expect(five.getCell(4).value).toBe('Enhance availability and flexibility of pathways for regular migration');
       expect(five.getCell(9).value).toBe('Aumentar la disponibilidad y flexibilidad de las vías de migración regular');
-      expect(rowOf(ws, 'commitment', 'T2.C4', 'text').getCell(7).value).toMatch(/^分享关于/);
+      expect(rowOf(ws, 'commitment', 'T2.C4', 'text').getCell(7).value).toMatch(/^Partager des données sur la migration/);
     });
 
     it('reports every bad cell (unknown language, extra and missing keys, placeholders) and writes nothing', async () => {
