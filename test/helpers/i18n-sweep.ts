@@ -211,9 +211,10 @@ export async function sweep(base: string, who: Person, lang: SweepLang, paths: s
 export function describeLanguageSweep(lang: SweepLang, viewport: { width: number; height: number }, part: 'public' | 'workspace'): void {
   describe(`the ${part === 'public' ? 'public site' : 'workspace'} in ${lang} at ${viewport.width} px (browser)`, () => {
     let h: SweepHarness;
+    // The fixture is built through the API; on a busy machine that takes longer than Jest's default minute.
     beforeAll(async () => {
       h = await startSweep();
-    });
+    }, 240_000);
     afterAll(() => stopSweep(h));
 
     if (part === 'public') {
