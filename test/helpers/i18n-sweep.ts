@@ -203,13 +203,16 @@ export async function sweep(base: string, who: Person, lang: SweepLang, paths: s
   return problems;
 }
 
+type SweepPart = 'public' | 'secretariat' | 'focal-expert';
+const PART_NAMES: Record<SweepPart, string> = { public: 'public site', secretariat: 'secretariat\'s workspace', 'focal-expert': 'focal point\'s and expert\'s workspace' };
+
 /**
- * One language at one width: the public site, or the workspace as the
- * secretariat, a focal point and an expert. One spec file per language,
- * width and part, so that each stays short and they run in parallel.
+ * One language at one width: the public site, the secretariat's workspace, or
+ * the focal point's and the expert's. One spec file per language, width and
+ * part, so that each stays short and they run in parallel.
  */
-export function describeLanguageSweep(lang: SweepLang, viewport: { width: number; height: number }, part: 'public' | 'workspace'): void {
-  describe(`the ${part === 'public' ? 'public site' : 'workspace'} in ${lang} at ${viewport.width} px (browser)`, () => {
+export function describeLanguageSweep(lang: SweepLang, viewport: { width: number; height: number }, part: SweepPart): void {
+  describe(`the ${PART_NAMES[part]} in ${lang} at ${viewport.width} px (browser)`, () => {
     let h: SweepHarness;
     // The fixture is built through the API; on a busy machine that takes longer than Jest's default minute.
     beforeAll(async () => {
@@ -222,29 +225,22 @@ export function describeLanguageSweep(lang: SweepLang, viewport: { width: number
         const p = sweepPaths(h.w);
         expect(unsweptRoutes([...p.public, ...p.secretariat, ...p.focal, ...p.expert])).toEqual([]);
       });
-
-      it(`every public page in ${lang} at ${viewport.width} px: right lang and dir, fits, no serious axe violation, nothing left in English`, async () => {
-        const who = await person(h.browser, `i18n-${lang}-${viewport.width}`, viewport);
-        const problems = await sweep(h.base, who, lang, sweepPaths(h.w).public);
-        await who.close();
-        expect(problems).toEqual([]);
-      }, 300_000);
-      return;
     }
 
-    it(`every workspace screen in ${lang} at ${viewport.width} px (secretariat, focal point and expert)`, async () => {
+    it(`every page of the ${PART_NAMES[part]} in ${lang} at ${viewport.width} px: right lang and dir, fits, no serious axe violation, nothing left in English`, async () => {
       const { f, expert } = h.w;
       const paths = sweepPaths(h.w);
+      const visits: [string, { email: string; password: string } | null, string[]][] = part === 'public'
+        ? [['public', null, paths.public]]
+        : part === 'secretariat'
+          ? [['sec', { email: f.secretariat.user.email, password: f.secretariat.password }, paths.secretariat]]
+          : [['focal', { email: f.ken.user.email, password: f.ken.password }, paths.focal], ['expert', { email: expert.user.email, password: expert.password }, paths.expert]];
       const problems: string[] = [];
-      for (const [role, email, password, list] of [
-        ['sec', f.secretariat.user.email, f.secretariat.password, paths.secretariat],
-        ['focal', f.ken.user.email, f.ken.password, paths.focal],
-        ['expert', expert.user.email, expert.password, paths.expert],
-      ] as const) {
-        const who = await person(h.browser, `i18n-ws-${role}-${lang}-${viewport.width}`, viewport);
-        await signIn(who.page, h.base, email, password);
-        problems.push(...(await sweep(h.base, who, lang, list)));
-        await who.close();
+      for (const [who, account, list] of visits) {
+        const visitor = await person(h.browser, `i18n-${who}-${lang}-${viewport.width}`, viewport);
+        if (account) await signIn(visitor.page, h.base, account.email, account.password);
+        problems.push(...(await sweep(h.base, visitor, lang, list)));
+        await visitor.close();
       }
       expect(problems).toEqual([]);
     }, 300_000);

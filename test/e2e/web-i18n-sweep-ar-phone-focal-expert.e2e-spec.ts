@@ -1,0 +1,5 @@
+import { describeLanguageSweep } from '../helpers/i18n-sweep';
+import { PHONE } from '../helpers/page-audit';
+
+/** The focal-expert pages in ar at the phone's width: see describeLanguageSweep (one file per language, width and part, so each stays short). */
+describeLanguageSweep('ar', PHONE, 'focal-expert');

@@ -1,0 +1,5 @@
+import { describeLanguageSweep } from '../helpers/i18n-sweep';
+import { LAPTOP } from '../helpers/page-audit';
+
+/** The focal-expert pages in fr at the laptop's width: see describeLanguageSweep (one file per language, width and part, so each stays short). */
+describeLanguageSweep('fr', LAPTOP, 'focal-expert');

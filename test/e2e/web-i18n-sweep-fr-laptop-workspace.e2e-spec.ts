@@ -1,5 +1,0 @@
-import { describeLanguageSweep } from '../helpers/i18n-sweep';
-import { LAPTOP } from '../helpers/page-audit';
-
-/** The workspace pages in fr at the laptop's width: see describeLanguageSweep (one file per language, width and part, so each stays short). */
-describeLanguageSweep('fr', LAPTOP, 'workspace');

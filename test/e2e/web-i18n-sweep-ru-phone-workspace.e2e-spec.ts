@@ -1,5 +1,0 @@
-import { describeLanguageSweep } from '../helpers/i18n-sweep';
-import { PHONE } from '../helpers/page-audit';
-
-/** The workspace pages in ru at the phone's width: see describeLanguageSweep (one file per language, width and part, so each stays short). */
-describeLanguageSweep('ru', PHONE, 'workspace');
