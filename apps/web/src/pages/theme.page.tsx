@@ -65,7 +65,8 @@ export function ThemePage({ params }: RouteProps) {
                     <span class="code">{c.code}</span>
                     <p lang={c.textLang}>{c.text}</p>
                     {c.subItems.length > 0 && (
-                      <ul>
+                      // Sub-items are not translated yet: under a translated commitment they stay English, marked so.
+                      <ul lang={c.textLang ? 'en' : undefined}>
                         {c.subItems.map((s, i) => (
                           <li key={i}>{s}</li>
                         ))}
