@@ -20,22 +20,21 @@ describe('the six languages on the server: API language, catalogue translations,
   afterAll(() => t.close());
 
   describe('API language', () => {
-    it('answers catalogue titles in the language of Accept-Language or ?lang=, says which, and marks English fallbacks', async () => {
+    it('answers catalogue titles in the language of Accept-Language or ?lang=, says which (an English fallback, marked: catalogue-translations.e2e-spec)', async () => {
       const fr = await t.http.get('/api/v1/framework/objectives/5').set('Accept-Language', 'fr-CH, en;q=0.5').expect(200);
       expect(fr.headers['content-language']).toBe('fr');
       expect(fr.headers.vary).toMatch(/Accept-Language/i);
       expect(fr.body).toMatchObject({
         number: 5, title: 'Faire en sorte que les filières de migration régulière soient accessibles et plus souples',
         titleLang: 'fr', titleSource: 'unofficial',
-        // No short label ships in French: the English one, marked so the page can set lang="en".
-        shortLabel: 'Regular pathways', shortLabelLang: 'en', shortLabelSource: 'original',
+        shortLabel: 'Voies de migration régulière', shortLabelLang: 'fr', shortLabelSource: 'unofficial',
       });
       const ar = await t.http.get('/api/v1/framework/round-tables/RT2?lang=ar').set('Accept-Language', 'fr').expect(200);
       expect(ar.headers['content-language']).toBe('ar');
       expect(ar.body.title).toBe('المائدة المستديرة 2 لمنتدى استعراض الهجرة الدولية 2022');
       expect(ar.body.objectives.find((o: { number: number }) => o.number === 4)).toMatchObject({ titleLang: 'ar' });
       const zh = await t.http.get('/api/v1/framework/principles?lang=zh').expect(200);
-      expect(zh.body.find((p: { key: string }) => p.key === 'f')).toMatchObject({ name: '人权', nameLang: 'zh', gistLang: 'en' });
+      expect(zh.body.find((p: { key: string }) => p.key === 'f')).toMatchObject({ name: '人权', nameLang: 'zh', gistLang: 'zh' });
       const en = await t.http.get('/api/v1/framework/objectives/5').expect(200);
       expect(en.headers['content-language']).toBe('en');
       expect(en.body.title).toBe('Enhance availability and flexibility of pathways for regular migration');
@@ -119,7 +118,7 @@ describe('the six languages on the server: API language, catalogue translations,
       const five = rowOf(ws, 'objective', '5', 'title');
       expect(five.getCell(4).value).toBe('Enhance availability and flexibility of pathways for regular migration');
       expect(five.getCell(9).value).toBe('Aumentar la disponibilidad y flexibilidad de las vías de migración regular');
-      expect(rowOf(ws, 'commitment', 'T2.C4', 'text').getCell(7).value).toBe('');
+      expect(rowOf(ws, 'commitment', 'T2.C4', 'text').getCell(7).value).toMatch(/^Partager des données sur la migration/);
     });
 
     it('reports every bad cell (unknown language, extra and missing keys, placeholders) and writes nothing', async () => {

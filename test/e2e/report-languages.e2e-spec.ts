@@ -158,4 +158,15 @@ describe('reports in the six languages', () => {
     const states = region.sections.flatMap((s: { blocks: { id?: string; rows?: { state: string }[] }[] }) => s.blocks).find((b: { id?: string }) => b.id === 'states');
     expect(states.rows.map((r: { state: string }) => r.state)).toContain(new Intl.DisplayNames(['ar'], { type: 'region' }).of('FR'));
   });
+  it('names SG recommendations and actionable commitments in the report language, from the shipped translations', async () => {
+    const rec = (await t.http.get('/api/v1/framework/recommendations?lang=fr')).body.find((r: { paragraph: number }) => r.paragraph === 101);
+    expect(rec).toMatchObject({ shortTitleLang: 'fr', shortTitleSource: 'unofficial' });
+    const fr = JSON.stringify(JSON.parse((await download(await built({ kind: 'objective', scope: '5', cycle: '2026-H1', language: 'fr' }), 'json')).bytes.toString('utf8')));
+    expect(fr).toContain(`Recommandation du SG, par. 101 : ${rec.shortTitle}`);
+    const c6 = (await t.http.get('/api/v1/framework/themes/T2?lang=ar')).body.commitments.find((c: { code: string }) => c.code === 'T2.C6');
+    expect(c6).toMatchObject({ textLang: 'ar', textSource: 'unofficial' });
+    const ar = JSON.stringify(JSON.parse((await download(await built({ kind: 'theme', scope: 'T2', cycle: '2026-H1', language: 'ar' }), 'json')).bytes.toString('utf8')));
+    expect(ar).toContain(c6.text);
+    expect(ar).not.toContain('Support Integrated Border Management measures');
+  });
 });

@@ -5,8 +5,8 @@ import {
   CatalogueTranslation, Commitment, Consideration, Country, FrameworkVersion, GuidingQuestion, Objective, ObjectiveTheme, Principle, Recommendation, RoundTable, Theme,
 } from './entities';
 import { CatalogueSource, loadCatalogueSource, loadShippedTranslations } from './seed';
-import type { TranslationRow } from './i18n/catalogue-i18n';
-import { buildSnapshot } from './framework.snapshot';
+import { sourceTexts, textKey, type TranslationRow } from './i18n/catalogue-i18n';
+import { buildSnapshot, type CatalogueSnapshot } from './framework.snapshot';
 
 /**
  * The brief's recommendations are headed by what they protect; these are the
@@ -69,16 +69,38 @@ export class FrameworkSeeder {
     });
   }
 
-  /** A catalogue seeded before translations shipped gets them once, as a new framework version like any catalogue edit. */
+  /**
+   * Shipped translations the catalogue does not hold yet (it was seeded before
+   * they shipped, or before a later release added texts to the file) arrive
+   * as a new framework version, audited, like any catalogue edit. A text the
+   * catalogue already holds in that language — the secretariat's or an earlier
+   * shipment's — is left as it is, and so is every text whose English the
+   * secretariat has changed since the seed: the shipped translation is of the
+   * seeded English. Nothing missing: nothing written, no version.
+   */
   private async shipTranslations(m: EntityManager, translations: TranslationRow[]): Promise<void> {
-    if (!translations.length || (await m.count(CatalogueTranslation)) > 0) return;
+    if (!translations.length) return;
+    const held = new Set((await m.find(CatalogueTranslation, { select: ['entityKind', 'code', 'field', 'locale'] }))
+      .map((r) => `${textKey(r.entityKind, r.code, r.field)}\u0000${r.locale}`));
+    const [seeded] = await m.query('SELECT snapshot FROM framework_version ORDER BY version LIMIT 1');
+    const seededEnglish = new Map(sourceTexts(seeded.snapshot as CatalogueSnapshot).map((s) => [textKey(s.kind, s.code, s.field), s.text]));
+    const currentEnglish = new Map(sourceTexts(await buildSnapshot(m)).map((s) => [textKey(s.kind, s.code, s.field), s.text]));
+    const missing = translations.filter((r) => {
+      const key = textKey(r.entityKind, r.code, r.field);
+      const english = currentEnglish.get(key);
+      const atSeed = seededEnglish.get(key);
+      return english !== undefined && (atSeed === undefined || atSeed === english) && !held.has(`${key}\u0000${r.locale}`);
+    });
+    if (!missing.length) return;
     const [{ current }] = await m.query('SELECT max(version)::int AS current FROM framework_version');
     const version = current + 1;
-    await insertTranslations(m, translations, version);
+    await insertTranslations(m, missing, version);
     await m.insert(FrameworkVersion, { version, note: 'Unofficial translations shipped with the platform', createdBy: null, snapshot: await buildSnapshot(m) });
+    const languages: Record<string, number> = {};
+    for (const r of missing) languages[r.locale] = (languages[r.locale] ?? 0) + 1;
     await this.audit.record(m, {
       action: 'framework.translations.ship', entityType: 'framework_version', entityId: version,
-      after: { version, translations: translations.length, source: 'unofficial' }, actorId: null, actorRole: 'system',
+      after: { version, translations: missing.length, languages, source: 'unofficial' }, actorId: null, actorRole: 'system',
     });
   }
 }

@@ -6,7 +6,7 @@ export function RecommendationBody({ r, level }: { r: RecommendationView; level:
   const H = level === 2 ? 'h2' : 'h3';
   return (
     <>
-      {r.text !== r.shortTitle && <p>{r.text}</p>}
+      {r.text !== r.shortTitle && <p lang={r.textLang}>{r.text}</p>}
       {r.objectives.length > 0 && (
         <p>
           <span class="label">{t.recommendations.objectives}: </span>

@@ -55,6 +55,7 @@ export const en = {
     reports: 'Reports',
   },
   common: {
+    unofficialTranslation: 'Unofficial translation: the official UN text has not been loaded yet.',
     loading: 'Loading…',
     loadError: 'The data could not be loaded.',
     retry: 'Try again',

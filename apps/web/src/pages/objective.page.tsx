@@ -36,7 +36,7 @@ export function ObjectivePage({ params }: RouteProps) {
             <PageHeader
               kicker={t.common.objective(o.number)}
               title={o.title}
-              lead={o.shortLabel}
+              lead={<span lang={o.shortLabelLang}>{o.shortLabel}</span>}
               crumbs={[
                 { href: '/', label: t.nav.home },
                 { href: '/objectives', label: t.nav.objectives },

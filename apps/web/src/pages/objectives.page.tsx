@@ -30,7 +30,7 @@ export function ObjectivesPage() {
                     <td class="num">{o.number}</td>
                     <th scope="row">
                       <a href={`/objectives/${o.number}`}>{o.title}</a>
-                      <span class="muted block">{o.shortLabel}</span>
+                      <span class="muted block" lang={o.shortLabelLang}>{o.shortLabel}</span>
                     </th>
                     <td>{o.roundTable ? <a href={`/round-tables/${o.roundTable}`}>{o.roundTable}</a> : t.common.none}</td>
                     <td>

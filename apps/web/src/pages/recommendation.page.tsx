@@ -5,6 +5,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { RecommendationBody } from '../components/recommendation-body';
 import { useData } from '../components/use-data';
+import { UnofficialNote } from '../components/unofficial-note';
 import { t } from '../i18n';
 
 export function RecommendationPage({ params }: RouteProps) {
@@ -27,6 +28,7 @@ export function RecommendationPage({ params }: RouteProps) {
             ]}
           />
           <RecommendationBody r={r} level={2} />
+          <UnofficialNote sources={[r.shortTitleSource, r.textSource]} />
         </article>
       )}
     </DataView>

@@ -3,6 +3,7 @@ import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { RecommendationBody } from '../components/recommendation-body';
 import { useData } from '../components/use-data';
+import { UnofficialNote } from '../components/unofficial-note';
 import { t } from '../i18n';
 
 export function RecommendationsPage() {
@@ -17,11 +18,12 @@ export function RecommendationsPage() {
               <section key={r.paragraph} class="card" aria-labelledby={`rec-${r.paragraph}`}>
                 <p class="kicker">{t.common.paragraph(r.paragraph)}</p>
                 <h2 id={`rec-${r.paragraph}`} class="card__title">
-                  <a href={`/recommendations/${r.paragraph}`}>{r.shortTitle}</a>
+                  <a href={`/recommendations/${r.paragraph}`} lang={r.shortTitleLang}>{r.shortTitle}</a>
                 </h2>
                 <RecommendationBody r={r} level={3} />
               </section>
             ))}
+            <UnofficialNote sources={items.flatMap((r) => [r.shortTitleSource, r.textSource])} />
           </div>
         )}
       </DataView>

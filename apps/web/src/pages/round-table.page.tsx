@@ -32,7 +32,7 @@ export function RoundTablePage({ params }: RouteProps) {
                   <h3 class="result__title">
                     <a href={`/objectives/${o.number}`}>{o.title}</a>
                   </h3>
-                  <p class="result__org">{o.shortLabel}</p>
+                  <p class="result__org" lang={o.shortLabelLang}>{o.shortLabel}</p>
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import type { RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
 import { PageHeader } from '../components/page-header';
 import { useData } from '../components/use-data';
+import { UnofficialNote } from '../components/unofficial-note';
 import { t } from '../i18n';
 import { SubscribeSection } from '../subscriptions/subscribe-form';
 
@@ -62,9 +63,10 @@ export function ThemePage({ params }: RouteProps) {
                 {theme.commitments.map((c) => (
                   <li key={c.code} id={c.code}>
                     <span class="code">{c.code}</span>
-                    <p>{c.text}</p>
+                    <p lang={c.textLang}>{c.text}</p>
                     {c.subItems.length > 0 && (
-                      <ul>
+                      // Sub-items are not translated yet: under a translated commitment they stay English, marked so.
+                      <ul lang={c.textLang ? 'en' : undefined}>
                         {c.subItems.map((s, i) => (
                           <li key={i}>{s}</li>
                         ))}
@@ -73,6 +75,7 @@ export function ThemePage({ params }: RouteProps) {
                   </li>
                 ))}
               </ol>
+              <UnofficialNote sources={[theme.titleSource, ...theme.commitments.map((c) => c.textSource)]} />
             </section>
             <SubscribeSection topic="theme" topicKey={String(theme.number)} />
           </article>
