@@ -47,7 +47,7 @@ describe('charts in the HTML edition', () => {
 
   it('print each chart beside the table with its numbers, still visible', () => {
     for (const c of charts(doc)) {
-      expect(html).toMatch(new RegExp(`<div class="chart-pair[^"]*"><div class="charts">(<figure class="chart-figure">.*?</figure>)+</div><div class="table-wrap"><table( class="distribution")? id="${c.tableId}">`));
+      expect(html).toMatch(new RegExp(`<div class="chart-pair[^"]*"><div class="charts">(<figure class="chart-figure">.*?</figure>)+</div><div class="table-wrap" role="region" tabindex="0" aria-label="[^"]*"><table( class="distribution")? id="${c.tableId}">`));
     }
     expect(html).toContain('<div class="chart-pair stacked">');
   });

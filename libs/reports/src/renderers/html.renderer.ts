@@ -144,6 +144,12 @@ function renderFootnotes(b: FootnotesBlock, rt: ReportText): string {
   }).join('')}</ol>`;
 }
 
+/**
+ * The box a table scrolls sideways in on a narrow screen: a named region
+ * keyboard users can focus and scroll (axe: scrollable-region-focusable).
+ */
+const tableWrap = (caption: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(caption)}">`;
+
 function renderTable(t: TableBlock, rt: ReportText): string {
   if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(rt.noneRows(t.caption))}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
@@ -152,7 +158,7 @@ function renderTable(t: TableBlock, rt: ReportText): string {
     const cls = isNumeric(c.type) ? ' class="num"' : '';
     return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   }).join('')}</tr>`);
-  return `<div class="table-wrap"><table id="${slug(t.id)}"><caption>${escapeHtml(t.caption)}</caption>` +
+  return `${tableWrap(t.caption)}<table id="${slug(t.id)}"><caption>${escapeHtml(t.caption)}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
@@ -164,7 +170,7 @@ function renderDistribution(d: StatusDistributionBlock, rt: ReportText): string 
       `<td class="num">${e.ratio === null ? EMPTY : n(e.ratio, 'percent')}</td>` +
       `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`;
   });
-  return `<div class="table-wrap"><table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
+  return `${tableWrap(d.caption)}<table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
     `<thead><tr><th scope="col">${escapeHtml(rt.status)}</th><th scope="col" class="num">${escapeHtml(rt.pledges)}</th><th scope="col" class="num">${escapeHtml(rt.share)}</th><td></td></tr></thead>` +
     `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">${escapeHtml(rt.total)}</th><td class="num">${n(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
 }

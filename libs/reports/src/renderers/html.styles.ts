@@ -7,7 +7,8 @@ h1{font-size:1.7rem;margin:0 0 .3rem}h2{font-size:1.3rem;border-bottom:2px solid
 h3{font-size:1.1rem;margin-top:1.4rem}h4{font-size:1rem;margin:1rem 0 .3rem}
 .subtitle{color:var(--muted);margin:0 0 1rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.9rem;color:var(--muted)}
-dl.meta dd{margin:0}
+dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
+main{overflow-wrap:break-word}
 nav ul.toc{columns:2;font-size:.95rem;list-style:none;padding-inline-start:0}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.8rem;margin:1rem 0}
 .figure{border:1px solid var(--rule);border-radius:4px;padding:.6rem}
