@@ -13,7 +13,7 @@ import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
 import { seedReportDataset } from '../support/report-dataset.seeder';
 
 const charts = (doc: ReportDocument) => doc.sections.flatMap((s) => s.blocks).filter((b): b is ChartBlock => b.type === 'chart');
-const strokes = (pdf: Buffer) => pdf.toString('latin1').includes('/Subtype /Image');
+const hasImage = (pdf: Buffer) => pdf.toString('latin1').includes('/Subtype /Image');
 
 /**
  * A span (2025-H2 to 2026-H1) compiled by the report flow through the worker,
@@ -83,7 +83,7 @@ describe('report charts, over a real report run', () => {
     if (language === 'ar') expect(html).toContain('direction="rtl"');
     const text = pdfToText(pdf, false).replace(/\s?[\u064b-\u065f\u0670]/g, '');
     for (const title of [tr.t('chartRatesTitle'), tr.t('chartTransitionsTitle')]) expect(text).toContain(title.replace(/[\u064b-\u065f\u0670]/g, ''));
-    expect(strokes(pdf)).toBe(false);
+    expect(hasImage(pdf)).toBe(false);
   });
 
   it.each([['en', PHONE], ['en', LAPTOP], ['ar', PHONE], ['ar', LAPTOP]])('opens the %s HTML edition with its charts at %p: CSP-clean, no serious axe violation', async (language, viewport) => {

@@ -8,6 +8,9 @@ import { EARLIER, LATER, twoCyclesDataset } from '../testing/two-cycles.fixture'
 import { renderCsv } from './csv.renderer';
 import { renderHtml } from './html.renderer';
 import { renderJson } from './json.renderer';
+import PDFDocument from 'pdfkit';
+import { drawChart } from './pdf-chart';
+import { PdfScript } from './pdf-script';
 import { renderPdf } from './pdf.renderer';
 
 const span = (language: 'en' | 'ar' | 'zh') =>
@@ -120,6 +123,21 @@ describe('charts in the PDF edition', () => {
     const tableAt = after.indexOf('Reporting and status transitions, cycle by cycle', chartAt);
     expect(chartAt).toBeGreaterThan(after.indexOf('Reporting by cycle'));
     expect(tableAt).toBeGreaterThan(chartAt);
+  });
+});
+
+describe('charts in a tagged PDF', () => {
+  it('are each one Figure structure element with the chart\'s text alternative as /Alt', async () => {
+    const doc = new PDFDocument({ size: 'A4', tagged: true, lang: 'en' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    const cs = charts(span('en'));
+    for (const c of cs) drawChart(doc, new PdfScript(doc, 'ltr'), c, reportText('en'));
+    doc.end();
+    const raw = (await done).toString('latin1');
+    expect(count(raw, /\/S \/Figure/g)).toBe(cs.length);
+    expect(count(raw, /\/Alt /g)).toBe(cs.length);
   });
 });
 
