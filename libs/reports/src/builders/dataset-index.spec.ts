@@ -46,7 +46,7 @@ describe('DatasetIndex: the cycle population in memory', () => {
     const figures = summary.sections[0].blocks.flatMap((b) => (b.type === 'key_figures' ? b.items : []));
     const value = (key: string) => figures.find((f) => f.key === key)?.value;
     expect([value('statesWithPledges'), value('reportingStates'), value('pledgesOwing'), value('updates')]).toEqual([1, 1, 2, 2]);
-    const dist = summary.sections.find((s) => s.id === 'status')!.blocks[0];
+    const dist = summary.sections.find((s) => s.id === 'status')!.blocks.find((b) => b.type === 'status_distribution')!;
     expect(dist.type === 'status_distribution' && dist.entries.filter((e) => e.count > 0).map((e) => [e.status, e.count])).toEqual([['achieved', 1], ['no_update', 1]]);
     const objective = buildObjectiveReport({ ...data, scope: { objective: 8, cycleCode: H1.code } });
     const pledges = objective.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table' && b.id === 'pledges');

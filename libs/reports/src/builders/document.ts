@@ -1,9 +1,11 @@
 import { DOCUMENT_SCHEMA_VERSION, ReportDocument, Section } from '../model/document.types';
 import { CycleInput } from '../model/report-input.types';
 import { ReportInput, ReportKind } from '../model/report-kind.types';
+import { builderText } from '../i18n/builder-text';
+import { withCharts } from './charts';
 import { reportParameters } from './shared-sections';
 
-/** Assembles the document; metadata is copied from the input, never from the clock. */
+/** Assembles the document, with the charts of its tables (see withCharts); metadata is copied from the input, never from the clock. */
 export function documentOf<K extends ReportKind>(
   input: ReportInput<K>, kind: K, title: string, subtitle: string | null, cycles: CycleInput[], sections: Section[],
 ): ReportDocument {
@@ -19,6 +21,6 @@ export function documentOf<K extends ReportKind>(
       parameters: { ...reportParameters(input) },
       language: input.language ?? 'en',
     },
-    sections,
+    sections: withCharts(sections, builderText(input.language, input.catalogue)),
   };
 }

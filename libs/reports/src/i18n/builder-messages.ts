@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from '@gcm/platform/pure';
 import { CHANGE_MESSAGES_AR, CHANGE_MESSAGES_EN, CHANGE_MESSAGES_ES, CHANGE_MESSAGES_FR, CHANGE_MESSAGES_RU, CHANGE_MESSAGES_ZH } from './change-messages';
+import { CHART_MESSAGES_AR, CHART_MESSAGES_EN, CHART_MESSAGES_ES, CHART_MESSAGES_FR, CHART_MESSAGES_RU, CHART_MESSAGES_ZH } from './chart-messages';
 import { IMRF_MESSAGES_AR, IMRF_MESSAGES_EN, IMRF_MESSAGES_ES, IMRF_MESSAGES_FR, IMRF_MESSAGES_RU, IMRF_MESSAGES_ZH } from './imrf-summary-messages';
 
 /**
@@ -14,6 +15,7 @@ const en = {
   // Issue 16 items 4 and 10 (rep16c): change since the last cycle, early warning, trend, adoption
   ...CHANGE_MESSAGES_EN,
   ...IMRF_MESSAGES_EN,
+  ...CHART_MESSAGES_EN,
   // State report
   stateTitle: '{org}: progress report for {cycle}',
   stateSubtitle: 'Pledges under the Global Compact for Migration and their progress, {start} to {end}',
@@ -309,6 +311,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   fr: {
     ...CHANGE_MESSAGES_FR,
     ...IMRF_MESSAGES_FR,
+    ...CHART_MESSAGES_FR,
     stateTitle: '{org} : rapport d’avancement pour {cycle}',
     stateSubtitle: 'Engagements au titre du Pacte mondial sur les migrations et leur avancement, du {start} au {end}',
     summary: 'Résumé',
@@ -596,6 +599,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   es: {
     ...CHANGE_MESSAGES_ES,
     ...IMRF_MESSAGES_ES,
+    ...CHART_MESSAGES_ES,
     stateTitle: '{org}: informe de progreso correspondiente a {cycle}',
     stateSubtitle: 'Compromisos en el marco del Pacto Mundial para la Migración y sus avances, del {start} al {end}',
     summary: 'Resumen',
@@ -883,6 +887,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   ru: {
     ...CHANGE_MESSAGES_RU,
     ...IMRF_MESSAGES_RU,
+    ...CHART_MESSAGES_RU,
     stateTitle: '{org}: доклад о ходе работы за {cycle}',
     stateSubtitle: 'Обязательства в рамках Глобального договора о миграции и ход их выполнения, с {start} по {end}',
     summary: 'Резюме',
@@ -1170,6 +1175,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   ar: {
     ...CHANGE_MESSAGES_AR,
     ...IMRF_MESSAGES_AR,
+    ...CHART_MESSAGES_AR,
     stateTitle: '{org}: تقرير مرحلي عن الدورة {cycle}',
     stateSubtitle: 'التعهدات المقدمة في إطار الاتفاق العالمي من أجل الهجرة والتقدم المحرز فيها، من {start} إلى {end}',
     summary: 'موجز',
@@ -1457,6 +1463,7 @@ export const BUILDER_MESSAGES: MessageCatalogue<BuilderMessageKey> = {
   zh: {
     ...CHANGE_MESSAGES_ZH,
     ...IMRF_MESSAGES_ZH,
+    ...CHART_MESSAGES_ZH,
     stateTitle: '{org}：{cycle}进展报告',
     stateSubtitle: '《移民问题全球契约》下的承诺及其进展，{start}至{end}',
     summary: '摘要',

@@ -39,6 +39,7 @@ const en = {
   // Footnotes of the overview of progress (rep16p)
   footnoteUpdate: '{reference} ({organisation}), progress update for {cycle}, “{title}”: “{quote}”',
   footnoteExpert: 'Expert challenge report {reference} by {organisation}, “{title}”: “{quote}”',
+  chartAlt: '{title}. The same figures are in the table “{caption}” beside this chart: {values}.',
   citation: '{publisher} ({year}). {title}, version {number}. Data as of {takenAt}; snapshot {snapshot}. {url}',
 };
 export type ReportMessageKey = keyof typeof en;
@@ -77,6 +78,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), rapport d’avancement pour {cycle}, « {title} » : « {quote} »',
     footnoteExpert: 'Rapport d’expert {reference} de {organisation}, « {title} » : « {quote} »',
+    chartAlt: '{title}. Les mêmes chiffres figurent dans le tableau « {caption} » à côté de ce graphique : {values}.',
     citation: '{publisher} ({year}). {title}, version {number}. Données au {takenAt} ; instantané {snapshot}. {url}',
   },
   es: {
@@ -111,6 +113,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), informe de progreso de {cycle}, «{title}»: «{quote}»',
     footnoteExpert: 'Informe de expertos {reference} de {organisation}, «{title}»: «{quote}»',
+    chartAlt: '{title}. Las mismas cifras figuran en el cuadro «{caption}» junto a este gráfico: {values}.',
     citation: '{publisher} ({year}). {title}, versión {number}. Datos al {takenAt}; instantánea {snapshot}. {url}',
   },
   ru: {
@@ -145,6 +148,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation}), отчёт о ходе работы за {cycle}, «{title}»: «{quote}»',
     footnoteExpert: 'Экспертный доклад {reference}, {organisation}, «{title}»: «{quote}»',
+    chartAlt: '{title}. Те же цифры приведены в таблице «{caption}» рядом с диаграммой: {values}.',
     citation: '{publisher} ({year}). {title}, версия {number}. Данные на {takenAt}; снимок {snapshot}. {url}',
   },
   ar: {
@@ -179,6 +183,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference} ({organisation})، التقرير المرحلي عن {cycle}، «{title}»: «{quote}»',
     footnoteExpert: 'تقرير الخبراء {reference} المقدم من {organisation}، «{title}»: «{quote}»',
+    chartAlt: '{title}. الأرقام نفسها واردة في الجدول «{caption}» بجانب هذا الرسم البياني: {values}.',
     citation: '{publisher} ({year}). {title}، الإصدار {number}. البيانات في {takenAt}؛ اللقطة {snapshot}. {url}',
   },
   zh: {
@@ -213,6 +218,7 @@ export const REPORT_MESSAGES: MessageCatalogue<ReportMessageKey> = {
     // Footnotes of the overview of progress (rep16p)
     footnoteUpdate: '{reference}（{organisation}），{cycle} 进展报告，“{title}”：“{quote}”',
     footnoteExpert: '{organisation} 提交的专家挑战报告 {reference}，“{title}”：“{quote}”',
+    chartAlt: '{title}。相同数字见本图旁的表格“{caption}”：{values}。',
     citation: '{publisher}（{year}）。{title}，第 {number} 版。数据截至 {takenAt}；快照 {snapshot}。{url}',
   },
 };

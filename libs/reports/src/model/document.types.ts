@@ -65,7 +65,7 @@ export interface Section {
 }
 
 export type Block = HeadingBlock | ParagraphBlock | KeyFiguresBlock | TableBlock | StatusDistributionBlock | ListBlock | NoteBlock
-  | ProseBlock | FootnotesBlock;
+  | ProseBlock | FootnotesBlock | ChartBlock;
 
 export interface HeadingBlock {
   type: 'heading';
@@ -199,4 +199,49 @@ export interface FootnotesBlock {
   type: 'footnotes';
   id: string;
   items: Footnote[];
+}
+
+/**
+ * A chart of figures the section already prints: `tableId` names the table or
+ * status distribution (in the same section) that carries the same numbers, and
+ * each series names the column its values are read from, so a chart never has
+ * numbers of its own (see builders/charts.ts). Renderers draw it as vector
+ * graphics beside that table (HTML: inline SVG; PDF: paths); the data annex
+ * leaves charts out, the JSON edition keeps them.
+ *
+ * `bar` and `stacked_bar` are horizontal bars, one row per category; `line`
+ * has the categories (cycles, oldest first) along the horizontal axis. Right
+ * to left languages are mirrored by the renderers, never here.
+ */
+export type ChartKind = 'bar' | 'stacked_bar' | 'line';
+
+export interface ChartCategory {
+  /** The category's key in the table: a status, an objective number, a cycle code. */
+  key: string;
+  label: string;
+}
+
+export interface ChartSeries {
+  /** The table column (or distribution field: `count`) the values come from. */
+  column: string;
+  label: string;
+  /** Parallel to the chart's categories; null where the table has no value. Percent values are ratios (0–1). */
+  values: (number | null)[];
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  id: string;
+  chart: ChartKind;
+  title: string;
+  /** The id of the table or status distribution in the same section holding these numbers. */
+  tableId: string;
+  /** The caption of that table, for the chart's text alternative. */
+  tableCaption: string;
+  categoryAxis: string;
+  valueAxis: string;
+  /** How values print: counts, or shares held as ratios (axis 0–100 %). */
+  format: 'integer' | 'percent';
+  categories: ChartCategory[];
+  series: ChartSeries[];
 }

@@ -16,7 +16,7 @@ describe('renderHtml', () => {
   });
 
   it('loads nothing from outside: no script, no external link, image, font or import', () => {
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\(|@import|https?:\/\//i);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\((?!#)|@import|https?:\/\//i);
   });
 
   it('shows the same numbers as the model: objective 8 at 17%, 6 States', () => {

@@ -1,16 +1,13 @@
-import { Block, FootnotesBlock, ProseBlock, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
+import { Block, ChartBlock, FootnotesBlock, ProseBlock, ReportDocument, StatusDistributionBlock, TableBlock } from '../model/document.types';
 import { wholePercent } from '../builders/statistics';
 import { EMPTY, formatFigure, formatValue, isNumeric } from './format';
 import { ReportText, reportText } from '../i18n/report-text';
 import { PRINT_CSS } from './html.styles';
 import { commentaryOf, introductionOf, richHtml } from './editorial';
+import { escapeHtml } from './html-escape';
+import { chartSvg } from './html-chart';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Every piece of user or catalogue text goes through here, in content and attributes alike. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+export { escapeHtml } from './html-escape';
 
 const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -18,6 +15,7 @@ const slug = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replac
  * A self-contained printable page: no script, no external stylesheet, font or
  * image, so it prints and archives as it is. Tables carry captions and scoped
  * headers; the distribution bars are decorative (the numbers are in the table).
+ * Charts are inline SVG printed beside the table that carries their numbers.
  */
 export function renderHtml(doc: ReportDocument): Buffer {
   const m = doc.metadata;
@@ -53,15 +51,44 @@ export function renderHtml(doc: ReportDocument): Buffer {
       ? `<section id="introduction" class="editorial" aria-labelledby="introduction-h"><h2 id="introduction-h">${escapeHtml(introTitle)}</h2>${richHtml(intro)}</section>`
       : '',
   ];
+  const charts = { count: 0 };
   for (const s of doc.sections) {
     out.push(`<section id="${slug(s.id)}" aria-labelledby="${slug(s.id)}-h">`, `<h2 id="${slug(s.id)}-h">${escapeHtml(s.title)}</h2>`);
     const commentary = commentaryOf(doc, s.id);
     if (commentary.length > 0) out.push(`<aside class="editorial commentary" aria-label="${escapeHtml(rt.t('editorialCommentary'))}">${richHtml(commentary)}</aside>`);
-    for (const b of s.blocks) out.push(renderBlock(b, rt));
+    out.push(...renderBlocks(s.blocks, rt, charts));
     out.push('</section>');
   }
   out.push('</main>', '</body>', '</html>', '');
   return Buffer.from(out.filter((l) => l !== '').join('\n'), 'utf8');
+}
+
+/**
+ * A section's blocks; charts (which the builder puts just before the table
+ * holding their numbers) are grouped with that table, side by side where
+ * there is room and the table is narrow, the chart above a wide table.
+ */
+function renderBlocks(blocks: Block[], rt: ReportText, charts: { count: number }): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type !== 'chart') {
+      out.push(renderBlock(b, rt));
+      continue;
+    }
+    const group: ChartBlock[] = [b];
+    let next = blocks[i + 1];
+    while (next?.type === 'chart' && next.tableId === b.tableId) {
+      group.push(next);
+      next = blocks[++i + 1];
+    }
+    const table = next && (next.type === 'table' || next.type === 'status_distribution') && next.id === b.tableId ? next : null;
+    if (table) i++;
+    const wide = table?.type === 'table' && table.columns.length > 4;
+    const figures = group.map((c) => `<figure class="chart-figure"><figcaption>${escapeHtml(c.title)}</figcaption>${chartSvg(c, rt, `chart-${++charts.count}`)}</figure>`);
+    out.push(`<div class="chart-pair${wide ? ' stacked' : ''}"><div class="charts">${figures.join('')}</div>${table ? renderBlock(table, rt) : ''}</div>`);
+  }
+  return out;
 }
 
 function renderBlock(b: Block, rt: ReportText): string {
@@ -88,6 +115,9 @@ function renderBlock(b: Block, rt: ReportText): string {
       return renderProse(b);
     case 'footnotes':
       return renderFootnotes(b, rt);
+    case 'chart':
+      // Charts are drawn with their table (renderBlocks).
+      return '';
   }
 }
 
@@ -114,6 +144,12 @@ function renderFootnotes(b: FootnotesBlock, rt: ReportText): string {
   }).join('')}</ol>`;
 }
 
+/**
+ * The box a table scrolls sideways in on a narrow screen: a named region
+ * keyboard users can focus and scroll (axe: scrollable-region-focusable).
+ */
+const tableWrap = (caption: string) => `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(caption)}">`;
+
 function renderTable(t: TableBlock, rt: ReportText): string {
   if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(rt.noneRows(t.caption))}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
@@ -122,7 +158,7 @@ function renderTable(t: TableBlock, rt: ReportText): string {
     const cls = isNumeric(c.type) ? ' class="num"' : '';
     return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   }).join('')}</tr>`);
-  return `<div class="table-wrap"><table id="${slug(t.id)}"><caption>${escapeHtml(t.caption)}</caption>` +
+  return `${tableWrap(t.caption)}<table id="${slug(t.id)}"><caption>${escapeHtml(t.caption)}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
@@ -134,7 +170,7 @@ function renderDistribution(d: StatusDistributionBlock, rt: ReportText): string 
       `<td class="num">${e.ratio === null ? EMPTY : n(e.ratio, 'percent')}</td>` +
       `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`;
   });
-  return `<div class="table-wrap"><table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
+  return `${tableWrap(d.caption)}<table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
     `<thead><tr><th scope="col">${escapeHtml(rt.status)}</th><th scope="col" class="num">${escapeHtml(rt.pledges)}</th><th scope="col" class="num">${escapeHtml(rt.share)}</th><td></td></tr></thead>` +
     `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">${escapeHtml(rt.total)}</th><td class="num">${n(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
 }

@@ -1,4 +1,4 @@
-/** Inline stylesheet: Noto first (every script of the six languages), then system fonts, logical properties so Arabic mirrors, A4 print rules, status colours that also differ in lightness. */
+/** Inline stylesheet: Noto first (every script of the six languages), then system fonts, logical properties so Arabic mirrors, A4 print rules, status colours that also differ in lightness, charts beside their tables (one column at 390 px). */
 export const PRINT_CSS = `
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--rule:#c8c8c8;--accent:#005a9c}
 *{box-sizing:border-box}
@@ -7,7 +7,8 @@ h1{font-size:1.7rem;margin:0 0 .3rem}h2{font-size:1.3rem;border-bottom:2px solid
 h3{font-size:1.1rem;margin-top:1.4rem}h4{font-size:1rem;margin:1rem 0 .3rem}
 .subtitle{color:var(--muted);margin:0 0 1rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.9rem;color:var(--muted)}
-dl.meta dd{margin:0}
+dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
+main{overflow-wrap:break-word}
 nav ul.toc{columns:2;font-size:.95rem;list-style:none;padding-inline-start:0}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.8rem;margin:1rem 0}
 .figure{border:1px solid var(--rule);border-radius:4px;padding:.6rem}
@@ -24,6 +25,11 @@ thead th{border-bottom:2px solid var(--ink)}
 .bar-cell{width:35%}.bar{display:block;height:.8rem;background:var(--accent)}
 .status-achieved .bar{background:#1b7a3a}.status-delayed .bar{background:#b35c00}.status-discontinued .bar{background:#7a1b1b}
 .status-no_update .bar{background:#8a8a8a}.status-not_started .bar{background:#4d6f91}
+.chart-pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));gap:0 1.5rem;align-items:start}
+.chart-pair.stacked{grid-template-columns:minmax(0,1fr)}.chart-pair>*{min-width:0}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr));gap:0 1.5rem}
+figure.chart-figure{margin:1rem 0}figure.chart-figure figcaption{font-weight:600;padding-bottom:.3rem}
+svg.chart{display:block;width:100%;max-width:34rem;height:auto}
 .note{border-inline-start:4px solid var(--accent);background:#f2f6fa;padding:.4rem .8rem;margin:1rem 0}
 .note.warning{border-color:#b35c00;background:#fdf4ea}
 a{color:var(--accent)}
@@ -40,6 +46,7 @@ a{color:var(--accent)}
   .table-wrap{overflow:visible}
   a{color:inherit;text-decoration:none}
   .editorial a[href]::after{content:" (" attr(href) ")";font-size:.85em}
-  .bar{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+  .bar,svg.chart{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+  figure.chart-figure{break-inside:avoid}
 }
 `.trim();

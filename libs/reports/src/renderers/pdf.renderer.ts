@@ -7,6 +7,7 @@ import { formatFigure, formatValue } from './format';
 import { wrapText } from './pdf-measure';
 import { PdfScript } from './pdf-script';
 import { PdfColumn, drawTable } from './pdf-table';
+import { drawChart } from './pdf-chart';
 
 type Doc = PDFKit.PDFDocument;
 const INK = '#1a1a1a';
@@ -177,6 +178,10 @@ function drawBlock(pen: Pen, b: Block): void {
       // Citations print as bracketed numbers after the words they support, e.g. "Chile [3]".
       set(pen, b.runs.map((r) => r.text + (r.citations.length > 0 ? ` [${r.citations.join(', ')}]` : '')).join(''), { size: 10 });
       doc.y += 6;
+      return;
+    case 'chart':
+      // Vector chart above the table that carries its numbers (pdf-chart.ts; a Figure with alt text when tagged).
+      drawChart(doc, script, b, rt);
       return;
     case 'footnotes':
       for (const f of b.items) {
