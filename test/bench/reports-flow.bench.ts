@@ -11,27 +11,42 @@ import { printReportCostPerLanguage } from './report-languages';
  * report flow, which one compiled worker (WORKER_CONCURRENCY jobs,
  * REPORT_RENDER_THREADS render threads; 2 and 2 by default, for 2 cores)
  * runs to the end. Prints wall time, jobs per second, the IMRF summary's own
- * time and the worker's peak memory. Asserts nothing.
+ * time, the worker's CPU time and peak memory, each beside the load average.
+ * Then the same flow again in a fresh database with REPORT_NARRATIVE=off, to
+ * show what the narrative sections add (NARRATIVE_COMPARISON=0 skips it).
+ * Asserts nothing.
  * Then the cost of one report per language (the six) and format, in memory.
  * PLEDGES, CYCLES, WORKER_CONCURRENCY and REPORT_RENDER_THREADS override.
  */
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
-const out = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+/** Every figure with the machine's load average (1 min) when it was taken: a busy machine's figures show as such. */
+const out = (label: string, value: string) => process.stdout.write(`${label.padEnd(44)} ${value.padEnd(56)} load ${loadavg()[0].toFixed(1)}\n`);
 
-async function main(): Promise<void> {
-  const pledges = Number(process.env.PLEDGES ?? 10_000);
-  const cycles = Number(process.env.CYCLES ?? 4);
+interface FlowFigures {
+  wall: number;
+  cpu: number | null;
+  peak: number | null;
+}
+
+/**
+ * One cycle's flow, from closing to compiled, in a scratch database of its
+ * own, run by one compiled worker. `narrative` off (REPORT_NARRATIVE=off)
+ * builds every report without its narrative sections: the comparison run.
+ */
+async function flow(data: ReturnType<typeof syntheticDataset>, narrative: boolean, withSummary: boolean): Promise<FlowFigures> {
+  const close = data.cycles[data.cycles.length - 1].code;
   const concurrency = process.env.WORKER_CONCURRENCY ?? '2';
   const threads = process.env.REPORT_RENDER_THREADS ?? '2';
-  const data = syntheticDataset({ pledges, cycles });
-  const close = data.cycles[data.cycles.length - 1].code;
-  out('machine', `${availableParallelism()} CPUs, node ${process.version}`);
-  out('data set', `${data.catalogue.countries.length} States, ${data.pledges.length} pledges, ${data.updates.length} updates in ${cycles} cycles`);
+  const tag = narrative ? '' : ' [no narrative]';
   const seedStart = performance.now();
-  await withReportHarness('bench', data, close, async (h) => {
-    out('seeded the database', `${((performance.now() - seedStart) / 1000).toFixed(1)} s (migrations, catalogue, data set)`);
-    const worker = await h.spawn({ WORKER_CONCURRENCY: concurrency, REPORT_RENDER_THREADS: threads, WORKER_LOCK_MS: '30000', WORKER_STALLED_INTERVAL_MS: '15000' });
-    out('worker', `WORKER_CONCURRENCY=${concurrency}, REPORT_RENDER_THREADS=${threads}`);
+  return withReportHarness('bench', data, close, async (h) => {
+    out(`seeded the database${tag}`, `${((performance.now() - seedStart) / 1000).toFixed(1)} s (migrations, catalogue, data set)`);
+    const worker = await h.spawn({
+      WORKER_CONCURRENCY: concurrency, REPORT_RENDER_THREADS: threads, WORKER_LOCK_MS: '30000', WORKER_STALLED_INTERVAL_MS: '15000',
+      REPORT_NARRATIVE: narrative ? 'on' : 'off',
+    });
+    out(`worker${tag}`, `WORKER_CONCURRENCY=${concurrency}, REPORT_RENDER_THREADS=${threads}`);
+    const cpu0 = cpuSeconds(worker.child.pid) ?? 0;
     const start = performance.now();
     await h.closeCycle();
     let state = await h.state();
@@ -42,13 +57,8 @@ async function main(): Promise<void> {
     }
     const wall = (performance.now() - start) / 1000;
     const peak = peakRssBytes(worker.child.pid);
-    const cpu = cpuSeconds(worker.child.pid);
-    const [load] = loadavg();
-    // The summary on its own, as the secretariat would request it: over the last two cycles (not built yet), data read afresh.
-    const span = data.cycles.slice(-2).map((c) => c.code);
-    const { run } = await h.ctx.get(ReportRunsService).request({ kind: 'imrf_summary', cycles: span }, null);
-    const alone = await waitForRun(h, run.id);
-    await worker.stop();
+    const cpuNow = cpuSeconds(worker.child.pid);
+    const cpu = cpuNow === null ? null : cpuNow - cpu0;
     const kinds: { kind: string; n: number; avg: number; max: number }[] = await h.ds.query(
       `SELECT kind, count(*)::int n, avg(extract(epoch FROM finished_at - started_at))::float avg, max(extract(epoch FROM finished_at - started_at))::float max
          FROM report_run WHERE cycle_id = $1 AND flow_id IS NOT NULL GROUP BY kind ORDER BY kind`,
@@ -58,16 +68,44 @@ async function main(): Promise<void> {
       `SELECT sum(f.size)::bigint AS bytes FROM report_file f JOIN report_version v ON v.id = f.version_id WHERE v.cycle_id = $1 AND v.cycle_key NOT LIKE '%+%'`,
       [h.cycleId],
     );
-    out(`closing ${close} to compiled (whole flow)`, `${wall.toFixed(1)} s`);
+    out(`closing ${close} to compiled (whole flow)${tag}`, `${wall.toFixed(1)} s`);
     out('reports (jobs) completed', `${state.runs} (${state.byStatus.completed ?? 0} completed, ${state.files} files, ${mb(Number(bytes))})`);
     out('throughput', `${(state.runs / wall).toFixed(1)} jobs/s`);
     for (const k of kinds) out(`  ${k.kind} (${k.n})`, `avg ${k.avg.toFixed(2)} s, max ${k.max.toFixed(2)} s per report`);
-    out('IMRF summary in the flow (build, 5 formats)', `${kinds.find((k) => k.kind === 'imrf_summary')?.max.toFixed(2)} s`);
-    out(`IMRF summary alone, ${span.join('+')} (read, build, 5 formats)`, `${alone.toFixed(2)} s`);
-    out('worker peak RSS during the flow', mb(peak));
-    out('worker CPU time for the flow (all threads)', cpu === null ? 'n/a' : `${cpu.toFixed(1)} s`);
-    out('load average at the end (1 min)', `${load.toFixed(2)}: other processes on the machine skew the wall time`);
+    out(`worker peak RSS during the flow${tag}`, mb(peak));
+    out(`worker CPU time for the flow (all threads)${tag}`, cpu === null ? 'n/a' : `${cpu.toFixed(1)} s`);
+    if (withSummary) {
+      // The summary on its own, as the secretariat would request it: over the last two cycles (not built yet), data read afresh.
+      const span = data.cycles.slice(-2).map((c) => c.code);
+      const cpuBefore = cpuSeconds(worker.child.pid);
+      const { run } = await h.ctx.get(ReportRunsService).request({ kind: 'imrf_summary', cycles: span }, null);
+      const alone = await waitForRun(h, run.id);
+      const cpuAfter = cpuSeconds(worker.child.pid);
+      out('IMRF summary in the flow (build, 5 formats)', `${kinds.find((k) => k.kind === 'imrf_summary')?.max.toFixed(2)} s`);
+      out(`IMRF summary alone, ${span.join('+')} (read, build, 5 formats)`,
+        `${alone.toFixed(2)} s${cpuBefore === null || cpuAfter === null ? '' : `, ${(cpuAfter - cpuBefore).toFixed(1)} CPU s`}`);
+      out('worker peak RSS after the summary alone', mb(peakRssBytes(worker.child.pid)));
+    }
+    await worker.stop();
+    return { wall, cpu, peak };
   });
+}
+
+async function main(): Promise<void> {
+  const pledges = Number(process.env.PLEDGES ?? 10_000);
+  const cycles = Number(process.env.CYCLES ?? 4);
+  const data = syntheticDataset({ pledges, cycles });
+  out('machine', `${availableParallelism()} CPUs, node ${process.version}`);
+  out('data set', `${data.catalogue.countries.length} States, ${data.pledges.length} pledges, ${data.updates.length} updates in ${cycles} cycles`);
+  const full = await flow(data, true, true);
+  // NARRATIVE_COMPARISON=0 skips the second flow (issue 16: the narrative may add at most 20 % to the flow's time).
+  if (process.env.NARRATIVE_COMPARISON !== '0') {
+    const bare = await flow(data, false, false);
+    const pct = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : `${(((a - b) / b) * 100).toFixed(0)} %`);
+    out('the narrative adds to the flow: CPU time', `${pct(full.cpu, bare.cpu)} (${full.cpu?.toFixed(1)} s with, ${bare.cpu?.toFixed(1)} s without)`);
+    out('the narrative adds to the flow: wall time', `${pct(full.wall, bare.wall)} (${full.wall.toFixed(1)} s with, ${bare.wall.toFixed(1)} s without)`);
+    out('the narrative adds to the flow: peak RSS', `${pct(full.peak, bare.peak)} (${mb(full.peak)} with, ${mb(bare.peak)} without)`);
+  }
   await printReportCostPerLanguage(pledges);
 }
 

@@ -69,3 +69,10 @@ export function compact(blocks: (Block | null | false)[]): Block[] {
     return true;
   });
 }
+
+/**
+ * A narrative section (prose overview, change since the last cycle, guiding
+ * questions, adoption), or none when the input leaves the narrative out: only
+ * the benchmark's comparison run does (REPORT_NARRATIVE=off).
+ */
+export const narrative = <T>(input: { narrative?: boolean }, make: () => T): T[] => (input.narrative === false ? [] : [make()]);

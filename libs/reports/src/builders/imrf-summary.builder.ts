@@ -1,6 +1,6 @@
 import { ReportDocument, Section } from '../model/document.types';
 import { ImrfSummaryReportInput } from '../model/report-kind.types';
-import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
+import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, narrative, note, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { gapsSection, scopeWeakness, weaknessMethodNote } from './imrf-gaps.section';
 import {
@@ -54,8 +54,8 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope, tr),
-    changeSection(index, cycles, () => true, tr, { statesRate: true }),
-    imrfAdoptionSection(index, cycles, tr),
+    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true })),
+    ...narrative(input, () => imrfAdoptionSection(index, cycles, tr)),
     methodSection([
       weaknessMethodNote(parameters, tr),
       afterExtensionNote(tr),

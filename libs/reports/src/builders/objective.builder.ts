@@ -1,7 +1,7 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { ObjectiveReportInput } from '../model/report-kind.types';
 import { builderText } from '../i18n/builder-text';
-import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, paragraph, shareFigure, table } from './blocks';
+import { col, compact, describeShareIn, distribution, figure, heading, keyFigures, list, narrative, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { documentOf } from './document';
 import { objectiveQuestionsSection } from './guiding-questions.section';
@@ -31,7 +31,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
   const ctx = overviewContext(index, tr, all, cycle.code);
   const empty = pledges.length === 0;
   const indicatorRowsAll = pledges.flatMap((p) => indicatorRows(p, index.validatedUpdate(p.id, cycle.code), tr));
-  const overview: Block[] = mine.counted.length === 0
+  const overview: Block[] = input.narrative === false ? [] : mine.counted.length === 0
     ? [paragraph(tr.t(empty ? 'objNoPledge' : 'objNoUpdate', { n, cycle: cycle.code }))]
     : overviewBlocks(ctx, n, mine.counted, [cycle], false);
   const practices = practiceBlocks(ctx, n, mine.counted, 'practices').filter((b) => b.type !== 'heading');
@@ -60,11 +60,11 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
             pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr),
       ]),
     },
-    {
+    ...narrative(input, () => ({
       id: 'overview',
       title: tr.t('ovTitle'),
       blocks: footnotes ? [...overview, heading(tr.t('footnotesHeading'), 4), footnotes] : overview,
-    },
+    })),
     {
       id: 'pledges',
       title: tr.t('objPledgesSection'),
@@ -99,9 +99,9 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
       blocks: expertReportsBlocks(input.expertReports, [cycle], (r) => r.objectives.includes(n), 'expert-reports', tr),
     },
     { id: 'practices', title: tr.t('objPracticesSection'), blocks: practices },
-    ...[objectiveQuestionsSection(index, n, tr)].filter((s): s is Section => s !== null),
+    ...narrative(input, () => objectiveQuestionsSection(index, n, tr)).filter((s): s is Section => s !== null),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true }),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'objective', tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, objective.title) }),

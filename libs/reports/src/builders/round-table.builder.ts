@@ -1,7 +1,7 @@
 import { Block, ReportDocument, Section } from '../model/document.types';
 import { ReportInputError, RoundTableReportInput } from '../model/report-kind.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
-import { compact, describeShareIn, distribution, figure, heading, keyFigures, paragraph, shareFigure } from './blocks';
+import { compact, describeShareIn, distribution, figure, heading, keyFigures, narrative, paragraph, shareFigure } from './blocks';
 import { DatasetIndex, cycleLabel } from './dataset-index';
 import { documentOf } from './document';
 import { roundTableQuestionsSection } from './guiding-questions.section';
@@ -60,9 +60,9 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
       title: tr.t('rtProgress'),
       blocks: footnotes ? [...progress, heading(tr.t('footnotesHeading'), 4), footnotes] : progress,
     },
-    roundTableQuestionsSection(index, rt, objectives, tr),
+    ...narrative(input, () => roundTableQuestionsSection(index, rt, objectives, tr)),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true }),
+    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'round_table', tr.t('rtTitle', { title: imrfTitle(rt.title) }),
@@ -88,6 +88,6 @@ function objectiveProgress(ctx: OverviewContext, n: number): Block[] {
       ind.meanRatio === null ? '' : tr.t('rtIndicatorMean', { percent: tr.count(wholePercent(ind.meanRatio)), n: ind.computable, count: tr.count(ind.computable) }),
     ].filter((x) => x !== '').join(' ')),
     distribution(`status-${n}`, tr.t('rtStatusCaption', { n }), pledges.map((p) => index.reportedStatus(p.id, all.cycles)), tr),
-    ...overviewBlocks(ctx, n, counted, all.cycles),
+    ...narrative(index.data as RoundTableReportInput, () => overviewBlocks(ctx, n, counted, all.cycles)).flat(),
   ]);
 }

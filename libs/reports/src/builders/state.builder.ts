@@ -2,7 +2,7 @@ import { Block, ReportDocument, Section } from '../model/document.types';
 import { CycleInput, PledgeInput, UpdateInput } from '../model/report-input.types';
 import { ReportInputError, StateReportInput } from '../model/report-kind.types';
 import { BuilderText, builderText } from '../i18n/builder-text';
-import { col, compact, distribution, figure, heading, keyFigures, list, note, paragraph, shareFigure, table } from './blocks';
+import { col, compact, distribution, figure, heading, keyFigures, list, narrative, note, paragraph, shareFigure, table } from './blocks';
 import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { afterExtensionDetail, afterExtensionNote, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
@@ -68,8 +68,8 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         : [list(partnerOf.map((p) => tr.t('partnerItem', { reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) })))],
     },
     // Issue 16 items 4 and 10: change since the last cycle and, for a State, progressive adoption across the themes.
-    changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false }),
-    ...(org.kind === 'state' ? [stateAdoptionSection(index, org.id, org.name, cycle, tr)] : []),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false })),
+    ...(org.kind === 'state' ? narrative(input, () => stateAdoptionSection(index, org.id, org.name, cycle, tr)) : []),
     methodSection([tr.t('methodLateMissing'), afterExtensionNote(tr)], tr),
   ];
   // Withdrawn before the cycle began: they owe it nothing, but the State's record shows why they are gone.

@@ -24,6 +24,8 @@ export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & {
   language?: Locale;
   /** Settings that change what a report counts (`REPORT_WEAK_OBJECTIVE_SHARE`…); defaults when omitted. */
   parameters?: Partial<ReportParameters>;
+  /** False leaves out the narrative sections (see narrativeSection): the benchmark's comparison run only. */
+  narrative?: boolean;
 };
 
 /** The thresholds and caps a builder applies; each document records the values it was built with. */

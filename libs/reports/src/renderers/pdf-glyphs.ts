@@ -22,7 +22,10 @@ interface EmbeddedFontLike {
   unicode: number[][];
   widths: number[];
   encode(text: string, features?: unknown): [string[], Record<string, number>[]];
+  layoutRun(text: string): unknown;
+  layoutCached(text: string): unknown;
   __exactUnicode?: true;
+  __sharedLayouts?: true;
 }
 
 const hex4 = (n: number) => `0000${n.toString(16)}`.slice(-4);
@@ -106,5 +109,36 @@ export function exactUnicode(target: object): void {
     });
     shaped.set(cacheKey, [encoded, positions.map((p) => ({ ...p }))]);
     return [encoded, positions];
+  };
+}
+
+/** Words shaped per fontkit font, for the life of the thread; emptied when it grows past a bound. */
+const wordLayouts = new WeakMap<FontkitFont, Map<string, unknown>>();
+const MAX_WORD_LAYOUTS = 50_000;
+
+/**
+ * pdfkit shapes text word by word and caches each word's glyph run, but per
+ * embedded font, which is per document: every report of a render thread
+ * shaped the same words (and each pledge title, cell and heading) again, and
+ * that shaping (fontkit's GSUB/GPOS lookups) was most of a PDF's render time.
+ * The run of a word depends only on the font, so documents of the thread
+ * share it here. Glyph ids are still mapped into each document's own subset
+ * by pdfkit's encode, so the bytes are the same as without the cache.
+ */
+export function shareWordLayouts(target: object): void {
+  const pdfFont = target as EmbeddedFontLike;
+  if (pdfFont.__sharedLayouts) return;
+  pdfFont.__sharedLayouts = true;
+  let runs = wordLayouts.get(pdfFont.font);
+  if (!runs) wordLayouts.set(pdfFont.font, (runs = new Map()));
+  const shared = runs;
+  pdfFont.layoutCached = (text) => {
+    let run = shared.get(text);
+    if (run === undefined) {
+      run = pdfFont.layoutRun(text);
+      if (shared.size >= MAX_WORD_LAYOUTS) shared.clear();
+      shared.set(text, run);
+    }
+    return run;
   };
 }

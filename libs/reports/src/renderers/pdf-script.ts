@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { exactUnicode } from './pdf-glyphs';
+import { exactUnicode, shareWordLayouts } from './pdf-glyphs';
 import { FontFace, FontWeight, faceOf, fontName, fontObject, hasArabic } from './pdf-fonts';
 
 type Doc = PDFKit.PDFDocument;
@@ -136,7 +136,9 @@ export class PdfScript {
     }
     const doc = this.doc.font(name).fontSize(size);
     // Only Arabic builds letters from shared skeletons; the other faces keep pdfkit's own (word-cached) encoding.
-    if (face === 'arabic') exactUnicode((doc as unknown as { _font: object })._font);
+    const font = (doc as unknown as { _font: object })._font;
+    shareWordLayouts(font);
+    if (face === 'arabic') exactUnicode(font);
     return doc;
   }
 

@@ -47,6 +47,15 @@ export class ReportsConfig {
   @Min(0.01, { message: 'REPORT_WEAK_OBJECTIVE_SHARE must be a number between 0 and 1' })
   @Max(1, { message: 'REPORT_WEAK_OBJECTIVE_SHARE must be a number between 0 and 1' })
   REPORT_WEAK_OBJECTIVE_SHARE = 0.25;
+
+  /**
+   * `off` leaves the narrative sections (the prose overviews, change since
+   * the last cycle, guiding questions, adoption) out of every report built:
+   * only for `npm run bench:reports`, which runs the flow both ways to show
+   * what the narrative costs. On by default; never turn it off in production.
+   */
+  @IsIn(['on', 'off'], { message: 'REPORT_NARRATIVE must be on or off' })
+  REPORT_NARRATIVE: 'on' | 'off' = 'on';
 }
 
 /** The languages a cycle's flow builds: the default first, then the others configured. */
@@ -54,4 +63,4 @@ export function flowLanguages(config: ReportsConfig): Locale[] {
   return [config.REPORT_DEFAULT_LANGUAGE, ...config.REPORT_FLOW_LANGUAGES.filter((l) => l !== config.REPORT_DEFAULT_LANGUAGE)];
 }
 
-export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES', 'REPORT_DEFAULT_LANGUAGE', 'REPORT_FLOW_LANGUAGES', 'REPORT_WEAK_OBJECTIVE_SHARE']);
+export const loadReportsConfig = defineFeatureConfig(ReportsConfig, ['REPORT_INFRA_RETRY_MINUTES', 'REPORT_DEFAULT_LANGUAGE', 'REPORT_FLOW_LANGUAGES', 'REPORT_WEAK_OBJECTIVE_SHARE', 'REPORT_NARRATIVE']);

@@ -67,6 +67,7 @@ export class ReportBuildService {
     if (!version) {
       model = buildReport(run.target.kind, {
         ...input, language: run.target.language, parameters: { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE },
+        narrative: this.config.REPORT_NARRATIVE === 'on',
       });
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
