@@ -28,7 +28,7 @@ export function scopeWeakness(index: DatasetIndex, scope: ScopeData, parameters:
 }
 
 /** The method note that defines the three lists, with the threshold the report was built with. */
-export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText = builderText()): string {
+export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText): string {
   return tr.t('methodWeakness', { percent: tr.count(wholePercent(parameters.weakObjectiveShare)) });
 }
 
@@ -39,7 +39,7 @@ export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText
  * effective themes (not only the primary one): a theme is a gap only when no
  * pledge touches it at all.
  */
-export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: ReportParameters, tr: BuilderText = builderText()): Section {
+export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: ReportParameters, tr: BuilderText): Section {
   const weakness = scopeWeakness(index, scope, parameters);
   const reported = new Set(scope.counted.map((u) => u.pledgeId));
   const rows: (GapRow & { areaKey: Area; gapKey: Gap })[] = [];

@@ -163,7 +163,7 @@ function drawBlock(pen: Pen, b: Block, links: string[] = []): void {
       doc.y += 6;
       return;
     case 'list':
-      tags.within('L', {}, () => b.items.forEach((item, i) => tags.within('LI', {}, () => {
+      tags.within('L', b.lang ? { lang: b.lang } : {}, () => b.items.forEach((item, i) => tags.within('LI', {}, () => {
         const h = textHeight(pen, item, width - 16, 10);
         ensureSpace(doc, h > 200 ? 40 : h);
         const y = doc.y;
