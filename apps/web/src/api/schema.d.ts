@@ -2750,7 +2750,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             /** @description Each objective has exactly one primary theme. */
             primary: boolean;
         };
@@ -2760,7 +2760,7 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
         };
         ObjectiveView: {
             number: number;
@@ -2768,12 +2768,12 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             shortLabel: string;
             /** @enum {string} */
             shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortLabelSource?: "official" | "unofficial" | "original";
+            shortLabelSource?: "original" | "official" | "unofficial";
             /** @description IMRF round table code (RT1…RT4). */
             roundTable: string | null;
             themes: components["schemas"]["ObjectiveThemeLink"][];
@@ -2786,12 +2786,12 @@ export interface components {
             /** @enum {string} */
             nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            nameSource?: "official" | "unofficial" | "original";
+            nameSource?: "original" | "official" | "unofficial";
             gist: string;
             /** @enum {string} */
             gistLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            gistSource?: "official" | "unofficial" | "original";
+            gistSource?: "original" | "official" | "unofficial";
         };
         ThemeObjectiveLink: {
             number: number;
@@ -2804,7 +2804,7 @@ export interface components {
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             subItems: string[];
         };
         ThemeView: {
@@ -2814,7 +2814,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             objectives: components["schemas"]["ThemeObjectiveLink"][];
             commitments: components["schemas"]["CommitmentInTheme"][];
         };
@@ -2825,7 +2825,7 @@ export interface components {
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             subItems: string[];
             /** @description Number of the ICMPD theme the commitment belongs to. */
             theme: number;
@@ -2841,12 +2841,12 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
             text: string;
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -2857,12 +2857,12 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             shortLabel: string;
             /** @enum {string} */
             shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortLabelSource?: "official" | "unofficial" | "original";
+            shortLabelSource?: "original" | "official" | "unofficial";
         };
         GuidingQuestionView: {
             id: number;
@@ -2880,7 +2880,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             year: number;
             objectives: components["schemas"]["RoundTableObjective"][];
             /** @description By objective, then position; absent from framework versions frozen before guiding questions were kept. */
@@ -2925,12 +2925,12 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
             text: string;
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -4986,7 +4986,21 @@ export interface components {
             /** @description Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
             key: number | string;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /**
+             * @description Objectives and themes only.
+             * @enum {string}
+             */
+            labelSource?: "original" | "official" | "unofficial";
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /**
+             * @description Objectives and themes only.
+             * @enum {string}
+             */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
             /** @description Distinct pledgers (pledger-kind only). */
             pledgers?: number;
@@ -5042,12 +5056,18 @@ export interface components {
         CoverageObjective: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         CoverageRegion: {
             /** @description M49 region code; '001' collects global pledges and those with no geography. */
             code: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             pledges: number;
             /** @description Public pledges per objective, in objective order (1–23). */
             counts: number[];
@@ -5060,18 +5080,34 @@ export interface components {
         GapObjective: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         GapTheme: {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         GapRecommendation: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "original" | "official" | "unofficial";
             objectives: number[];
             pledges: number;
         };
@@ -5084,7 +5120,10 @@ export interface components {
         };
         MapCountry: {
             alpha3: string;
+            alpha2: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @description M49 region code. */
             region: string;
             /** @description Public pledges the State leads. */
@@ -5104,12 +5143,24 @@ export interface components {
         StatsObjectiveRef: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             roundTable: string | null;
         };
         ObjectiveThemeRef: {
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             primary: boolean;
         };
         FormCount: {
@@ -5119,11 +5170,17 @@ export interface components {
         RegionCount: {
             code: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             pledges: number;
         };
         RecommendationCount: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         RecentPledge: {
@@ -5155,9 +5212,16 @@ export interface components {
             alpha3: string;
             alpha2: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             region: string;
+            /** @enum {string} */
+            regionLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             regionM49: string;
             subregion: string;
+            /** @enum {string} */
+            subregionLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            subregionM49: string;
             /** @description member | observer */
             unStatus: string;
         };
@@ -5168,6 +5232,10 @@ export interface components {
         ObjectiveCount: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         CountryReporting: {
