@@ -1,7 +1,7 @@
 import { Block, Section } from '../model/document.types';
 import { PledgeInput } from '../model/report-input.types';
 import { ReportParameters } from '../model/report-kind.types';
-import { BuilderText, builderText } from '../i18n/builder-text';
+import { BuilderText } from '../i18n/builder-text';
 import { col, compact, excerpt, heading, list, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { ScopeData } from './scope';

@@ -1,6 +1,6 @@
 import { Block, Cell, Section, TableBlock } from '../model/document.types';
 import { CycleInput, ExpertReportInput, PledgeInput, UpdateInput } from '../model/report-input.types';
-import { BuilderText, builderText } from '../i18n/builder-text';
+import { BuilderText } from '../i18n/builder-text';
 import type { ReportInput, ReportParameters } from '../model/report-kind.types';
 import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
@@ -218,12 +218,12 @@ export function methodSection(extra: string[], tr: BuilderText): Section {
 
 /** The method note on deadline extensions (state and IMRF summary reports). */
 /** The method note on deadline extensions, in the report's language. */
-export function afterExtensionNote(tr: BuilderText = builderText('en')): string {
+export function afterExtensionNote(tr: BuilderText): string {
   return tr.t('methodAfterExtension');
 }
 
 /** "n more included after extension" beside the late figure, when there are any. */
-export function afterExtensionDetail(counted: UpdateInput[], tr: BuilderText = builderText('en')): string | null {
+export function afterExtensionDetail(counted: UpdateInput[], tr: BuilderText): string | null {
   const n = counted.filter((u) => u.afterExtension).length;
   return n > 0 ? tr.t('afterExtensionDetail', { count: tr.count(n) }) : null;
 }
