@@ -119,7 +119,7 @@ describe('public aggregates (/api/v1/stats)', () => {
     const res = await t.http.get('/api/v1/stats/map').expect(200);
     expect(res.body.countries).toHaveLength(195);
     const c = (a3: string) => res.body.countries.find((x: { alpha3: string }) => x.alpha3 === a3);
-    expect(c('FRA')).toEqual({ alpha3: 'FRA', name: 'France', region: '150', pledges: 1, concerning: 1, reporting: 'reported' });
+    expect(c('FRA')).toEqual({ alpha3: 'FRA', alpha2: 'FR', name: 'France', region: '150', pledges: 1, concerning: 1, reporting: 'reported' });
     expect(c('KEN')).toMatchObject({ pledges: 1, reporting: 'reported' });
     expect(c('BRA')).toMatchObject({ pledges: 0, concerning: 0, reporting: 'no_pledges' });
     expect(c('ITA')).toMatchObject({ pledges: 0, concerning: 1, reporting: 'no_pledges' });

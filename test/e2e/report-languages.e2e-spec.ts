@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { QueueService } from '@gcm/platform';
 import { handMadeDataset } from '../../libs/reports/src/testing/hand-made.fixture';
-import { pdfFonts, pdfToText } from '../../libs/reports/src/testing/pdf-text';
+import { pdfCatalog, pdfFonts, pdfToText, structureTree } from '../../libs/reports/src/testing/pdf-text';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
@@ -89,6 +89,13 @@ describe('reports in the six languages', () => {
     const fonts = pdfFonts(pdf.bytes);
     expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['NotoSansArabic-Regular']));
     expect(fonts.every((f) => f.embedded && f.subset && f.unicode)).toBe(true);
+    // Tagged, in Arabic: the structure tree reads the content in logical order too.
+    expect(pdfCatalog(pdf.bytes)).toEqual({ lang: 'ar', marked: true, structTreeRoot: true, displayDocTitle: true });
+    const tree = structureTree(pdf.bytes);
+    expect(tree.filter((n) => n.type === 'H1')).toHaveLength(1);
+    expect(tree.filter((n) => n.type === 'H2').length).toBeGreaterThan(1);
+    // The tree's marked content holds the Arabic glyphs in visual order (poppler's -struct-text does not reorder); pdftotext, above, reads them logically.
+    expect(tree.some((n) => n.type === 'TH')).toBe(true);
 
     const html = (await download(id, 'html')).bytes.toString('utf8');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/);
@@ -115,6 +122,10 @@ describe('reports in the six languages', () => {
     const fonts = pdfFonts(pdf.bytes);
     expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(expect.arrayContaining(['NotoSansSC-Regular']));
     expect(fonts.every((f) => f.embedded && f.subset)).toBe(true);
+    expect(pdfCatalog(pdf.bytes)).toMatchObject({ lang: 'zh', marked: true, structTreeRoot: true });
+    const tree = structureTree(pdf.bytes);
+    expect(tree.map((n) => n.text).join('').replace(/\s+/g, '')).toContain(ZH.actions);
+    expect(tree.filter((n) => /^H[1-4]$/.test(n.type)).map((n) => n.type)[0]).toBe('H1');
     expect((await download(id, 'html')).bytes.toString('utf8')).toMatch(/<html lang="zh" dir="ltr">/);
   });
 

@@ -2807,7 +2807,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             /** @description Each objective has exactly one primary theme. */
             primary: boolean;
         };
@@ -2817,7 +2817,7 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
         };
         ObjectiveView: {
             number: number;
@@ -2825,12 +2825,12 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             shortLabel: string;
             /** @enum {string} */
             shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortLabelSource?: "official" | "unofficial" | "original";
+            shortLabelSource?: "original" | "official" | "unofficial";
             /** @description IMRF round table code (RT1…RT4). */
             roundTable: string | null;
             themes: components["schemas"]["ObjectiveThemeLink"][];
@@ -2843,12 +2843,12 @@ export interface components {
             /** @enum {string} */
             nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            nameSource?: "official" | "unofficial" | "original";
+            nameSource?: "original" | "official" | "unofficial";
             gist: string;
             /** @enum {string} */
             gistLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            gistSource?: "official" | "unofficial" | "original";
+            gistSource?: "original" | "official" | "unofficial";
         };
         ThemeObjectiveLink: {
             number: number;
@@ -2861,7 +2861,7 @@ export interface components {
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             subItems: string[];
         };
         ThemeView: {
@@ -2871,7 +2871,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             objectives: components["schemas"]["ThemeObjectiveLink"][];
             commitments: components["schemas"]["CommitmentInTheme"][];
         };
@@ -2882,7 +2882,7 @@ export interface components {
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             subItems: string[];
             /** @description Number of the ICMPD theme the commitment belongs to. */
             theme: number;
@@ -2898,12 +2898,12 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
             text: string;
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -2914,12 +2914,12 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             shortLabel: string;
             /** @enum {string} */
             shortLabelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortLabelSource?: "official" | "unofficial" | "original";
+            shortLabelSource?: "original" | "official" | "unofficial";
         };
         GuidingQuestionView: {
             id: number;
@@ -2937,7 +2937,7 @@ export interface components {
             /** @enum {string} */
             titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            titleSource?: "official" | "unofficial" | "original";
+            titleSource?: "original" | "official" | "unofficial";
             year: number;
             objectives: components["schemas"]["RoundTableObjective"][];
             /** @description By objective, then position; absent from framework versions frozen before guiding questions were kept. */
@@ -2982,12 +2982,12 @@ export interface components {
             /** @enum {string} */
             shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            shortTitleSource?: "official" | "unofficial" | "original";
+            shortTitleSource?: "original" | "official" | "unofficial";
             text: string;
             /** @enum {string} */
             textLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @enum {string} */
-            textSource?: "official" | "unofficial" | "original";
+            textSource?: "original" | "official" | "unofficial";
             source: string;
             objectives: number[];
             considerations: components["schemas"]["ConsiderationView"][];
@@ -5054,7 +5054,21 @@ export interface components {
             /** @description Objective number, theme code (T1…), M49 region code ('001' = global), pledger kind or form. */
             key: number | string;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /**
+             * @description Objectives and themes only.
+             * @enum {string}
+             */
+            labelSource?: "original" | "official" | "unofficial";
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /**
+             * @description Objectives and themes only.
+             * @enum {string}
+             */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
             /** @description Distinct pledgers (pledger-kind only). */
             pledgers?: number;
@@ -5116,12 +5130,18 @@ export interface components {
         CoverageObjective: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         CoverageRegion: {
             /** @description M49 region code; '001' collects global pledges and those with no geography. */
             code: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             pledges: number;
             /** @description Public pledges per objective, in objective order (1–23). */
             counts: number[];
@@ -5136,18 +5156,34 @@ export interface components {
         GapObjective: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         GapTheme: {
             number: number;
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         GapRecommendation: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "original" | "official" | "unofficial";
             objectives: number[];
             pledges: number;
         };
@@ -5162,7 +5198,10 @@ export interface components {
         };
         MapCountry: {
             alpha3: string;
+            alpha2: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             /** @description M49 region code. */
             region: string;
             /** @description Public pledges the State leads. */
@@ -5184,12 +5223,24 @@ export interface components {
         StatsObjectiveRef: {
             number: number;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             roundTable: string | null;
         };
         ObjectiveThemeRef: {
             code: string;
             title: string;
+            /** @enum {string} */
+            titleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            titleSource?: "original" | "official" | "unofficial";
             primary: boolean;
         };
         FormCount: {
@@ -5199,11 +5250,17 @@ export interface components {
         RegionCount: {
             code: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             pledges: number;
         };
         RecommendationCount: {
             paragraph: number;
             shortTitle: string;
+            /** @enum {string} */
+            shortTitleLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            shortTitleSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         RecentPledge: {
@@ -5237,9 +5294,16 @@ export interface components {
             alpha3: string;
             alpha2: string;
             name: string;
+            /** @enum {string} */
+            nameLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             region: string;
+            /** @enum {string} */
+            regionLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
             regionM49: string;
             subregion: string;
+            /** @enum {string} */
+            subregionLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            subregionM49: string;
             /** @description member | observer */
             unStatus: string;
         };
@@ -5250,6 +5314,10 @@ export interface components {
         ObjectiveCount: {
             number: number;
             label: string;
+            /** @enum {string} */
+            labelLang?: "ar" | "zh" | "en" | "fr" | "ru" | "es";
+            /** @enum {string} */
+            labelSource?: "original" | "official" | "unofficial";
             pledges: number;
         };
         CountryReporting: {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ImplementationStatus } from '@gcm/pledges';
 import { DataProvenance } from './provenance';
+import type { Locale, TextSource } from '@gcm/platform/pure';
 
 type CycleStatus = 'scheduled' | 'open' | 'closed' | 'compiled';
 type ReportingStatus = 'reported' | 'not_reported' | 'no_pledges';
@@ -12,6 +13,15 @@ export class ProvenancedStats {
   /** Data as of and the snapshot id: two answers with the same snapshot id carry the same figures. */
   provenance: DataProvenance;
 }
+
+/*
+ * Titles and labels are answered in the request's language (`?lang=`, `Accept-Language`;
+ * the response's Content-Language says which). Beside a catalogue text `x` (objective,
+ * theme, SG recommendation), `xLang` is the language it is actually in (`en` where no
+ * translation exists) and `xSource` where it comes from (`original`, `official` or
+ * `unofficial`), as in the framework catalogue; beside a country or region name, `xLang`
+ * (CLDR's). In English, the source language, the markers are left out.
+ */
 
 export class CycleRef {
   code: string;
@@ -48,7 +58,13 @@ export class PledgesByItem {
   })
   key: string | number;
   label: string;
+  labelLang?: Locale;
+  /** Objectives and themes only. */
+  labelSource?: TextSource;
   title: string;
+  titleLang?: Locale;
+  /** Objectives and themes only. */
+  titleSource?: TextSource;
   pledges: number;
   /** Distinct pledgers (pledger-kind only). */
   pledgers?: number;
@@ -100,6 +116,8 @@ export class StatusTrendStats extends ProvenancedStats {
 export class CoverageObjective {
   number: number;
   label: string;
+  labelLang?: Locale;
+  labelSource?: TextSource;
   pledges: number;
 }
 
@@ -107,6 +125,7 @@ export class CoverageRegion {
   /** M49 region code; '001' collects global pledges and those with no geography. */
   code: string;
   name: string;
+  nameLang?: Locale;
   pledges: number;
   /** Public pledges per objective, in objective order (1–23). */
   counts: number[];
@@ -121,7 +140,11 @@ export class CoverageStats extends ProvenancedStats {
 export class GapObjective {
   number: number;
   label: string;
+  labelLang?: Locale;
+  labelSource?: TextSource;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   pledges: number;
 }
 
@@ -129,12 +152,16 @@ export class GapTheme {
   number: number;
   code: string;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   pledges: number;
 }
 
 export class GapRecommendation {
   paragraph: number;
   shortTitle: string;
+  shortTitleLang?: Locale;
+  shortTitleSource?: TextSource;
   objectives: number[];
   pledges: number;
 }
@@ -149,7 +176,9 @@ export class GapsStats extends ProvenancedStats {
 
 export class MapCountry {
   alpha3: string;
+  alpha2: string;
   name: string;
+  nameLang?: Locale;
   /** M49 region code. */
   region: string;
   /** Public pledges the State leads. */
@@ -181,6 +210,7 @@ export class FormCount {
 export class RegionCount {
   code: string;
   name: string;
+  nameLang?: Locale;
   pledges: number;
 }
 
@@ -188,19 +218,27 @@ export class RegionCount {
 export class StatsObjectiveRef {
   number: number;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   label: string;
+  labelLang?: Locale;
+  labelSource?: TextSource;
   roundTable: string | null;
 }
 
 export class ObjectiveThemeRef {
   code: string;
   title: string;
+  titleLang?: Locale;
+  titleSource?: TextSource;
   primary: boolean;
 }
 
 export class RecommendationCount {
   paragraph: number;
   shortTitle: string;
+  shortTitleLang?: Locale;
+  shortTitleSource?: TextSource;
   pledges: number;
 }
 
@@ -226,9 +264,13 @@ export class CountryRefDto {
   alpha3: string;
   alpha2: string;
   name: string;
+  nameLang?: Locale;
   region: string;
+  regionLang?: Locale;
   regionM49: string;
   subregion: string;
+  subregionLang?: Locale;
+  subregionM49: string;
   /** member | observer */
   unStatus: string;
 }
@@ -241,6 +283,8 @@ export class OrganisationRefDto {
 export class ObjectiveCount {
   number: number;
   label: string;
+  labelLang?: Locale;
+  labelSource?: TextSource;
   pledges: number;
 }
 

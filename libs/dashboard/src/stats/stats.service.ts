@@ -1,4 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { currentLocale } from '@gcm/platform';
+import type { Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { SOURCE_LOCALE, type TranslationRow } from '@gcm/platform/pure';
+import { STATS_TRANSLATED_KINDS, StatsLocaliser } from './stats-localise';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runStatsQuery, runStatsQueryWithProvenance } from './stats-query.runner';
@@ -32,12 +37,33 @@ export class StatsService {
     return runStatsQueryWithProvenance(this.dataSource, query, what);
   }
 
+  /**
+   * An aggregate in the request's language (StatsLocaliser): English is the
+   * SQL's text as built; another language reads the catalogue translations
+   * with it. The cache key carries the language (publicCacheKey), so each
+   * language's body is computed and kept apart.
+   */
+  private async localised(query: StatsQuery, what: string, localise: (l: StatsLocaliser, body: Record<string, unknown>) => Record<string, unknown>): Promise<string> {
+    const locale = currentLocale();
+    if (locale === SOURCE_LOCALE) return this.run(query, what);
+    const [body, rows] = await Promise.all([this.run(query, what), this.translations(locale)]);
+    return JSON.stringify(localise(new StatsLocaliser(locale, rows), JSON.parse(body) as Record<string, unknown>));
+  }
+
+  private async translations(locale: string): Promise<TranslationRow[]> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query<TranslationRow>(
+      `SELECT entity_kind AS "entityKind", code, field, locale, text, source FROM catalogue_translation
+        WHERE locale = $1 AND entity_kind = ANY ($2)`, [locale, STATS_TRANSLATED_KINDS]);
+    return rows;
+  }
+
   headline(cycle?: string) {
     return this.run(headlineSql(cycle ?? null), `Reporting cycle ${cycle}`);
   }
 
   pledgesBy(dimension: Dimension, mode: CountMode) {
-    return this.run(pledgesBySql(dimension, mode), dimension);
+    return this.localised(pledgesBySql(dimension, mode), dimension, (l, b) => l.pledgesBy(dimension, b));
   }
 
   status(cycle?: string) {
@@ -49,23 +75,23 @@ export class StatsService {
   }
 
   coverage() {
-    return this.run(coverageSql(), 'coverage');
+    return this.localised(coverageSql(), 'coverage', (l, b) => l.coverage(b));
   }
 
   gaps(threshold: number) {
-    return this.run(gapsSql(threshold), 'gaps');
+    return this.localised(gapsSql(threshold), 'gaps', (l, b) => l.gaps(b));
   }
 
   map(cycle?: string) {
-    return this.run(mapSql(cycle ?? null), `Reporting cycle ${cycle}`);
+    return this.localised(mapSql(cycle ?? null), `Reporting cycle ${cycle}`, (l, b) => l.mapStats(b));
   }
 
   objective(n: number) {
-    return this.run(objectiveSummarySql(n), `Objective ${n}`);
+    return this.localised(objectiveSummarySql(n), `Objective ${n}`, (l, b) => l.objectiveSummary(b));
   }
 
   country(alpha3: string) {
-    return this.run(countrySummarySql(alpha3), `Country ${alpha3}`);
+    return this.localised(countrySummarySql(alpha3), `Country ${alpha3}`, (l, b) => l.countrySummary(b));
   }
 
   /** Progressive adoption across the five themes, cycle by cycle, by the one rule the State report uses (themeAdoption). */

@@ -1,18 +1,8 @@
-import { SOURCE_LOCALE, regionName, type Locale } from '@gcm/platform/pure';
+import { regionName, SOURCE_LOCALE, localisedFields as fields, translationLookup as lookupIn, type Locale, type TranslationRow } from '@gcm/platform/pure';
 import type { CatalogueSnapshot } from '../framework.snapshot';
 import type { CountryView } from '../framework.view';
 
-/** Where a catalogue text in a response comes from: the English source, or a translation and its standing. */
-export type TextSource = 'original' | 'official' | 'unofficial';
-
-export interface TranslationRow {
-  entityKind: string;
-  code: string;
-  field: string;
-  locale: string;
-  text: string;
-  source: 'official' | 'unofficial';
-}
+export type { Localised, TextSource, TranslationRow } from '@gcm/platform/pure';
 
 /** The catalogue records and fields that carry translations, as the workbook and the API name them. */
 export const TRANSLATABLE: Record<string, readonly string[]> = {
@@ -23,28 +13,6 @@ export const TRANSLATABLE: Record<string, readonly string[]> = {
   recommendation: ['shortTitle', 'text'],
   round_table: ['title'],
 };
-
-export interface Localised {
-  text: string;
-  lang: Locale;
-  source: TextSource;
-}
-
-type Lookup = (kind: string, code: string, field: string, english: string) => Localised;
-
-function lookupIn(rows: TranslationRow[], locale: Locale): Lookup {
-  const byKey = new Map(rows.filter((r) => r.locale === locale).map((r) => [`${r.entityKind}\u0000${r.code}\u0000${r.field}`, r]));
-  return (kind, code, field, english) => {
-    const row = locale === SOURCE_LOCALE ? undefined : byKey.get(`${kind}\u0000${code}\u0000${field}`);
-    return row ? { text: row.text, lang: locale, source: row.source } : { text: english, lang: SOURCE_LOCALE, source: 'original' };
-  };
-}
-
-/** `title` → `{ title, titleLang, titleSource }`: the text, the language it is in (English when untranslated) and its source. */
-function fields<F extends string>(name: F, t: Localised): Record<F, string> & Record<`${F}Lang`, Locale> & Record<`${F}Source`, TextSource> {
-  return { [name]: t.text, [`${name}Lang`]: t.lang, [`${name}Source`]: t.source } as Record<F, string> & Record<`${F}Lang`, Locale> & Record<`${F}Source`, TextSource>;
-}
-
 
 export function localiseCountry(c: CountryView, locale: Locale): CountryView {
   const name = regionName(locale, c.alpha2, c.name);

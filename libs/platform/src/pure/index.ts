@@ -10,3 +10,4 @@ export * from './messages';
 export * from './language-tag';
 export * from './region-names';
 export * from './theme-adoption';
+export * from './catalogue-text';

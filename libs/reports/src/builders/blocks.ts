@@ -8,7 +8,7 @@ import { Share, statusDistribution, wholePercent } from './statistics';
 export const heading = (text: string, level: 3 | 4 = 3): HeadingBlock => ({ type: 'heading', level, text });
 export const paragraph = (text: string): ParagraphBlock => ({ type: 'paragraph', text });
 export const note = (text: string, tone: NoteBlock['tone'] = 'info'): NoteBlock => ({ type: 'note', tone, text });
-export const list = (items: string[], ordered = false): ListBlock => ({ type: 'list', ordered, items });
+export const list = (items: string[], ordered = false, lang?: string): ListBlock => ({ type: 'list', ordered, items, ...(lang ? { lang } : {}) });
 export const col = (key: string, label: string, type: ColumnType = 'text'): TableColumn => ({ key, label, type });
 
 export function table(id: string, caption: string, columns: TableColumn[], rows: Record<string, Cell>[]): TableBlock {

@@ -1,7 +1,7 @@
 import { Block, Section } from '../model/document.types';
 import { PledgeInput } from '../model/report-input.types';
 import { ReportParameters } from '../model/report-kind.types';
-import { BuilderText, builderText } from '../i18n/builder-text';
+import { BuilderText } from '../i18n/builder-text';
 import { col, compact, excerpt, heading, list, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { ScopeData } from './scope';
@@ -28,7 +28,7 @@ export function scopeWeakness(index: DatasetIndex, scope: ScopeData, parameters:
 }
 
 /** The method note that defines the three lists, with the threshold the report was built with. */
-export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText = builderText()): string {
+export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText): string {
   return tr.t('methodWeakness', { percent: tr.count(wholePercent(parameters.weakObjectiveShare)) });
 }
 
@@ -39,7 +39,7 @@ export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText
  * effective themes (not only the primary one): a theme is a gap only when no
  * pledge touches it at all.
  */
-export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: ReportParameters, tr: BuilderText = builderText()): Section {
+export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: ReportParameters, tr: BuilderText): Section {
   const weakness = scopeWeakness(index, scope, parameters);
   const reported = new Set(scope.counted.map((u) => u.pledgeId));
   const rows: (GapRow & { areaKey: Area; gapKey: Gap })[] = [];

@@ -40,7 +40,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
     {
       id: 'expert-reports',
       title: tr.t('imrfExpertTitle'),
-      blocks: expertReportsBlocks(input.expertReports, cycles, () => true, 'expert-reports'),
+      blocks: expertReportsBlocks(input.expertReports, cycles, () => true, 'expert-reports', tr),
     },
     {
       id: 'practices',
@@ -49,7 +49,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
         paragraph(weak.length === 0
           ? tr.t('practicesNoWeak', { percent: weakPercent })
           : tr.t('practicesForWeak', { n: weak.length, count: tr.count(weak.length), percent: weakPercent })),
-        weak.length > 0 && (practicesTable(index, weak, 'weak-objective-practices', tr.t('imrfPracticesTitle'), DEFAULT_PARAMETERS.practicesPerObjective)
+        weak.length > 0 && (practicesTable(index, weak, 'weak-objective-practices', tr.t('imrfPracticesTitle'), tr, DEFAULT_PARAMETERS.practicesPerObjective)
           ?? note(tr.t('imrfNoPractice'))),
       ]),
     },
@@ -101,7 +101,7 @@ function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]
         share: describeShareIn(objectiveCoverage(scope.facts, n), tr), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
       }))),
       objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
-        index.objectiveList().map((o) => o.number), scope.expected),
+        index.objectiveList().map((o) => o.number), scope.expected, tr),
     ]),
   };
 }
@@ -178,7 +178,7 @@ function challengesSection(index: DatasetIndex, scope: ScopeData, tr: BuilderTex
     const updates = scope.counted.filter((u) => u.lifecycle === 'validated' && index.pledges.get(u.pledgeId)!.primaryObjective === o.number && u.challenges.trim() !== '');
     return updates.length === 0 ? [] : [
       heading(tr.t('objectiveLine', { n: String(o.number), title: tr.catalogue('objective_short', o.number, o.shortLabel) })),
-      ...challengeBlocks(index, updates, `on pledges whose primary objective is ${o.number}`),
+      ...challengeBlocks(index, updates, tr.t('onPrimaryObjective', { n: String(o.number) }), undefined, tr),
     ];
   });
   return { id: 'challenges', title: tr.t('imrfChallengesTitle'), blocks: blocks.length > 0 ? blocks : [paragraph(tr.t('imrfNoChallenge'))] };

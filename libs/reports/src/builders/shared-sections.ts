@@ -1,6 +1,6 @@
 import { Block, Cell, Section, TableBlock } from '../model/document.types';
 import { CycleInput, ExpertReportInput, PledgeInput, UpdateInput } from '../model/report-input.types';
-import { BuilderText, builderText } from '../i18n/builder-text';
+import { BuilderText } from '../i18n/builder-text';
 import type { ReportInput, ReportParameters } from '../model/report-kind.types';
 import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
@@ -25,7 +25,7 @@ export function reportParameters(input: Pick<ReportInput, 'parameters'>): Report
 /** Coverage of each objective among reporting States, plus the pledges behind it. */
 export function objectiveCoverageTable(
   id: string, caption: string, index: DatasetIndex, facts: ReportingFacts, objectives: number[], pledges: PledgeInput[],
-  tr: BuilderText = builderText(),
+  tr: BuilderText,
 ): TableBlock {
   const pledgeCount = new Map<number, number>();
   const pledgingStates = new Map<number, Set<string>>();
@@ -68,11 +68,11 @@ export function validatedChallenges(index: DatasetIndex, updates: UpdateInput[])
 
 /** Challenges written in validated updates: how many, and the first excerpts by pledge reference. `what` is in the report's language. */
 export function challengeBlocks(
-  index: DatasetIndex, updates: UpdateInput[], what: string, max = DEFAULT_PARAMETERS.challengeExcerpts, tr: BuilderText = builderText(),
+  index: DatasetIndex, updates: UpdateInput[], what: string, max: number | undefined, tr: BuilderText,
 ): Block[] {
   const withText = validatedChallenges(index, updates);
   if (withText.length === 0) return [paragraph(tr.t('challengesNone', { what }))];
-  const shown = withText.slice(0, max);
+  const shown = withText.slice(0, max ?? DEFAULT_PARAMETERS.challengeExcerpts);
   const further = withText.length - shown.length;
   return compact([
     paragraph(tr.t('challengesCount', { n: withText.length, count: tr.count(withText.length), what })),
@@ -95,7 +95,7 @@ export function expertReportsIn(reports: ExpertReportInput[], cycles: CycleInput
 
 /** Published expert challenge reports matching a filter, for the years the cycles touch. */
 export function expertReportsBlocks(
-  reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string, tr: BuilderText = builderText(),
+  reports: ExpertReportInput[], cycles: CycleInput[], match: (r: ExpertReportInput) => boolean, id: string, tr: BuilderText,
 ): Block[] {
   const first = Number(cycles[0].periodStart.slice(0, 4));
   const last = Number(cycles[cycles.length - 1].periodEnd.slice(0, 4));
@@ -117,7 +117,9 @@ export function expertReportsBlocks(
 }
 
 /** Practice cards whose session is tied to one of the objectives, fully described first. */
-export function practicesTable(index: DatasetIndex, objectives: number[], id: string, caption: string, perObjective = Infinity): TableBlock | null {
+export function practicesTable(
+  index: DatasetIndex, objectives: number[], id: string, caption: string, tr: BuilderText, perObjective = Infinity,
+): TableBlock | null {
   const rows: Record<string, Cell>[] = [];
   for (const n of objectives) {
     const linked = index.data.practices
@@ -130,16 +132,16 @@ export function practicesTable(index: DatasetIndex, objectives: number[], id: st
   }
   if (rows.length === 0) return null;
   return table(id, caption, [
-    col('objective', 'Objective', 'identifier'),
-    col('code', 'Practice'),
-    col('title', 'Title'),
-    col('organisation', 'Organisation'),
-    col('scope', 'Geographical scope'),
+    col('objective', tr.t('colObjective'), 'identifier'),
+    col('code', tr.t('colPractice')),
+    col('title', tr.t('colTitle')),
+    col('organisation', tr.t('colOrganisation')),
+    col('scope', tr.t('colScope')),
   ], rows);
 }
 
 /** One row per indicator of a pledge, measured by the given update. */
-export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null, tr: BuilderText = builderText()): Record<string, Cell>[] {
+export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null, tr: BuilderText): Record<string, Cell>[] {
   return pledge.indicators.map((ind) => {
     const pr = indicatorProgress(ind, update ? latestMeasurement(update.measurements, ind.id) : null);
     return {
@@ -157,7 +159,7 @@ export function indicatorRows(pledge: PledgeInput, update: UpdateInput | null, t
   });
 }
 
-export const indicatorColumns = (tr: BuilderText = builderText()) => [
+export const indicatorColumns = (tr: BuilderText) => [
   col('pledge', tr.t('colPledge')),
   col('indicator', tr.t('colIndicator')),
   col('unit', tr.t('colUnit')),
@@ -169,7 +171,6 @@ export const indicatorColumns = (tr: BuilderText = builderText()) => [
   col('progress', tr.t('colProgress'), 'percent'),
   col('flag', tr.t('colFlag')),
 ];
-export const INDICATOR_COLUMNS = indicatorColumns();
 
 export interface IndicatorSummary {
   indicators: number;
@@ -204,7 +205,7 @@ export function summariseIndicators(index: DatasetIndex, pledges: PledgeInput[],
 }
 
 /** How every figure was computed; closes every report. */
-export function methodSection(extra: string[] = [], tr: BuilderText = builderText()): Section {
+export function methodSection(extra: string[], tr: BuilderText): Section {
   return {
     id: 'method',
     title: tr.t('method'),
@@ -217,12 +218,12 @@ export function methodSection(extra: string[] = [], tr: BuilderText = builderTex
 
 /** The method note on deadline extensions (state and IMRF summary reports). */
 /** The method note on deadline extensions, in the report's language. */
-export function afterExtensionNote(tr: BuilderText = builderText('en')): string {
+export function afterExtensionNote(tr: BuilderText): string {
   return tr.t('methodAfterExtension');
 }
 
 /** "n more included after extension" beside the late figure, when there are any. */
-export function afterExtensionDetail(counted: UpdateInput[], tr: BuilderText = builderText('en')): string | null {
+export function afterExtensionDetail(counted: UpdateInput[], tr: BuilderText): string | null {
   const n = counted.filter((u) => u.afterExtension).length;
   return n > 0 ? tr.t('afterExtensionDetail', { count: tr.count(n) }) : null;
 }

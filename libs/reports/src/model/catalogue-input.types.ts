@@ -1,3 +1,5 @@
+import type { Locale } from '@gcm/platform/pure';
+
 /**
  * The slice of the framework catalogue a report needs. It is a structural subset
  * of `CatalogueSnapshot` from `@gcm/framework` (a spec checks that the snapshot
@@ -75,9 +77,11 @@ export interface CatalogueRoundTable {
    * Questions put to the round table (seed 003, section 3 for RT2), by objective
    * then in the secretariat's order; kept in the framework catalogue
    * (`guiding_question`). Absent from framework versions frozen before they
-   * were kept: the report then says none were recorded.
+   * were kept: the report then says none were recorded. `language`: the
+   * language a question was written in; absent, the catalogue's source
+   * language (English: `guiding_question` keeps no language of its own yet).
    */
-  guidingQuestions?: { objective: number; text: string }[];
+  guidingQuestions?: { objective: number; text: string; language?: Locale }[];
 }
 
 export interface CatalogueCountry {

@@ -144,6 +144,12 @@ export interface ListBlock {
   type: 'list';
   ordered: boolean;
   items: string[];
+  /**
+   * BCP 47 language of the items when it is not the report's (content quoted
+   * as recorded, e.g. guiding questions in the language the secretariat
+   * wrote them): HTML prints it as `lang`, the PDF as the list's /Lang.
+   */
+  lang?: string;
 }
 
 export interface NoteBlock {

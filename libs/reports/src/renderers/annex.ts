@@ -25,7 +25,13 @@ export function cellType(t: AnnexTable, row: number, column: TableColumn): Colum
   return t.rowTypes?.[row]?.[column.key] ?? column.type;
 }
 
+/**
+ * Captions and column labels are in the report language (the report message
+ * catalogue); column keys stay the same in every language, so a script that
+ * reads one edition's annex reads all six.
+ */
 export function annexTables(doc: ReportDocument): AnnexTable[] {
+  const rt = reportText(doc.metadata.language);
   const out: AnnexTable[] = [];
   const editorial = editorialTable(doc);
   if (editorial) out.push(editorial);
@@ -34,24 +40,25 @@ export function annexTables(doc: ReportDocument): AnnexTable[] {
       if (b.type === 'table') out.push({ sectionId: s.id, id: b.id, caption: b.caption, columns: b.columns, rows: b.rows });
       else if (b.type === 'key_figures') {
         out.push({
-          sectionId: s.id, id: b.id, caption: `${s.title}: key figures`,
-          columns: [col('key', 'Key', 'text'), col('label', 'Figure', 'text'), col('value', 'Value', 'number'), col('format', 'Format', 'text'), col('detail', 'Detail', 'text')],
+          sectionId: s.id, id: b.id, caption: rt.t('keyFigures', { section: s.title }),
+          columns: [col('key', rt.t('key'), 'text'), col('label', rt.figure, 'text'), col('value', rt.value, 'number'), col('format', rt.t('format'), 'text'),
+            col('detail', rt.detail, 'text')],
           rows: b.items.map((f) => ({ key: f.key, label: f.label, value: f.value, format: f.format, detail: f.detail })),
           rowTypes: b.items.map((f) => ({ value: f.format })),
         });
       } else if (b.type === 'status_distribution') {
         out.push({
           sectionId: s.id, id: b.id, caption: b.caption,
-          columns: [col('status', 'Status', 'text'), col('label', 'Label', 'text'), col('count', 'Pledges', 'integer'), col('share', 'Share', 'percent')],
+          columns: [col('status', rt.status, 'text'), col('label', rt.t('label'), 'text'), col('count', rt.pledges, 'integer'), col('share', rt.share, 'percent')],
           rows: b.entries.map((e) => ({ status: e.status, label: e.label, count: e.count, share: e.ratio })),
         });
       } else if (b.type === 'footnotes') {
         // The sources the prose cites, so the data annex carries every citation the HTML and PDF print.
         out.push({
-          sectionId: s.id, id: b.id, caption: `${s.title}: sources cited`,
-          columns: [col('number', 'Footnote', 'integer'), col('source', 'Source', 'text'), col('reference', 'Reference', 'text'),
-            col('recordId', 'Record', 'text'), col('organisation', 'Organisation', 'text'), col('cycle', 'Cycle', 'text'),
-            col('title', 'Title', 'text'), col('quote', 'Quote', 'text'), col('href', 'Link', 'text')],
+          sectionId: s.id, id: b.id, caption: rt.t('sourcesCited', { section: s.title }),
+          columns: [col('number', rt.t('colFootnote'), 'integer'), col('source', rt.t('colSource'), 'text'), col('reference', rt.t('colReference'), 'text'),
+            col('recordId', rt.t('colRecord'), 'text'), col('organisation', rt.t('colOrganisation'), 'text'), col('cycle', rt.t('colCycle'), 'text'),
+            col('title', rt.t('colTitle'), 'text'), col('quote', rt.t('colQuote'), 'text'), col('href', rt.t('colLink'), 'text')],
           rows: b.items.map((f) => ({ number: f.number, source: f.source, reference: f.reference, recordId: f.recordId, organisation: f.organisation,
             cycle: f.cycleCode, title: f.title, quote: f.quote, href: f.href })),
         });
@@ -80,7 +87,7 @@ function editorialTable(doc: ReportDocument): AnnexTable | null {
   if (rows.length === 0) return null;
   return {
     sectionId: 'editorial', id: 'editorial', caption: `${rt.t('editorialIntroduction')}, ${rt.t('editorialCommentary')}`,
-    columns: [col('section', 'Section', 'text'), col('paragraph', 'Paragraph', 'identifier'), col('text', 'Text', 'text')],
+    columns: [col('section', rt.t('colSection'), 'text'), col('paragraph', rt.t('colParagraph'), 'identifier'), col('text', rt.t('colText'), 'text')],
     rows,
   };
 }

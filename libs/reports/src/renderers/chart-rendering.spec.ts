@@ -3,7 +3,7 @@ import { ChartBlock, ReportDocument } from '../model/document.types';
 import { buildImrfSummary } from '../builders/imrf-summary.builder';
 import { builderText } from '../i18n/builder-text';
 import { reportText } from '../i18n/report-text';
-import { pdfToText } from '../testing/pdf-text';
+import { pdfToText, structureTree } from '../testing/pdf-text';
 import { EARLIER, LATER, twoCyclesDataset } from '../testing/two-cycles.fixture';
 import { renderCsv } from './csv.renderer';
 import { renderHtml } from './html.renderer';
@@ -11,6 +11,7 @@ import { renderJson } from './json.renderer';
 import PDFDocument from 'pdfkit';
 import { drawChart } from './pdf-chart';
 import { PdfScript } from './pdf-script';
+import { PdfTags } from './pdf-tags';
 import { renderPdf } from './pdf.renderer';
 
 const span = (language: 'en' | 'ar' | 'zh') =>
@@ -133,11 +134,19 @@ describe('charts in a tagged PDF', () => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
     const cs = charts(span('en'));
-    for (const c of cs) drawChart(doc, new PdfScript(doc, 'ltr'), c, reportText('en'));
+    const tags = new PdfTags(doc);
+    for (const c of cs) drawChart(doc, new PdfScript(doc, 'ltr'), c, reportText('en'), (alt, draw) => tags.figure(alt, undefined, draw));
+    tags.end();
     doc.end();
     const raw = (await done).toString('latin1');
     expect(count(raw, /\/S \/Figure/g)).toBe(cs.length);
     expect(count(raw, /\/Alt /g)).toBe(cs.length);
+  });
+
+  it('sit in the report\'s structure tree as Figures, one per chart', async () => {
+    const model = span('en');
+    const tree = structureTree(await renderPdf(model));
+    expect(tree.filter((e) => e.type === 'Figure')).toHaveLength(charts(model).length);
   });
 });
 

@@ -1,8 +1,10 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
 import { stringify } from 'csv-stringify/sync';
 import { Cell, ReportDocument } from '../model/document.types';
+import { reportText } from '../i18n/report-text';
 import { annexTables, cellType } from './annex';
 
+/** Field names of the tidy annex: the same in every language (what a script reads), unlike captions and labels. */
 const HEADER = ['section', 'table', 'caption', 'row', 'column', 'label', 'type', 'value'];
 
 function raw(value: Cell): string | number {
@@ -29,18 +31,21 @@ export function renderCsv(doc: ReportDocument): Buffer {
 /**
  * Where the figures come from, as the first lines of the annex (section and
  * table `provenance`): the snapshot, the time the data was read, the
- * framework version and the editorial revision the edition carries.
+ * framework version and the editorial revision the edition carries; keys
+ * fixed, labels in the report language.
  */
 function provenanceRecords(doc: ReportDocument): (string | number)[][] {
   const s = doc.metadata.snapshot;
+  const rt = reportText(doc.metadata.language);
   const facts: [string, string, string | number][] = [
-    ['snapshot_id', 'Snapshot', s.id],
-    ['data_as_of', 'Data as of', s.takenAt],
-    ['framework_version', 'Framework version', s.frameworkVersion],
-    ['language', 'Language', doc.metadata.language],
-    ...(doc.editorial ? [['editorial_revision', 'Editorial revision', doc.editorial.revision] as [string, string, number]] : []),
+    ['snapshot_id', rt.t('snapshot'), s.id],
+    ['data_as_of', rt.t('dataAsOf'), s.takenAt],
+    ['framework_version', rt.t('frameworkVersion'), s.frameworkVersion],
+    ['language', rt.t('language'), doc.metadata.language],
+    ...(doc.editorial ? [['editorial_revision', rt.t('editorialRevision'), doc.editorial.revision] as [string, string, number]] : []),
   ];
-  return facts.map(([key, label, value]) => ['provenance', 'provenance', 'Provenance', 1, key, label, typeof value === 'number' ? 'integer' : key === 'data_as_of' ? 'date' : 'text', typeof value === 'string' ? neutraliseFormula(value) : value]);
+  const caption = rt.t('provenance');
+  return facts.map(([key, label, value]) => ['provenance', 'provenance', caption, 1, key, label, typeof value === 'number' ? 'integer' : key === 'data_as_of' ? 'date' : 'text', typeof value === 'string' ? neutraliseFormula(value) : value]);
 }
 
 /** A byte order mark, so spreadsheet programs open the UTF-8 annex as UTF-8 (Arabic, Chinese, Cyrillic, accents). */

@@ -101,7 +101,7 @@ function renderBlock(b: Block, rt: ReportText): string {
       return `<aside class="note ${b.tone}" role="note"><p>${escapeHtml(b.text)}</p></aside>`;
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
-      return `<${tag}>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
+      return `<${tag}${b.lang ? ` lang="${escapeHtml(b.lang)}"` : ''}>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`;
     }
     case 'key_figures':
       return `<dl class="figures" id="${slug(b.id)}">${b.items.map((f) =>

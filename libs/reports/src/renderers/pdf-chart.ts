@@ -15,7 +15,7 @@ const FONT = 8;
  * below the cursor) and leaves doc.y below itself, so the next block (its
  * table) starts after it.
  */
-export function drawChart(doc: Doc, script: PdfScript, c: ChartBlock, rt: ReportText): void {
+export function drawChart(doc: Doc, script: PdfScript, c: ChartBlock, rt: ReportText, figure: FigureSeam): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const layout = layoutChart(c, {
@@ -29,7 +29,7 @@ export function drawChart(doc: Doc, script: PdfScript, c: ChartBlock, rt: Report
     doc.addPage();
     doc.y = doc.page.margins.top;
   }
-  asFigure(doc, rt.t('chartAlt', { title: c.title, caption: c.tableCaption, values: chartValuesText(c, rt.locale) }), () => {
+  figure(rt.t('chartAlt', { title: c.title, caption: c.tableCaption, values: chartValuesText(c, rt.locale) }), () => {
     for (const line of titleLines) {
       script.line(line, left, doc.y, width, { weight: 'bold', size: 9.5, color: '#1a1a1a' });
       doc.y += lh;
@@ -44,17 +44,11 @@ export function drawChart(doc: Doc, script: PdfScript, c: ChartBlock, rt: Report
 }
 
 /**
- * The structure seam: in a tagged PDF (`tagged: true`) the chart is one
- * Figure element with the chart's text alternative (every value and the
- * table beside it) as /Alt; otherwise it is drawn as it is.
+ * The structure seam: the renderer puts the chart in one Figure element of
+ * the tagged PDF's tree with the chart's text alternative (every value and
+ * the table beside it) as /Alt (PdfTags.figure).
  */
-function asFigure(doc: Doc, alt: string, draw: () => void): void {
-  const tagged = (doc as unknown as { options?: { tagged?: boolean } }).options?.tagged === true;
-  if (!tagged) return draw();
-  const figure = doc.struct('Figure', { alt }, draw);
-  doc.addStructure(figure);
-  figure.end();
-}
+export type FigureSeam = (alt: string, draw: () => void) => void;
 
 function drawShape(doc: Doc, script: PdfScript, s: Shape, dx: number, dy: number): void {
   switch (s.kind) {

@@ -1,13 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { ReportDocument, TableBlock } from '../model/document.types';
 import { tableById } from '../testing/document-query';
-import { pdfToText } from '../testing/pdf-text';
+import { pdfToText, structureTree } from '../testing/pdf-text';
 import { stateReportWithIndicators } from '../testing/rendered.fixture';
 import { formatValue } from './format';
 import { distributeWidths } from './pdf-columns';
 import { wrapText } from './pdf-measure';
 import { PdfScript } from './pdf-script';
 import { drawTable } from './pdf-table';
+import { PdfTags } from './pdf-tags';
 import { renderPdf } from './pdf.renderer';
 
 /** The pdftotext words between a table's caption and what follows it. */
@@ -77,19 +78,30 @@ describe('table layout', () => {
   });
 
   it('continues a row taller than a page on the next page, under a repeated header', async () => {
-    const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 } });
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 50, right: 50 }, tagged: true });
+    const tags = new PdfTags(doc);
+    tags.open('Table');
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
     // 100 lines (under the 700-character cap on a cell); a page holds about 80.
     const tall = Array.from({ length: 100 }, (_, i) => `r${i + 1}`).join('\n');
-    drawTable(doc, new PdfScript(doc, 'ltr'), [{ label: 'Item', type: 'text' }, { label: 'Lines', type: 'text' }], [['first', tall], ['second', 'short']]);
+    drawTable(doc, new PdfScript(doc, 'ltr'), tags, [{ label: 'Item', type: 'text' }, { label: 'Lines', type: 'text' }], [['first', tall], ['second', 'short']]);
+    tags.end();
     doc.end();
-    const text = pdfToText(await done);
+    const pdf = await done;
+    const text = pdfToText(pdf);
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages).toHaveLength(2);
     for (const page of pages) expect(page).toMatch(/^\s*Item\s+Lines\s*$/m);
     for (let i = 1; i <= 100; i++) expect(text).toMatch(new RegExp(`\\br${i}\\b`));
     expect(pages[1]).toMatch(/^\s*second\s+short\s*$/m);
+    // In the structure tree the header is one row of TH, not one per page, and the tall cell is one TD holding all its lines.
+    const tree = structureTree(pdf);
+    expect(tree.filter((n) => n.type === 'TH').map((n) => n.text)).toEqual(['Item', 'Lines']);
+    const cells = tree.filter((n) => n.type === 'TD');
+    expect(cells.map((n) => n.text.split(' ')[0])).toEqual(['first', 'r1', 'second', 'short']);
+    expect(cells[1].text.split(' ')).toEqual(Array.from({ length: 100 }, (_, i) => `r${i + 1}`));
+    expect(tree.filter((n) => n.type === 'TR')).toHaveLength(3);
   });
 });

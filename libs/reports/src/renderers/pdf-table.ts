@@ -3,6 +3,7 @@ import { isNumeric } from './format';
 import { columnNeed, distributeWidths } from './pdf-columns';
 import { Measure, wrapText } from './pdf-measure';
 import { PdfScript } from './pdf-script';
+import { PdfTags } from './pdf-tags';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -30,8 +31,14 @@ interface LaidOutRow {
  * `ratios` feeds the bar column, if any. In a right-to-left report the
  * first column is the rightmost, text aligns right and numbers left, and
  * bars grow from the right.
+ *
+ * Tagged into the Table element open in `tags`: the header once as a TR of
+ * TH (scope Column), each row a TR of TD whose cell keeps its content across
+ * a page break; the header repeated on a new page, the rules and the bars
+ * are artifacts (the bar column has no cell: its share is in the column
+ * before it).
  */
-export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
+export function drawTable(doc: Doc, script: PdfScript, tags: PdfTags, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const rtl = script.direction === 'rtl';
@@ -49,8 +56,12 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
     texts.map((t, i) => (columns[i].type === 'bar' ? [''] : wrapText(t, w[i] - 2 * PAD, measure)));
   const height = (lines: string[][]) => Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * PAD;
 
-  /** Draws lines [from, to) of every cell of a row at y; the bar only with the row's first line. */
-  const drawLines = (row: LaidOutRow, from: number, to: number, y: number, isHeader: boolean) => {
+  /**
+   * Draws lines [from, to) of every cell of a row at y; the bar only with the
+   * row's first line. Each cell's lines go into its element of `tagged`,
+   * or into an artifact when the row is a repeated header (`tagged` null).
+   */
+  const drawLines = (row: LaidOutRow, from: number, to: number, y: number, isHeader: boolean, tagged: (PDFKit.PDFStructureElement | null)[] | null) => {
     const weight = isHeader ? 'bold' : 'regular';
     let x = rtl ? left + total : left;
     row.lines.forEach((lines, i) => {
@@ -59,26 +70,43 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
       if (columns[i].type === 'bar') {
         if (from === 0 && row.ratio !== null && row.ratio > 0) {
           const bar = inner * Math.min(row.ratio, 1);
-          doc.rect(rtl ? cellLeft + PAD + inner - bar : cellLeft + PAD, y + PAD + 3, bar, fontSize - 2).fill('#005a9c');
+          tags.artifact('Layout', () => doc.rect(rtl ? cellLeft + PAD + inner - bar : cellLeft + PAD, y + PAD + 3, bar, fontSize - 2).fill('#005a9c'));
         }
       } else {
         const align = isNumeric(columns[i].type) ? 'end' : 'start';
+        const cell = tagged?.[i];
         lines.slice(from, to).forEach((line, k) => {
-          script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align });
+          // One marked sequence a line, as for running text; a cell with nothing printed stays empty in the tree.
+          if (line === '') return;
+          const draw = () => script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align });
+          if (cell) tags.mark(draw, cell);
+          else tags.artifact('Pagination', draw);
         });
       }
       x += rtl ? -w[i] : w[i];
     });
     const h = (to - from) * lineHeight + 2 * PAD;
-    doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(isHeader ? 0.9 : 0.3).strokeColor(isHeader ? '#1a1a1a' : '#b0b0b0').stroke();
+    tags.artifact('Layout', () => doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(isHeader ? 0.9 : 0.3)
+      .strokeColor(isHeader ? '#1a1a1a' : '#b0b0b0').stroke());
     return h;
   };
 
   const header: LaidOutRow = { lines: layout(columns.map((c) => (c.type === 'bar' ? '' : c.label)), bold), ratio: null };
   const headerHeight = height(header.lines);
   let y = doc.y;
+  /** A TR with one cell element per column but the bar's; ended once the row is drawn, on however many pages. */
+  const rowElement = (cell: 'TH' | 'TD') => {
+    tags.open('TR');
+    const cells = columns.map((c) => (c.type === 'bar' ? null : tags.child(cell, cell === 'TH' ? { scope: 'Column' } : {})));
+    return { cells, end: () => { cells.forEach((c) => c?.end()); tags.close(); } };
+  };
+  let headerTagged = false;
   const startPage = () => {
-    y += drawLines(header, 0, header.lines.reduce((m, l) => Math.max(m, l.length), 1), y, true);
+    // The header row is in the tree once; on the following pages it is page furniture.
+    const tr = headerTagged ? null : rowElement('TH');
+    headerTagged = true;
+    y += drawLines(header, 0, header.lines.reduce((m, l) => Math.max(m, l.length), 1), y, true, tr?.cells ?? null);
+    tr?.end();
   };
   const newPage = () => {
     doc.addPage();
@@ -90,6 +118,7 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
 
   cells.forEach((r, ri) => {
     const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null };
+    const tr = rowElement('TD');
     const count = Math.max(1, ...row.lines.map((l) => l.length));
     const pageRoom = () => Math.floor((bottom() - y - 2 * PAD) / lineHeight);
     // A row that fits on a fresh page is never split; a taller one fills pages in turn.
@@ -98,9 +127,10 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
     while (from < count) {
       if (pageRoom() < 1) newPage();
       const to = Math.min(count, from + pageRoom());
-      y += drawLines(row, from, to, y, false);
+      y += drawLines(row, from, to, y, false, tr.cells);
       from = to;
     }
+    tr.end();
   });
   doc.x = left;
   doc.y = y + 8;

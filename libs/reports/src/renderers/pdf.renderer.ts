@@ -8,6 +8,7 @@ import { wrapText } from './pdf-measure';
 import { PdfScript } from './pdf-script';
 import { PdfColumn, drawTable } from './pdf-table';
 import { drawChart } from './pdf-chart';
+import { PdfTags, StructOptions, StructType } from './pdf-tags';
 
 type Doc = PDFKit.PDFDocument;
 const INK = '#1a1a1a';
@@ -17,6 +18,7 @@ interface Pen {
   doc: Doc;
   script: PdfScript;
   text: ReportText;
+  tags: PdfTags;
 }
 
 interface SetOptions {
@@ -25,6 +27,8 @@ interface SetOptions {
   color?: string;
   x?: number;
   width?: number;
+  /** Addresses printed in the text: each line that holds one is tagged a Link, with a link annotation over it. */
+  links?: string[];
 }
 
 /**
@@ -32,7 +36,12 @@ interface SetOptions {
  * language: Arabic shaped and laid out right to left, Chinese and Cyrillic
  * in their own faces (see PdfScript). Text stays real text, so pdftotext and
  * screen readers extract it; the creation date is the snapshot's, which
- * keeps the bytes stable for a model.
+ * keeps the bytes stable for a model. The PDF is tagged (PdfTags): the
+ * catalog carries /MarkInfo, /Lang (the report language) and a structure
+ * tree — Document; the title H1, section titles H2, headings H3/H4;
+ * paragraphs P; lists L/LI/Lbl/LBody; tables Table/TR/TH/TD; notes and
+ * footnotes Note; addresses Link — while running footers, page numbers,
+ * rules, bars and the table header repeated on a new page are artifacts.
  */
 export function renderPdf(model: ReportDocument): Promise<Buffer> {
   const locale = model.metadata.language;
@@ -42,11 +51,13 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
     margins: { top: 56, bottom: 56, left: 50, right: 50 },
     bufferPages: true,
     pdfVersion: '1.7',
+    tagged: true,
     lang: locale,
     displayTitle: true,
     info: { Title: model.title, Author: 'GCM Tracker', Subject: model.subtitle ?? model.title, CreationDate: when, ModDate: when },
   });
-  const pen: Pen = { doc, script: new PdfScript(doc, localeDirection(locale)), text: reportText(locale) };
+  const pen: Pen = { doc, script: new PdfScript(doc, localeDirection(locale)), text: reportText(locale), tags: new PdfTags(doc) };
+  const { tags } = pen;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -54,34 +65,39 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  set(pen, model.title, { size: 18, weight: 'bold' });
+  block(pen, 'H1', model.title, { size: 18, weight: 'bold' });
   if (model.subtitle) {
     doc.y += 2;
-    set(pen, model.subtitle, { size: 11, color: MUTED });
+    block(pen, 'P', model.subtitle, { size: 11, color: MUTED });
   }
   const m = model.metadata;
   doc.y += 6;
-  for (const c of m.cycles) set(pen, pen.text.cycleLine(c), { size: 8.5, color: MUTED });
-  set(pen, pen.text.snapshotLine(m.snapshot), { size: 8.5, color: MUTED });
+  for (const c of m.cycles) block(pen, 'P', pen.text.cycleLine(c), { size: 8.5, color: MUTED });
+  block(pen, 'P', pen.text.snapshotLine(m.snapshot), { size: 8.5, color: MUTED });
   doc.y += 14;
 
   const intro = introductionOf(model);
   if (intro.length > 0) {
-    ensureSpace(doc, 60);
-    doc.y += 8;
-    set(pen, pen.text.t('editorialIntroduction'), { size: 14, weight: 'bold' });
-    doc.y += 4;
-    drawRich(pen, intro);
+    tags.within('Sect', {}, () => {
+      ensureSpace(doc, 60);
+      doc.y += 8;
+      block(pen, 'H2', pen.text.t('editorialIntroduction'), { size: 14, weight: 'bold' });
+      doc.y += 4;
+      drawRich(pen, intro);
+    });
   }
   for (const s of model.sections) {
-    ensureSpace(doc, 60);
-    doc.y += 8;
-    set(pen, s.title, { size: 14, weight: 'bold' });
-    doc.y += 4;
-    drawRich(pen, commentaryOf(model, s.id));
-    for (const b of s.blocks) drawBlock(pen, b);
+    tags.within('Sect', {}, () => {
+      ensureSpace(doc, 60);
+      doc.y += 8;
+      block(pen, 'H2', s.title, { size: 14, weight: 'bold' });
+      doc.y += 4;
+      drawRich(pen, commentaryOf(model, s.id));
+      for (const b of s.blocks) drawBlock(pen, b);
+    });
   }
   footers(pen, model.title);
+  tags.end();
   doc.end();
   return done;
 }
@@ -92,9 +108,17 @@ function ensureSpace(doc: Doc, needed: number): void {
 
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-/** Wraps a text to the width, breaking pages between lines, and moves doc.y below it. */
+/** A text in an element of its own (a heading, a paragraph). */
+function block(pen: Pen, type: StructType, text: string, o: SetOptions, options: StructOptions = {}): void {
+  pen.tags.within(type, options, () => set(pen, text, o));
+}
+
+/**
+ * Wraps a text to the width, breaking pages between lines, and moves doc.y
+ * below it; each line is marked as content of the element open (PdfTags).
+ */
 function set(pen: Pen, text: string, o: SetOptions): void {
-  const { doc, script } = pen;
+  const { doc, script, tags } = pen;
   const weight = o.weight ?? 'regular';
   const x = o.x ?? doc.page.margins.left;
   const width = o.width ?? contentWidth(doc);
@@ -104,7 +128,17 @@ function set(pen: Pen, text: string, o: SetOptions): void {
       doc.addPage();
       doc.y = doc.page.margins.top;
     }
-    script.line(line, x, doc.y, width, { weight, size: o.size, color: o.color ?? INK });
+    const y = doc.y;
+    const draw = () => script.line(line, x, y, width, { weight, size: o.size, color: o.color ?? INK });
+    const href = o.links?.find((l) => line.includes(l));
+    if (href === undefined) tags.mark(draw);
+    else {
+      tags.within('Link', {}, () => {
+        tags.mark(draw);
+        const used = Math.min(width, script.measure(line, weight, o.size));
+        tags.link(script.direction === 'rtl' ? x + width - used : x, y, used, lh, href);
+      });
+    }
     doc.y += lh;
   }
 }
@@ -113,8 +147,8 @@ function textHeight(pen: Pen, text: string, width: number, size: number): number
   return wrapText(text, width, pen.script.measurer('regular', size)).length * pen.script.lineHeight(size);
 }
 
-function drawBlock(pen: Pen, b: Block): void {
-  const { doc, script, text: rt } = pen;
+function drawBlock(pen: Pen, b: Block, links: string[] = []): void {
+  const { doc, script, text: rt, tags } = pen;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const rtl = script.direction === 'rtl';
@@ -122,23 +156,23 @@ function drawBlock(pen: Pen, b: Block): void {
     case 'heading':
       ensureSpace(doc, 50);
       doc.y += 5;
-      set(pen, b.text, { size: b.level === 3 ? 12 : 10.5, weight: 'bold' });
+      block(pen, b.level === 3 ? 'H3' : 'H4', b.text, { size: b.level === 3 ? 12 : 10.5, weight: 'bold', links });
       doc.y += 2;
       return;
     case 'paragraph':
-      set(pen, b.text, { size: 10 });
+      block(pen, 'P', b.text, { size: 10, links });
       doc.y += 6;
       return;
     case 'list':
-      b.items.forEach((item, i) => {
+      tags.within('L', b.lang ? { lang: b.lang } : {}, () => b.items.forEach((item, i) => tags.within('LI', {}, () => {
         const h = textHeight(pen, item, width - 16, 10);
         ensureSpace(doc, h > 200 ? 40 : h);
         const y = doc.y;
-        script.line(b.ordered ? rt.ordinal(i + 1) : '•', rtl ? left + width - 14 : left, y, 14, { weight: 'regular', size: 10, color: INK });
+        tags.leaf('Lbl', {}, () => script.line(b.ordered ? rt.ordinal(i + 1) : '•', rtl ? left + width - 14 : left, y, 14, { weight: 'regular', size: 10, color: INK }));
         doc.y = y;
-        set(pen, item, { size: 10, x: rtl ? left : left + 16, width: width - 16 });
+        block(pen, 'LBody', item, { size: 10, x: rtl ? left : left + 16, width: width - 16, links });
         doc.y += 2;
-      });
+      })));
       doc.y += 4;
       return;
     case 'note': {
@@ -146,47 +180,45 @@ function drawBlock(pen: Pen, b: Block): void {
       let y = doc.y;
       const page = doc.page;
       doc.y = y + 4;
-      set(pen, b.text, { size: 9.5, x: rtl ? left : left + 10, width: width - 14 });
+      block(pen, 'Note', b.text, { size: 9.5, x: rtl ? left : left + 10, width: width - 14 });
       // The bar beside the note, drawn once its height is known: a note that flowed on to the next page is marked there.
       if (doc.page !== page) y = doc.page.margins.top;
-      doc.rect(rtl ? left + width - 3 : left, y, 3, doc.y + 4 - y).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c');
+      tags.artifact('Layout', () => doc.rect(rtl ? left + width - 3 : left, y, 3, doc.y + 4 - y).fill(b.tone === 'warning' ? '#b35c00' : '#005a9c'));
       doc.y += 10;
       return;
     }
     case 'key_figures':
-      drawTable(doc, script, [{ label: rt.figure, type: 'text' }, { label: rt.value, type: 'number' }, { label: rt.detail, type: 'text' }],
+      table(pen, null, [{ label: rt.figure, type: 'text' }, { label: rt.value, type: 'number' }, { label: rt.detail, type: 'text' }],
         b.items.map((f) => [f.label, formatFigure(f, rt.locale), f.detail ?? '']));
       return;
     case 'table':
       if (b.rows.length === 0) {
-        set(pen, rt.noneRows(b.caption), { size: 10 });
+        block(pen, 'P', rt.noneRows(b.caption), { size: 10 });
         doc.y += 6;
         return;
       }
-      caption(pen, b.caption);
-      drawTable(doc, script, b.columns.map((c) => ({ label: c.label, type: c.type })),
+      table(pen, b.caption, b.columns.map((c) => ({ label: c.label, type: c.type })),
         b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))));
       return;
     case 'status_distribution': {
-      caption(pen, b.caption);
       const cols: PdfColumn[] = [{ label: rt.status, type: 'text' }, { label: rt.pledges, type: 'integer' }, { label: rt.share, type: 'percent' }, { label: '', type: 'bar' }];
       const rows = b.entries.map((e) => [e.label, formatValue(e.count, 'integer', rt.locale), formatValue(e.ratio, 'percent', rt.locale), '']);
-      drawTable(doc, script, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
+      table(pen, b.caption, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
       return;
     }
     case 'prose':
       // Citations print as bracketed numbers after the words they support, e.g. "Chile [3]".
-      set(pen, b.runs.map((r) => r.text + (r.citations.length > 0 ? ` [${r.citations.join(', ')}]` : '')).join(''), { size: 10 });
+      block(pen, 'P', b.runs.map((r) => r.text + (r.citations.length > 0 ? ` [${r.citations.join(', ')}]` : '')).join(''), { size: 10 });
       doc.y += 6;
       return;
     case 'chart':
-      // Vector chart above the table that carries its numbers (pdf-chart.ts; a Figure with alt text when tagged).
-      drawChart(doc, script, b, rt);
+      // Vector chart above the table that carries its numbers (pdf-chart.ts), a Figure with alt text in the tree.
+      drawChart(doc, script, b, rt, (alt, draw) => tags.figure(alt, undefined, draw));
       return;
     case 'footnotes':
       for (const f of b.items) {
         ensureSpace(doc, 24);
-        set(pen, `[${f.number}] ${rt.footnote(f)}`, { size: 8.5 });
+        block(pen, 'Note', `[${f.number}] ${rt.footnote(f)}`, { size: 8.5 }, { title: String(f.number) });
         doc.y += 2;
       }
       doc.y += 4;
@@ -201,16 +233,23 @@ function drawBlock(pen: Pen, b: Block): void {
  */
 function drawRich(pen: Pen, blocks: RichBlock[]): void {
   for (const b of blocks) {
-    if (b.type === 'list') drawBlock(pen, { type: 'list', ordered: b.ordered, items: b.items.map(inlineText) });
-    else if (b.type === 'heading') drawBlock(pen, { type: 'heading', level: b.level, text: inlineText(b.inlines) });
-    else drawBlock(pen, { type: 'paragraph', text: inlineText(b.inlines) });
+    const links = (b.type === 'list' ? b.items.flat() : b.inlines).flatMap((i) => (i.href ? [i.href] : []));
+    if (b.type === 'list') drawBlock(pen, { type: 'list', ordered: b.ordered, items: b.items.map(inlineText) }, links);
+    else if (b.type === 'heading') drawBlock(pen, { type: 'heading', level: b.level, text: inlineText(b.inlines) }, links);
+    else drawBlock(pen, { type: 'paragraph', text: inlineText(b.inlines) }, links);
   }
 }
 
-function caption(pen: Pen, text: string): void {
-  ensureSpace(pen.doc, 70);
-  set(pen, text, { size: 9.5, weight: 'bold' });
-  pen.doc.y += 3;
+/** A Table element: its caption (if any) first, then the rows (drawTable). */
+function table(pen: Pen, caption: string | null, columns: PdfColumn[], rows: string[][], ratios?: (number | null)[]): void {
+  pen.tags.within('Table', {}, () => {
+    if (caption !== null) {
+      ensureSpace(pen.doc, 70);
+      block(pen, 'Caption', caption, { size: 9.5, weight: 'bold' });
+      pen.doc.y += 3;
+    }
+    drawTable(pen.doc, pen.script, pen.tags, columns, rows, ratios);
+  });
 }
 
 /** Title and "Page i of n" below the bottom margin of every page, drawn once all pages exist. */
@@ -223,7 +262,9 @@ function footers(pen: Pen, title: string): void {
     const y = doc.page.height - doc.page.margins.bottom + 14;
     const left = doc.page.margins.left;
     const width = contentWidth(doc);
-    script.line(short, left, y, width, { weight: 'regular', size: 7.5, color: MUTED });
-    script.line(pen.text.pageOf(i + 1, count), left, y, width, { weight: 'regular', size: 7.5, color: MUTED, align: 'end' });
+    pen.tags.artifact('Pagination', () => {
+      script.line(short, left, y, width, { weight: 'regular', size: 7.5, color: MUTED });
+      script.line(pen.text.pageOf(i + 1, count), left, y, width, { weight: 'regular', size: 7.5, color: MUTED, align: 'end' });
+    });
   }
 }

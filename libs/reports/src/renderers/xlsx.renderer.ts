@@ -84,7 +84,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   }
   about.addRow([english ? 'Language' : rt.t('language'), locale]);
   about.addRow([]);
-  about.addRow(english ? ['Sheet', 'Contents'] : ['', rt.t('contents')]).font = { bold: true };
+  about.addRow(english ? ['Sheet', 'Contents'] : [rt.t('sheet'), rt.t('contents')]).font = { bold: true };
   tables.forEach((t, i) => about.addRow([names[i], neutraliseFormula(t.caption)]));
 
   tables.forEach((t, i) => {

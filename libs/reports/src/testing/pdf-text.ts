@@ -39,3 +39,55 @@ function poppler(tool: string, pdf: Buffer, args: string[], ...after: string[]):
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The document information poppler's pdfinfo prints (Title, Tagged, Pages, …). */
+export function pdfInfo(pdf: Buffer): Record<string, string> {
+  return Object.fromEntries(poppler('pdfinfo', pdf, ['-enc', 'UTF-8']).split('\n').filter((l) => l.includes(':'))
+    .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** One element of a tagged PDF's structure tree, as `pdfinfo -struct-text` prints it, in document order. */
+export interface StructNode {
+  type: string;
+  depth: number;
+  /** The element's own text (its marked content), lines joined by a space. */
+  text: string;
+  /** Attribute lines, e.g. `/Scope /Column`. */
+  attributes: string[];
+}
+
+/** The structure tree of a tagged PDF, read with poppler's `pdfinfo -struct-text`. */
+export function structureTree(pdf: Buffer): StructNode[] {
+  const out: StructNode[] = [];
+  for (const line of poppler('pdfinfo', pdf, ['-struct-text']).split('\n')) {
+    if (line.trim() === '') continue;
+    const depth = line.length - line.trimStart().length;
+    const body = line.trim();
+    const last = out[out.length - 1];
+    if (body.startsWith('"')) {
+      if (last) last.text = last.text === '' ? body.slice(1, -1) : `${last.text} ${body.slice(1, -1)}`;
+    } else if (body.startsWith('/')) {
+      last?.attributes.push(body);
+    } else {
+      out.push({ type: body.replace(/[:\s].*$/, ''), depth: depth / 2, text: '', attributes: [] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The accessibility entries of a PDF's catalog, read from the file itself
+ * (pdfkit writes the catalog and its dictionaries as plain objects).
+ */
+export function pdfCatalog(pdf: Buffer): { lang: string | null; marked: boolean; structTreeRoot: boolean; displayDocTitle: boolean } {
+  const raw = pdf.toString('latin1');
+  const object = (ref: string | undefined) => (ref ? new RegExp(`(?:^|\\n)${ref} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(raw)?.[1] ?? '' : '');
+  const catalog = /<<\s*\/Type \/Catalog([\s\S]*?)>>\s*endobj/.exec(raw)?.[1] ?? '';
+  const ref = (key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(catalog)?.[1];
+  return {
+    lang: /\/Lang \(([^)]*)\)/.exec(catalog)?.[1] ?? null,
+    marked: /\/Marked true/.test(object(ref('MarkInfo'))),
+    structTreeRoot: /\/Type \/StructTreeRoot/.test(object(ref('StructTreeRoot'))),
+    displayDocTitle: /\/DisplayDocTitle true/.test(object(ref('ViewerPreferences'))),
+  };
+}

@@ -19,7 +19,7 @@ export function mapSql(cycle: string | null): StatsQuery {
         JOIN cyc ON cyc.id = u.cycle_id WHERE p.lead_country IS NOT NULL AND ${inPopulation('cyc')})
       SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM cyc)) AS found, json_build_object(
         'cycle', ${CYCLE_JSON},
-        'countries', (SELECT json_agg(json_build_object('alpha3', c.alpha3, 'name', c.name, 'region', c.region_m49,
+        'countries', (SELECT json_agg(json_build_object('alpha3', c.alpha3, 'alpha2', c.alpha2, 'name', c.name, 'region', c.region_m49,
             'pledges', coalesce(l.n, 0), 'concerning', coalesce(k.n, 0),
             'reporting', CASE WHEN coalesce(l.by_cycle, 0) = 0 THEN 'no_pledges' WHEN r.alpha3 IS NOT NULL THEN 'reported' ELSE 'not_reported' END)
           ORDER BY c.alpha3)

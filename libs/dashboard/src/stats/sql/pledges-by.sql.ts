@@ -1,4 +1,5 @@
 import { PLEDGE_REGIONS, PUB_CTE, REGION_LIST, StatsQuery } from './fragments';
+import { StatsMessageKey, englishLabel } from '../stats-localise';
 
 export const DIMENSIONS = ['objective', 'theme', 'region', 'pledger-kind', 'form'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -7,12 +8,11 @@ export type CountMode = 'primary' | 'all';
 export const PLEDGER_KINDS = ['state', 'un_entity', 'civil_society', 'private_sector', 'academia', 'local_authority', 'other'];
 export const PLEDGE_FORMS = ['policy', 'financial', 'technical', 'process'];
 
-const KIND_LABELS: Record<string, string> = {
-  state: 'State', un_entity: 'UN entity', civil_society: 'Civil society', private_sector: 'Private sector',
-  academia: 'Academia', local_authority: 'Local authority', other: 'Other',
-};
-
-const FORM_LABELS: Record<string, string> = { policy: 'Policy', financial: 'Financial', technical: 'Technical', process: 'Process' };
+/** English labels, from the stats message catalogue (StatsLocaliser answers the other languages). */
+const labelsOf = (keys: string[], prefix: 'kind' | 'form'): Record<string, string> =>
+  Object.fromEntries(keys.map((k) => [k, englishLabel(`${prefix}_${k}` as StatsMessageKey)]));
+const KIND_LABELS = labelsOf(PLEDGER_KINDS, 'kind');
+const FORM_LABELS = labelsOf(PLEDGE_FORMS, 'form');
 
 const labelled = (labels: Record<string, string>) =>
   `(SELECT key, label, ord FROM unnest(ARRAY[${Object.keys(labels).map((k) => `'${k}'`).join(',')}],

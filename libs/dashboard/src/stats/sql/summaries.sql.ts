@@ -47,7 +47,7 @@ export function countrySummarySql(alpha3: string): StatsQuery {
         LEFT JOIN stats_update u ON u.pledge_id = p.pledge_id AND u.cycle_id = cy.id GROUP BY 1)
       SELECT EXISTS (SELECT 1 FROM country WHERE alpha3 = $1) AS found, json_build_object(
         'country', (SELECT json_build_object('alpha3', c.alpha3, 'alpha2', c.alpha2, 'name', c.name, 'region', c.region,
-          'regionM49', c.region_m49, 'subregion', c.subregion, 'unStatus', c.un_status) FROM country c WHERE c.alpha3 = $1),
+          'regionM49', c.region_m49, 'subregion', c.subregion, 'subregionM49', c.subregion_m49, 'unStatus', c.un_status) FROM country c WHERE c.alpha3 = $1),
         'organisation', (SELECT json_build_object('id', o.id, 'name', o.name) FROM organisation o WHERE o.country_alpha3 = $1),
         'pledges', (SELECT count(*)::int FROM pub),
         'concerning', (SELECT count(*)::int FROM stats_pledge p WHERE $1 = ANY (p.countries) AND ${PUBLIC_NOW()}),
