@@ -25,6 +25,8 @@ const PRIVATE_TABLES = [
   'stats_pledge', 'stats_update',
   // The dashboards' snapshot log: written only by stats_notify itself, in the transaction whose notification covers it.
   'public_data_change',
+  // Resumable uploads in progress: the uploader's own bytes; a finished one becomes progress_evidence.
+  'evidence_upload', 'evidence_upload_chunk',
 ];
 
 /**
