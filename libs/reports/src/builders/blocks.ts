@@ -11,10 +11,14 @@ export const note = (text: string, tone: NoteBlock['tone'] = 'info'): NoteBlock 
 export const list = (items: string[], ordered = false): ListBlock => ({ type: 'list', ordered, items });
 export const col = (key: string, label: string, type: ColumnType = 'text'): TableColumn => ({ key, label, type });
 
-export function table(id: string, caption: string, columns: TableColumn[], rows: Record<string, Cell>[]): TableBlock {
+export function table(
+  id: string, caption: string, columns: TableColumn[], rows: Record<string, Cell>[], links?: (Record<string, string> | null)[],
+): TableBlock {
   // Every row carries every column (null when absent) so renderers never meet undefined.
   const full = rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.key] ?? null])));
-  return { type: 'table', id, caption, columns, rows: full };
+  const block: TableBlock = { type: 'table', id, caption, columns, rows: full };
+  if (links?.some((l) => l && Object.keys(l).length > 0)) block.links = full.map((_, i) => links[i] ?? {});
+  return block;
 }
 
 export function figure(key: string, label: string, value: number | null, format: FigureFormat, detail: string | null = null): KeyFigure {

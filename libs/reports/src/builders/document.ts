@@ -1,6 +1,7 @@
 import { DOCUMENT_SCHEMA_VERSION, ReportDocument, Section } from '../model/document.types';
 import { CycleInput } from '../model/report-input.types';
 import { ReportInput, ReportKind } from '../model/report-kind.types';
+import { absoluteHref } from './figure-links';
 import { reportParameters } from './shared-sections';
 
 /** Assembles the document; metadata is copied from the input, never from the clock. */
@@ -19,6 +20,17 @@ export function documentOf<K extends ReportKind>(
       parameters: { ...reportParameters(input) },
       language: input.language ?? 'en',
     },
-    sections,
+    sections: sections.map((s) => withAbsoluteLinks(s, input.publicUrl)),
+  };
+}
+
+/** Figure links made absolute against the public base URL, so a downloaded edition's links still resolve. */
+function withAbsoluteLinks(section: Section, publicUrl: string | undefined): Section {
+  if (!publicUrl) return section;
+  return {
+    ...section,
+    blocks: section.blocks.map((b) => (b.type === 'table' && b.links
+      ? { ...b, links: b.links.map((l) => Object.fromEntries(Object.entries(l).map(([k, href]) => [k, absoluteHref(href, publicUrl)]))) }
+      : b)),
   };
 }

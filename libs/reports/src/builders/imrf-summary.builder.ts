@@ -101,7 +101,8 @@ function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]
         share: describeShareIn(objectiveCoverage(scope.facts, n), tr), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
       }))),
       objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
-        index.objectiveList().map((o) => o.number), scope.expected),
+        index.objectiveList().map((o) => o.number), scope.expected, tr,
+        scope.cycles.length === 1 ? { cycle: scope.cycles[0].code, reported: 'owed' } : undefined),
     ]),
   };
 }

@@ -58,7 +58,7 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
           secondaryObjectives.length > 0 && tr.t('themeAlsoLinked', { list: tr.list(secondaryObjectives.map(String)) }),
         ].filter(Boolean).join(tr.locale === 'zh' ? '' : ' ')),
         objectiveCoverageTable('objective-coverage', tr.t('themeCoverageCaption', { code }), index, all.facts,
-          [...primaryObjectives, ...secondaryObjectives], all.expected, tr),
+          [...primaryObjectives, ...secondaryObjectives], all.expected, tr, { cycle: cycle.code, reported: 'owed' }),
         primaryObjectives.some((n) => objectiveCoverage(all.facts, n).numerator === 0) &&
           note(tr.t('themeObjectiveUnreported', { code }), 'warning'),
       ]),

@@ -24,6 +24,8 @@ export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & {
   language?: Locale;
   /** Settings that change what a report counts (`REPORT_WEAK_OBJECTIVE_SHARE`…); defaults when omitted. */
   parameters?: Partial<ReportParameters>;
+  /** The site's public base URL (PUBLIC_URL): figure links are made absolute against it; site-relative when omitted. */
+  publicUrl?: string;
 };
 
 /** The thresholds and caps a builder applies; each document records the values it was built with. */

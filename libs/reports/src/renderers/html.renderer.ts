@@ -117,8 +117,10 @@ function renderFootnotes(b: FootnotesBlock, rt: ReportText): string {
 function renderTable(t: TableBlock, rt: ReportText): string {
   if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(rt.noneRows(t.caption))}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
-  const rows = t.rows.map((r) => `<tr>${t.columns.map((c, i) => {
-    const text = escapeHtml(formatValue(r[c.key], c.type, rt.locale));
+  const rows = t.rows.map((r, ri) => `<tr>${t.columns.map((c, i) => {
+    const value = escapeHtml(formatValue(r[c.key], c.type, rt.locale));
+    const href = safeHref(t.links?.[ri]?.[c.key] ?? null);
+    const text = href ? `<a href="${escapeHtml(href)}">${value}</a>` : value;
     const cls = isNumeric(c.type) ? ' class="num"' : '';
     return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   }).join('')}</tr>`);

@@ -19,6 +19,7 @@ const BAR = { min: 60, max: 110 };
 interface LaidOutRow {
   lines: string[][];
   ratio: number | null;
+  links?: (string | undefined)[];
 }
 
 /**
@@ -31,7 +32,11 @@ interface LaidOutRow {
  * first column is the rightmost, text aligns right and numbers left, and
  * bars grow from the right.
  */
-export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
+export function drawTable(
+  doc: Doc, script: PdfScript, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = [],
+  /** Per row, per column: a URL the cell links to (a PDF link annotation over its text). */
+  links: (string | undefined)[][] = [],
+): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const rtl = script.direction === 'rtl';
@@ -66,6 +71,8 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
         lines.slice(from, to).forEach((line, k) => {
           script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align });
         });
+        const url = row.links?.[i];
+        if (url && to > from) doc.link(cellLeft + PAD, y + PAD, inner, (to - from) * lineHeight, url);
       }
       x += rtl ? -w[i] : w[i];
     });
@@ -89,7 +96,7 @@ export function drawTable(doc: Doc, script: PdfScript, columns: PdfColumn[], row
   else startPage();
 
   cells.forEach((r, ri) => {
-    const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null };
+    const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null, links: links[ri] };
     const count = Math.max(1, ...row.lines.map((l) => l.length));
     const pageRoom = () => Math.floor((bottom() - y - 2 * PAD) / lineHeight);
     // A row that fits on a fresh page is never split; a taller one fills pages in turn.

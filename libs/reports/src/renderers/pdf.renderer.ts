@@ -164,7 +164,8 @@ function drawBlock(pen: Pen, b: Block): void {
       }
       caption(pen, b.caption);
       drawTable(doc, script, b.columns.map((c) => ({ label: c.label, type: c.type })),
-        b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))));
+        b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))), [],
+        b.links?.map((l) => b.columns.map((c) => l[c.key])));
       return;
     case 'status_distribution': {
       caption(pen, b.caption);

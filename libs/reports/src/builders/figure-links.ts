@@ -1,0 +1,34 @@
+/**
+ * From a figure to the pledges behind it (issue 16 item 7): the public pledge
+ * list's address filtered to exactly the population a count was taken over.
+ * The list filters through the reporting lib's own cycle-population rule
+ * (`/api/v1/pledges?cycle=…&reported=…`, libs/reporting public-progress.source),
+ * the one the builders' DatasetIndex.isExpected mirrors. Only populations the
+ * list can express exactly get a link; a figure whose population it cannot
+ * express (States, a primary theme, a span of cycles) gets none rather than an
+ * approximate list.
+ */
+export interface PledgeListFilter {
+  /** One cycle code: populations are per cycle. */
+  cycle: string;
+  /** owed: every pledge owing the cycle an update; not-reported: of those, none submitted or validated. */
+  reported: 'owed' | 'validated' | 'not-reported';
+  objective?: number;
+  theme?: number;
+}
+
+/** The public web page that lists pledges; it reads the same query parameters as the API list. */
+export const PLEDGE_LIST_PATH = '/pledges';
+
+/** Site-relative (`/pledges?cycle=2026-H1&reported=owed&objective=8`); documentOf makes it absolute. */
+export function pledgeListHref(filter: PledgeListFilter): string {
+  const q = new URLSearchParams({ cycle: filter.cycle, reported: filter.reported });
+  if (filter.objective !== undefined) q.set('objective', String(filter.objective));
+  if (filter.theme !== undefined) q.set('theme', String(filter.theme));
+  return `${PLEDGE_LIST_PATH}?${q.toString()}`;
+}
+
+/** A site-relative link made absolute against the public base URL (none: left site-relative). */
+export function absoluteHref(href: string, publicUrl: string | undefined): string {
+  return publicUrl && href.startsWith('/') && !href.startsWith('//') ? `${publicUrl.replace(/\/+$/, '')}${href}` : href;
+}
