@@ -3,6 +3,7 @@ import {
   ParagraphBlock, StatusDistributionBlock, TableBlock, TableColumn, HeadingBlock,
 } from '../model/document.types';
 import type { BuilderText } from '../i18n/builder-text';
+import { PledgeListFilter, pledgeListHref } from './figure-links';
 import { Share, statusDistribution, wholePercent } from './statistics';
 
 export const heading = (text: string, level: 3 | 4 = 3): HeadingBlock => ({ type: 'heading', level, text });
@@ -32,9 +33,17 @@ export function shareFigure(key: string, label: string, s: Share, unit: string |
 
 export const keyFigures = (id: string, items: KeyFigure[]): KeyFiguresBlock => ({ type: 'key_figures', id, items });
 
-export function distribution(id: string, caption: string, statuses: Iterable<DistributionStatus>, tr?: BuilderText): StatusDistributionBlock {
+export function distribution(
+  id: string, caption: string, statuses: Iterable<DistributionStatus>, tr?: BuilderText,
+  /** When `statuses` are exactly one cycle's population a list filter can say: each count links to its pledges. */
+  population?: Omit<PledgeListFilter, 'statusInCycle'>,
+): StatusDistributionBlock {
   const { total, entries } = statusDistribution(statuses, tr?.status);
-  return { type: 'status_distribution', id, caption, total, entries };
+  if (!population) return { type: 'status_distribution', id, caption, total, entries };
+  return {
+    type: 'status_distribution', id, caption, total, href: pledgeListHref(population),
+    entries: entries.map((e) => ({ ...e, href: pledgeListHref({ ...population, statusInCycle: e.status }) })),
+  };
 }
 
 /** "17 percent (6 of 35)"; callers handle the empty denominator with `sentence`. */

@@ -29,8 +29,14 @@ function withAbsoluteLinks(section: Section, publicUrl: string | undefined): Sec
   if (!publicUrl) return section;
   return {
     ...section,
-    blocks: section.blocks.map((b) => (b.type === 'table' && b.links
-      ? { ...b, links: b.links.map((l) => Object.fromEntries(Object.entries(l).map(([k, href]) => [k, absoluteHref(href, publicUrl)]))) }
-      : b)),
+    blocks: section.blocks.map((b) => {
+      if (b.type === 'table' && b.links) {
+        return { ...b, links: b.links.map((l) => Object.fromEntries(Object.entries(l).map(([k, href]) => [k, absoluteHref(href, publicUrl)]))) };
+      }
+      if (b.type === 'status_distribution' && b.href) {
+        return { ...b, href: absoluteHref(b.href, publicUrl), entries: b.entries.map((e) => (e.href ? { ...e, href: absoluteHref(e.href, publicUrl) } : e)) };
+      }
+      return b;
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { CYCLE, PREVIOUS, handMadeDataset } from '../testing/hand-made.fixture';
-import { tableById } from '../testing/document-query';
+import { distributionById, tableById } from '../testing/document-query';
 import { absoluteHref, pledgeListHref } from './figure-links';
 import { buildImrfSummary } from './imrf-summary.builder';
 import { buildThemeReport } from './theme.builder';
@@ -22,9 +22,17 @@ describe('figure links: from a count to the public pledge list of its population
     });
   });
 
+  it('links each status count to the list of pledges with that status as of the cycle, and the total to the population', () => {
+    const doc = buildImrfSummary({ ...handMadeDataset(), scope: { cycleCodes: [CYCLE.code] } });
+    const d = distributionById(doc, 'status-distribution');
+    expect(d.href).toBe(`/pledges?cycle=${CYCLE.code}&reported=owed`);
+    for (const e of d.entries) expect(e.href).toBe(`/pledges?cycle=${CYCLE.code}&reported=owed&statusInCycle=${e.status}`);
+  });
+
   it('gives a span of cycles no link: the list filters one cycle\'s population', () => {
     const doc = buildImrfSummary({ ...handMadeDataset(), scope: { cycleCodes: [PREVIOUS.code, CYCLE.code] } });
     expect(tableById(doc, 'objective-coverage').links).toBeUndefined();
+    expect(distributionById(doc, 'status-distribution').href).toBeUndefined();
   });
 
   it('links the theme report\'s objective coverage counts (taken over the whole cycle population)', () => {

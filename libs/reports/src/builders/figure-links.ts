@@ -1,3 +1,5 @@
+import type { DistributionStatus } from '../model/document.types';
+
 /**
  * From a figure to the pledges behind it (issue 16 item 7): the public pledge
  * list's address filtered to exactly the population a count was taken over.
@@ -13,8 +15,12 @@ export interface PledgeListFilter {
   cycle: string;
   /** owed: every pledge owing the cycle an update; not-reported: of those, none submitted or validated. */
   reported: 'owed' | 'validated' | 'not-reported';
+  /** The status as of the cycle, as the status distributions count it (`no_update`: never a validated update). */
+  statusInCycle?: DistributionStatus;
   objective?: number;
   theme?: number;
+  /** The lead organisation's id. */
+  organisation?: string;
 }
 
 /** The public web page that lists pledges; it reads the same query parameters as the API list. */
@@ -23,8 +29,10 @@ export const PLEDGE_LIST_PATH = '/pledges';
 /** Site-relative (`/pledges?cycle=2026-H1&reported=owed&objective=8`); documentOf makes it absolute. */
 export function pledgeListHref(filter: PledgeListFilter): string {
   const q = new URLSearchParams({ cycle: filter.cycle, reported: filter.reported });
+  if (filter.statusInCycle !== undefined) q.set('statusInCycle', filter.statusInCycle);
   if (filter.objective !== undefined) q.set('objective', String(filter.objective));
   if (filter.theme !== undefined) q.set('theme', String(filter.theme));
+  if (filter.organisation !== undefined) q.set('organisation', filter.organisation);
   return `${PLEDGE_LIST_PATH}?${q.toString()}`;
 }
 

@@ -136,6 +136,8 @@ export interface StatusDistributionEntry {
   count: number;
   /** count / total; null when total is 0. */
   ratio: number | null;
+  /** The pledge list behind the count, when the list can express its population (see TableBlock.links). */
+  href?: string;
 }
 
 export interface StatusDistributionBlock {
@@ -143,6 +145,8 @@ export interface StatusDistributionBlock {
   id: string;
   caption: string;
   total: number;
+  /** The pledge list behind the total, when the list can express its population. */
+  href?: string;
   entries: StatusDistributionEntry[];
 }
 
