@@ -96,6 +96,10 @@ describe('report figure → public pledge list of its population', () => {
     for (const [i, r] of coverage.rows.entries()) {
       if ((r.pledges as number) > 0) await check(theme.html, theme.pdf, coverage.links![i].pledges, r.pledges as number);
     }
+    // The theme's actionable commitments: pledges owing the cycle an update that address each.
+    const commitments = block<TableBlock>(theme.doc, 'commitments');
+    expect(commitments.links).toHaveLength(commitments.rows.length);
+    for (const [i, r] of commitments.rows.entries()) expect((await follow(commitments.links![i].pledges)).total).toBe(r.pledges);
   });
 
   it('no list shows an unpublished pledge, one withdrawn before the cycle or one published after it', async () => {

@@ -19,6 +19,8 @@ export interface PledgeListFilter {
   statusInCycle?: DistributionStatus;
   objective?: number;
   theme?: number;
+  /** An actionable commitment code (`T2.C4`). */
+  commitment?: string;
   /** The lead organisation's id. */
   organisation?: string;
 }
@@ -32,6 +34,7 @@ export function pledgeListHref(filter: PledgeListFilter): string {
   if (filter.statusInCycle !== undefined) q.set('statusInCycle', filter.statusInCycle);
   if (filter.objective !== undefined) q.set('objective', String(filter.objective));
   if (filter.theme !== undefined) q.set('theme', String(filter.theme));
+  if (filter.commitment !== undefined) q.set('commitment', filter.commitment);
   if (filter.organisation !== undefined) q.set('organisation', filter.organisation);
   return `${PLEDGE_LIST_PATH}?${q.toString()}`;
 }

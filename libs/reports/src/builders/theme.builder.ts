@@ -4,6 +4,7 @@ import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, distribution, excerpt, figure, keyFigures, note, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { documentOf } from './document';
+import { pledgeListHref } from './figure-links';
 import { challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { objectiveCoverage, reportingRate } from './statistics';
@@ -75,7 +76,7 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
         ], commitments.map((c) => ({
           code: c.code, text: excerpt(tr.catalogue('commitment', c.code, c.text), 240),
           pledges: pledgesByCommitment.get(c.code) ?? 0, updates: updatesByCommitment.get(c.code) ?? 0,
-        }))),
+        })), commitments.map((c) => ({ pledges: pledgeListHref({ cycle: cycle.code, reported: 'owed', commitment: c.code }) }))),
         unaddressed.length > 0 && note(tr.t('themeUnaddressed', { list: tr.list(unaddressed.map((c) => c.code)) }), 'warning'),
       ]),
     },
