@@ -11,4 +11,4 @@ export { IsDateOnly } from './dto/is-date-only';
 export { ReturnDto } from './dto/pledge.dto';
 export { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS } from './public/public-pledge.sql';
 export * from './public/public-pledge.view';
-export type { PledgeReported } from './dto/pledge-query.dto';
+export type { PledgeReported, StatusInCycle } from './dto/pledge-query.dto';

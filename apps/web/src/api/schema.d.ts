@@ -11011,6 +11011,12 @@ export interface operations {
                  *     those with no submitted or validated update in it.
                  */
                 reported?: "owed" | "validated" | "not-reported";
+                /**
+                 * @description With cycle, the status as of that cycle, as the reports' status
+                 *     distributions give it: that of the pledge's latest validated update in the
+                 *     cycle or an earlier one; no_update when it never had one.
+                 */
+                statusInCycle?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued" | "no_update";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11216,6 +11222,12 @@ export interface operations {
                  *     those with no submitted or validated update in it.
                  */
                 reported?: "owed" | "validated" | "not-reported";
+                /**
+                 * @description With cycle, the status as of that cycle, as the reports' status
+                 *     distributions give it: that of the pledge's latest validated update in the
+                 *     cycle or an earlier one; no_update when it never had one.
+                 */
+                statusInCycle?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued" | "no_update";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";
@@ -11328,6 +11340,12 @@ export interface operations {
                  *     those with no submitted or validated update in it.
                  */
                 reported?: "owed" | "validated" | "not-reported";
+                /**
+                 * @description With cycle, the status as of that cycle, as the reports' status
+                 *     distributions give it: that of the pledge's latest validated update in the
+                 *     cycle or an earlier one; no_update when it never had one.
+                 */
+                statusInCycle?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued" | "no_update";
                 /** @description Default: relevance when q is given, otherwise reference. */
                 sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
                 order?: "asc" | "desc";

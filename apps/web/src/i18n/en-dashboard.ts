@@ -97,6 +97,17 @@ export const enDashboard = {
     next: 'Next',
     withdrawn: 'Withdrawn',
     by: icu('by {name}', 'name'),
+    population: {
+      owed: icu('Pledges that owed an update in {cycle}: {total}', 'cycle', 'total'),
+      validated: icu('Pledges that reported a validated update in {cycle}: {total}', 'cycle', 'total'),
+      notReported: icu('Pledges that owed an update in {cycle} and reported none: {total}', 'cycle', 'total'),
+      objective: icu('On objective {n}', 'n'),
+      theme: icu('On ICMPD theme {n}', 'n'),
+      status: icu('Status as of {cycle}: {status}', 'cycle', 'status'),
+      noUpdate: 'No validated update',
+      lead: icu('Led by {name}', 'name'),
+      label: 'What this list counts',
+    },
   },
   pledge: {
     kicker: icu('Pledge {reference}', 'reference'),

@@ -24,6 +24,11 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
     pledgerKind: word('pledgerKind', /^[a-z_]{2,20}$/) as PledgeQuery['pledgerKind'],
     form: word('form', /^[a-z]{2,20}$/) as PledgeQuery['form'],
     status: word('status', /^[a-z_]{2,20}$/) as PledgeQuery['status'],
+    // A report figure's population (builders/figure-links.ts in libs/reports): a cycle, who owed or reported, the status as of it.
+    cycle: word('cycle', /^\d{4}(-[A-Z0-9]{1,4})?$/),
+    reported: word('reported', /^[a-z-]{2,20}$/) as PledgeQuery['reported'],
+    statusInCycle: word('statusInCycle', /^[a-z_]{2,20}$/) as PledgeQuery['statusInCycle'],
+    organisation: word('organisation', /^[0-9a-f-]{36}$/i),
     sort: SORTS.includes(query.get('sort') as PledgeSortKey) ? (query.get('sort') as PledgeSortKey) : undefined,
     order: query.get('order') === 'asc' || query.get('order') === 'desc' ? (query.get('order') as 'asc' | 'desc') : undefined,
     limit: PLEDGE_PAGE_SIZE,
@@ -31,7 +36,7 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
   };
 }
 
-const FILTERS = ['q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status'] as const;
+const FILTERS = ['q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status', 'cycle', 'reported', 'statusInCycle', 'organisation'] as const;
 const KEYS = [...FILTERS, 'sort', 'order'] as const;
 
 export function pledgesHref(q: PledgeQuery, page = 1): string {

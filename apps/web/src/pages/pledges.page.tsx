@@ -1,4 +1,5 @@
 import { dashboardApi } from '../api/dashboard-api';
+import type { PledgeQuery } from '../api/models';
 import { publicApi } from '../api/public-api';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
@@ -21,6 +22,28 @@ function focusResults() {
   document.getElementById('results')?.focus();
 }
 
+/**
+ * What a report figure's link lists (its population, libs/reports figure-links):
+ * "Pledges that reported a validated update in 2026-H1: 12", and the narrowing filters.
+ */
+function PopulationNote({ q, total, lead }: { q: PledgeQuery; total: number; lead: string | undefined }) {
+  const p = t.pledges.population;
+  const reported = q.reported === 'not-reported' ? 'notReported' : (q.reported ?? 'validated');
+  const status = q.statusInCycle && (q.statusInCycle === 'no_update' ? p.noUpdate : t.status[q.statusInCycle]);
+  const facets = [
+    q.objective !== undefined && p.objective(q.objective),
+    q.theme !== undefined && p.theme(q.theme),
+    status && p.status(q.cycle!, status),
+    q.organisation && lead && p.lead(lead),
+  ].filter((f): f is string => Boolean(f));
+  return (
+    <section class="population" aria-label={p.label}>
+      <h2>{p[reported](q.cycle!, total)}</h2>
+      {facets.length > 0 && <ul>{facets.map((f) => <li key={f}>{f}</li>)}</ul>}
+    </section>
+  );
+}
+
 /** Browse, filter and search the published pledges; the query is the URL. */
 export function PledgesPage({ query }: RouteProps) {
   const current = readPledgeQuery(query);
@@ -40,6 +63,7 @@ export function PledgesPage({ query }: RouteProps) {
             const last = Math.max(1, Math.ceil(page.total / page.limit));
             return (
               <>
+                {current.cycle && <PopulationNote q={current} total={page.total} lead={page.items[0]?.leadOrganisation.name} />}
                 <div class="results-bar">
                   <p role="status" class="results-count">
                     {t.pledges.results(page.total, page.offset + 1, page.offset + page.items.length)}

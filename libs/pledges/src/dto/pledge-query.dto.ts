@@ -11,6 +11,10 @@ export type PledgeSort = (typeof PLEDGE_SORTS)[number];
 export const PLEDGE_REPORTED = ['owed', 'validated', 'not-reported'] as const;
 export type PledgeReported = (typeof PLEDGE_REPORTED)[number];
 
+/** A pledge's status as of a cycle, as the reports' status distributions count it; no_update: it never had a validated update. */
+export const STATUSES_IN_CYCLE = [...IMPLEMENTATION_STATUSES, 'no_update'] as const;
+export type StatusInCycle = (typeof STATUSES_IN_CYCLE)[number];
+
 export class PledgeFilterDto {
   /**
    * Full-text search over published titles, references, descriptions and the lead and partner organisations' names:
@@ -109,6 +113,15 @@ export class PledgeFilterDto {
   @IsOptional()
   @IsIn(PLEDGE_REPORTED)
   reported?: PledgeReported;
+
+  /**
+   * With cycle, the status as of that cycle, as the reports' status
+   * distributions give it: that of the pledge's latest validated update in the
+   * cycle or an earlier one; no_update when it never had one.
+   */
+  @IsOptional()
+  @IsIn(STATUSES_IN_CYCLE)
+  statusInCycle?: StatusInCycle;
 
   /** Default: relevance when q is given, otherwise reference. */
   @IsOptional()

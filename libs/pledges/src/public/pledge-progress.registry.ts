@@ -17,6 +17,8 @@ export interface PledgeProgressSource {
   readonly cyclePredicate: string;
   /** The same for a cycle population (see PledgeFilterDto.reported), by the reporting lib's population rule. */
   populationPredicate(reported: PledgeReported): string;
+  /** True when the pledge's status as of the cycle (code bound at `cycle`) is the one bound at `status`; see PledgeFilterDto.statusInCycle. */
+  statusInCyclePredicate(cycle: string, status: string): string;
 }
 
 @Injectable()

@@ -87,8 +87,14 @@ export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource 
   if (q.cycle) {
     if (!progress) throw DomainError.invalid('cycle', 'filtering by reporting cycle is not available');
     add(q.reported ? progress.populationPredicate(q.reported) : progress.cyclePredicate, q.cycle);
+    if (q.statusInCycle) {
+      params.push(q.cycle, q.statusInCycle);
+      where.push(progress.statusInCyclePredicate(`$${params.length - 1}`, `$${params.length}`));
+    }
   } else if (q.reported) {
     throw DomainError.invalid('reported', 'reported needs a cycle, e.g. cycle=2026-H1&reported=owed');
+  } else if (q.statusInCycle) {
+    throw DomainError.invalid('statusInCycle', 'statusInCycle needs a cycle, e.g. cycle=2026-H1&statusInCycle=delayed');
   }
   const sort = q.sort ?? (q.q ? 'relevance' : 'reference');
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';

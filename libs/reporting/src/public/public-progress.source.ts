@@ -24,6 +24,17 @@ export class PublicProgressSource implements PledgeProgressSource, OnModuleInit 
     return `EXISTS (SELECT 1 FROM reporting_cycle pc WHERE pc.code = ? AND ${owesUpdateSql('p', 'pc')} AND ${REPORTED_SQL[reported]})`;
   }
 
+  /**
+   * The status as of a cycle, as the report builders' DatasetIndex.reportedStatus
+   * gives it: the latest validated update in that cycle or an earlier one.
+   */
+  statusInCyclePredicate(cycle: string, status: string): string {
+    return `COALESCE((SELECT u.status::text FROM progress_update u JOIN reporting_cycle uc ON uc.id = u.cycle_id
+        WHERE u.pledge_id = p.id AND u.editorial_status = 'validated'
+          AND uc.period_start <= (SELECT period_start FROM reporting_cycle WHERE code = ${cycle})
+        ORDER BY uc.period_start DESC LIMIT 1), 'no_update') = ${status}`;
+  }
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PledgeProgressRegistry,

@@ -3,6 +3,7 @@ import {
   ParagraphBlock, StatusDistributionBlock, TableBlock, TableColumn, HeadingBlock,
 } from '../model/document.types';
 import type { BuilderText } from '../i18n/builder-text';
+import { PledgeListFilter, pledgeListHref } from './figure-links';
 import { Share, statusDistribution, wholePercent } from './statistics';
 
 export const heading = (text: string, level: 3 | 4 = 3): HeadingBlock => ({ type: 'heading', level, text });
@@ -11,10 +12,14 @@ export const note = (text: string, tone: NoteBlock['tone'] = 'info'): NoteBlock 
 export const list = (items: string[], ordered = false, lang?: string): ListBlock => ({ type: 'list', ordered, items, ...(lang ? { lang } : {}) });
 export const col = (key: string, label: string, type: ColumnType = 'text'): TableColumn => ({ key, label, type });
 
-export function table(id: string, caption: string, columns: TableColumn[], rows: Record<string, Cell>[]): TableBlock {
+export function table(
+  id: string, caption: string, columns: TableColumn[], rows: Record<string, Cell>[], links?: (Record<string, string> | null)[],
+): TableBlock {
   // Every row carries every column (null when absent) so renderers never meet undefined.
   const full = rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.key] ?? null])));
-  return { type: 'table', id, caption, columns, rows: full };
+  const block: TableBlock = { type: 'table', id, caption, columns, rows: full };
+  if (links?.some((l) => l && Object.keys(l).length > 0)) block.links = full.map((_, i) => links[i] ?? {});
+  return block;
 }
 
 export function figure(key: string, label: string, value: number | null, format: FigureFormat, detail: string | null = null): KeyFigure {
@@ -28,9 +33,17 @@ export function shareFigure(key: string, label: string, s: Share, unit: string |
 
 export const keyFigures = (id: string, items: KeyFigure[]): KeyFiguresBlock => ({ type: 'key_figures', id, items });
 
-export function distribution(id: string, caption: string, statuses: Iterable<DistributionStatus>, tr?: BuilderText): StatusDistributionBlock {
+export function distribution(
+  id: string, caption: string, statuses: Iterable<DistributionStatus>, tr?: BuilderText,
+  /** When `statuses` are exactly one cycle's population a list filter can say: each count links to its pledges. */
+  population?: Omit<PledgeListFilter, 'statusInCycle'>,
+): StatusDistributionBlock {
   const { total, entries } = statusDistribution(statuses, tr?.status);
-  return { type: 'status_distribution', id, caption, total, entries };
+  if (!population) return { type: 'status_distribution', id, caption, total, entries };
+  return {
+    type: 'status_distribution', id, caption, total, href: pledgeListHref(population),
+    entries: entries.map((e) => ({ ...e, href: pledgeListHref({ ...population, statusInCycle: e.status }) })),
+  };
 }
 
 /** "17 percent (6 of 35)"; callers handle the empty denominator with `sentence`. */

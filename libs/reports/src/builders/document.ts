@@ -3,6 +3,7 @@ import { CycleInput } from '../model/report-input.types';
 import { ReportInput, ReportKind } from '../model/report-kind.types';
 import { builderText } from '../i18n/builder-text';
 import { withCharts } from './charts';
+import { absoluteHref } from './figure-links';
 import { reportParameters } from './shared-sections';
 
 /** Assembles the document, with the charts of its tables (see withCharts); metadata is copied from the input, never from the clock. */
@@ -21,6 +22,23 @@ export function documentOf<K extends ReportKind>(
       parameters: { ...reportParameters(input) },
       language: input.language ?? 'en',
     },
-    sections: withCharts(sections, builderText(input.language, input.catalogue)),
+    sections: withCharts(sections, builderText(input.language, input.catalogue)).map((s) => withAbsoluteLinks(s, input.publicUrl)),
+  };
+}
+
+/** Figure links made absolute against the public base URL, so a downloaded edition's links still resolve. */
+function withAbsoluteLinks(section: Section, publicUrl: string | undefined): Section {
+  if (!publicUrl) return section;
+  return {
+    ...section,
+    blocks: section.blocks.map((b) => {
+      if (b.type === 'table' && b.links) {
+        return { ...b, links: b.links.map((l) => Object.fromEntries(Object.entries(l).map(([k, href]) => [k, absoluteHref(href, publicUrl)]))) };
+      }
+      if (b.type === 'status_distribution' && b.href) {
+        return { ...b, href: absoluteHref(b.href, publicUrl), entries: b.entries.map((e) => (e.href ? { ...e, href: absoluteHref(e.href, publicUrl) } : e)) };
+      }
+      return b;
+    }),
   };
 }

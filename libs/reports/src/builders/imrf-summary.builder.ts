@@ -30,7 +30,8 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       id: 'status',
       title: tr.t('imrfStatusTitle'),
       blocks: [distribution('status-distribution', tr.t('imrfStatusCaption', { count: tr.count(scope.expected.length) }),
-        scope.expected.map((p) => index.reportedStatus(p.id, cycles)), tr)],
+        scope.expected.map((p) => index.reportedStatus(p.id, cycles)), tr,
+        cycles.length === 1 ? { cycle: cycles[0].code, reported: 'owed' } : undefined)],
     },
     objectivesSection(index, scope, weak, tr),
     themesSection(index, scope, tr),
@@ -101,7 +102,8 @@ function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]
         share: describeShareIn(objectiveCoverage(scope.facts, n), tr), n: String(n), title: tr.catalogue('objective', n, index.objective(n).title),
       }))),
       objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
-        index.objectiveList().map((o) => o.number), scope.expected, tr),
+        index.objectiveList().map((o) => o.number), scope.expected, tr,
+        scope.cycles.length === 1 ? { cycle: scope.cycles[0].code, reported: 'owed' } : undefined),
     ]),
   };
 }

@@ -57,7 +57,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
           ...recommendations.map((r) => tr.t('objRecommendation', { paragraph: String(r.paragraph), title: tr.catalogue('recommendation', r.paragraph, r.shortTitle) }))]),
         empty ? paragraph(tr.t('objNoPledge', { n, cycle: cycle.code }))
           : distribution('status-distribution', tr.t('statusOfOwing', { n: pledges.length, count: tr.count(pledges.length) }),
-            pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr),
+            pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr, { cycle: cycle.code, reported: 'owed', objective: n }),
       ]),
     },
     ...narrative(input, () => ({

@@ -45,7 +45,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
           org: org.name, subregion: tr.catalogue('region', country.subregionM49, country.subregion), region: tr.catalogue('region', country.regionM49, country.region),
         })),
         distribution('status-distribution', tr.t('statusOfOwing', { n: owing.length, count: tr.count(owing.length) }),
-          owing.map((p) => index.reportedStatus(p.id, [cycle])), tr),
+          owing.map((p) => index.reportedStatus(p.id, [cycle])), tr, { cycle: cycle.code, reported: 'owed', organisation: org.id }),
       ]),
     },
     {

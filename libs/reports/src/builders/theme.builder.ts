@@ -4,6 +4,7 @@ import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, distribution, excerpt, figure, keyFigures, note, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { documentOf } from './document';
+import { pledgeListHref } from './figure-links';
 import { challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { objectiveCoverage, reportingRate } from './statistics';
@@ -58,7 +59,7 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
           secondaryObjectives.length > 0 && tr.t('themeAlsoLinked', { list: tr.list(secondaryObjectives.map(String)) }),
         ].filter(Boolean).join(tr.locale === 'zh' ? '' : ' ')),
         objectiveCoverageTable('objective-coverage', tr.t('themeCoverageCaption', { code }), index, all.facts,
-          [...primaryObjectives, ...secondaryObjectives], all.expected, tr),
+          [...primaryObjectives, ...secondaryObjectives], all.expected, tr, { cycle: cycle.code, reported: 'owed' }),
         primaryObjectives.some((n) => objectiveCoverage(all.facts, n).numerator === 0) &&
           note(tr.t('themeObjectiveUnreported', { code }), 'warning'),
       ]),
@@ -75,7 +76,7 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
         ], commitments.map((c) => ({
           code: c.code, text: excerpt(tr.catalogue('commitment', c.code, c.text), 240),
           pledges: pledgesByCommitment.get(c.code) ?? 0, updates: updatesByCommitment.get(c.code) ?? 0,
-        }))),
+        })), commitments.map((c) => ({ pledges: pledgeListHref({ cycle: cycle.code, reported: 'owed', commitment: c.code }) }))),
         unaddressed.length > 0 && note(tr.t('themeUnaddressed', { list: tr.list(unaddressed.map((c) => c.code)) }), 'warning'),
       ]),
     },

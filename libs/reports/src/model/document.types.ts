@@ -119,6 +119,12 @@ export interface TableBlock {
   columns: TableColumn[];
   /** Keyed by column key; every row has every column. Percent cells hold the ratio. */
   rows: Record<string, Cell>[];
+  /**
+   * Where a cell's count comes from, by row index then column key: the public
+   * pledge list filtered to that figure's population (builders/figure-links).
+   * Absent when no cell links; CSV and XLSX leave it out (see ARCHITECTURE).
+   */
+  links?: Record<string, string>[];
 }
 
 /** Implementation statuses plus `no_update`: expected to report, nothing submitted. */
@@ -130,6 +136,8 @@ export interface StatusDistributionEntry {
   count: number;
   /** count / total; null when total is 0. */
   ratio: number | null;
+  /** The pledge list behind the count, when the list can express its population (see TableBlock.links). */
+  href?: string;
 }
 
 export interface StatusDistributionBlock {
@@ -137,6 +145,8 @@ export interface StatusDistributionBlock {
   id: string;
   caption: string;
   total: number;
+  /** The pledge list behind the total, when the list can express its population. */
+  href?: string;
   entries: StatusDistributionEntry[];
 }
 

@@ -26,6 +26,8 @@ export type ReportInput<K extends ReportKind = ReportKind> = ReportDataset & {
   parameters?: Partial<ReportParameters>;
   /** False leaves out the narrative sections (see narrativeSection): the benchmark's comparison run only. */
   narrative?: boolean;
+  /** The site's public base URL (PUBLIC_URL): figure links are made absolute against it; site-relative when omitted. */
+  publicUrl?: string;
 };
 
 /** The thresholds and caps a builder applies; each document records the values it was built with. */

@@ -20,7 +20,7 @@ describe('renderHtml', () => {
   });
 
   it('shows the same numbers as the model: objective 8 at 17%, 6 States', () => {
-    expect(html).toMatch(/<tr><th scope="row">8<\/th><td>Saving lives and missing migrants<\/td><td class="num">12<\/td><td class="num">10<\/td><td class="num">6<\/td><td class="num">17%<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><th scope="row">8<\/th><td>Saving lives and missing migrants<\/td><td class="num"><a href="\/pledges\?cycle=2026-H1&amp;reported=owed&amp;objective=8">12<\/a><\/td><td class="num">10<\/td><td class="num">6<\/td><td class="num">17%<\/td><\/tr>/);
     expect(html).toContain('<li>Only 17 percent (6 of 35) of reporting States reported on Objective 8:');
     expect(html).toContain('<data value="0.875">88%</data><span class="detail">35 of 40 States with pledges</span>');
   });

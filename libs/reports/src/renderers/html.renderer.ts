@@ -124,6 +124,12 @@ function renderBlock(b: Block, rt: ReportText): string {
 /** Only site-relative paths and http(s) URLs become links; anything else stays text. */
 const safeHref = (href: string | null): string | null => (href && /^(\/(?!\/)|https?:\/\/)/.test(href) ? href : null);
 
+/** Escaped HTML as a link to a figure's pledge list when it has one (a safe address). */
+function linked(html: string, href: string | undefined): string {
+  const safe = safeHref(href ?? null);
+  return safe ? `<a href="${escapeHtml(safe)}">${html}</a>` : html;
+}
+
 /** Runs in order: a link where the run has one, its citations as superscript links to the footnotes. */
 function renderProse(b: ProseBlock): string {
   return `<p class="prose">${b.runs.map((r) => {
@@ -153,8 +159,9 @@ const tableWrap = (caption: string) => `<div class="table-wrap" role="region" ta
 function renderTable(t: TableBlock, rt: ReportText): string {
   if (t.rows.length === 0) return `<p class="empty" id="${slug(t.id)}">${escapeHtml(rt.noneRows(t.caption))}</p>`;
   const head = t.columns.map((c) => `<th scope="col"${isNumeric(c.type) ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
-  const rows = t.rows.map((r) => `<tr>${t.columns.map((c, i) => {
-    const text = escapeHtml(formatValue(r[c.key], c.type, rt.locale));
+  const rows = t.rows.map((r, ri) => `<tr>${t.columns.map((c, i) => {
+    const value = escapeHtml(formatValue(r[c.key], c.type, rt.locale));
+    const text = linked(value, t.links?.[ri]?.[c.key]);
     const cls = isNumeric(c.type) ? ' class="num"' : '';
     return i === 0 ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   }).join('')}</tr>`);
@@ -166,11 +173,11 @@ function renderDistribution(d: StatusDistributionBlock, rt: ReportText): string 
   const n = (v: number | null, type: 'integer' | 'percent') => formatValue(v, type, rt.locale);
   const rows = d.entries.map((e) => {
     const pct = e.ratio === null ? 0 : wholePercent(e.ratio);
-    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${n(e.count, 'integer')}</td>` +
+    return `<tr class="status-${e.status}"><th scope="row">${escapeHtml(e.label)}</th><td class="num">${linked(n(e.count, 'integer'), e.href)}</td>` +
       `<td class="num">${e.ratio === null ? EMPTY : n(e.ratio, 'percent')}</td>` +
       `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`;
   });
   return `${tableWrap(d.caption)}<table class="distribution" id="${slug(d.id)}"><caption>${escapeHtml(d.caption)}</caption>` +
     `<thead><tr><th scope="col">${escapeHtml(rt.status)}</th><th scope="col" class="num">${escapeHtml(rt.pledges)}</th><th scope="col" class="num">${escapeHtml(rt.share)}</th><td></td></tr></thead>` +
-    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">${escapeHtml(rt.total)}</th><td class="num">${n(d.total, 'integer')}</td><td></td><td></td></tr></tfoot></table></div>`;
+    `<tbody>${rows.join('')}</tbody><tfoot><tr><th scope="row">${escapeHtml(rt.total)}</th><td class="num">${linked(n(d.total, 'integer'), d.href)}</td><td></td><td></td></tr></tfoot></table></div>`;
 }

@@ -20,6 +20,7 @@ const BAR = { min: 60, max: 110 };
 interface LaidOutRow {
   lines: string[][];
   ratio: number | null;
+  links?: (string | undefined)[];
 }
 
 /**
@@ -38,7 +39,11 @@ interface LaidOutRow {
  * are artifacts (the bar column has no cell: its share is in the column
  * before it).
  */
-export function drawTable(doc: Doc, script: PdfScript, tags: PdfTags, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = []): void {
+export function drawTable(
+  doc: Doc, script: PdfScript, tags: PdfTags, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = [],
+  /** Per row, per column: a URL the cell links to (a PDF link annotation over its text). */
+  links: (string | undefined)[][] = [],
+): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const rtl = script.direction === 'rtl';
@@ -82,6 +87,8 @@ export function drawTable(doc: Doc, script: PdfScript, tags: PdfTags, columns: P
           if (cell) tags.mark(draw, cell);
           else tags.artifact('Pagination', draw);
         });
+        const url = row.links?.[i];
+        if (url && to > from) doc.link(cellLeft + PAD, y + PAD, inner, (to - from) * lineHeight, url);
       }
       x += rtl ? -w[i] : w[i];
     });
@@ -117,7 +124,7 @@ export function drawTable(doc: Doc, script: PdfScript, tags: PdfTags, columns: P
   else startPage();
 
   cells.forEach((r, ri) => {
-    const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null };
+    const row: LaidOutRow = { lines: layout(r, regular), ratio: ratios[ri] ?? null, links: links[ri] };
     const tr = rowElement('TD');
     const count = Math.max(1, ...row.lines.map((l) => l.length));
     const pageRoom = () => Math.floor((bottom() - y - 2 * PAD) / lineHeight);

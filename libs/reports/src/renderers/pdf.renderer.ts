@@ -198,12 +198,14 @@ function drawBlock(pen: Pen, b: Block, links: string[] = []): void {
         return;
       }
       table(pen, b.caption, b.columns.map((c) => ({ label: c.label, type: c.type })),
-        b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))));
+        b.rows.map((r) => b.columns.map((c) => formatValue(r[c.key], c.type, rt.locale))), [],
+        b.links?.map((l) => b.columns.map((c) => l[c.key])));
       return;
     case 'status_distribution': {
       const cols: PdfColumn[] = [{ label: rt.status, type: 'text' }, { label: rt.pledges, type: 'integer' }, { label: rt.share, type: 'percent' }, { label: '', type: 'bar' }];
       const rows = b.entries.map((e) => [e.label, formatValue(e.count, 'integer', rt.locale), formatValue(e.ratio, 'percent', rt.locale), '']);
-      table(pen, b.caption, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null]);
+      table(pen, b.caption, cols, [...rows, [rt.total, formatValue(b.total, 'integer', rt.locale), '', '']], [...b.entries.map((e) => e.ratio), null],
+        [...b.entries.map((e) => [undefined, e.href]), [undefined, b.href]]);
       return;
     }
     case 'prose':
@@ -241,14 +243,16 @@ function drawRich(pen: Pen, blocks: RichBlock[]): void {
 }
 
 /** A Table element: its caption (if any) first, then the rows (drawTable). */
-function table(pen: Pen, caption: string | null, columns: PdfColumn[], rows: string[][], ratios?: (number | null)[]): void {
+function table(
+  pen: Pen, caption: string | null, columns: PdfColumn[], rows: string[][], ratios?: (number | null)[], links?: (string | undefined)[][],
+): void {
   pen.tags.within('Table', {}, () => {
     if (caption !== null) {
       ensureSpace(pen.doc, 70);
       block(pen, 'Caption', caption, { size: 9.5, weight: 'bold' });
       pen.doc.y += 3;
     }
-    drawTable(pen.doc, pen.script, pen.tags, columns, rows, ratios);
+    drawTable(pen.doc, pen.script, pen.tags, columns, rows, ratios, links);
   });
 }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { MailService } from '@gcm/platform';
 import type { EntityManager } from 'typeorm';
 import { buildReport } from '../../builders/build-report';
 import type { ReportDocument } from '../../model/document.types';
@@ -43,6 +44,7 @@ export class ReportBuildService {
     private readonly slicer: DatasetSlicer,
     private readonly renderer: ReportRenderer,
     private readonly config: ReportsConfig,
+    private readonly mail: MailService,
   ) {}
 
   /** A flow's reports share its snapshot; a report requested on its own reads the data as it is now. */
@@ -66,7 +68,7 @@ export class ReportBuildService {
       .then((v) => v && { ...v, created: false });
     if (!version) {
       model = buildReport(run.target.kind, {
-        ...input, language: run.target.language, parameters: { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE },
+        ...input, language: run.target.language, publicUrl: this.mail.publicUrl(), parameters: { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE },
         narrative: this.config.REPORT_NARRATIVE === 'on',
       });
       version = await this.versions.ensure(run.target, hash, model, runId);
