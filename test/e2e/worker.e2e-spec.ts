@@ -39,7 +39,7 @@ describe('worker', () => {
       expect(schedules.map((list) => list.map((s) => [s.key ?? s.id, s.every]).sort())).toEqual([
         [['reports-reconcile', 60_000]],
         [['reminders-scan', 3_600_000], ['subscriptions-mail', 60 * 60_000], ['webhooks-dispatch', 15_000]],
-        [['evidence-links-check', 60 * 60_000], ['retention-prune', 360 * 60_000]],
+        [['evidence-links-check', 60 * 60_000], ['evidence-uploads-prune', 60 * 60_000], ['retention-prune', 360 * 60_000]],
       ]);
     } finally {
       await app.close();
