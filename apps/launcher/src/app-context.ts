@@ -17,6 +17,8 @@ export async function withApiContext<T>(databaseUrl: string, fn: (ctx: INestAppl
     return await fn(ctx);
   } finally {
     await ctx.close();
-    process.env.DATABASE_URL = previous;
+    // process.env coerces undefined to the string "undefined": restore an absent variable as absent.
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
   }
 }
