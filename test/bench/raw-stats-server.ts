@@ -1,12 +1,14 @@
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
+import { provenanceBody } from '@gcm/dashboard';
 import { BENCH_ENDPOINTS } from './stats-endpoints';
 
 /**
  * The limits the API is measured against, plain node:http with nothing else
  * (no framework, no cache logic, no logging, no headers beyond the type):
  * - SQL (default): pg running the same SQL per request and sending the text
- *   PostgreSQL built — the peer of the uncached API;
+ *   PostgreSQL built, with the snapshot's `provenance` added as the API adds it
+ *   — the peer of the uncached API;
  * - MEMORY=1: the same bytes, read once at start and sent from memory — the
  *   physical limit of a cached answer on this machine, the peer of the cached API.
  */
@@ -30,7 +32,7 @@ const server = createServer((req, res) => {
   pool.query(query.text, query.values).then(
     ({ rows }) => {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(rows[0].body);
+      res.end(provenanceBody(rows[0]));
     },
     (err: Error) => {
       res.writeHead(500).end(err.message);
@@ -40,7 +42,7 @@ const server = createServer((req, res) => {
 
 async function start(): Promise<void> {
   if (process.env.MEMORY === '1') {
-    for (const [path, query] of routes) memory.set(path, Buffer.from((await pool.query(query.text, query.values)).rows[0].body));
+    for (const [path, query] of routes) memory.set(path, Buffer.from(provenanceBody((await pool.query(query.text, query.values)).rows[0])));
   }
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     const address = server.address();

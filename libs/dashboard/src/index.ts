@@ -8,4 +8,5 @@ export * from './stats/sql/pledges-by.sql';
 export * from './stats/sql/status.sql';
 export * from './stats/sql/summaries.sql';
 export { StatsService } from './stats/stats.service';
+export { provenanceBody, withProvenanceQuery } from './stats/stats-query.runner';
 export { CycleRef, HeadlineStats, StatusCount, StatusStats } from './stats/stats-response.dto';

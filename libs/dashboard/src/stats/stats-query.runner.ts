@@ -19,16 +19,26 @@ export async function runStatsQuery(dataSource: DataSource, query: StatsQuery, w
   return rows[0].body;
 }
 
+/** `query` with the snapshot's columns (PROVENANCE_SQL) joined in: one statement, one database snapshot. */
+export function withProvenanceQuery(query: StatsQuery): StatsQuery {
+  return { text: `SELECT s.found, s.body, p.snapshot_id, p.data_as_of FROM (${query.text}) s CROSS JOIN (${PROVENANCE_SQL}) p`, values: query.values };
+}
+
+/** The answer's JSON text from a row of withProvenanceQuery: the figures with `provenance` added. */
+export function provenanceBody(row: { body: string } & ProvenanceRow): string {
+  return withProvenance(row.body, provenanceOf(row));
+}
+
 /**
  * The same, with the snapshot the figures were read from (see provenance.ts)
  * added to the JSON object as `provenance`: read by the same statement, so
  * from the same database snapshot as the figures.
  */
 export async function runStatsQueryWithProvenance(dataSource: DataSource, query: StatsQuery, what: string): Promise<string> {
-  const text = `SELECT s.found, s.body, p.snapshot_id, p.data_as_of FROM (${query.text}) s CROSS JOIN (${PROVENANCE_SQL}) p`;
-  const { rows } = await pool(dataSource).query<{ found: boolean; body: string } & ProvenanceRow>(text, query.values);
+  const q = withProvenanceQuery(query);
+  const { rows } = await pool(dataSource).query<{ found: boolean; body: string } & ProvenanceRow>(q.text, q.values);
   if (!rows[0]?.found) throw DomainError.notFound(what);
-  return withProvenance(rows[0].body, provenanceOf(rows[0]));
+  return provenanceBody(rows[0]);
 }
 
 /** The current snapshot on its own (open-data downloads, which read in several statements). */
