@@ -94,7 +94,9 @@ function warningBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText
     heading(tr.t('earlyWarning'), 4),
     ...(change.previous ? [
       paragraph(tr.t('warnNoUpdate', names)),
-      noValidatedUpdate.length === 0 ? none : table('warning-no-update', tr.t('warnNoUpdate', names), pledgeColumns, noValidatedUpdate.map(pledgeRow)),
+      noValidatedUpdate.length === 0 ? none : table('warning-no-update', tr.t('warnNoUpdate', names), [
+        ...pledgeColumns, col('cycles', tr.t('colCyclesWithout'), 'integer'), col('since', tr.t('colSince')), col('lastValidated', tr.t('colLastValidated')),
+      ], noValidatedUpdate.map((x) => ({ ...pledgeRow(x.pledge), cycles: x.cycles, since: x.since, lastValidated: x.lastValidated ?? tr.t('neverValidated') }))),
     ] : []),
     paragraph(tr.t('warnPastTarget')),
     pastTarget.length === 0 ? none : table('warning-past-target', tr.t('warnPastTarget'), [

@@ -1,6 +1,8 @@
 import { KeyFiguresBlock, ListBlock, ReportDocument, TableBlock } from '../model/document.types';
+import { ReportDataset } from '../model/report-input.types';
+import { fourCyclesDataset } from '../testing/four-cycles.fixture';
 import { COMMITMENTS, EARLIER, LATER, twoCyclesDataset } from '../testing/two-cycles.fixture';
-import { adoptionCount, cycleChange, stateAdoption } from './cycle-change';
+import { adoptionCount, cycleChange, stateAdoption, withoutValidatedUpdate } from './cycle-change';
 import { DatasetIndex } from './dataset-index';
 import { buildImrfSummary } from './imrf-summary.builder';
 import { buildStateReport } from './state.builder';
@@ -54,7 +56,9 @@ describe('cycleChange on two cycles, against the hand computation', () => {
   });
 
   it('lists the early warnings', () => {
-    expect(refs(change.warnings.noValidatedUpdate)).toEqual([ref('q04'), ref('q05')]);
+    expect(change.warnings.noValidatedUpdate.map((x) => [x.pledge.reference, x.cycles, x.since, x.lastValidated])).toEqual([
+      [ref('q04'), 2, EARLIER.code, null], [ref('q05'), 2, EARLIER.code, null],
+    ]);
     expect(change.warnings.pastTarget.map((x) => [x.pledge.reference, x.status])).toEqual([[ref('q06'), 'on_track'], [ref('q07'), 'discontinued']]);
     expect(change.warnings.stoppedReporting).toEqual([org(1).id]);
   });
@@ -123,5 +127,31 @@ describe('the change and adoption sections in the reports', () => {
     ]);
     const fr = buildStateReport({ ...data, language: 'fr', scope: { organisationId: org(3).id, cycleCode: LATER.code } });
     expect(fr.sections.find((s) => s.id === 'adoption')!.title).toBe('Adoption progressive dans les cinq thèmes');
+  });
+});
+
+describe('the early warning counts the cycles in a row without a validated update, beyond the comparison cycle', () => {
+  const { full, loaded, expected, pledgeRef } = fourCyclesDataset();
+  const rows = (d: ReportDataset) => cycleChange(new DatasetIndex(d), LATER).warnings.noValidatedUpdate.map((x) => [x.pledge.id, x.cycles, x.since, x.lastValidated]);
+
+  it('matches the hand computation with every cycle held in full', () => {
+    expect(rows(full)).toEqual(expected);
+  });
+
+  it('gives the same from the loaded shape (the comparison cycle in full, the earlier ones by validatedInOtherCycles)', () => {
+    expect(rows(loaded)).toEqual(expected);
+  });
+
+  it('counts one cycle, not listed, for a pledge validated in the cycle before', () => {
+    expect(withoutValidatedUpdate(new DatasetIndex(loaded), loaded.pledges.find((p) => p.id === 'r6')!, LATER)).toEqual({ cycles: 1, since: LATER.code, lastValidated: EARLIER.code });
+  });
+
+  it('prints the run, its first cycle and the last validated update in the report', () => {
+    const doc = buildImrfSummary({ ...loaded, scope: { cycleCodes: [LATER.code] } });
+    const table = block<TableBlock>(doc, 'warning-no-update');
+    expect(table.rows.map((r) => [r.reference, r.cycles, r.since, r.lastValidated])).toEqual(
+      expected.map(([id, n, since, last]) => [pledgeRef(String(id)), n, since, last ?? 'never']),
+    );
+    expect(table.caption).toBe(`Pledges with no validated update for two or more cycles in a row, up to ${LATER.code}`);
   });
 });

@@ -39,8 +39,8 @@ export interface CycleChange {
   towards: IndicatorMove[];
   away: IndicatorMove[];
   warnings: {
-    /** Owing an update in this cycle and the one before, validated in neither. */
-    noValidatedUpdate: PledgeInput[];
+    /** Two or more cycles in a row, up to this one, owing an update and validated in none (see withoutValidatedUpdate). */
+    noValidatedUpdate: NoValidatedUpdate[];
     /** Target date before the end of the cycle's period, status not achieved. */
     pastTarget: { pledge: PledgeInput; status: DistributionStatus }[];
     /** State organisation ids that reported in the previous cycle and not in this one. */
@@ -48,7 +48,47 @@ export interface CycleChange {
   };
 }
 
+/** A pledge of the early warning: how long it has gone without a validated update. */
+export interface NoValidatedUpdate {
+  pledge: PledgeInput;
+  /** Cycles in a row, this one included, that it owed an update and had none validated. */
+  cycles: number;
+  /** The first of them. */
+  since: string;
+  /** The cycle of its latest validated update before them; null: it never had one while owing. */
+  lastValidated: string | null;
+}
+
 const byReference = (a: PledgeInput, b: PledgeInput) => compareText(a.reference, b.reference);
+
+/** Every cycle the data set knows, those it holds in full and the others, earliest first. */
+function allCycles(index: DatasetIndex): { cycle: CycleInput; full: boolean }[] {
+  return [...index.cycles.map((cycle) => ({ cycle, full: true })), ...(index.data.otherCycles ?? []).map((cycle) => ({ cycle, full: false }))]
+    .sort((a, b) => compareText(a.cycle.periodStart, b.cycle.periodStart));
+}
+
+/**
+ * The early warning's one rule: going back from `cycle`, the cycles in a row
+ * in which the pledge owed an update (DatasetIndex.isExpected, the database's
+ * pledge_owes_update) and had no validated one — in a cycle the data set holds
+ * in full, DatasetIndex.validatedUpdate; in another, the pledge's
+ * validatedInOtherCycles. The run stops at a validated update or at a cycle
+ * the pledge did not owe (not yet published, or withdrawn).
+ */
+export function withoutValidatedUpdate(index: DatasetIndex, pledge: PledgeInput, cycle: CycleInput, cycles = allCycles(index)): Omit<NoValidatedUpdate, 'pledge'> {
+  const other = new Set(pledge.validatedInOtherCycles ?? []);
+  let count = 0;
+  let since = cycle.code;
+  for (let i = cycles.findIndex((c) => c.cycle.code === cycle.code); i >= 0; i--) {
+    const c = cycles[i];
+    if (!index.isExpected(pledge, c.cycle)) return { cycles: count, since, lastValidated: null };
+    const validated = c.full ? index.validatedUpdate(pledge.id, c.cycle.code) !== null : other.has(c.cycle.code);
+    if (validated) return { cycles: count, since, lastValidated: c.cycle.code };
+    count++;
+    since = c.cycle.code;
+  }
+  return { cycles: count, since, lastValidated: null };
+}
 
 /** The figures of one cycle, on the population of pledges that owe it an update (the one rule: DatasetIndex.isExpected). */
 export function cycleFigures(index: DatasetIndex, cycle: CycleInput, filter: (p: PledgeInput) => boolean): CycleFigures {
@@ -89,7 +129,8 @@ export function cycleChange(index: DatasetIndex, cycle: CycleInput, filter: (p: 
   const newly: CycleChange['newly'] = { achieved: [], delayed: [], discontinued: [] };
   const towards: IndicatorMove[] = [];
   const away: IndicatorMove[] = [];
-  const noValidatedUpdate: PledgeInput[] = [];
+  const noValidatedUpdate: NoValidatedUpdate[] = [];
+  const history = allCycles(index);
   const pastTarget: CycleChange['warnings']['pastTarget'] = [];
   for (const p of owing) {
     const now = index.reportedStatus(p.id, [cycle]);
@@ -109,10 +150,12 @@ export function cycleChange(index: DatasetIndex, cycle: CycleInput, filter: (p: 
           else if (da > db) away.push({ pledge: p, indicator: ind, before: b, after: a });
         }
       }
-      if (index.isExpected(p, prevCycle) && !after && !before) noValidatedUpdate.push(p);
     }
+    const run = withoutValidatedUpdate(index, p, cycle, history);
+    if (run.cycles >= 2) noValidatedUpdate.push({ pledge: p, ...run });
     if (p.targetDate < cycle.periodEnd && now !== 'achieved') pastTarget.push({ pledge: p, status: now });
   }
+  noValidatedUpdate.sort((a, b) => b.cycles - a.cycles || byReference(a.pledge, b.pledge));
   const stoppedReporting = previous
     ? [...previous.reportingStates].filter((id) => !current.reportingStates.has(id))
       .sort((a, b) => compareText(index.organisationName(a), index.organisationName(b)) || compareText(a, b))

@@ -76,6 +76,13 @@ export interface PledgeInput {
   withdrawalReason: string | null;
   /** Status of the pledge's latest validated update in a cycle before the data set's cycles: carried forward like the dashboards do. */
   statusBefore: ImplementationStatus | null;
+  /**
+   * Codes of the data set's `otherCycles` in which the pledge has a validated
+   * update: with them the early warning counts how many cycles in a row a
+   * pledge has gone without one, beyond the cycles the data set holds in full.
+   * Absent: none.
+   */
+  validatedInOtherCycles?: string[];
   /** Every aligned objective, the primary one included. */
   objectives: number[];
   primaryObjective: number;
@@ -188,6 +195,13 @@ export interface ReportDataset {
   catalogue: CatalogueInput;
   /** The cycles in scope plus, for comparison, the one before (any order). */
   cycles: CycleInput[];
+  /**
+   * Every other cycle that began before the data set's last one, with none of
+   * its updates (only PledgeInput.validatedInOtherCycles says which pledges
+   * had a validated one there): what the early warning's "cycles in a row
+   * without a validated update" looks back over. Absent: none.
+   */
+  otherCycles?: CycleInput[];
   organisations: OrganisationInput[];
   pledges: PledgeInput[];
   updates: UpdateInput[];

@@ -65,12 +65,13 @@ export class DatasetSlicer {
 
     const catalogue = this.catalogueIn(data, shared, target.language);
     const dataset: Omit<ReportDataset, 'snapshot'> = {
-      catalogue, cycles: data.cycles, organisations, pledges, updates, expertReports: data.expertReports, practices: data.practices,
+      catalogue, cycles: data.cycles, otherCycles: data.otherCycles, organisations, pledges, updates, expertReports: data.expertReports, practices: data.practices,
     };
     const hash = this.digest({
       kind: target.kind,
       scope,
       cycles: data.cycles,
+      otherCycles: data.otherCycles ?? [],
       catalogue: this.h(catalogue),
       organisations: this.h(organisations),
       expertReports: this.h(data.expertReports),

@@ -14,6 +14,10 @@ export class ReportTargetGoneError extends Error {}
 /** The content of an update leaves the database only once the secretariat has validated it. */
 const validatedOnly = (col: string, blank: string) => `CASE WHEN u.editorial_status = 'validated' THEN ${col} ELSE ${blank} END`;
 
+/** A cycle's columns as CycleInput; closedAt as pledge_owes_update reads it: the close of a closed (or compiled) cycle, else none (up to now). */
+const CYCLE_COLUMNS = `id, code, ${isoDate('period_start')} AS "periodStart", ${isoDate('period_end')} AS "periodEnd", ${isoDate('deadline')} AS deadline,
+  CASE WHEN status IN ('closed', 'compiled', 'compiled_with_failures') THEN ${isoInstant('closed_at')} END AS "closedAt"`;
+
 /** Everything the reports of some cycles can draw on, as read at one instant. */
 export interface LoadedDataset extends Omit<ReportDataset, 'snapshot'> {
   takenAt: string;
@@ -43,13 +47,15 @@ export class ReportDatasetLoader {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       const takenAt = new Date().toISOString();
       const cycles = await this.cycles(m, cycleIds);
-      const pledges = await this.pledges(m, cycles[0].periodStart);
+      const otherCycles = await this.otherCycles(m, cycles);
+      const pledges = await this.pledges(m, cycles[0].periodStart, otherCycles.map((c) => c.id));
       const updates = await this.updates(m, cycles.map((c) => c.id));
       return {
         takenAt,
         frameworkVersion: version,
         catalogue: catalogueInput(snapshot, localised),
         cycles: cycles.map(({ id: _id, ...c }) => c),
+        otherCycles: otherCycles.map(({ id: _id, ...c }) => c),
         organisations: await this.organisations(m, pledges, updates),
         pledges,
         updates,
@@ -61,9 +67,7 @@ export class ReportDatasetLoader {
 
   /** The requested cycles plus the one before the earliest, for comparison. */
   private async cycles(m: EntityManager, ids: string[]): Promise<(CycleInput & { id: string })[]> {
-    // closedAt as pledge_owes_update reads it: the close of a closed (or compiled) cycle, else none (up to now).
-    const cols = `id, code, ${isoDate('period_start')} AS "periodStart", ${isoDate('period_end')} AS "periodEnd", ${isoDate('deadline')} AS deadline,
-      CASE WHEN status IN ('closed', 'compiled', 'compiled_with_failures') THEN ${isoInstant('closed_at')} END AS "closedAt"`;
+    const cols = CYCLE_COLUMNS;
     const rows = await m.query(
       `SELECT ${cols} FROM reporting_cycle WHERE id = ANY($1::uuid[])
        UNION ALL
@@ -76,8 +80,20 @@ export class ReportDatasetLoader {
     return rows;
   }
 
-  /** Every pledge ever published, withdrawn ones included, with the status its validated updates gave it before `firstPeriodStart`. */
-  private async pledges(m: EntityManager, firstPeriodStart: string) {
+  /** Every other cycle that began before the last of `loaded`: the early warning's look-back (ReportDataset.otherCycles). */
+  private async otherCycles(m: EntityManager, loaded: (CycleInput & { id: string })[]): Promise<(CycleInput & { id: string })[]> {
+    return m.query(
+      `SELECT ${CYCLE_COLUMNS} FROM reporting_cycle WHERE period_start < $1::date AND id <> ALL($2::uuid[]) ORDER BY period_start`,
+      [loaded[loaded.length - 1].periodStart, loaded.map((c) => c.id)],
+    );
+  }
+
+  /**
+   * Every pledge ever published, withdrawn ones included, with the status its
+   * validated updates gave it before `firstPeriodStart` and the other cycles
+   * (`otherCycleIds`) in which it has a validated update.
+   */
+  private async pledges(m: EntityManager, firstPeriodStart: string, otherCycleIds: string[]) {
     const rows: PledgeRow[] = await m.query(
       `SELECT p.id, p.reference, p.title, p.description, p.form,
          p.lead_organisation_id AS "leadOrganisationId",
@@ -86,6 +102,9 @@ export class ReportDatasetLoader {
          (SELECT u.status FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
            WHERE u.pledge_id = p.id AND u.editorial_status = 'validated' AND c.period_start < $1::date
            ORDER BY c.period_start DESC LIMIT 1) AS "statusBefore",
+         ARRAY(SELECT c.code FROM progress_update u JOIN reporting_cycle c ON c.id = u.cycle_id
+           WHERE u.pledge_id = p.id AND u.editorial_status = 'validated' AND u.cycle_id = ANY($2::uuid[])
+           ORDER BY c.period_start)::text[] AS "validatedInOtherCycles",
          ARRAY(SELECT objective_number FROM pledge_objective WHERE pledge_id = p.id ORDER BY 1)::int[] AS objectives,
          (SELECT objective_number FROM pledge_objective WHERE pledge_id = p.id AND is_primary)::int AS "primaryObjective",
          ARRAY(SELECT principle_key::text FROM pledge_principle WHERE pledge_id = p.id ORDER BY 1) AS principles,
@@ -101,7 +120,7 @@ export class ReportDatasetLoader {
        FROM pledge p
        WHERE p.published_version IS NOT NULL
        ORDER BY p.reference`,
-      [firstPeriodStart],
+      [firstPeriodStart, otherCycleIds],
     );
     const indicators: IndicatorRow[] = await m.query(
       `SELECT pledge_id AS "pledgeId", id, name, unit, direction, baseline_value::text AS "baselineValue",
