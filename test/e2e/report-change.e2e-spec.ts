@@ -2,9 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { QueueService } from '@gcm/platform';
 import type { KeyFiguresBlock, ListBlock, ReportDocument, TableBlock } from '@gcm/reports';
 import { EARLIER, LATER, twoCyclesDataset } from '../../libs/reports/src/testing/two-cycles.fixture';
-import { bearer, createUser, CreatedUser } from '../helpers/auth';
+import { createUser, CreatedUser } from '../helpers/auth';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { obliterateQueues, startWorker, waitFor } from '../helpers/worker';
+import { compileReport, downloadReport } from '../helpers/reports';
+import { obliterateQueues, startWorker } from '../helpers/worker';
 import { seedReportDataset, SeededIds } from '../support/report-dataset.seeder';
 
 const blocks = (doc: ReportDocument) => doc.sections.flatMap((s) => s.blocks);
@@ -25,22 +26,8 @@ describe('change since the last cycle, over a real report run', () => {
   const data = twoCyclesDataset();
   const ref = (id: string) => data.pledges.find((p) => p.id === id)!.reference;
 
-  const compiled = async (body: object): Promise<ReportDocument> => {
-    const res = await t.http.post('/api/v1/reports/requests').set(bearer(sec.accessToken)).send(body);
-    expect(res.status).toBeLessThan(300);
-    const done = await waitFor(async () => {
-      const r = (await t.http.get(`/api/v1/reports/runs/${res.body.id}`).set(bearer(sec.accessToken))).body;
-      return r.status === 'completed' ? r : null;
-    }, JSON.stringify(body));
-    const json = await t.http.get(`/api/v1/reports/${done.versionId}/download.json`).set(bearer(sec.accessToken)).buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(json.status).toBe(200);
-    return JSON.parse((json.body as Buffer).toString('utf8')) as ReportDocument;
-  };
+  const compiled = async (body: Record<string, unknown>): Promise<ReportDocument> =>
+    JSON.parse((await downloadReport(t, sec.accessToken, await compileReport(t, sec.accessToken, body), 'json')).toString('utf8')) as ReportDocument;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { REPORT_REQUEST_DELAY_MS: '0' } });
