@@ -56,7 +56,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope, tr),
-    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true, population: {} })),
     ...narrative(input, () => imrfAdoptionSection(index, cycles, tr)),
     methodSection([
       weaknessMethodNote(parameters, tr),

@@ -103,7 +103,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     { id: 'practices', title: tr.t('objPracticesSection'), blocks: practices },
     ...narrative(input, () => objectiveQuestionsSection(index, n, tr)).filter((s): s is Section => s !== null),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true, population: { objective: n } })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'objective', tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, objective.title) }),

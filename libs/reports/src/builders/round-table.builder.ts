@@ -65,7 +65,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     },
     ...narrative(input, () => roundTableQuestionsSection(index, rt, objectives, tr)),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true, population: { roundTable: rt.code } })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'round_table', tr.t('rtTitle', { title: imrfTitle(rt.title) }),

@@ -71,7 +71,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         : [list(partnerOf.map((p) => tr.t('partnerItem', { reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) })))],
     },
     // Issue 16 items 4 and 10: change since the last cycle and, for a State, progressive adoption across the themes.
-    ...narrative(input, () => changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false })),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false, population: { organisation: org.id } })),
     ...(org.kind === 'state' ? narrative(input, () => stateAdoptionSection(index, org.id, org.name, cycle, tr)) : []),
     methodSection([tr.t('methodLateMissing'), afterExtensionNote(tr)], tr),
   ];
