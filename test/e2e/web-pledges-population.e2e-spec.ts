@@ -33,6 +33,12 @@ describe('the pledge page lists and names a report figure\'s population (browser
     { query: 'cycle=2026-H1&reported=validated', total: 1, en: 'Pledges that reported a validated update in 2026-H1: 1', ar: 'تحديث معتمد' },
     { query: 'cycle=2026-H1&reported=owed&objective=8', total: 2, en: 'Pledges that owed an update in 2026-H1: 2', ar: 'كان مطلوبًا', facet: { en: 'On objective 8', ar: 'بشأن الهدف' } },
     { query: 'cycle=2026-H1&reported=not-reported', total: 1, en: 'Pledges that owed an update in 2026-H1 and reported none: 1', ar: 'ولم يُقدَّم' },
+    // The updates a report counts (submitted or validated), narrowed as a round-table note narrows them: A on objective 8 (B is not on it).
+    {
+      query: 'cycle=2026-H1&reported=counted&objective=8&roundTable=RT2', total: 1,
+      en: 'Pledges that reported an update (submitted or validated) in 2026-H1: 1', ar: 'مقدَّم أو معتمد',
+      facet: { en: 'On the objectives of round table RT2', ar: 'المائدة المستديرة' },
+    },
   ];
 
   for (const lang of ['en', 'ar'] as const) {

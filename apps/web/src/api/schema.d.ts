@@ -899,6 +899,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pledges/pledgers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lead organisations of the pledges the list's filters select, by name, each with how many of
+         *     them it leads: with pledgerKind=state and a cycle population (cycle or cycles, reported), the States
+         *     a report counts as "States with pledges" (reported=owed) or "reporting States" (reported=counted).
+         */
+        get: operations["PledgesPublicController_pledgers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progress updates a report counts, of the pledges the list's filters select, in the cycle (or
+         *     cycles): reported=counted (default; submitted or validated), validated or late. A submitted update
+         *     is listed as counted with no content; only validated ones show their status and percent.
+         */
+        get: operations["PledgesPublicController_updates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pledges/export.csv": {
         parameters: {
             query?: never;
@@ -3533,6 +3575,47 @@ export interface components {
         };
         PublicPledgePage: {
             items: components["schemas"]["PublicPledgeView"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        PublicPledgerView: {
+            id: string;
+            name: string;
+            /** @description state, or a stakeholder kind. */
+            kind: string;
+            /** @description ISO alpha-3 of a State, null for a stakeholder. */
+            country: string | null;
+            /** @description How many of the selected pledges it leads. */
+            pledges: number;
+        };
+        PublicPledgerPage: {
+            items: components["schemas"]["PublicPledgerView"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        PublicCountedUpdateView: {
+            pledgeId: string;
+            reference: string;
+            title: string;
+            /** @description BCP 47 tag of the pledge title's language. */
+            language: string;
+            leadOrganisation: components["schemas"]["LeadOrganisationView"];
+            cycle: string;
+            periodStart: string;
+            /** @description False: submitted, awaiting the secretariat's validation (counted as reported, content not public). */
+            validated: boolean;
+            /** @description Submitted after the organisation's deadline. */
+            late: boolean;
+            /** @enum {string|null} */
+            status: "delayed" | "not_started" | "on_track" | "achieved" | "discontinued" | null;
+            percentComplete: number | null;
+            /** Format: date-time */
+            validatedAt: string | null;
+        };
+        PublicCountedUpdatePage: {
+            items: components["schemas"]["PublicCountedUpdateView"][];
             total: number;
             limit: number;
             offset: number;
@@ -10998,6 +11081,13 @@ export interface operations {
                 pledgerKind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
                 organisation?: string;
                 form?: "policy" | "financial" | "technical" | "process";
+                /**
+                 * @description ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+                 *     primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+                 */
+                primaryTheme?: number;
+                /** @description UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+                leadRegion?: string;
                 /** @description Implementation status, from the latest validated progress update. */
                 status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
                 /** @description Withdrawn pledges stay public, marked as such; filter them in or out. */
@@ -11005,12 +11095,20 @@ export interface operations {
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
                 /**
-                 * @description With cycle, the cycle's population by the rule the reports count with
-                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
-                 *     update; validated — those with a validated update in it; not-reported —
-                 *     those with no submitted or validated update in it.
+                 * @description Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+                 *     The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+                 *     statusInCycle as of the latest of them.
                  */
-                reported?: "owed" | "validated" | "not-reported";
+                cycles?: string[];
+                /**
+                 * @description With cycle (or cycles), the population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; counted — those with a submitted or validated update in it (what
+                 *     reports count as reported); validated — those with a validated update in
+                 *     it; late — those whose counted update came after their deadline;
+                 *     not-reported — those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "counted" | "validated" | "late" | "not-reported";
                 /**
                  * @description With cycle, the status as of that cycle, as the reports' status
                  *     distributions give it: that of the pledge's latest validated update in the
@@ -11181,6 +11279,270 @@ export interface operations {
             };
         };
     };
+    PledgesPublicController_pledgers: {
+        parameters: {
+            query?: {
+                offset?: number;
+                limit?: number;
+                /**
+                 * @description Full-text search over published titles, references, descriptions and the lead and partner organisations' names:
+                 *     accents ignored, plurals and demonyms joined, the last word matched as a prefix while typed
+                 *     (web-search syntax: "quoted phrase", -exclude, or).
+                 */
+                q?: string;
+                objective?: number;
+                /** @description ICMPD theme number or code (2 or T2). */
+                theme?: number;
+                principle?: string;
+                /** @description SG recommendation paragraph, e.g. 101. */
+                recommendation?: number;
+                /** @description Actionable commitment code, e.g. T2.C4. */
+                commitment?: string;
+                /** @description IMRF round table, e.g. RT2: pledges on any of its objectives. */
+                roundTable?: string;
+                /** @description ISO alpha-3: the pledging State, or a State in the pledge's scope. */
+                country?: string;
+                /** @description UN M49 region or sub-region: the pledger's country or the scope lies in it, or the scope names it. */
+                region?: string;
+                pledgerKind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
+                organisation?: string;
+                form?: "policy" | "financial" | "technical" | "process";
+                /**
+                 * @description ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+                 *     primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+                 */
+                primaryTheme?: number;
+                /** @description UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+                leadRegion?: string;
+                /** @description Implementation status, from the latest validated progress update. */
+                status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
+                /** @description Withdrawn pledges stay public, marked as such; filter them in or out. */
+                state?: "published" | "withdrawn";
+                /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
+                cycle?: string;
+                /**
+                 * @description Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+                 *     The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+                 *     statusInCycle as of the latest of them.
+                 */
+                cycles?: string[];
+                /**
+                 * @description With cycle (or cycles), the population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; counted — those with a submitted or validated update in it (what
+                 *     reports count as reported); validated — those with a validated update in
+                 *     it; late — those whose counted update came after their deadline;
+                 *     not-reported — those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "counted" | "validated" | "late" | "not-reported";
+                /**
+                 * @description With cycle, the status as of that cycle, as the reports' status
+                 *     distributions give it: that of the pledge's latest validated update in the
+                 *     cycle or an earlier one; no_update when it never had one.
+                 */
+                statusInCycle?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued" | "no_update";
+                /** @description Default: relevance when q is given, otherwise reference. */
+                sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
+                order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPledgerPage"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PledgesPublicController_updates: {
+        parameters: {
+            query?: {
+                offset?: number;
+                limit?: number;
+                /**
+                 * @description Full-text search over published titles, references, descriptions and the lead and partner organisations' names:
+                 *     accents ignored, plurals and demonyms joined, the last word matched as a prefix while typed
+                 *     (web-search syntax: "quoted phrase", -exclude, or).
+                 */
+                q?: string;
+                objective?: number;
+                /** @description ICMPD theme number or code (2 or T2). */
+                theme?: number;
+                principle?: string;
+                /** @description SG recommendation paragraph, e.g. 101. */
+                recommendation?: number;
+                /** @description Actionable commitment code, e.g. T2.C4. */
+                commitment?: string;
+                /** @description IMRF round table, e.g. RT2: pledges on any of its objectives. */
+                roundTable?: string;
+                /** @description ISO alpha-3: the pledging State, or a State in the pledge's scope. */
+                country?: string;
+                /** @description UN M49 region or sub-region: the pledger's country or the scope lies in it, or the scope names it. */
+                region?: string;
+                pledgerKind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
+                organisation?: string;
+                form?: "policy" | "financial" | "technical" | "process";
+                /**
+                 * @description ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+                 *     primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+                 */
+                primaryTheme?: number;
+                /** @description UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+                leadRegion?: string;
+                /** @description Implementation status, from the latest validated progress update. */
+                status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
+                /** @description Withdrawn pledges stay public, marked as such; filter them in or out. */
+                state?: "published" | "withdrawn";
+                /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
+                cycle?: string;
+                /**
+                 * @description Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+                 *     The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+                 *     statusInCycle as of the latest of them.
+                 */
+                cycles?: string[];
+                /**
+                 * @description With cycle (or cycles), the population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; counted — those with a submitted or validated update in it (what
+                 *     reports count as reported); validated — those with a validated update in
+                 *     it; late — those whose counted update came after their deadline;
+                 *     not-reported — those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "counted" | "validated" | "late" | "not-reported";
+                /**
+                 * @description With cycle, the status as of that cycle, as the reports' status
+                 *     distributions give it: that of the pledge's latest validated update in the
+                 *     cycle or an earlier one; no_update when it never had one.
+                 */
+                statusInCycle?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued" | "no_update";
+                /** @description Default: relevance when q is given, otherwise reference. */
+                sort?: "reference" | "title" | "startDate" | "targetDate" | "updatedAt" | "relevance";
+                order?: "asc" | "desc";
+                /** @description Language of messages and catalogue texts (overrides `Accept-Language`); another value answers 400 listing the six */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description Preferred languages (RFC 9110); the best of ar, zh, en, fr, ru, es is used, else English. The answer's `Content-Language` says which */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCountedUpdatePage"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: a parameter or field is malformed, or a query parameter is unknown; `details` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `not_found`: the record named by a path or query parameter does not exist (or is not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `unsupported_media_type`: a body was sent that is not JSON (or multipart where a file is taken) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description `database_unavailable`: PostgreSQL is unreachable; `queue_unavailable`: Redis is unreachable. Retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     PledgesPublicController_exportCsv: {
         parameters: {
             query?: {
@@ -11209,6 +11571,13 @@ export interface operations {
                 pledgerKind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
                 organisation?: string;
                 form?: "policy" | "financial" | "technical" | "process";
+                /**
+                 * @description ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+                 *     primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+                 */
+                primaryTheme?: number;
+                /** @description UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+                leadRegion?: string;
                 /** @description Implementation status, from the latest validated progress update. */
                 status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
                 /** @description Withdrawn pledges stay public, marked as such; filter them in or out. */
@@ -11216,12 +11585,20 @@ export interface operations {
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
                 /**
-                 * @description With cycle, the cycle's population by the rule the reports count with
-                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
-                 *     update; validated — those with a validated update in it; not-reported —
-                 *     those with no submitted or validated update in it.
+                 * @description Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+                 *     The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+                 *     statusInCycle as of the latest of them.
                  */
-                reported?: "owed" | "validated" | "not-reported";
+                cycles?: string[];
+                /**
+                 * @description With cycle (or cycles), the population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; counted — those with a submitted or validated update in it (what
+                 *     reports count as reported); validated — those with a validated update in
+                 *     it; late — those whose counted update came after their deadline;
+                 *     not-reported — those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "counted" | "validated" | "late" | "not-reported";
                 /**
                  * @description With cycle, the status as of that cycle, as the reports' status
                  *     distributions give it: that of the pledge's latest validated update in the
@@ -11327,6 +11704,13 @@ export interface operations {
                 pledgerKind?: "state" | "un_entity" | "civil_society" | "private_sector" | "academia" | "local_authority" | "other";
                 organisation?: string;
                 form?: "policy" | "financial" | "technical" | "process";
+                /**
+                 * @description ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+                 *     primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+                 */
+                primaryTheme?: number;
+                /** @description UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+                leadRegion?: string;
                 /** @description Implementation status, from the latest validated progress update. */
                 status?: "not_started" | "on_track" | "delayed" | "achieved" | "discontinued";
                 /** @description Withdrawn pledges stay public, marked as such; filter them in or out. */
@@ -11334,12 +11718,20 @@ export interface operations {
                 /** @description Reporting cycle code, e.g. 2026-H1: pledges with a validated progress update in it. */
                 cycle?: string;
                 /**
-                 * @description With cycle, the cycle's population by the rule the reports count with
-                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
-                 *     update; validated — those with a validated update in it; not-reported —
-                 *     those with no submitted or validated update in it.
+                 * @description Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+                 *     The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+                 *     statusInCycle as of the latest of them.
                  */
-                reported?: "owed" | "validated" | "not-reported";
+                cycles?: string[];
+                /**
+                 * @description With cycle (or cycles), the population by the rule the reports count with
+                 *     (libs/reporting, cycle population): owed — every pledge owing the cycle an
+                 *     update; counted — those with a submitted or validated update in it (what
+                 *     reports count as reported); validated — those with a validated update in
+                 *     it; late — those whose counted update came after their deadline;
+                 *     not-reported — those with no submitted or validated update in it.
+                 */
+                reported?: "owed" | "counted" | "validated" | "late" | "not-reported";
                 /**
                  * @description With cycle, the status as of that cycle, as the reports' status
                  *     distributions give it: that of the pledge's latest validated update in the

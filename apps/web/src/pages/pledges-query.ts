@@ -26,9 +26,16 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
     status: word('status', /^[a-z_]{2,20}$/) as PledgeQuery['status'],
     // A report figure's population (builders/figure-links.ts in libs/reports): a cycle, who owed or reported, the status as of it.
     cycle: word('cycle', /^\d{4}(-[A-Z0-9]{1,4})?$/),
+    // A span report's cycles, as the address gives them (2025-H2,2026-H1); the API checks each code.
+    cycles: word('cycles', /^\d{4}(-[A-Z0-9]{1,4})?(,\d{4}(-[A-Z0-9]{1,4})?){0,23}$/)?.split(','),
     reported: word('reported', /^[a-z-]{2,20}$/) as PledgeQuery['reported'],
     statusInCycle: word('statusInCycle', /^[a-z_]{2,20}$/) as PledgeQuery['statusInCycle'],
     organisation: word('organisation', /^[0-9a-f-]{36}$/i),
+    primaryTheme: int('primaryTheme'),
+    leadRegion: word('leadRegion', /^\d{3}$/),
+    roundTable: word('roundTable', /^RT\d{1,2}$/),
+    commitment: word('commitment', /^T\d{1,2}\.C\d{1,3}$/),
+    recommendation: int('recommendation'),
     sort: SORTS.includes(query.get('sort') as PledgeSortKey) ? (query.get('sort') as PledgeSortKey) : undefined,
     order: query.get('order') === 'asc' || query.get('order') === 'desc' ? (query.get('order') as 'asc' | 'desc') : undefined,
     limit: PLEDGE_PAGE_SIZE,
@@ -36,7 +43,10 @@ export function readPledgeQuery(query: URLSearchParams): PledgeQuery {
   };
 }
 
-const FILTERS = ['q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status', 'cycle', 'reported', 'statusInCycle', 'organisation'] as const;
+const FILTERS = [
+  'q', 'objective', 'theme', 'region', 'country', 'pledgerKind', 'form', 'status', 'cycle', 'cycles', 'reported', 'statusInCycle', 'organisation',
+  'primaryTheme', 'leadRegion', 'roundTable', 'commitment', 'recommendation',
+] as const;
 const KEYS = [...FILTERS, 'sort', 'order'] as const;
 
 export function pledgesHref(q: PledgeQuery, page = 1): string {

@@ -3,6 +3,7 @@ import type { PledgeQuery } from '../api/models';
 import { publicApi } from '../api/public-api';
 import { navigate, type RouteProps } from '../app/router';
 import { DataView } from '../components/data-view';
+import { regionName } from '../components/format';
 import { PageHeader } from '../components/page-header';
 import { PledgeList, toListItem } from '../components/pledge-list';
 import { useData } from '../components/use-data';
@@ -26,19 +27,28 @@ function focusResults() {
  * What a report figure's link lists (its population, libs/reports figure-links):
  * "Pledges that reported a validated update in 2026-H1: 12", and the narrowing filters.
  */
-function PopulationNote({ q, total, lead }: { q: PledgeQuery; total: number; lead: string | undefined }) {
+function PopulationNote({ q, total, lead, regions }: { q: PledgeQuery; total: number; lead: string | undefined; regions: { code: string; name: string }[] }) {
   const p = t.pledges.population;
   const reported = q.reported === 'not-reported' ? 'notReported' : (q.reported ?? 'validated');
+  // One cycle, or a span's cycles: the status is as of the latest of them.
+  const scope = q.cycles ? q.cycles.join(', ') : q.cycle!;
+  const asOf = q.cycles ? q.cycles.reduce((a, b) => (b > a ? b : a)) : q.cycle!;
   const status = q.statusInCycle && (q.statusInCycle === 'no_update' ? p.noUpdate : t.status[q.statusInCycle]);
+  const region = q.leadRegion && regionName(q.leadRegion, regions.find((r) => r.code === q.leadRegion)?.name ?? q.leadRegion);
   const facets = [
     q.objective !== undefined && p.objective(q.objective),
     q.theme !== undefined && p.theme(q.theme),
-    status && p.status(q.cycle!, status),
+    q.primaryTheme !== undefined && p.primaryTheme(q.primaryTheme),
+    q.roundTable && p.roundTable(q.roundTable),
+    q.commitment && p.commitment(q.commitment),
+    q.recommendation !== undefined && p.recommendation(q.recommendation),
+    region && p.leadRegion(region),
+    status && p.status(asOf, status),
     q.organisation && lead && p.lead(lead),
   ].filter((f): f is string => Boolean(f));
   return (
     <section class="population" aria-label={p.label}>
-      <h2>{p[reported](q.cycle!, total)}</h2>
+      <h2>{p[reported](scope, total)}</h2>
       {facets.length > 0 && <ul>{facets.map((f) => <li key={f}>{f}</li>)}</ul>}
     </section>
   );
@@ -63,7 +73,9 @@ export function PledgesPage({ query }: RouteProps) {
             const last = Math.max(1, Math.ceil(page.total / page.limit));
             return (
               <>
-                {current.cycle && <PopulationNote q={current} total={page.total} lead={page.items[0]?.leadOrganisation.name} />}
+                {(current.cycle || current.cycles) && (
+                  <PopulationNote q={current} total={page.total} lead={page.items[0]?.leadOrganisation.name} regions={options.status === 'ready' ? options.data.regions : []} />
+                )}
                 <div class="results-bar">
                   <p role="status" class="results-count">
                     {t.pledges.results(page.total, page.offset + 1, page.offset + page.items.length)}

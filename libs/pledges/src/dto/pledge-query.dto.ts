@@ -1,6 +1,6 @@
 import { ORGANISATION_KINDS, OrganisationKind } from '@gcm/accounts';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { PLEDGE_FORMS, PledgeForm } from '../domain/pledge-content';
 import { IMPLEMENTATION_STATUSES, ImplementationStatus, PLEDGE_STATUSES } from '../domain/pledge-status';
 import { lower, PageLimit, PageOffset, PageQueryDto, upper } from '@gcm/platform';
@@ -8,7 +8,7 @@ import { lower, PageLimit, PageOffset, PageQueryDto, upper } from '@gcm/platform
 export const PLEDGE_SORTS = ['reference', 'title', 'startDate', 'targetDate', 'updatedAt', 'relevance'] as const;
 export type PledgeSort = (typeof PLEDGE_SORTS)[number];
 
-export const PLEDGE_REPORTED = ['owed', 'validated', 'not-reported'] as const;
+export const PLEDGE_REPORTED = ['owed', 'counted', 'validated', 'late', 'not-reported'] as const;
 export type PledgeReported = (typeof PLEDGE_REPORTED)[number];
 
 /** A pledge's status as of a cycle, as the reports' status distributions count it; no_update: it never had a validated update. */
@@ -89,6 +89,22 @@ export class PledgeFilterDto {
   @IsIn(PLEDGE_FORMS)
   form?: PledgeForm;
 
+  /**
+   * ICMPD theme number or code under which the theme roll-ups count the pledge once: the primary theme of its
+   * primary objective when the pledge keeps that theme, else its lowest-numbered theme (the reports' rule).
+   */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value.replace(/^T/i, '')) : value))
+  @IsInt({ message: 'primaryTheme must be a theme number or code such as T2' })
+  @Min(1)
+  @Max(99)
+  primaryTheme?: number;
+
+  /** UN M49 region, sub-region or intermediate region of the lead State (as the region reports count): the lead is a State whose country lies in it. */
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'leadRegion must be a three-digit UN M49 code such as 002' })
+  leadRegion?: string;
+
   /** Implementation status, from the latest validated progress update. */
   @IsOptional()
   @IsIn(IMPLEMENTATION_STATUSES)
@@ -105,10 +121,25 @@ export class PledgeFilterDto {
   cycle?: string;
 
   /**
-   * With cycle, the cycle's population by the rule the reports count with
+   * Several reporting cycles (a span report's), comma-separated, e.g. 2026-H1,2026-H2; needs reported, not with cycle.
+   * The span's population as the span reports count it: owing an update in at least one of them; reported in any of them;
+   * statusInCycle as of the latest of them.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? [...new Set(value.split(',').map((c) => c.trim()))] : value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @Matches(/^\d{4}(-[A-Z0-9]{1,4})?$/, { each: true, message: 'cycles must be cycle codes such as 2026-H1,2026-H2' })
+  cycles?: string[];
+
+  /**
+   * With cycle (or cycles), the population by the rule the reports count with
    * (libs/reporting, cycle population): owed — every pledge owing the cycle an
-   * update; validated — those with a validated update in it; not-reported —
-   * those with no submitted or validated update in it.
+   * update; counted — those with a submitted or validated update in it (what
+   * reports count as reported); validated — those with a validated update in
+   * it; late — those whose counted update came after their deadline;
+   * not-reported — those with no submitted or validated update in it.
    */
   @IsOptional()
   @IsIn(PLEDGE_REPORTED)
@@ -159,3 +190,23 @@ export class MyPledgesQueryDto extends PageQueryDto {
   status?: string;
 }
 
+
+/**
+ * The lead organisations of the pledges the list's filters select, each with how many of them it leads
+ * (with pledgerKind=state: the States behind a report's "States with pledges" and "reporting States" counts).
+ * sort and order do not apply: the organisations come by name.
+ */
+export class PledgersQueryDto extends PledgeFilterDto {
+  @PageLimit(100)
+  limit?: number = 50;
+}
+
+/**
+ * The counted progress updates of the pledges the list's filters select, in the cycle (or cycles):
+ * reported=counted (the default: submitted or validated, what the reports count), validated, or late.
+ * sort and order do not apply: updates come by pledge reference, then cycle.
+ */
+export class PledgeUpdatesQueryDto extends PledgeFilterDto {
+  @PageLimit(100)
+  limit?: number = 50;
+}

@@ -15,10 +15,19 @@ export interface PledgeProgressSource {
    * update in the reporting cycle whose code is bound at each `?`.
    */
   readonly cyclePredicate: string;
-  /** The same for a cycle population (see PledgeFilterDto.reported), by the reporting lib's population rule. */
+  /**
+   * The same for a cycle population (see PledgeFilterDto.reported), by the reporting lib's population rule,
+   * over the scope cycles whose codes are bound as one text[] at each `?` (one cycle: an array of one).
+   */
   populationPredicate(reported: PledgeReported): string;
-  /** True when the pledge's status as of the cycle (code bound at `cycle`) is the one bound at `status`; see PledgeFilterDto.statusInCycle. */
-  statusInCyclePredicate(cycle: string, status: string): string;
+  /** True when the pledge's status as of the latest scope cycle (codes bound as a text[] at `cycles`) is the one bound at `status`; see PledgeFilterDto.statusInCycle. */
+  statusInCyclePredicate(cycles: string, status: string): string;
+  /**
+   * The counted updates behind a report's update counts: a join on the pledge `p` giving one row per
+   * counted (or validated, or late) update in the scope cycles bound at `cycles`, the public columns
+   * of each, and their order; null for a `reported` value that names no updates (owed, not-reported).
+   */
+  countedUpdateRows(reported: PledgeReported, cycles: string): { join: string; columns: string; order: string } | null;
 }
 
 @Injectable()

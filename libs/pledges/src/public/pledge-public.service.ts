@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, UUID_PATTERN } from '@gcm/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { ExportQueryDto, EXPORT_MAX_ROWS, PledgeQueryDto } from '../dto/pledge-query.dto';
+import { ExportQueryDto, EXPORT_MAX_ROWS, PledgeFilterDto, PledgeQueryDto, PledgersQueryDto, PledgeUpdatesQueryDto } from '../dto/pledge-query.dto';
 import { PledgeProgressRegistry } from './pledge-progress.registry';
-import { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS, publicFilter } from './public-pledge.sql';
+import { PUBLIC_FROM, PUBLIC_PLEDGE_COLUMNS, populationCycles, publicFilter } from './public-pledge.sql';
 import type { PublicPledge } from './public-pledge.types';
-import type { PublicPledgeDetail } from './public-pledge.view';
+import type { PublicCountedUpdatePage, PublicPledgeDetail, PublicPledgerPage } from './public-pledge.view';
 
 const EXPORT_BATCH = 500;
 
@@ -28,6 +28,54 @@ export class PledgePublicService {
         f.params,
       ),
       this.dataSource.query(`SELECT count(*)::int AS total ${PUBLIC_FROM} ${f.where}`, f.params),
+    ]);
+    return { items, total, limit, offset };
+  }
+
+  /** The lead organisations of the pledges the filters select, by name, each with how many of them it leads. */
+  async pledgers(query: PledgersQueryDto): Promise<PublicPledgerPage> {
+    unordered(query);
+    const f = publicFilter(query, this.progress.get());
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT o.id, o.name, o.kind, o.country_alpha3 AS country, count(*)::int AS pledges ${PUBLIC_FROM} ${f.where}
+          GROUP BY o.id ORDER BY lower(o.name), o.id LIMIT ${limit} OFFSET ${offset}`,
+        f.params,
+      ),
+      this.dataSource.query(`SELECT count(DISTINCT o.id)::int AS total ${PUBLIC_FROM} ${f.where}`, f.params),
+    ]);
+    return { items, total, limit, offset };
+  }
+
+  /**
+   * The counted updates (submitted or validated; validated or late ones when asked) of the pledges the
+   * filters select, in the scope cycles: one row per update, by pledge reference then cycle.
+   */
+  async updates(query: PledgeUpdatesQueryDto): Promise<PublicCountedUpdatePage> {
+    unordered(query);
+    const progress = this.progress.get();
+    const reported = query.reported ?? 'counted';
+    const cycles = populationCycles({ ...query, reported });
+    if (!cycles) throw DomainError.invalid('cycle', 'updates need a cycle, e.g. cycle=2026-H1 (or cycles=2026-H1,2026-H2)');
+    if (!progress) throw DomainError.invalid('cycle', 'filtering by reporting cycle is not available');
+    // The pledges: the filters over the scope's population (every counted update is on a pledge owing its cycle one).
+    const f = publicFilter({ ...query, cycle: undefined, cycles, reported: 'owed' }, progress);
+    const rows = progress.countedUpdateRows(reported, `$${f.params.length + 1}`);
+    if (!rows) throw DomainError.invalid('reported', 'the updates list takes reported=counted, validated or late');
+    const params = [...f.params, cycles];
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const from = `${PUBLIC_FROM} ${rows.join} ${f.where}`;
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id AS "pledgeId", p.reference, p.title, coalesce(p.language, 'en') AS language,
+           json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'country', o.country_alpha3) AS "leadOrganisation",
+           ${rows.columns} ${from} ORDER BY p.reference, ${rows.order} LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params),
     ]);
     return { items, total, limit, offset };
   }
@@ -71,4 +119,10 @@ export class PledgePublicService {
       }
     });
   }
+}
+
+/** The pledgers and updates lists have their own order. */
+function unordered(query: PledgeFilterDto): void {
+  if (query.sort !== undefined) throw DomainError.invalid('sort', 'this list has its own order; sort does not apply');
+  if (query.order !== undefined) throw DomainError.invalid('order', 'this list has its own order; order does not apply');
 }

@@ -3,12 +3,12 @@ import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/s
 import { AuthUser, CurrentUser } from '@gcm/accounts';
 import { ApiFileResponse, OptionalAuth, Public, sendVersion } from '@gcm/platform';
 import type { Response } from 'express';
-import { ExportQueryDto, PledgeQueryDto } from '../dto/pledge-query.dto';
+import { ExportQueryDto, PledgeQueryDto, PledgersQueryDto, PledgeUpdatesQueryDto } from '../dto/pledge-query.dto';
 import { pledgeKeyPipe } from '../pledge-params';
 import { PledgeWorkspaceService } from '../workspace/pledge-workspace.service';
 import { PledgeExportService } from './pledge-export.service';
 import { PledgePublicService } from './pledge-public.service';
-import { PublicPledgeDetail, PublicPledgePage } from './public-pledge.view';
+import { PublicCountedUpdatePage, PublicPledgeDetail, PublicPledgePage, PublicPledgerPage } from './public-pledge.view';
 import { PledgeWorkspaceResponse } from '../workspace/pledge-workspace-response.view';
 
 const exportHeaders = (res: Response, type: string, ext: string) => (total: number) => {
@@ -33,6 +33,30 @@ export class PledgesPublicController {
   @Header('Cache-Control', 'public, max-age=60')
   list(@Query() query: PledgeQueryDto): Promise<PublicPledgePage> {
     return this.pledges.list(query);
+  }
+
+  /**
+   * The lead organisations of the pledges the list's filters select, by name, each with how many of
+   * them it leads: with pledgerKind=state and a cycle population (cycle or cycles, reported), the States
+   * a report counts as "States with pledges" (reported=owed) or "reporting States" (reported=counted).
+   */
+  @Public()
+  @Get('pledgers')
+  @Header('Cache-Control', 'public, max-age=60')
+  pledgers(@Query() query: PledgersQueryDto): Promise<PublicPledgerPage> {
+    return this.pledges.pledgers(query);
+  }
+
+  /**
+   * The progress updates a report counts, of the pledges the list's filters select, in the cycle (or
+   * cycles): reported=counted (default; submitted or validated), validated or late. A submitted update
+   * is listed as counted with no content; only validated ones show their status and percent.
+   */
+  @Public()
+  @Get('updates')
+  @Header('Cache-Control', 'public, max-age=60')
+  updates(@Query() query: PledgeUpdatesQueryDto): Promise<PublicCountedUpdatePage> {
+    return this.pledges.updates(query);
   }
 
   /** The same rows as the list with the same filters and order, as CSV (all matching rows up to 10,000 unless limit is given). */

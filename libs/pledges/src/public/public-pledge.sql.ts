@@ -53,6 +53,32 @@ const SORT_SQL: Record<Exclude<PledgeSort, 'relevance'>, string> = {
   updatedAt: 'p.public_updated_at',
 };
 
+/**
+ * The theme a roll-up by theme counts the pledge under, once: the primary theme of its
+ * primary objective when the pledge keeps that theme, else its lowest-numbered theme, else
+ * (no theme at all) the crosswalk's. The SQL copy of the report builders'
+ * DatasetIndex.primaryTheme (libs/reports): test/e2e/report-figure-links.e2e-spec.ts checks
+ * that each theme's list has as many pledges as the report's roll-up counts under it.
+ */
+export const PRIMARY_THEME_SQL = `coalesce(
+  (SELECT ot.theme_number FROM pledge_objective po JOIN objective_theme ot ON ot.objective_number = po.objective_number AND ot.is_primary
+    WHERE po.pledge_id = p.id AND po.is_primary
+      AND EXISTS (SELECT 1 FROM pledge_theme pt WHERE pt.pledge_id = p.id AND pt.theme_number = ot.theme_number) LIMIT 1),
+  (SELECT min(pt.theme_number) FROM pledge_theme pt WHERE pt.pledge_id = p.id),
+  (SELECT ot.theme_number FROM pledge_objective po JOIN objective_theme ot ON ot.objective_number = po.objective_number AND ot.is_primary
+    WHERE po.pledge_id = p.id AND po.is_primary LIMIT 1))`;
+
+/** The region reports' membership: the lead organisation is a State whose country lies in the M49 region, sub-region or intermediate region. */
+export const LEAD_REGION_SQL = `(o.kind = 'state' AND EXISTS (SELECT 1 FROM country c
+  WHERE c.alpha3 = o.country_alpha3 AND ? IN (c.region_m49, c.subregion_m49, c.intermediate_region_m49)))`;
+
+/** The cycles of a population filter: `cycle` alone, or a span's `cycles` (which needs `reported`); null when neither is given. */
+export function populationCycles(q: Pick<PledgeFilterDto, 'cycle' | 'cycles' | 'reported'>): string[] | null {
+  if (q.cycles && q.cycle) throw DomainError.invalid('cycles', 'give either cycle or cycles, not both');
+  if (q.cycles && !q.reported) throw DomainError.invalid('cycles', 'cycles needs reported, e.g. cycles=2026-H1,2026-H2&reported=owed');
+  return q.cycles ?? (q.cycle ? [q.cycle] : null);
+}
+
 /** WHERE and ORDER BY for a public list; every value is a bound parameter. */
 export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource | undefined): PublicFilter {
   const params: unknown[] = [];
@@ -84,11 +110,15 @@ export function publicFilter(q: PledgeFilterDto, progress: PledgeProgressSource 
   if (q.form) add('p.form = ?', q.form);
   if (q.status) add('p.implementation_status = ?', q.status);
   if (q.state) where.push(q.state === 'withdrawn' ? "p.status = 'withdrawn'" : "p.status <> 'withdrawn'");
-  if (q.cycle) {
-    if (!progress) throw DomainError.invalid('cycle', 'filtering by reporting cycle is not available');
-    add(q.reported ? progress.populationPredicate(q.reported) : progress.cyclePredicate, q.cycle);
+  if (q.primaryTheme !== undefined) add(`${PRIMARY_THEME_SQL} = ?`, q.primaryTheme);
+  if (q.leadRegion) add(LEAD_REGION_SQL, q.leadRegion);
+  const cycles = populationCycles(q);
+  if (cycles) {
+    if (!progress) throw DomainError.invalid(q.cycles ? 'cycles' : 'cycle', 'filtering by reporting cycle is not available');
+    if (q.reported) add(progress.populationPredicate(q.reported), cycles);
+    else add(progress.cyclePredicate, q.cycle);
     if (q.statusInCycle) {
-      params.push(q.cycle, q.statusInCycle);
+      params.push(cycles, q.statusInCycle);
       where.push(progress.statusInCyclePredicate(`$${params.length - 1}`, `$${params.length}`));
     }
   } else if (q.reported) {

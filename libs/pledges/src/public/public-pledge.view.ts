@@ -113,3 +113,51 @@ export class TimelineEntry {
 export class PublicPledgeDetail extends PublicPledgeView {
   timeline: TimelineEntry[];
 }
+
+/** A lead organisation of the pledges a filter selects. */
+export class PublicPledgerView {
+  id: string;
+  name: string;
+  /** state, or a stakeholder kind. */
+  kind: string;
+  /** ISO alpha-3 of a State, null for a stakeholder. */
+  country: string | null;
+  /** How many of the selected pledges it leads. */
+  pledges: number;
+}
+
+export class PublicPledgerPage {
+  items: PublicPledgerView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A progress update a report counted: submitted or validated, on a pledge owing its cycle an update.
+ * Only a validated update's status and percent are shown; a submitted one is counted, its content is not public.
+ */
+export class PublicCountedUpdateView {
+  pledgeId: string;
+  reference: string;
+  title: string;
+  /** BCP 47 tag of the pledge title's language. */
+  language: string;
+  leadOrganisation: LeadOrganisationView;
+  cycle: string;
+  periodStart: string;
+  /** False: submitted, awaiting the secretariat's validation (counted as reported, content not public). */
+  validated: boolean;
+  /** Submitted after the organisation's deadline. */
+  late: boolean;
+  status: ImplementationStatus | null;
+  percentComplete: number | null;
+  validatedAt: Date | null;
+}
+
+export class PublicCountedUpdatePage {
+  items: PublicCountedUpdateView[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -3,6 +3,7 @@ import { CycleInput } from '../model/report-input.types';
 import { BuilderText } from '../i18n/builder-text';
 import { col, compact, figure, keyFigures, note, paragraph, table } from './blocks';
 import { adoptionCount, adoptionFramework, stateAdoption } from './cycle-change';
+import { stateListHref } from './figure-links';
 import { DatasetIndex } from './dataset-index';
 
 /** The data set's cycles up to `cycle`: the report's cycle and the ones before it that were loaded (the previous one). */
@@ -85,7 +86,7 @@ export function imrfAdoptionSection(index: DatasetIndex, cycles: CycleInput[], t
       col('adoptedReported', tr.t('colAdoptedReported'), 'integer'),
     ], trend.map((t) => ({
       cycle: t.cycle.code, statesWithPledges: t.statesWithPledges, allThemes: t.allThemes, majority: t.majority, adopted: t.adopted, adoptedReported: t.adoptedReported,
-    }))),
+    })), trend.map((t) => ({ statesWithPledges: stateListHref({ cycle: t.cycle.code, reported: 'owed' }) }))),
     note(tr.t('methodAdoption')),
   ]);
   return { id: 'adoption', title: tr.t('adoptionTitle'), blocks };

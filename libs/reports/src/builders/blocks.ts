@@ -22,8 +22,12 @@ export function table(
   return block;
 }
 
-export function figure(key: string, label: string, value: number | null, format: FigureFormat, detail: string | null = null): KeyFigure {
-  return { key, label, value, format, detail };
+export function figure(
+  key: string, label: string, value: number | null, format: FigureFormat, detail: string | null = null,
+  /** The list of what the figure counts (figure-links.ts). */
+  href?: string,
+): KeyFigure {
+  return href === undefined ? { key, label, value, format, detail } : { key, label, value, format, detail, href };
 }
 
 /** A share as a percent figure, with "n of d unit" beside it. */

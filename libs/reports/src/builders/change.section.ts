@@ -5,10 +5,13 @@ import { col, compact, describeShareIn, figure, heading, keyFigures, list, note,
 import { CycleChange, IndicatorMove, cycleChange } from './cycle-change';
 import { DatasetIndex } from './dataset-index';
 import { Share } from './statistics';
+import { PledgeListFilter, pledgeListHref, stateListHref, updateListHref } from './figure-links';
 
 export interface ChangeOptions {
   /** Multi-State reports give the States' reporting rate; a State's report only its pledges'. */
   statesRate: boolean;
+  /** The list filter that says what `filter` keeps (figure-links.ts): a span's trend counts link to each cycle's lists. */
+  population?: Omit<PledgeListFilter, 'cycle' | 'reported'>;
 }
 
 /** "17 percent (6 of 35)" in the report's language. */
@@ -138,6 +141,13 @@ function trendTable(changes: CycleChange[], tr: BuilderText, options: ChangeOpti
       newlyAchieved: compared ? ch.newly.achieved.length : null,
       newlyDelayed: compared ? ch.newly.delayed.length : null,
       newlyDiscontinued: compared ? ch.newly.discontinued.length : null,
+    };
+  }), options.population && changes.map(({ current: { cycle: { code: cycle } } }) => {
+    const of = { ...options.population, cycle };
+    return {
+      ...(options.statesRate ? { statesWithPledges: stateListHref({ ...of, reported: 'owed' }), reportingStates: stateListHref({ ...of, reported: 'counted' }) } : {}),
+      pledgesOwing: pledgeListHref({ ...of, reported: 'owed' }),
+      validated: updateListHref({ ...of, reported: 'validated' }),
     };
   }));
 }

@@ -35,6 +35,9 @@ function withAbsoluteLinks(section: Section, publicUrl: string | undefined): Sec
       if (b.type === 'table' && b.links) {
         return { ...b, links: b.links.map((l) => Object.fromEntries(Object.entries(l).map(([k, href]) => [k, absoluteHref(href, publicUrl)]))) };
       }
+      if (b.type === 'key_figures' && b.items.some((f) => f.href)) {
+        return { ...b, items: b.items.map((f) => (f.href ? { ...f, href: absoluteHref(f.href, publicUrl) } : f)) };
+      }
       if (b.type === 'status_distribution' && b.href) {
         return { ...b, href: absoluteHref(b.href, publicUrl), entries: b.entries.map((e) => (e.href ? { ...e, href: absoluteHref(e.href, publicUrl) } : e)) };
       }

@@ -5,6 +5,7 @@ import { BuilderText } from '../i18n/builder-text';
 import { col, compact, excerpt, heading, list, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { ScopeData } from './scope';
+import { PledgeListFilter, pledgeListHref, scopeOf } from './figure-links';
 import { ObjectiveWeakness, objectiveWeakness, wholePercent } from './statistics';
 
 type Area = 'objective' | 'theme' | 'recommendation' | 'commitment';
@@ -42,24 +43,29 @@ export function weaknessMethodNote(parameters: ReportParameters, tr: BuilderText
 export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: ReportParameters, tr: BuilderText): Section {
   const weakness = scopeWeakness(index, scope, parameters);
   const reported = new Set(scope.counted.map((u) => u.pledgeId));
-  const rows: (GapRow & { areaKey: Area; gapKey: Gap })[] = [];
-  const add = (area: Area, item: string, title: string, gap: Gap, pledges: number) => rows.push({
+  const rows: (GapRow & { areaKey: Area; gapKey: Gap; href: string })[] = [];
+  // Each row's pledge count is the scope's pledges owing an update on that item: the list's filter for it.
+  type ItemFilter = Pick<PledgeListFilter, 'objective' | 'theme' | 'recommendation' | 'commitment'>;
+  const add = (area: Area, item: string, title: string, gap: Gap, pledges: number, filter: ItemFilter) => rows.push({
     areaKey: area, gapKey: gap, area: tr.t(AREA_KEY[area]), item, title, gap: tr.t(gap === 'no_pledge' ? 'gapNoPledge' : 'gapNoUpdate'), pledges,
+    href: pledgeListHref({ cycle: scopeOf(scope.cycles), reported: 'owed', ...filter }),
   });
-  const check = (area: Area, item: string, title: string, pledges: PledgeInput[]) => {
-    if (pledges.length === 0) add(area, item, title, 'no_pledge', 0);
-    else if (!pledges.some((p) => reported.has(p.id))) add(area, item, title, 'no_update', pledges.length);
+  const check = (area: Area, item: string, title: string, pledges: PledgeInput[], filter: ItemFilter) => {
+    if (pledges.length === 0) add(area, item, title, 'no_pledge', 0, filter);
+    else if (!pledges.some((p) => reported.has(p.id))) add(area, item, title, 'no_update', pledges.length, filter);
   };
   const aligned = (n: number) => scope.expected.filter((p) => p.objectives.includes(n));
-  for (const n of weakness.noPledge) add('objective', String(n), tr.catalogue('objective_short', n, index.objective(n).shortLabel), 'no_pledge', 0);
-  for (const n of weakness.notReported) add('objective', String(n), tr.catalogue('objective_short', n, index.objective(n).shortLabel), 'no_update', aligned(n).length);
+  for (const n of weakness.noPledge) add('objective', String(n), tr.catalogue('objective_short', n, index.objective(n).shortLabel), 'no_pledge', 0, { objective: n });
+  for (const n of weakness.notReported) {
+    add('objective', String(n), tr.catalogue('objective_short', n, index.objective(n).shortLabel), 'no_update', aligned(n).length, { objective: n });
+  }
   for (const t of index.themeList()) {
-    check('theme', t.code, tr.catalogue('theme', t.code, t.title), scope.expected.filter((p) => p.themes.includes(t.number)));
+    check('theme', t.code, tr.catalogue('theme', t.code, t.title), scope.expected.filter((p) => p.themes.includes(t.number)), { theme: t.number });
   }
   const recommendations = [...index.data.catalogue.recommendations].sort((a, b) => a.paragraph - b.paragraph);
   for (const r of recommendations) {
     check('recommendation', tr.t('paragraphRef', { n: String(r.paragraph) }), tr.catalogue('recommendation', r.paragraph, r.shortTitle),
-      scope.expected.filter((p) => p.recommendations.includes(r.paragraph)));
+      scope.expected.filter((p) => p.recommendations.includes(r.paragraph)), { recommendation: r.paragraph });
   }
   const byCommitment = new Map<string, PledgeInput[]>();
   for (const p of scope.expected) {
@@ -71,7 +77,7 @@ export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: R
   }
   for (const t of index.themeList()) {
     for (const c of [...t.commitments].sort((a, b) => a.position - b.position)) {
-      check('commitment', c.code, excerpt(tr.catalogue('commitment', c.code, c.text), 160), byCommitment.get(c.code) ?? []);
+      check('commitment', c.code, excerpt(tr.catalogue('commitment', c.code, c.text), 160), byCommitment.get(c.code) ?? [], { commitment: c.code });
     }
   }
   const count = (area: Area, gap: Gap) => rows.filter((r) => r.areaKey === area && r.gapKey === gap).length;
@@ -91,7 +97,7 @@ export function gapsSection(index: DatasetIndex, scope: ScopeData, parameters: R
         col('title', tr.t('gapColTitle')),
         col('gap', tr.t('gapColGap')),
         col('pledges', tr.t('gapColPledgesOwing'), 'integer'),
-      ], rows.map(({ areaKey: _a, gapKey: _g, ...row }) => row)),
+      ], rows.map(({ areaKey: _a, gapKey: _g, href: _h, ...row }) => row), rows.map((r) => ({ pledges: r.href }))),
     ],
   };
 }

@@ -10,6 +10,7 @@ import { ScopeData, countBy, missingPledges, scopeData } from './scope';
 import { Share, objectiveCoverage, reportingRate, share, wholePercent } from './statistics';
 import { documentOf } from './document';
 import { warningsNote } from './warnings-note';
+import { pledgeListHref, scopeOf, stateListHref, updateListHref } from './figure-links';
 import { BuilderText, builderText } from '../i18n/builder-text';
 import { changeSection } from './change.section';
 import { imrfAdoptionSection } from './adoption.section';
@@ -31,7 +32,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       title: tr.t('imrfStatusTitle'),
       blocks: [distribution('status-distribution', tr.t('imrfStatusCaption', { count: tr.count(scope.expected.length) }),
         scope.expected.map((p) => index.reportedStatus(p.id, cycles)), tr,
-        cycles.length === 1 ? { cycle: cycles[0].code, reported: 'owed' } : undefined)],
+        { cycle: scopeOf(cycles), reported: 'owed' })],
     },
     objectivesSection(index, scope, weak, tr),
     themesSection(index, scope, tr),
@@ -55,7 +56,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope, tr),
-    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true, population: {} })),
     ...narrative(input, () => imrfAdoptionSection(index, cycles, tr)),
     methodSection([
       weaknessMethodNote(parameters, tr),
@@ -71,18 +72,21 @@ function overviewSection(index: DatasetIndex, scope: ScopeData, label: string, t
   const late = scope.counted.filter((u) => u.late).length;
   const reportedExpected = scope.expected.length - missingPledges(scope).length;
   const statesWithout = Math.max(index.data.catalogue.countries.length - scope.facts.statesWithPledges.size, 0);
+  const cycle = scopeOf(scope.cycles);
   const of = (key: 'ofStatesWithPledges' | 'shareOfPledgesOwing') => (s: Share) => tr.t(key, { numerator: tr.count(s.numerator), denominator: tr.count(s.denominator) });
   return {
     id: 'overview',
     title: tr.t('imrfOverview'),
     blocks: [
       keyFigures('headline', [
-        figure('statesWithPledges', tr.t('imrfStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer'),
-        figure('reportingStates', tr.t('imrfReportingStates'), scope.facts.reportingStates.size, 'integer'),
+        figure('statesWithPledges', tr.t('imrfStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer', null,
+          stateListHref({ cycle, reported: 'owed' })),
+        figure('reportingStates', tr.t('imrfReportingStates'), scope.facts.reportingStates.size, 'integer', null,
+          stateListHref({ cycle, reported: 'counted' })),
         shareFigure('reportingRate', tr.t('imrfReportingRate'), rate, of('ofStatesWithPledges')),
-        figure('pledgesOwing', tr.t('imrfPledgesOwing'), scope.expected.length, 'integer'),
-        figure('updates', tr.t('imrfUpdatesCounted'), scope.counted.length, 'integer'),
-        figure('lateUpdates', tr.t('imrfOfWhichLate'), late, 'integer', afterExtensionDetail(scope.counted, tr)),
+        figure('pledgesOwing', tr.t('imrfPledgesOwing'), scope.expected.length, 'integer', null, pledgeListHref({ cycle, reported: 'owed' })),
+        figure('updates', tr.t('imrfUpdatesCounted'), scope.counted.length, 'integer', null, updateListHref({ cycle })),
+        figure('lateUpdates', tr.t('imrfOfWhichLate'), late, 'integer', afterExtensionDetail(scope.counted, tr), updateListHref({ cycle, reported: 'late' })),
         shareFigure('pledgesReported', tr.t('imrfPledgesWithUpdate'), share(reportedExpected, scope.expected.length), of('shareOfPledgesOwing')),
       ]),
       paragraph(`${rate.ratio === null ? tr.t('imrfOverviewNone', { label }) : tr.t('imrfOverviewRate', { label, share: describeShareIn(rate, tr) })} ${
@@ -103,7 +107,7 @@ function objectivesSection(index: DatasetIndex, scope: ScopeData, weak: number[]
       }))),
       objectiveCoverageTable('objective-coverage', tr.t('imrfCoverageCaption'), index, scope.facts,
         index.objectiveList().map((o) => o.number), scope.expected, tr,
-        scope.cycles.length === 1 ? { cycle: scope.cycles[0].code, reported: 'owed' } : undefined),
+        { cycle: scopeOf(scope.cycles) }),
     ]),
   };
 }
@@ -121,6 +125,8 @@ function themesSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): 
     states.get(t)!.add(p.leadOrganisationId);
   }
   const reporting = scope.facts.reportingStates.size;
+  const cycle = scopeOf(scope.cycles);
+  const themes = index.themeList();
   return {
     id: 'themes',
     title: tr.t('imrfThemesTitle'),
@@ -131,13 +137,17 @@ function themesSection(index: DatasetIndex, scope: ScopeData, tr: BuilderText): 
       col('updates', tr.t('imrfColUpdates'), 'integer'),
       col('reportingStates', tr.t('imrfColReportingStatesOn'), 'integer'),
       col('share', tr.t('imrfColShareReporting'), 'percent'),
-    ], index.themeList().map((t) => {
+    ], themes.map((t) => {
       const n = states.get(t.number)?.size ?? 0;
       return {
         theme: t.code, title: tr.catalogue('theme', t.number, t.title), pledges: pledges.get(t.number) ?? 0, updates: updates.get(t.number) ?? 0,
         reportingStates: n, share: share(n, reporting).ratio,
       };
-    }))],
+    }), themes.map(({ number: primaryTheme }) => ({
+      pledges: pledgeListHref({ cycle, reported: 'owed', primaryTheme }),
+      updates: updateListHref({ cycle, primaryTheme }),
+      reportingStates: stateListHref({ cycle, reported: 'counted', primaryTheme }),
+    })))],
   };
 }
 
@@ -202,7 +212,8 @@ function nonReportingSection(index: DatasetIndex, scope: ScopeData, tr: BuilderT
           col('state', tr.t('imrfColState')),
           col('region', tr.t('imrfColRegion')),
           col('pledgesOwing', tr.t('imrfColPledgesWithout'), 'integer'),
-        ], states.map((s) => ({ state: s.name, region: s.country ? tr.catalogue('region', s.country.alpha3, s.country.region) : null, pledgesOwing: owing.get(s.id) ?? 0 }))),
+        ], states.map((s) => ({ state: s.name, region: s.country ? tr.catalogue('region', s.country.alpha3, s.country.region) : null, pledgesOwing: owing.get(s.id) ?? 0 })),
+        states.map((s) => ({ pledgesOwing: pledgeListHref({ cycle: scopeOf(scope.cycles), reported: 'not-reported', organisation: s.id }) }))),
       ],
   };
 }

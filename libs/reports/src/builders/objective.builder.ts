@@ -10,6 +10,7 @@ import { challengeBlocks, expertReportsBlocks, indicatorColumns, indicatorRows, 
 import { scopeData } from './scope';
 import { changeSection } from './change.section';
 import { objectiveCoverage } from './statistics';
+import { PledgeListFilter, pledgeListHref, pledgerListHref, stateListHref, updateListHref } from './figure-links';
 
 /** One objective, one cycle: every pledge aligned with it (primary or not), its update, and the overview of progress in prose. */
 export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocument {
@@ -36,6 +37,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     : overviewBlocks(ctx, n, mine.counted, [cycle], false);
   const practices = practiceBlocks(ctx, n, mine.counted, 'practices').filter((b) => b.type !== 'heading');
   const footnotes = ctx.citations.block();
+  const onIt: Omit<PledgeListFilter, 'reported'> = { cycle: cycle.code, objective: n };
 
   const sections: Section[] = [
     {
@@ -44,10 +46,10 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
       blocks: compact([
         keyFigures('headline', [
           figure('pledges', tr.t('objFigPledges'), pledges.length, 'integer',
-            tr.t('objFigPrimary', { count: tr.count(pledges.filter((p) => p.primaryObjective === n).length) })),
-          figure('pledgers', tr.t('objFigPledgers'), pledgers.size, 'integer'),
-          figure('statesWithPledges', tr.t('objFigStates'), mine.facts.statesWithPledges.size, 'integer'),
-          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer'),
+            tr.t('objFigPrimary', { count: tr.count(pledges.filter((p) => p.primaryObjective === n).length) }), pledgeListHref({ ...onIt, reported: 'owed' })),
+          figure('pledgers', tr.t('objFigPledgers'), pledgers.size, 'integer', null, pledgerListHref({ ...onIt, reported: 'owed' })),
+          figure('statesWithPledges', tr.t('objFigStates'), mine.facts.statesWithPledges.size, 'integer', null, stateListHref({ ...onIt, reported: 'owed' })),
+          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer', null, updateListHref(onIt)),
           shareFigure('coverage', tr.t('objFigCoverage'), coverage,
             (sh) => tr.t('shareOfReportingStates', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
         ]),
@@ -57,7 +59,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
           ...recommendations.map((r) => tr.t('objRecommendation', { paragraph: String(r.paragraph), title: tr.catalogue('recommendation', r.paragraph, r.shortTitle) }))]),
         empty ? paragraph(tr.t('objNoPledge', { n, cycle: cycle.code }))
           : distribution('status-distribution', tr.t('statusOfOwing', { n: pledges.length, count: tr.count(pledges.length) }),
-            pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr, { cycle: cycle.code, reported: 'owed', objective: n }),
+            pledges.map((p) => index.reportedStatus(p.id, [cycle])), tr, { ...onIt, reported: 'owed' }),
       ]),
     },
     ...narrative(input, () => ({
@@ -101,7 +103,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     { id: 'practices', title: tr.t('objPracticesSection'), blocks: practices },
     ...narrative(input, () => objectiveQuestionsSection(index, n, tr)).filter((s): s is Section => s !== null),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true, population: { objective: n } })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'objective', tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, objective.title) }),

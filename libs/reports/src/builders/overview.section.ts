@@ -6,6 +6,7 @@ import { col, compact, excerpt, heading, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
 import { ScopeData } from './scope';
 import { expertReportsIn, validatedChallenges } from './shared-sections';
+import { scopeOf, updateListHref } from './figure-links';
 import { indicatorProgress, latestMeasurement, objectiveCoverage } from './statistics';
 
 /**
@@ -160,18 +161,18 @@ export function reportingStatesTable(ctx: OverviewContext, n: number, counted: U
     row.pledges.add(p.reference);
     if (u.lifecycle === 'validated') row.validated++;
   }
-  const rows: Record<string, Cell>[] = states
-    .map((s) => ({ s, name: index.organisationName(s) }))
-    .sort((a, b) => compareText(a.name, b.name))
-    .map(({ s, name }) => {
-      const r = byState.get(s)!;
-      return { state: name, pledges: [...r.pledges].sort(compareText).join(', '), validated: r.validated };
-    });
+  const sorted = states.map((s) => ({ s, name: index.organisationName(s) })).sort((a, b) => compareText(a.name, b.name));
+  const rows: Record<string, Cell>[] = sorted.map(({ s, name }) => {
+    const r = byState.get(s)!;
+    return { state: name, pledges: [...r.pledges].sort(compareText).join(', '), validated: r.validated };
+  });
+  // Each State's validated updates on the objective, in the report's cycles: the updates list of exactly those.
+  const cycle = scopeOf(ctx.all.cycles);
   return table(`reporting-states-${n}`, tr.t('ovStatesTable', { n }), [
     col('state', tr.t('ovColState')),
     col('pledges', tr.t('ovColPledges')),
     col('validated', tr.t('ovColValidated'), 'integer'),
-  ], rows);
+  ], rows, sorted.map(({ s }) => ({ validated: updateListHref({ cycle, reported: 'validated', objective: n, organisation: s }) })));
 }
 
 /**

@@ -8,6 +8,7 @@ import { documentOf } from './document';
 import { methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { reportingRate, wholePercent } from './statistics';
+import { PledgeListFilter, pledgeListHref, stateListHref, updateListHref } from './figure-links';
 
 /** One M49 region (or sub-region, or intermediate region), one cycle: its States rolled up. */
 export function buildRegionReport(input: RegionReportInput): ReportDocument {
@@ -38,6 +39,20 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
   const subregions = [...new Map(countries.map((c) => [c.subregionM49, tr.catalogue('region', c.subregionM49, c.subregion)])).entries()]
     .sort((a, b) => compareText(a[1], b[1]));
   const orgOf = (c: CatalogueCountry) => orgByCountry.get(c.alpha3)?.id ?? '';
+  // The region's population as the lists filter it: pledges led by a State of the region (the same membership rule).
+  const region: Omit<PledgeListFilter, 'reported'> = { cycle: cycle.code, leadRegion: m49 };
+  const ofState = (c: CatalogueCountry): Record<string, string> | null => {
+    const org = orgByCountry.get(c.alpha3)?.id;
+    if (!org) return null;
+    const mine = { cycle: cycle.code, organisation: org };
+    return { pledgesOwing: pledgeListHref({ ...mine, reported: 'owed' }), updates: updateListHref(mine), late: updateListHref({ ...mine, reported: 'late' }) };
+  };
+  // A sub-region row counts the region's States in that sub-region: the sub-region itself when it lies within the
+  // region, else (the report is on an intermediate region inside it) the region itself. M49 areas nest, so one is in the other.
+  const subregionFilter = (code: string): Omit<PledgeListFilter, 'reported'> => ({
+    cycle: cycle.code,
+    leadRegion: input.catalogue.countries.every((c) => c.subregionM49 !== code || inRegion.has(c.alpha3)) ? code : m49,
+  });
 
   const sections: Section[] = [
     {
@@ -46,12 +61,14 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
       blocks: [
         keyFigures('headline', [
           figure('states', tr.t('figStatesInRegion'), countries.length, 'integer'),
-          figure('statesWithPledges', tr.t('figStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer'),
-          figure('reportingStates', tr.t('figReportingStates'), scope.facts.reportingStates.size, 'integer'),
+          figure('statesWithPledges', tr.t('figStatesWithPledges'), scope.facts.statesWithPledges.size, 'integer', null,
+            stateListHref({ ...region, reported: 'owed' })),
+          figure('reportingStates', tr.t('figReportingStates'), scope.facts.reportingStates.size, 'integer', null,
+            stateListHref({ ...region, reported: 'counted' })),
           shareFigure('reportingRate', tr.t('figReportingRate'), rate,
             (sh) => tr.t('shareOfStatesWithPledges', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
-          figure('pledgesOwing', tr.t('figPledgesOwing'), scope.expected.length, 'integer'),
-          figure('updates', tr.t('figUpdates'), scope.counted.length, 'integer'),
+          figure('pledgesOwing', tr.t('figPledgesOwing'), scope.expected.length, 'integer', null, pledgeListHref({ ...region, reported: 'owed' })),
+          figure('updates', tr.t('figUpdates'), scope.counted.length, 'integer', null, updateListHref(region)),
         ]),
         paragraph(rate.ratio === null
           ? tr.t('regionNoneOwing', { name, cycle: cycle.code })
@@ -59,7 +76,7 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
             cycle: cycle.code, name, percent: tr.count(wholePercent(rate.ratio)), numerator: tr.count(rate.numerator), denominator: tr.count(rate.denominator),
           })),
         distribution('status-distribution', tr.t('regionStatusOf', { n: scope.expected.length, count: tr.count(scope.expected.length) }),
-          scope.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr),
+          scope.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr, { ...region, reported: 'owed' }),
       ],
     },
     {
@@ -75,7 +92,7 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
       ], countries.map((c) => ({
         state: stateName(c), subregion: tr.catalogue('region', c.subregionM49, c.subregion), pledgesOwing: owing.get(orgOf(c)) ?? 0,
         updates: updates.get(orgOf(c)) ?? 0, late: late.get(orgOf(c)) ?? 0, reported: scope.facts.reportingStates.has(orgOf(c)),
-      })))],
+      })), countries.map(ofState))],
     },
     {
       id: 'subregions',
@@ -91,13 +108,16 @@ export function buildRegionReport(input: RegionReportInput): ReportDocument {
         const withPledges = ids.filter((id) => scope.facts.statesWithPledges.has(id)).length;
         const reporting = ids.filter((id) => scope.facts.reportingStates.has(id)).length;
         return { subregion: label, states: ids.length, statesWithPledges: withPledges, reportingStates: reporting, rate: withPledges === 0 ? null : reporting / withPledges };
-      }))],
+      }), subregions.map(([code]) => ({
+        statesWithPledges: stateListHref({ ...subregionFilter(code), reported: 'owed' }),
+        reportingStates: stateListHref({ ...subregionFilter(code), reported: 'counted' }),
+      })))],
     },
     {
       id: 'objectives',
       title: tr.t('regionByObjective'),
       blocks: [objectiveCoverageTable('objective-coverage', tr.t('regionCoverageCaption', { name }), index, scope.facts,
-        index.objectiveList().map((o) => o.number), scope.expected, tr)],
+        index.objectiveList().map((o) => o.number), scope.expected, tr, region)],
     },
     {
       id: 'non-reporting',

@@ -10,6 +10,7 @@ import { methodSection, reportParameters, summariseIndicators } from './shared-s
 import { scopeData } from './scope';
 import { changeSection } from './change.section';
 import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
+import { pledgeListHref, scopeOf, stateListHref } from './figure-links';
 
 /** The catalogue may already name the forum ("IMRF 2022 round table 2"); the title names it once. */
 export function imrfTitle(title: string): string {
@@ -48,8 +49,10 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
         empty
           ? paragraph(tr.t('rtIntroEmpty', { cycles: label }))
           : keyFigures('headline', [
-            figure('pledges', tr.t('rtFigPledges'), rtPledges.length, 'integer'),
-            figure('reportingStates', tr.t('rtFigReportingStates'), all.facts.reportingStates.size, 'integer'),
+            figure('pledges', tr.t('rtFigPledges'), rtPledges.length, 'integer', null,
+              pledgeListHref({ cycle: scopeOf(cycles), reported: 'owed', roundTable: rt.code })),
+            figure('reportingStates', tr.t('rtFigReportingStates'), all.facts.reportingStates.size, 'integer', null,
+              stateListHref({ cycle: scopeOf(cycles), reported: 'counted' })),
             shareFigure('coverage', tr.t('rtFigCoverage'), share(onAny.size, all.facts.reportingStates.size),
               (sh) => tr.t('shareOfReportingStates', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
           ]),
@@ -62,7 +65,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     },
     ...narrative(input, () => roundTableQuestionsSection(index, rt, objectives, tr)),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true })),
+    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true, population: { roundTable: rt.code } })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'round_table', tr.t('rtTitle', { title: imrfTitle(rt.title) }),
@@ -87,7 +90,8 @@ function objectiveProgress(ctx: OverviewContext, n: number): Block[] {
       cov.ratio === null ? tr.t('rtNoReporting', { cycles: label }) : tr.t(weak ? 'rtCoverageWeak' : 'rtCoverage', { share: describeShareIn(cov, tr), cycles: label, n }),
       ind.meanRatio === null ? '' : tr.t('rtIndicatorMean', { percent: tr.count(wholePercent(ind.meanRatio)), n: ind.computable, count: tr.count(ind.computable) }),
     ].filter((x) => x !== '').join(' ')),
-    distribution(`status-${n}`, tr.t('rtStatusCaption', { n }), pledges.map((p) => index.reportedStatus(p.id, all.cycles)), tr),
+    distribution(`status-${n}`, tr.t('rtStatusCaption', { n }), pledges.map((p) => index.reportedStatus(p.id, all.cycles)), tr,
+      { cycle: scopeOf(all.cycles), reported: 'owed', objective: n }),
     ...narrative(index.data as RoundTableReportInput, () => overviewBlocks(ctx, n, counted, all.cycles)).flat(),
   ]);
 }

@@ -4,7 +4,7 @@ import { BuilderText } from '../i18n/builder-text';
 import type { ReportInput, ReportParameters } from '../model/report-kind.types';
 import { col, compact, excerpt, list, note, paragraph, table } from './blocks';
 import { DatasetIndex, compareText } from './dataset-index';
-import { PledgeListFilter, pledgeListHref } from './figure-links';
+import { PledgeListFilter, pledgeListHref, stateListHref } from './figure-links';
 import {
   PROGRESS_FLAG_LABELS, ReportingFacts, indicatorProgress, latestMeasurement, objectiveCoverage,
 } from './statistics';
@@ -27,8 +27,11 @@ export function reportParameters(input: Pick<ReportInput, 'parameters'>): Report
 export function objectiveCoverageTable(
   id: string, caption: string, index: DatasetIndex, facts: ReportingFacts, objectives: number[], pledges: PledgeInput[],
   tr: BuilderText,
-  /** When `pledges` is exactly one cycle's whole population (a list filter can say so): its pledge counts link to the list. */
-  population?: Omit<PledgeListFilter, 'objective'>,
+  /**
+   * When `pledges` are exactly the pledges owing an update of a population the lists can say (and `facts` were taken
+   * over it): its pledge counts link to the pledge list, its States counts to the list of States leading them.
+   */
+  population?: Omit<PledgeListFilter, 'objective' | 'reported'>,
 ): TableBlock {
   const pledgeCount = new Map<number, number>();
   const pledgingStates = new Map<number, Set<string>>();
@@ -58,7 +61,11 @@ export function objectiveCoverageTable(
       reportingStates: cov.numerator,
       share: cov.ratio,
     };
-  }), population && objectives.map((objective) => ({ pledges: pledgeListHref({ ...population, objective }) })));
+  }), population && objectives.map((objective) => ({
+    pledges: pledgeListHref({ ...population, reported: 'owed', objective }),
+    pledgingStates: stateListHref({ ...population, reported: 'owed', objective }),
+    reportingStates: stateListHref({ ...population, reported: 'counted', objective }),
+  })));
 }
 
 /** Validated updates with a challenge text (never those awaiting validation), by pledge reference: what every challenge count counts. */

@@ -7,6 +7,7 @@ import { DatasetIndex, compareText, m49RegionName } from './dataset-index';
 import { documentOf } from './document';
 import { afterExtensionDetail, afterExtensionNote, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
 import { share } from './statistics';
+import { PledgeListFilter, pledgeListHref, updateListHref } from './figure-links';
 import { changeSection } from './change.section';
 import { stateAdoptionSection } from './adoption.section';
 
@@ -27,6 +28,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
     .sort((a, b) => compareText(a.reference, b.reference));
   const counted = owing.map((p) => index.countedUpdate(p.id, cycle.code)).filter((u): u is UpdateInput => u !== null);
   const country = index.countryOf(org.id);
+  const mine: Omit<PledgeListFilter, 'reported'> = { cycle: cycle.code, organisation: org.id };
 
   const sections: Section[] = [
     {
@@ -34,10 +36,11 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
       title: tr.t('summary'),
       blocks: compact([
         keyFigures('headline', [
-          figure('pledgesOwing', tr.t('figPledgesOwing'), owing.length, 'integer'),
-          figure('updates', tr.t('figUpdates'), counted.length, 'integer', tr.t('figValidated', { count: tr.count(counted.filter((u) => u.lifecycle === 'validated').length) })),
-          figure('late', tr.t('figLate'), counted.filter((u) => u.late).length, 'integer', afterExtensionDetail(counted, tr)),
-          figure('missing', tr.t('figMissing'), owing.length - counted.length, 'integer'),
+          figure('pledgesOwing', tr.t('figPledgesOwing'), owing.length, 'integer', null, pledgeListHref({ ...mine, reported: 'owed' })),
+          figure('updates', tr.t('figUpdates'), counted.length, 'integer',
+            tr.t('figValidated', { count: tr.count(counted.filter((u) => u.lifecycle === 'validated').length) }), updateListHref(mine)),
+          figure('late', tr.t('figLate'), counted.filter((u) => u.late).length, 'integer', afterExtensionDetail(counted, tr), updateListHref({ ...mine, reported: 'late' })),
+          figure('missing', tr.t('figMissing'), owing.length - counted.length, 'integer', null, pledgeListHref({ ...mine, reported: 'not-reported' })),
           shareFigure('reported', tr.t('figReported'), share(counted.length, owing.length),
             (sh) => tr.t('shareOfPledgesOwing', { numerator: tr.count(sh.numerator), denominator: tr.count(sh.denominator) })),
         ]),
@@ -45,7 +48,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
           org: org.name, subregion: tr.catalogue('region', country.subregionM49, country.subregion), region: tr.catalogue('region', country.regionM49, country.region),
         })),
         distribution('status-distribution', tr.t('statusOfOwing', { n: owing.length, count: tr.count(owing.length) }),
-          owing.map((p) => index.reportedStatus(p.id, [cycle])), tr, { cycle: cycle.code, reported: 'owed', organisation: org.id }),
+          owing.map((p) => index.reportedStatus(p.id, [cycle])), tr, { ...mine, reported: 'owed' }),
       ]),
     },
     {
@@ -68,7 +71,7 @@ export function buildStateReport(input: StateReportInput): ReportDocument {
         : [list(partnerOf.map((p) => tr.t('partnerItem', { reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) })))],
     },
     // Issue 16 items 4 and 10: change since the last cycle and, for a State, progressive adoption across the themes.
-    ...narrative(input, () => changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false })),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.leadOrganisationId === org.id, tr, { statesRate: false, population: { organisation: org.id } })),
     ...(org.kind === 'state' ? narrative(input, () => stateAdoptionSection(index, org.id, org.name, cycle, tr)) : []),
     methodSection([tr.t('methodLateMissing'), afterExtensionNote(tr)], tr),
   ];

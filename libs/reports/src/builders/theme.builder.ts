@@ -4,7 +4,7 @@ import { BuilderText, builderText } from '../i18n/builder-text';
 import { col, compact, distribution, excerpt, figure, keyFigures, note, paragraph, table } from './blocks';
 import { DatasetIndex } from './dataset-index';
 import { documentOf } from './document';
-import { pledgeListHref } from './figure-links';
+import { pledgeListHref, stateListHref, updateListHref } from './figure-links';
 import { challengeBlocks, expertReportsBlocks, methodSection, objectiveCoverageTable } from './shared-sections';
 import { countBy, scopeData } from './scope';
 import { objectiveCoverage, reportingRate } from './statistics';
@@ -29,23 +29,27 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
   const unaddressed = commitments.filter((c) => !pledgesByCommitment.has(c.code));
 
   const code = theme.code;
+  const primary = { cycle: cycle.code, primaryTheme: t };
   const sections: Section[] = [
     {
       id: 'summary',
       title: tr.t('summary'),
       blocks: compact([
         keyFigures('headline', [
-          figure('pledges', tr.t('figThemePledges'), mine.expected.length, 'integer', tr.t('figThemePledgesDetail')),
-          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer'),
-          figure('reportingStates', tr.t('figThemeReportingStates'), mine.facts.reportingStates.size, 'integer'),
-          figure('reportingStatesAll', tr.t('figReportingStatesAll'), all.facts.reportingStates.size, 'integer'),
+          figure('pledges', tr.t('figThemePledges'), mine.expected.length, 'integer', tr.t('figThemePledgesDetail'),
+            pledgeListHref({ ...primary, reported: 'owed' })),
+          figure('updates', tr.t('figUpdates'), mine.counted.length, 'integer', null, updateListHref(primary)),
+          figure('reportingStates', tr.t('figThemeReportingStates'), mine.facts.reportingStates.size, 'integer', null,
+            stateListHref({ ...primary, reported: 'counted' })),
+          figure('reportingStatesAll', tr.t('figReportingStatesAll'), all.facts.reportingStates.size, 'integer', null,
+            stateListHref({ cycle: cycle.code, reported: 'counted' })),
           figure('themeRate', tr.t('figThemeRate'), reportingRate(mine.facts).ratio, 'percent',
             tr.t('statesOfStates', { numerator: tr.count(mine.facts.reportingStates.size), denominator: tr.count(mine.facts.statesWithPledges.size) })),
           figure('commitmentsAddressed', tr.t('figCommitmentsAddressed'), commitments.length - unaddressed.length, 'integer',
             tr.t('ofTotal', { total: tr.count(commitments.length) })),
         ]),
         distribution('status-distribution', tr.t('themeStatusOf', { n: mine.expected.length, count: tr.count(mine.expected.length) }),
-          mine.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr),
+          mine.expected.map((p) => index.reportedStatus(p.id, [cycle])), tr, { ...primary, reported: 'owed' }),
       ]),
     },
     {
@@ -59,7 +63,7 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
           secondaryObjectives.length > 0 && tr.t('themeAlsoLinked', { list: tr.list(secondaryObjectives.map(String)) }),
         ].filter(Boolean).join(tr.locale === 'zh' ? '' : ' ')),
         objectiveCoverageTable('objective-coverage', tr.t('themeCoverageCaption', { code }), index, all.facts,
-          [...primaryObjectives, ...secondaryObjectives], all.expected, tr, { cycle: cycle.code, reported: 'owed' }),
+          [...primaryObjectives, ...secondaryObjectives], all.expected, tr, { cycle: cycle.code }),
         primaryObjectives.some((n) => objectiveCoverage(all.facts, n).numerator === 0) &&
           note(tr.t('themeObjectiveUnreported', { code }), 'warning'),
       ]),
@@ -76,7 +80,10 @@ export function buildThemeReport(input: ThemeReportInput): ReportDocument {
         ], commitments.map((c) => ({
           code: c.code, text: excerpt(tr.catalogue('commitment', c.code, c.text), 240),
           pledges: pledgesByCommitment.get(c.code) ?? 0, updates: updatesByCommitment.get(c.code) ?? 0,
-        })), commitments.map((c) => ({ pledges: pledgeListHref({ cycle: cycle.code, reported: 'owed', commitment: c.code }) }))),
+        })), commitments.map((c) => ({
+          pledges: pledgeListHref({ cycle: cycle.code, reported: 'owed', commitment: c.code }),
+          updates: updateListHref({ cycle: cycle.code, commitment: c.code }),
+        }))),
         unaddressed.length > 0 && note(tr.t('themeUnaddressed', { list: tr.list(unaddressed.map((c) => c.code)) }), 'warning'),
       ]),
     },

@@ -89,6 +89,8 @@ export interface KeyFigure {
   format: FigureFormat;
   /** e.g. `35 of 40 States`. */
   detail: string | null;
+  /** The public list of the population the figure counts (builders/figure-links.ts), when a list can say it exactly. */
+  href?: string;
 }
 
 export interface KeyFiguresBlock {

@@ -20,9 +20,11 @@ describe('renderHtml', () => {
   });
 
   it('shows the same numbers as the model: objective 8 at 17%, 6 States', () => {
-    expect(html).toMatch(/<tr><th scope="row">8<\/th><td>Saving lives and missing migrants<\/td><td class="num"><a href="\/pledges\?cycle=2026-H1&amp;reported=owed&amp;objective=8">12<\/a><\/td><td class="num">10<\/td><td class="num">6<\/td><td class="num">17%<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><th scope="row">8<\/th><td>Saving lives and missing migrants<\/td><td class="num"><a href="\/pledges\?cycle=2026-H1&amp;reported=owed&amp;objective=8">12<\/a><\/td><td class="num"><a href="\/api\/v1\/pledges\/pledgers\?cycle=2026-H1&amp;reported=owed&amp;objective=8&amp;pledgerKind=state">10<\/a><\/td><td class="num"><a href="\/api\/v1\/pledges\/pledgers\?cycle=2026-H1&amp;reported=counted&amp;objective=8&amp;pledgerKind=state">6<\/a><\/td><td class="num">17%<\/td><\/tr>/);
     expect(html).toContain('<li>Only 17 percent (6 of 35) of reporting States reported on Objective 8:');
     expect(html).toContain('<data value="0.875">88%</data><span class="detail">35 of 40 States with pledges</span>');
+    // The States counts beside the rate link to the States they count.
+    expect(html).toContain('<a href="/api/v1/pledges/pledgers?cycle=2026-H1&amp;reported=counted&amp;pledgerKind=state"><data value="35">35</data></a>');
   });
 
   it('escapes every piece of user text', () => {

@@ -105,7 +105,7 @@ function renderBlock(b: Block, rt: ReportText): string {
     }
     case 'key_figures':
       return `<dl class="figures" id="${slug(b.id)}">${b.items.map((f) =>
-        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd><data value="${f.value ?? ''}">${escapeHtml(formatFigure(f, rt.locale))}</data>` +
+        `<div class="figure"><dt>${escapeHtml(f.label)}</dt><dd>${linked(`<data value="${f.value ?? ''}">${escapeHtml(formatFigure(f, rt.locale))}</data>`, f.href)}` +
         `${f.detail ? `<span class="detail">${escapeHtml(f.detail)}</span>` : ''}</dd></div>`).join('')}</dl>`;
     case 'table':
       return renderTable(b, rt);

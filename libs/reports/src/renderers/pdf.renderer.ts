@@ -189,7 +189,7 @@ function drawBlock(pen: Pen, b: Block, links: string[] = []): void {
     }
     case 'key_figures':
       table(pen, null, [{ label: rt.figure, type: 'text' }, { label: rt.value, type: 'number' }, { label: rt.detail, type: 'text' }],
-        b.items.map((f) => [f.label, formatFigure(f, rt.locale), f.detail ?? '']));
+        b.items.map((f) => [f.label, formatFigure(f, rt.locale), f.detail ?? '']), [], b.items.map((f) => [undefined, f.href, undefined]));
       return;
     case 'table':
       if (b.rows.length === 0) {
