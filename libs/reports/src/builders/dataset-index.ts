@@ -26,6 +26,10 @@ export class DatasetIndex {
   private readonly cyclePosition = new Map<string, number>();
   /** pledge id → cycle code → update (drafts dropped). */
   private readonly updates = new Map<string, Map<string, UpdateInput>>();
+  /** Each cycle's population, derived once per index (see `population`): a report's sections and its change since the last cycle share it. */
+  private readonly populations = new Map<string, CyclePopulation>();
+  /** Position of the last cycle → pledge id → `reportedStatus` as of that cycle. */
+  private readonly statuses = new Map<number, Map<string, DistributionStatus>>();
 
   constructor(readonly data: ReportDataset) {
     this.cycles = [...data.cycles].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
@@ -133,6 +137,27 @@ export class DatasetIndex {
     return null;
   }
 
+  /**
+   * The cycle's population (`isExpected`) in data set order, each pledge with
+   * its counted update, if any: what `expectedPledges([cycle])` and
+   * `countedUpdates([cycle], …)` give, derived once per index and cycle.
+   */
+  population(cycle: CycleInput): CyclePopulation {
+    let pop = this.populations.get(cycle.code);
+    if (!pop) {
+      const expected: PledgeInput[] = [];
+      const counted: (UpdateInput | null)[] = [];
+      for (const p of this.data.pledges) {
+        if (!this.isExpected(p, cycle)) continue;
+        const u = this.update(p.id, cycle.code);
+        expected.push(p);
+        counted.push(u && isCounted(u) ? u : null);
+      }
+      this.populations.set(cycle.code, (pop = { expected, counted }));
+    }
+    return pop;
+  }
+
   countedUpdates(cycles: CycleInput[], pledges: PledgeInput[]): UpdateInput[] {
     const out: UpdateInput[] = [];
     for (const p of pledges) {
@@ -151,12 +176,24 @@ export class DatasetIndex {
    * validated one (the dashboards count those as not started).
    */
   reportedStatus(pledgeId: string, cycles: CycleInput[]): DistributionStatus {
-    for (let i = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1; i >= 0; i--) {
+    const last = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1;
+    // Sections and the change since the last cycle ask for the same pledges' statuses: each is looked up once.
+    let memo = this.statuses.get(last);
+    if (!memo) this.statuses.set(last, (memo = new Map()));
+    const hit = memo.get(pledgeId);
+    if (hit !== undefined) return hit;
+    let status: DistributionStatus = this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
+    const byCycle = this.updates.get(pledgeId);
+    for (let i = last; byCycle && i >= 0; i--) {
       // Like the dashboards' statusAsOf: any validated update counts for carrying forward.
-      const u = this.update(pledgeId, this.cycles[i].code);
-      if (u?.lifecycle === 'validated') return u.status;
+      const u = byCycle.get(this.cycles[i].code);
+      if (u?.lifecycle === 'validated') {
+        status = u.status;
+        break;
+      }
     }
-    return this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
+    memo.set(pledgeId, status);
+    return status;
   }
 
   /**
@@ -169,6 +206,12 @@ export class DatasetIndex {
     if (crosswalk !== undefined && pledge.themes.includes(crosswalk)) return crosswalk;
     return pledge.themes.length > 0 ? Math.min(...pledge.themes) : (crosswalk ?? null);
   }
+}
+
+/** One cycle's population: the pledges owing an update, in data set order, and beside each its counted update (null when none). */
+export interface CyclePopulation {
+  expected: PledgeInput[];
+  counted: (UpdateInput | null)[];
 }
 
 export function cycleLabel(cycles: CycleInput[]): string {

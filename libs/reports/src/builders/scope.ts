@@ -18,6 +18,19 @@ export interface ScopeData {
  * and counts), as the database's cycle_counted_update view counts them.
  */
 export function scopeData(index: DatasetIndex, cycles: CycleInput[], filter: (p: PledgeInput) => boolean = () => true): ScopeData {
+  if (cycles.length === 1) {
+    // One cycle (most reports, and each side of the change since the last cycle): a pass over its population, derived once per index.
+    const pop = index.population(cycles[0]);
+    const expected: PledgeInput[] = [];
+    const counted: UpdateInput[] = [];
+    pop.expected.forEach((p, i) => {
+      if (!filter(p)) return;
+      expected.push(p);
+      const u = pop.counted[i];
+      if (u) counted.push(u);
+    });
+    return { cycles, expected, counted, facts: reportingFacts(expected, counted, index.pledges, index.isState) };
+  }
   const all = index.data.pledges.filter(filter);
   const expected = all.filter((p) => cycles.some((c) => index.isExpected(p, c)));
   const counted = index.countedUpdates(cycles, all);
