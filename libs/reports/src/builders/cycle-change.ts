@@ -154,8 +154,8 @@ export interface AdoptionCount {
 /** How many States with pledges owing an update in the cycle address all themes, a majority of commitments, both. */
 export function adoptionCount(index: DatasetIndex, cycle: CycleInput, framework = adoptionFramework(index)): AdoptionCount {
   const led = new Map<string, PledgeInput[]>();
-  for (const p of index.population(cycle).expected) {
-    if (!index.isState(p.leadOrganisationId)) continue;
+  for (const p of index.data.pledges) {
+    if (!index.isState(p.leadOrganisationId) || !index.isExpected(p, cycle)) continue;
     (led.get(p.leadOrganisationId) ?? led.set(p.leadOrganisationId, []).get(p.leadOrganisationId)!).push(p);
   }
   const count: AdoptionCount = { cycle, statesWithPledges: led.size, allThemes: 0, majority: 0, adopted: 0, adoptedReported: 0 };

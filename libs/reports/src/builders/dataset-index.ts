@@ -26,8 +26,6 @@ export class DatasetIndex {
   private readonly cyclePosition = new Map<string, number>();
   /** pledge id → cycle code → update (drafts dropped). */
   private readonly updates = new Map<string, Map<string, UpdateInput>>();
-  /** Each cycle's population, derived once per index (see `population`): a report's sections and its change since the last cycle share it. */
-  private readonly populations = new Map<string, CyclePopulation>();
   /** Position of the last cycle → pledge id → `reportedStatus` as of that cycle. */
   private readonly statuses = new Map<number, Map<string, DistributionStatus>>();
 
@@ -137,27 +135,6 @@ export class DatasetIndex {
     return null;
   }
 
-  /**
-   * The cycle's population (`isExpected`) in data set order, each pledge with
-   * its counted update, if any: what `expectedPledges([cycle])` and
-   * `countedUpdates([cycle], …)` give, derived once per index and cycle.
-   */
-  population(cycle: CycleInput): CyclePopulation {
-    let pop = this.populations.get(cycle.code);
-    if (!pop) {
-      const expected: PledgeInput[] = [];
-      const counted: (UpdateInput | null)[] = [];
-      for (const p of this.data.pledges) {
-        if (!this.isExpected(p, cycle)) continue;
-        const u = this.update(p.id, cycle.code);
-        expected.push(p);
-        counted.push(u && isCounted(u) ? u : null);
-      }
-      this.populations.set(cycle.code, (pop = { expected, counted }));
-    }
-    return pop;
-  }
-
   countedUpdates(cycles: CycleInput[], pledges: PledgeInput[]): UpdateInput[] {
     const out: UpdateInput[] = [];
     for (const p of pledges) {
@@ -206,12 +183,6 @@ export class DatasetIndex {
     if (crosswalk !== undefined && pledge.themes.includes(crosswalk)) return crosswalk;
     return pledge.themes.length > 0 ? Math.min(...pledge.themes) : (crosswalk ?? null);
   }
-}
-
-/** One cycle's population: the pledges owing an update, in data set order, and beside each its counted update (null when none). */
-export interface CyclePopulation {
-  expected: PledgeInput[];
-  counted: (UpdateInput | null)[];
 }
 
 export function cycleLabel(cycles: CycleInput[]): string {
