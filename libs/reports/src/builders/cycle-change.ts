@@ -2,7 +2,7 @@ import { AdoptionFramework, ThemeAdoption, themeAdoption } from '@gcm/platform/p
 import { DistributionStatus } from '../model/document.types';
 import { CycleInput, IndicatorInput, MeasurementInput, PledgeInput } from '../model/report-input.types';
 import { DatasetIndex, compareText } from './dataset-index';
-import { scopeData } from './scope';
+import { ScopeData, scopeData } from './scope';
 import { Share, indicatorProgress, latestMeasurement, reportingRate, share } from './statistics';
 
 /** A pledge whose status changed between the cycles. */
@@ -92,7 +92,10 @@ export function withoutValidatedUpdate(index: DatasetIndex, pledge: PledgeInput,
 
 /** The figures of one cycle, on the population of pledges that owe it an update (the one rule: DatasetIndex.isExpected). */
 export function cycleFigures(index: DatasetIndex, cycle: CycleInput, filter: (p: PledgeInput) => boolean): CycleFigures {
-  const scope = scopeData(index, [cycle], filter);
+  return figuresOf(cycle, scopeData(index, [cycle], filter));
+}
+
+function figuresOf(cycle: CycleInput, scope: ScopeData): CycleFigures {
   const reported = new Set(scope.counted.map((u) => u.pledgeId));
   return {
     cycle,
@@ -123,9 +126,11 @@ function remaining(indicator: IndicatorInput, m: MeasurementInput): number {
  */
 export function cycleChange(index: DatasetIndex, cycle: CycleInput, filter: (p: PledgeInput) => boolean = () => true): CycleChange {
   const prevCycle = index.previousCycle(cycle);
-  const current = cycleFigures(index, cycle, filter);
+  const scope = scopeData(index, [cycle], filter);
+  const current = figuresOf(cycle, scope);
   const previous = prevCycle ? cycleFigures(index, prevCycle, filter) : null;
-  const owing = index.data.pledges.filter((p) => filter(p) && index.isExpected(p, cycle)).sort(byReference);
+  // The cycle's population is the scope's expected pledges (one rule, one pass).
+  const owing = [...scope.expected].sort(byReference);
   const newly: CycleChange['newly'] = { achieved: [], delayed: [], discontinued: [] };
   const towards: IndicatorMove[] = [];
   const away: IndicatorMove[] = [];

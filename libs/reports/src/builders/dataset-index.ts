@@ -26,6 +26,8 @@ export class DatasetIndex {
   private readonly cyclePosition = new Map<string, number>();
   /** pledge id → cycle code → update (drafts dropped). */
   private readonly updates = new Map<string, Map<string, UpdateInput>>();
+  /** Position of the last cycle → pledge id → `reportedStatus` as of that cycle. */
+  private readonly statuses = new Map<number, Map<string, DistributionStatus>>();
 
   constructor(readonly data: ReportDataset) {
     this.cycles = [...data.cycles].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
@@ -151,12 +153,24 @@ export class DatasetIndex {
    * validated one (the dashboards count those as not started).
    */
   reportedStatus(pledgeId: string, cycles: CycleInput[]): DistributionStatus {
-    for (let i = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1; i >= 0; i--) {
+    const last = this.cyclePosition.get(cycles[cycles.length - 1].code) ?? -1;
+    // Sections and the change since the last cycle ask for the same pledges' statuses: each is looked up once.
+    let memo = this.statuses.get(last);
+    if (!memo) this.statuses.set(last, (memo = new Map()));
+    const hit = memo.get(pledgeId);
+    if (hit !== undefined) return hit;
+    let status: DistributionStatus = this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
+    const byCycle = this.updates.get(pledgeId);
+    for (let i = last; byCycle && i >= 0; i--) {
       // Like the dashboards' statusAsOf: any validated update counts for carrying forward.
-      const u = this.update(pledgeId, this.cycles[i].code);
-      if (u?.lifecycle === 'validated') return u.status;
+      const u = byCycle.get(this.cycles[i].code);
+      if (u?.lifecycle === 'validated') {
+        status = u.status;
+        break;
+      }
     }
-    return this.pledges.get(pledgeId)?.statusBefore ?? 'no_update';
+    memo.set(pledgeId, status);
+    return status;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { CycleInput, PledgeInput, UpdateInput } from '../model/report-input.types';
 import { DatasetIndex } from './dataset-index';
-import { ReportingFacts, reportingFacts } from './statistics';
+import { ReportingFacts, isCounted, reportingFacts } from './statistics';
 
 /** The pledges, counted updates and reporting facts of one slice of the data. */
 export interface ScopeData {
@@ -18,6 +18,19 @@ export interface ScopeData {
  * and counts), as the database's cycle_counted_update view counts them.
  */
 export function scopeData(index: DatasetIndex, cycles: CycleInput[], filter: (p: PledgeInput) => boolean = () => true): ScopeData {
+  if (cycles.length === 1) {
+    // One cycle (most reports, and each side of the change since the last cycle): one pass, the slice's pledges only looked up.
+    const cycle = cycles[0];
+    const expected: PledgeInput[] = [];
+    const counted: UpdateInput[] = [];
+    for (const p of index.data.pledges) {
+      if (!filter(p) || !index.isExpected(p, cycle)) continue;
+      expected.push(p);
+      const u = index.update(p.id, cycle.code);
+      if (u && isCounted(u)) counted.push(u);
+    }
+    return { cycles, expected, counted, facts: reportingFacts(expected, counted, index.pledges, index.isState) };
+  }
   const all = index.data.pledges.filter(filter);
   const expected = all.filter((p) => cycles.some((c) => index.isExpected(p, c)));
   const counted = index.countedUpdates(cycles, all);
