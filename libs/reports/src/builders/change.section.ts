@@ -1,4 +1,4 @@
-import { Block, Section } from '../model/document.types';
+import { Block, Section, TableBlock } from '../model/document.types';
 import { CycleInput, PledgeInput } from '../model/report-input.types';
 import { BuilderText } from '../i18n/builder-text';
 import { col, compact, describeShareIn, figure, heading, keyFigures, list, note, paragraph, table } from './blocks';
@@ -12,6 +12,21 @@ export interface ChangeOptions {
   statesRate: boolean;
   /** The list filter that says what `filter` keeps (figure-links.ts): a span's trend counts link to each cycle's lists. */
   population?: Omit<PledgeListFilter, 'cycle' | 'reported'>;
+  /**
+   * Reports about many States print the first this many rows of each
+   * pledge-by-pledge list (transitions, indicators moved, early warning) and
+   * say where the rest is (TableBlock.printed); absent: every row is printed.
+   */
+  printedRows?: number;
+}
+
+/** How many rows of a pledge-by-pledge list a report about many States prints (see ChangeOptions.printedRows). */
+export const PRINTED_PLEDGE_ROWS = 25;
+
+/** `block` printed in part when it is longer than `rows` (TableBlock.printed). */
+function printedPart(block: TableBlock, rows: number | undefined, tr: BuilderText): TableBlock {
+  if (rows === undefined || block.rows.length <= rows) return block;
+  return { ...block, printed: { rows, note: tr.t('printedRowsNote', { shown: tr.count(rows), total: tr.count(block.rows.length) }) } };
 }
 
 /** "17 percent (6 of 35)" in the report's language. */
@@ -29,7 +44,7 @@ export function changeSection(index: DatasetIndex, cycles: CycleInput[], filter:
   if (cycles.length > 1) blocks.push(heading(tr.t('trendTitle')), trendTable(changes, tr, options));
   if (!change.previous) blocks.push(paragraph(tr.t('changeFirstCycle', { cycle: cycle.code })));
   else blocks.push(...comparisonBlocks(index, change, tr, options));
-  blocks.push(...warningBlocks(index, change, tr), note(tr.t('methodChange')));
+  blocks.push(...warningBlocks(index, change, tr, options), note(tr.t('methodChange')));
   return { id: 'change', title: tr.t('changeTitle'), blocks };
 }
 
@@ -58,7 +73,7 @@ function comparisonBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderT
       previous: names.previous, achieved: tr.count(change.newly.achieved.length), delayed: tr.count(change.newly.delayed.length),
       discontinued: tr.count(change.newly.discontinued.length),
     })),
-    transitions.length > 0 && table('change-transitions', tr.t('transitionsCaption', { previous: names.previous }), [
+    transitions.length > 0 && printedPart(table('change-transitions', tr.t('transitionsCaption', { previous: names.previous }), [
       col('reference', tr.t('colReference')),
       col('title', tr.t('colTitle')),
       col('lead', tr.t('colLead')),
@@ -66,17 +81,17 @@ function comparisonBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderT
       col('to', tr.t('colStatusIn', { cycle: names.cycle })),
     ], transitions.map((x) => ({
       reference: x.pledge.reference, title: x.pledge.title, lead: index.organisationName(x.pledge.leadOrganisationId), from: tr.status(x.from), to: tr.status(x.to),
-    }))),
+    }))), options.printedRows, tr),
     heading(tr.t('indicatorsHeading'), 4),
     paragraph(tr.t('indicatorsSummary', { ...names, towards: tr.count(change.towards.length), away: tr.count(change.away.length) })),
-    moves.length > 0 && table('change-indicators', tr.t('indicatorsCaption', { previous: names.previous }), [
+    moves.length > 0 && printedPart(table('change-indicators', tr.t('indicatorsCaption', { previous: names.previous }), [
       col('reference', tr.t('colReference')),
       col('indicator', tr.t('colIndicator')),
       col('before', tr.t('colValueIn', { cycle: names.previous }), 'number'),
       col('after', tr.t('colValueIn', { cycle: names.cycle }), 'number'),
       col('target', tr.t('colTarget'), 'number'),
       col('movement', tr.t('colMovement')),
-    ], moves.map(({ m, towards }) => indicatorRow(m, towards, tr))),
+    ], moves.map(({ m, towards }) => indicatorRow(m, towards, tr))), options.printedRows, tr),
   ]);
 }
 
@@ -87,7 +102,7 @@ function indicatorRow(m: IndicatorMove, towards: boolean, tr: BuilderText) {
   };
 }
 
-function warningBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText): Block[] {
+function warningBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText, options: ChangeOptions): Block[] {
   const names = { previous: change.previous?.cycle.code ?? '', cycle: change.current.cycle.code };
   const pledgeColumns = [col('reference', tr.t('colReference')), col('title', tr.t('colTitle')), col('lead', tr.t('colLead'))];
   const pledgeRow = (p: PledgeInput) => ({ reference: p.reference, title: p.title, lead: index.organisationName(p.leadOrganisationId) });
@@ -97,14 +112,14 @@ function warningBlocks(index: DatasetIndex, change: CycleChange, tr: BuilderText
     heading(tr.t('earlyWarning'), 4),
     ...(change.previous ? [
       paragraph(tr.t('warnNoUpdate', names)),
-      noValidatedUpdate.length === 0 ? none : table('warning-no-update', tr.t('warnNoUpdate', names), [
+      noValidatedUpdate.length === 0 ? none : printedPart(table('warning-no-update', tr.t('warnNoUpdate', names), [
         ...pledgeColumns, col('cycles', tr.t('colCyclesWithout'), 'integer'), col('since', tr.t('colSince')), col('lastValidated', tr.t('colLastValidated')),
-      ], noValidatedUpdate.map((x) => ({ ...pledgeRow(x.pledge), cycles: x.cycles, since: x.since, lastValidated: x.lastValidated ?? tr.t('neverValidated') }))),
+      ], noValidatedUpdate.map((x) => ({ ...pledgeRow(x.pledge), cycles: x.cycles, since: x.since, lastValidated: x.lastValidated ?? tr.t('neverValidated') }))), options.printedRows, tr),
     ] : []),
     paragraph(tr.t('warnPastTarget')),
-    pastTarget.length === 0 ? none : table('warning-past-target', tr.t('warnPastTarget'), [
+    pastTarget.length === 0 ? none : printedPart(table('warning-past-target', tr.t('warnPastTarget'), [
       ...pledgeColumns, col('targetDate', tr.t('colTargetDate'), 'date'), col('status', tr.t('colStatus')),
-    ], pastTarget.map((x) => ({ ...pledgeRow(x.pledge), targetDate: x.pledge.targetDate, status: tr.status(x.status) }))),
+    ], pastTarget.map((x) => ({ ...pledgeRow(x.pledge), targetDate: x.pledge.targetDate, status: tr.status(x.status) }))), options.printedRows, tr),
     ...(change.previous ? [
       paragraph(tr.t('warnStopped', names)),
       stoppedReporting.length === 0 ? none : list(stoppedReporting.map((id) => index.organisationName(id))),

@@ -12,7 +12,7 @@ import { documentOf } from './document';
 import { warningsNote } from './warnings-note';
 import { pledgeListHref, scopeOf, stateListHref, updateListHref } from './figure-links';
 import { BuilderText, builderText } from '../i18n/builder-text';
-import { changeSection } from './change.section';
+import { changeSection, PRINTED_PLEDGE_ROWS } from './change.section';
 import { imrfAdoptionSection } from './adoption.section';
 
 /** The global compilation for one cycle or a span of cycles, feeding the IMRF. */
@@ -56,7 +56,7 @@ export function buildImrfSummary(input: ImrfSummaryReportInput): ReportDocument 
       ]),
     },
     nonReportingSection(index, scope, tr),
-    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true, population: {} })),
+    ...narrative(input, () => changeSection(index, cycles, () => true, tr, { statesRate: true, population: {}, printedRows: PRINTED_PLEDGE_ROWS })),
     ...narrative(input, () => imrfAdoptionSection(index, cycles, tr)),
     methodSection([
       weaknessMethodNote(parameters, tr),

@@ -8,7 +8,7 @@ import { objectiveQuestionsSection } from './guiding-questions.section';
 import { overviewBlocks, overviewContext, practiceBlocks } from './overview.section';
 import { challengeBlocks, expertReportsBlocks, indicatorColumns, indicatorRows, methodSection } from './shared-sections';
 import { scopeData } from './scope';
-import { changeSection } from './change.section';
+import { changeSection, PRINTED_PLEDGE_ROWS } from './change.section';
 import { objectiveCoverage } from './statistics';
 import { PledgeListFilter, pledgeListHref, pledgerListHref, stateListHref, updateListHref } from './figure-links';
 
@@ -103,7 +103,7 @@ export function buildObjectiveReport(input: ObjectiveReportInput): ReportDocumen
     { id: 'practices', title: tr.t('objPracticesSection'), blocks: practices },
     ...narrative(input, () => objectiveQuestionsSection(index, n, tr)).filter((s): s is Section => s !== null),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true, population: { objective: n } })),
+    ...narrative(input, () => changeSection(index, [cycle], (p) => p.objectives.includes(n), tr, { statesRate: true, population: { objective: n }, printedRows: PRINTED_PLEDGE_ROWS })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'objective', tr.t('objectiveLine', { n, title: tr.catalogue('objective', n, objective.title) }),

@@ -8,7 +8,7 @@ import { roundTableQuestionsSection } from './guiding-questions.section';
 import { OverviewContext, overviewBlocks, overviewContext } from './overview.section';
 import { methodSection, reportParameters, summariseIndicators } from './shared-sections';
 import { scopeData } from './scope';
-import { changeSection } from './change.section';
+import { changeSection, PRINTED_PLEDGE_ROWS } from './change.section';
 import { belowShare, objectiveCoverage, share, wholePercent } from './statistics';
 import { pledgeListHref, scopeOf, stateListHref } from './figure-links';
 
@@ -65,7 +65,7 @@ export function buildRoundTableReport(input: RoundTableReportInput): ReportDocum
     },
     ...narrative(input, () => roundTableQuestionsSection(index, rt, objectives, tr)),
     // Change since the last cycle (issue 16 item 4), before the notes on method.
-    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true, population: { roundTable: rt.code } })),
+    ...narrative(input, () => changeSection(index, cycles, (p) => p.objectives.some((n) => objectives.includes(n)), tr, { statesRate: true, population: { roundTable: rt.code }, printedRows: PRINTED_PLEDGE_ROWS })),
     methodSection([tr.t('methodOverview')], tr),
   ];
   return documentOf(input, 'round_table', tr.t('rtTitle', { title: imrfTitle(rt.title) }),

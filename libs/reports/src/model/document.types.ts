@@ -127,6 +127,12 @@ export interface TableBlock {
    * Absent when no cell links; CSV and XLSX leave it out (see ARCHITECTURE).
    */
   links?: Record<string, string>[];
+  /**
+   * A pledge-by-pledge list in a report about many States: the HTML and PDF
+   * editions print its first `rows` rows and then `note` (how many there are,
+   * and where all are); JSON, CSV and XLSX carry every row. Absent: all printed.
+   */
+  printed?: { rows: number; note: string };
 }
 
 /** Implementation statuses plus `no_update`: expected to report, nothing submitted. */
