@@ -87,7 +87,7 @@ export function publicCacheFastPath(cache: StatsCache, headers: FastPathHeaders)
     if (invalidLang !== undefined) return false;
     const hit = cache.peek(publicCacheKey(url, locale));
     if (!hit) return false;
-    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req), ['Content-Language', locale, 'Vary', 'Accept-Language']));
+    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req), ['Content-Language', locale]));
     return true;
   };
 }

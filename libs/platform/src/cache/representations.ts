@@ -31,9 +31,16 @@ const gzipAsync = promisify(gzip);
 /** Marks a response whose body is already encoded, so the compression middleware leaves it alone. */
 export const PRECOMPRESSED = Symbol('precompressed');
 
+/**
+ * A cached body is one language's (the cache key carries the request's language, see publicCacheKey) in one
+ * encoding: both headers select it, and writeHead's list replaces the Vary the locale middleware set, so both
+ * are named here, in one header.
+ */
+export const CACHED_VARY = 'Accept-Encoding, Accept-Language';
+
 function representation(encoding: Encoding, etag: string, bytes: Buffer): Representation {
   const headers = [
-    'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes.length), 'ETag', etag, 'Vary', 'Accept-Encoding',
+    'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes.length), 'ETag', etag, 'Vary', CACHED_VARY,
   ];
   if (encoding !== 'identity') headers.push('Content-Encoding', encoding);
   return { encoding, etag, bytes, headers };
@@ -130,7 +137,7 @@ export function sendPrepared(req: IncomingMessage, res: ServerResponse, body: Pr
   const rep = body[preferredEncoding(req.headers['accept-encoding'])];
   (res as ServerResponse & { [PRECOMPRESSED]?: boolean })[PRECOMPRESSED] = true;
   if (fresh(req, rep.etag)) {
-    res.writeHead(304, ['ETag', rep.etag, 'Vary', 'Accept-Encoding', ...extra]);
+    res.writeHead(304, extra.length ? ['ETag', rep.etag, 'Vary', CACHED_VARY].concat(extra) : ['ETag', rep.etag, 'Vary', CACHED_VARY]);
     res.end();
     return;
   }

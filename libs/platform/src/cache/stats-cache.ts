@@ -89,6 +89,9 @@ export class StatsCache implements OnModuleDestroy {
   private readonly local: LocalStatsCache<PreparedBody>;
   /** The highest Redis generation this process has seen (see `checked`). */
   private seen = 0;
+  /** Computations under way (see `computing`), and those waiting for one to end. */
+  private computes = 0;
+  private readonly computeQueue: (() => void)[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -212,6 +215,25 @@ export class StatsCache implements OnModuleDestroy {
   /** A value was computed without a lookup: if that is because the listener is down while PostgreSQL answers, the fallback copies are void. */
   computedUncached(): void {
     this.local.forgetFallback();
+  }
+
+  /**
+   * Runs the computation of a value to cache (after a miss), at most
+   * STATS_COMPUTE_CONCURRENCY at once in this process, the others in turn:
+   * the misses that follow an invalidation then leave the pool and the
+   * database's cores to the writes that caused it.
+   */
+  async computing<T>(compute: () => Promise<T>): Promise<T> {
+    if (this.computes < this.config.STATS_COMPUTE_CONCURRENCY) this.computes++;
+    else await new Promise<void>((resolve) => this.computeQueue.push(resolve));
+    try {
+      return await compute();
+    } finally {
+      // The slot passes to the next in line, or is freed.
+      const next = this.computeQueue.shift();
+      if (next) next();
+      else this.computes--;
+    }
   }
 
   /** Keeps a computed body (in every encoding: see prepareBody) here and, as its text, in Redis for the other processes. */

@@ -182,8 +182,7 @@ export class ProgressUpdatesService {
     }
     const submitted = await this.dataSource.transaction(async (m) => {
       await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
-      const number = await snapshotSubmission(m, id, user.id);
-      const view = await loadUpdateView(m, id);
+      const { number, view } = await snapshotSubmission(m, id, user.id);
       await this.audit.record(m, {
         action: 'progress_update.submit', entityType: 'progress_update', entityId: id,
         before: { editorialStatus: row.editorialStatus }, after: { editorialStatus: 'submitted', isLate: view.isLate, versionNumber: number },
@@ -215,8 +214,9 @@ export class ProgressUpdatesService {
     const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
       const id = await copyPreviousUpdate(m, previous.id, cycle.id, user.id, { awaitingApproval: approval });
-      const number = approval ? null : await snapshotSubmission(m, id, user.id);
-      const view = await loadUpdateView(m, id);
+      const snapshot = approval ? null : await snapshotSubmission(m, id, user.id);
+      const number = snapshot?.number ?? null;
+      const view = snapshot?.view ?? (await loadUpdateView(m, id));
       await this.audit.record(m, {
         action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
         after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, editorialStatus: view.editorialStatus, isLate: view.isLate, versionNumber: number },

@@ -6,9 +6,8 @@ import { MeasurementDto, PartnerContributionDto, EvidenceLinkDto } from '../dto/
 import type { PartnerContribution } from '../entities/progress-update.entity';
 import { ProgressEvidence } from '../entities/progress-evidence.entity';
 import { ProgressMeasurement } from '../entities/progress-measurement.entity';
-import { ProgressUpdateVersion } from '../entities/progress-update-version.entity';
 import { afterExtensionSql, isLateSql } from '../population/cycle-population.sql';
-import { loadUpdateView } from './progress-update.view';
+import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
 /** What access and state checks need of an update, in one read. */
 export interface UpdateRow {
@@ -111,12 +110,21 @@ export async function replaceLinks(m: EntityManager, updateId: string, links: Ev
   await m.insert(ProgressEvidence, links.map((l) => ({ updateId, kind: 'url' as const, url: l.url, title: l.title })));
 }
 
-/** Freezes what was submitted: the update as its reviewer sees it, without the review history. */
-export async function snapshotSubmission(m: EntityManager, updateId: string, userId: string): Promise<number> {
-  const { previous: _p, reviews: _r, ...snapshot } = await loadUpdateView(m, updateId);
-  const [{ next }] = await m.query('SELECT coalesce(max(number), 0) + 1 AS next FROM progress_update_version WHERE update_id = $1', [updateId]);
-  await m.insert(ProgressUpdateVersion, { updateId, number: next, snapshot, submittedBy: userId });
-  return next;
+/**
+ * Freezes what was submitted: the update as its reviewer sees it, without the review history. Returns the
+ * version's number and the whole view it was taken from (what the submission answers with: nothing changes
+ * the update between the two).
+ */
+export async function snapshotSubmission(m: EntityManager, updateId: string, userId: string): Promise<{ number: number; view: ProgressUpdateView }> {
+  const view = await loadUpdateView(m, updateId);
+  const { previous: _p, reviews: _r, ...snapshot } = view;
+  const [{ number }] = await m.query(
+    `INSERT INTO progress_update_version (update_id, number, snapshot, submitted_by)
+     SELECT $1, coalesce(max(v.number), 0) + 1, $2::jsonb, $3 FROM progress_update_version v WHERE v.update_id = $1
+     RETURNING number`,
+    [updateId, JSON.stringify(snapshot), userId],
+  );
+  return { number: number as number, view };
 }
 
 /**
