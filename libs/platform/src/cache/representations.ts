@@ -144,3 +144,31 @@ export function sendPrepared(req: IncomingMessage, res: ServerResponse, body: Pr
   res.writeHead(200, extra.length ? rep.headers.concat(extra) : rep.headers);
   res.end(rep.bytes);
 }
+
+/** Each representation's headers with one list of fixed ones appended, made once per (representation, list). */
+const withFixed = new WeakMap<Representation, WeakMap<string[], { ok: string[]; notModified: string[] }>>();
+
+function headersWith(rep: Representation, fixed: string[]): { ok: string[]; notModified: string[] } {
+  let byList = withFixed.get(rep);
+  if (!byList) withFixed.set(rep, (byList = new WeakMap()));
+  let lists = byList.get(fixed);
+  if (!lists) byList.set(fixed, (lists = { ok: rep.headers.concat(fixed), notModified: ['ETag', rep.etag, 'Vary', CACHED_VARY].concat(fixed) }));
+  return lists;
+}
+
+/**
+ * sendPrepared for a caller that sends the same `fixed` headers (one array, kept) with every answer and a few
+ * `perRequest` ones (the correlation id): the representation's headers and the fixed ones are joined once, so a
+ * hit copies one list instead of building three.
+ */
+export function sendPreparedWith(req: IncomingMessage, res: ServerResponse, body: PreparedBody, fixed: string[], perRequest: string[]): void {
+  const rep = body[preferredEncoding(req.headers['accept-encoding'])];
+  const lists = headersWith(rep, fixed);
+  if (fresh(req, rep.etag)) {
+    res.writeHead(304, lists.notModified.concat(perRequest));
+    res.end();
+    return;
+  }
+  res.writeHead(200, lists.ok.concat(perRequest));
+  res.end(rep.bytes);
+}
