@@ -11,7 +11,7 @@ import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '.
 import { ProgressUpdate } from '../entities/progress-update.entity';
 import { cyclePopulationSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  approvalNeeded, checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -169,7 +169,7 @@ export class ProgressUpdatesService {
     assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
-    if (await needsApproval(this.m, row.leadOrganisationId, user.id)) {
+    if (approvalNeeded(row.approverId, user.id)) {
       return this.dataSource.transaction(async (m) => {
         await this.bump(m, row, expected, `editorial_status = 'awaiting_approval'`);
         const view = await loadUpdateView(m, id);

@@ -19,13 +19,16 @@ export interface UpdateRow {
   cycleCode: string;
   cycleStatus: CycleStatus;
   deadline: string;
+  /** The organisation's in-country approver (see needsApproval), if it has one. */
+  approverId: string | null;
 }
 
 export async function loadUpdateRow(m: EntityManager, id: string): Promise<UpdateRow | undefined> {
   const [row] = await m.query(
     `SELECT u.id, u.pledge_id AS "pledgeId", p.lead_organisation_id AS "leadOrganisationId", u.editorial_status AS "editorialStatus",
-       u.version, c.code AS "cycleCode", c.status AS "cycleStatus", to_char(c.deadline, 'YYYY-MM-DD') AS deadline
-     FROM progress_update u JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id WHERE u.id = $1`,
+       u.version, c.code AS "cycleCode", c.status AS "cycleStatus", to_char(c.deadline, 'YYYY-MM-DD') AS deadline, o.approver_id AS "approverId"
+     FROM progress_update u JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id
+     JOIN organisation o ON o.id = p.lead_organisation_id WHERE u.id = $1`,
     [id],
   );
   return row;
@@ -136,7 +139,12 @@ export const LATENESS_SET_SQL = `is_late = ${isLateSql('now()', 'cycle_id', 'ple
 /** The organisation has an in-country approver and the submitter is not it: the update goes to the approver first. */
 export async function needsApproval(m: EntityManager, organisationId: string, submitterId: string): Promise<boolean> {
   const [org] = await m.query('SELECT approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
-  return !!org?.approverId && org.approverId !== submitterId;
+  return approvalNeeded(org?.approverId ?? null, submitterId);
+}
+
+/** needsApproval for an approver already read (an UpdateRow's `approverId`). */
+export function approvalNeeded(approverId: string | null, submitterId: string): boolean {
+  return !!approverId && approverId !== submitterId;
 }
 
 /**
