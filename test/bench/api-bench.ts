@@ -38,6 +38,8 @@ const SQL_RUNS = Number(process.env.BENCH_SQL_RUNS ?? 15);
 interface Figure {
   rps: number;
   p99: number;
+  /** CPU time the server's process spent per answered request (µs): unlike req/s, not changed by other processes' load. */
+  cpuUs: number;
   errors: number;
   /** The 1-minute load average at the end of the run(s). */
   load: number;
@@ -95,8 +97,10 @@ async function timeSql(url: string): Promise<Map<string, { median: number; best:
 }
 
 async function measure(server: RunningServer, path: string, seconds: number, headers?: Record<string, string>): Promise<Figure> {
+  const cpu0 = server.cpuMs();
   const r = await autocannon({ url: server.url + path, connections: CONNECTIONS, duration: seconds, headers });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, load: loadavg()[0] };
+  const cpuUs = ((server.cpuMs() - cpu0) * 1000) / Math.max(1, r.requests.total);
+  return { rps: r.requests.average, p99: r.latency.p99, cpuUs, errors: r.errors + r.timeouts + r.non2xx, load: loadavg()[0] };
 }
 
 async function bodies(server: RunningServer): Promise<Map<string, string>> {
@@ -121,7 +125,7 @@ async function checkEncodings(server: RunningServer, reference: Map<string, stri
       const expected = reference.get(e.path) ?? '';
       if (body.toString() !== expected) throw new Error(`cached ${encoding}: ${e.path} differs from the raw server's body`);
       if (Buffer.byteLength(expected) >= 1024 && sent !== encoding) throw new Error(`cached: ${e.path} sent ${sent} for ${encoding}`);
-      if (!String(res.headers.vary ?? '').split(/\s*,\s*/).includes('Accept-Encoding')) throw new Error(`cached: ${e.path} without Vary: Accept-Encoding`);
+      if (!/(^|,)\s*accept-encoding\s*(,|$)/i.test(String(res.headers.vary ?? ''))) throw new Error(`cached: ${e.path} without Vary: Accept-Encoding (${res.headers.vary})`);
       tags.add(String(res.headers.etag));
     }
     if (Buffer.byteLength(reference.get(e.path) ?? '') >= 1024 && tags.size !== 3) throw new Error(`cached: ${e.path} shares an ETag across encodings`);
@@ -153,6 +157,7 @@ async function benchEndpoint(servers: Record<Mode, RunningServer>, path: string)
     out[mode] = {
       rps: list.reduce((n, f) => n + f.rps, 0) / list.length,
       p99: Math.max(...list.map((f) => f.p99)),
+      cpuUs: list.reduce((n, f) => n + f.cpuUs, 0) / list.length,
       errors: list.reduce((n, f) => n + f.errors, 0),
       load: list.reduce((n, f) => n + f.load, 0) / list.length,
     };
@@ -207,7 +212,7 @@ async function main(): Promise<void> {
 }
 
 function printTable(results: Map<string, Partial<Record<Mode, Figure>>>, sqlTimes: Map<string, { median: number }>): void {
-  const ratio = (a?: Figure, b?: Figure) => (a && b ? (a.rps / b.rps).toFixed(2) : '-');
+  const ratio = (a?: Figure, b?: Figure) => (a && b ? `${(a.rps / b.rps).toFixed(2)} (cpu ${(b.cpuUs / a.cpuUs).toFixed(2)})` : '-');
   const rows = [...results].map(([path, f]) => [
     path.replace('/api/v1/stats/', ''), sqlTimes.get(path)?.median.toFixed(2) ?? '-',
     fmt(f.memory), fmt(f.cached), ratio(f.cached, f.memory), fmt(f['cached-br']),
@@ -219,11 +224,11 @@ function printTable(results: Map<string, Partial<Record<Mode, Figure>>>, sqlTime
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   process.stdout.write(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
-  process.stdout.write(`(each figure: mean req/s over ${ROUNDS} rounds, worst p99, [1-min load average]; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+  process.stdout.write(`(each figure: mean req/s over ${ROUNDS} rounds, worst p99, server CPU µs per request, [1-min load average]; a ratio's "cpu" is the peer's CPU per request over the app's, which other processes' load does not change; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
 }
 
 function fmt(f?: Figure): string {
-  return f ? `${f.rps.toFixed(0)} (${f.p99} ms)${f.errors ? ` ${f.errors}err` : ''} [${f.load.toFixed(1)}]` : '-';
+  return f ? `${f.rps.toFixed(0)} (${f.p99} ms, ${f.cpuUs.toFixed(0)} µs)${f.errors ? ` ${f.errors}err` : ''} [${f.load.toFixed(1)}]` : '-';
 }
 
 function log(message: string): void {

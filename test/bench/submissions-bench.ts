@@ -185,6 +185,7 @@ async function main(): Promise<void> {
     const genBefore = await generation();
     const validations: Promise<void>[] = [];
     const started = Date.now();
+    const cpuBefore = api.cpuMs();
     const reading = readDashboards(api.url, SPREAD_S + 10);
     const sessions = focals.map((f) => sleep(Math.random() * SPREAD_S * 1000).then(() => session(api.url, f, secretariat, file, validations))
       .catch((err: Error) => { failures.push(`${f.email}: ${err.message}`); }));
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
     await Promise.allSettled(validations);
     const rushSeconds = (Date.now() - started) / 1000;
     const during = await reading;
+    const apiCpuSeconds = (api.cpuMs() - cpuBefore) / 1000;
     const invalidations = (await generation()) - genBefore;
     log(`rush done in ${rushSeconds.toFixed(1)} s: ${latencies.submit.length}/${focals.length} submitted, ${latencies.validate.length} validated`);
     log(`dashboards during the rush: ${readerFigures(during)}`);
@@ -206,6 +208,7 @@ async function main(): Promise<void> {
     process.stdout.write(`submission p50 ${pct(latencies.submit, 50).toFixed(0)} ms, p99 ${pct(latencies.submit, 99).toFixed(0)} ms (goal p99 < 300 ms)\n`);
     process.stdout.write(`dashboards cached p99: before ${before.latency.p99} ms, during ${during.latency.p99} ms\n`);
     process.stdout.write(`stats cache invalidations: ${invalidations} for ${latencies.validate.length} validations over ${rushSeconds.toFixed(0)} s\n`);
+    process.stdout.write(`API process CPU during the rush: ${apiCpuSeconds.toFixed(1)} s over ${rushSeconds.toFixed(0)} s, ${((apiCpuSeconds * 1e6) / Math.max(1, during.requests.total)).toFixed(0)} µs per dashboard read (writes included)\n`);
     process.stdout.write(`load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
     for (const f of failures.slice(0, 10)) process.stdout.write(`failure: ${f}\n`);
   } finally {

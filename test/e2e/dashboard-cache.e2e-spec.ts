@@ -1,8 +1,12 @@
 import Redis from 'ioredis';
+import { StatsCache } from '@gcm/platform';
 import { bearer, createUser, CreatedUser } from '../helpers/auth';
 import { pledgeBody, publishedPledge } from '../helpers/pledges';
 import { listenerPids, sql, until } from '../helpers/stats-cache';
 import { createTestApp, TestApp } from '../helpers/test-app';
+
+/** Both processes' invalidation window: long enough that a burst in SQL lands inside it on a busy machine. */
+const WINDOW_MS = 1000;
 
 /** Two API processes on one database and one Redis prefix, as in a deployment with several API instances. */
 describe('stats cache across API processes', () => {
@@ -12,8 +16,10 @@ describe('stats cache across API processes', () => {
   let secretariat: CreatedUser;
 
   beforeAll(async () => {
-    one = await createTestApp({ env: { STATS_CACHE_TTL_SECONDS: '86400' } });
-    two = await createTestApp({ env: { DATABASE_URL: one.db.url, REDIS_PREFIX: one.redisPrefix, STATS_CACHE_TTL_SECONDS: '86400' } });
+    one = await createTestApp({ env: { STATS_CACHE_TTL_SECONDS: '86400', STATS_INVALIDATION_WINDOW_MS: String(WINDOW_MS) } });
+    two = await createTestApp({
+      env: { DATABASE_URL: one.db.url, REDIS_PREFIX: one.redisPrefix, STATS_CACHE_TTL_SECONDS: '86400', STATS_INVALIDATION_WINDOW_MS: String(WINDOW_MS) },
+    });
     focal = await createUser(one, { role: 'focal_point', organisationAlpha3: 'MEX' });
     secretariat = await createUser(one, { role: 'secretariat' });
     await publishedPledge(one, focal, secretariat, pledgeBody({ scope: null }));
@@ -69,6 +75,26 @@ describe('stats cache across API processes', () => {
     for (const t of [one, two]) expect(await until(() => organisation(t), 'the new name', (n) => n !== 'Mexico')).toBe('United Mexican States');
     // Both processes heard the same transaction; the shared generation moved once.
     expect(await generation()).toBe(before + 1);
+  });
+
+  it('a burst of 40 commits empties the shared cache twice, not once per commit and process: the window batches across replicas', async () => {
+    const gaps = async (t: TestApp) => (await t.http.get('/api/v1/stats/gaps?threshold=4').expect(200)).body as { recommendations: { paragraph: number; shortTitle: string }[] };
+    const title = async (t: TestApp) => (await gaps(t)).recommendations.find((r) => r.paragraph === 103)?.shortTitle;
+    await title(one);
+    await title(two);
+    // A quiet spell first, so that the burst's first commit is handled at once by both (one bump: the same transaction).
+    await new Promise((r) => setTimeout(r, WINDOW_MS + 100));
+    const before = await generation();
+    const invalidations = [one, two].map((t) => t.app.get(StatsCache).invalidations);
+    await sql(one.db.url, `DO $$ BEGIN
+      FOR i IN 1..40 LOOP UPDATE recommendation SET short_title = 'Burst ' || i WHERE paragraph = 103; COMMIT; END LOOP;
+    END $$`);
+    for (const t of [one, two]) expect(await until(() => title(t), 'the last commit', (v) => v === 'Burst 40')).toBe('Burst 40');
+    // Each process handled the burst in (at most) two batches — its first commit at once, the rest when the window ended…
+    [one, two].forEach((t, i) => expect(t.app.get(StatsCache).invalidations - invalidations[i]).toBeLessThanOrEqual(2));
+    // …and the shared generation moved once per batch, not once per process: the second process found every transaction handled.
+    expect(await generation() - before).toBeLessThanOrEqual(2);
+    expect(await generation() - before).toBeGreaterThanOrEqual(1);
   });
 
   it('a change through the API of one process is seen by the other on its next requests', async () => {

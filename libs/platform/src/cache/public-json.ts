@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { PreparedBody, sendPrepared } from './representations';
+import { PreparedBody, sendPrepared, sendPreparedWith } from './representations';
 import type { CachedBody, StatsCache } from './stats-cache';
 import { currentLocale, localeOfRequest } from '../i18n/request-locale';
 import type { Locale } from '../pure/locales';
@@ -25,6 +25,8 @@ export function etagOf(body: string): string {
  */
 export function publicCacheKey(url: string, locale: Locale = currentLocale()): string {
   const q = url.indexOf('?');
+  // Most dashboard URLs have no query: nothing to sort (the hot path's case).
+  if (q < 0) return `${url}#${locale}`;
   const params = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
   params.delete('lang');
   params.sort();
@@ -79,6 +81,13 @@ export interface FastPathHeaders {
  * API would refuse. Returns false (the request goes on to Express) on a miss.
  */
 export function publicCacheFastPath(cache: StatsCache, headers: FastPathHeaders) {
+  // The headers every hit in a language sends besides its representation's: the cache policy, the security headers, the language.
+  const fixedByLocale = new Map<Locale, string[]>();
+  const fixedFor = (locale: Locale): string[] => {
+    let fixed = fixedByLocale.get(locale);
+    if (!fixed) fixedByLocale.set(locale, (fixed = CACHE_POLICY.concat(headers.fixed, ['Content-Language', locale])));
+    return fixed;
+  };
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url;
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !url || !cache.servesFromMemory(url)) return false;
@@ -87,7 +96,7 @@ export function publicCacheFastPath(cache: StatsCache, headers: FastPathHeaders)
     if (invalidLang !== undefined) return false;
     const hit = cache.peek(publicCacheKey(url, locale));
     if (!hit) return false;
-    writeCachedJson(req, res, hit, undefined, headers.fixed.concat(headers.perRequest(req), ['Content-Language', locale, 'Vary', 'Accept-Language']));
+    sendPreparedWith(req, res, hit, fixedFor(locale), headers.perRequest(req));
     return true;
   };
 }

@@ -31,9 +31,16 @@ const gzipAsync = promisify(gzip);
 /** Marks a response whose body is already encoded, so the compression middleware leaves it alone. */
 export const PRECOMPRESSED = Symbol('precompressed');
 
+/**
+ * A cached body is one language's (the cache key carries the request's language, see publicCacheKey) in one
+ * encoding: both headers select it, and writeHead's list replaces the Vary the locale middleware set, so both
+ * are named here, in one header.
+ */
+export const CACHED_VARY = 'Accept-Encoding, Accept-Language';
+
 function representation(encoding: Encoding, etag: string, bytes: Buffer): Representation {
   const headers = [
-    'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes.length), 'ETag', etag, 'Vary', 'Accept-Encoding',
+    'Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(bytes.length), 'ETag', etag, 'Vary', CACHED_VARY,
   ];
   if (encoding !== 'identity') headers.push('Content-Encoding', encoding);
   return { encoding, etag, bytes, headers };
@@ -130,10 +137,38 @@ export function sendPrepared(req: IncomingMessage, res: ServerResponse, body: Pr
   const rep = body[preferredEncoding(req.headers['accept-encoding'])];
   (res as ServerResponse & { [PRECOMPRESSED]?: boolean })[PRECOMPRESSED] = true;
   if (fresh(req, rep.etag)) {
-    res.writeHead(304, ['ETag', rep.etag, 'Vary', 'Accept-Encoding', ...extra]);
+    res.writeHead(304, extra.length ? ['ETag', rep.etag, 'Vary', CACHED_VARY].concat(extra) : ['ETag', rep.etag, 'Vary', CACHED_VARY]);
     res.end();
     return;
   }
   res.writeHead(200, extra.length ? rep.headers.concat(extra) : rep.headers);
+  res.end(rep.bytes);
+}
+
+/** Each representation's headers with one list of fixed ones appended, made once per (representation, list). */
+const withFixed = new WeakMap<Representation, WeakMap<string[], { ok: string[]; notModified: string[] }>>();
+
+function headersWith(rep: Representation, fixed: string[]): { ok: string[]; notModified: string[] } {
+  let byList = withFixed.get(rep);
+  if (!byList) withFixed.set(rep, (byList = new WeakMap()));
+  let lists = byList.get(fixed);
+  if (!lists) byList.set(fixed, (lists = { ok: rep.headers.concat(fixed), notModified: ['ETag', rep.etag, 'Vary', CACHED_VARY].concat(fixed) }));
+  return lists;
+}
+
+/**
+ * sendPrepared for a caller that sends the same `fixed` headers (one array, kept) with every answer and a few
+ * `perRequest` ones (the correlation id): the representation's headers and the fixed ones are joined once, so a
+ * hit copies one list instead of building three.
+ */
+export function sendPreparedWith(req: IncomingMessage, res: ServerResponse, body: PreparedBody, fixed: string[], perRequest: string[]): void {
+  const rep = body[preferredEncoding(req.headers['accept-encoding'])];
+  const lists = headersWith(rep, fixed);
+  if (fresh(req, rep.etag)) {
+    res.writeHead(304, lists.notModified.concat(perRequest));
+    res.end();
+    return;
+  }
+  res.writeHead(200, lists.ok.concat(perRequest));
   res.end(rep.bytes);
 }

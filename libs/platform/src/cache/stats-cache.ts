@@ -89,6 +89,10 @@ export class StatsCache implements OnModuleDestroy {
   private readonly local: LocalStatsCache<PreparedBody>;
   /** The highest Redis generation this process has seen (see `checked`). */
   private seen = 0;
+  /** Computations under way (see `computing`), and those waiting for one to end. */
+  private computes = 0;
+  private readonly computeQueue: (() => void)[] = [];
+  private readonly memoryHits?: { inc(): void };
 
   constructor(
     private readonly config: AppConfig,
@@ -99,6 +103,8 @@ export class StatsCache implements OnModuleDestroy {
     this.dataPrefix = `${config.REDIS_PREFIX}:stats:data:`;
     this.seenPrefix = `${config.REDIS_PREFIX}:stats:seen:`;
     this.local = new LocalStatsCache(config.STATS_CACHE_TTL_SECONDS * 1000);
+    // Bound once: the hot path counts every hit, and resolving labels each time costs more than the hit itself.
+    this.memoryHits = metrics?.cacheLookups.labels('memory');
   }
 
   get enabled(): boolean {
@@ -175,7 +181,7 @@ export class StatsCache implements OnModuleDestroy {
   peek(key: string): PreparedBody | undefined {
     const hit = this.enabled ? this.local.get(key) : undefined;
     // A miss here goes on to lookup(), which counts it.
-    if (hit) this.metrics?.cacheLookups.inc({ result: 'memory' });
+    if (hit) this.memoryHits?.inc();
     return hit;
   }
 
@@ -212,6 +218,25 @@ export class StatsCache implements OnModuleDestroy {
   /** A value was computed without a lookup: if that is because the listener is down while PostgreSQL answers, the fallback copies are void. */
   computedUncached(): void {
     this.local.forgetFallback();
+  }
+
+  /**
+   * Runs the computation of a value to cache (after a miss), at most
+   * STATS_COMPUTE_CONCURRENCY at once in this process, the others in turn:
+   * the misses that follow an invalidation then leave the pool and the
+   * database's cores to the writes that caused it.
+   */
+  async computing<T>(compute: () => Promise<T>): Promise<T> {
+    if (this.computes < this.config.STATS_COMPUTE_CONCURRENCY) this.computes++;
+    else await new Promise<void>((resolve) => this.computeQueue.push(resolve));
+    try {
+      return await compute();
+    } finally {
+      // The slot passes to the next in line, or is freed.
+      const next = this.computeQueue.shift();
+      if (next) next();
+      else this.computes--;
+    }
   }
 
   /** Keeps a computed body (in every encoding: see prepareBody) here and, as its text, in Redis for the other processes. */

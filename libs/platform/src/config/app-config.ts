@@ -316,6 +316,20 @@ export class AppConfig {
   STATS_INVALIDATION_WINDOW_MS = 150;
 
   /**
+   * How many public aggregates one API process computes at once for the
+   * cache; further misses wait their turn (misses of one key share one
+   * computation whatever this is). After an invalidation every dashboard
+   * misses together: unbounded, they would hold the whole pool and every
+   * core of the database while writes (a focal point's submission) wait
+   * behind them. About the database's cores is right.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  STATS_COMPUTE_CONCURRENCY = 2;
+
+  /**
    * HTTP timeouts of the API's server. A request (headers and body, e.g. an
    * evidence upload) must arrive within HTTP_REQUEST_TIMEOUT_MS, its headers
    * within HTTP_HEADERS_TIMEOUT_MS, else the server answers 408 and closes the
@@ -398,7 +412,7 @@ const CONFIG_KEYS = [
   'RESET_LIMIT_PER_IP', 'RESET_LIMIT_WINDOW_SECONDS', 'SSO_START_LIMIT_PER_IP', 'SUBSCRIBE_LIMIT_PER_ADDRESS', 'SUBSCRIBE_LIMIT_PER_IP',
   'SUBSCRIBE_LIMIT_WINDOW_SECONDS', 'WORKER_LOCK_MS', 'WORKER_STALLED_INTERVAL_MS',
   'REPORT_REQUEST_DELAY_MS', 'REMINDER_SCAN_EVERY_MINUTES', 'REMINDER_LINK_TTL_HOURS', 'RETENTION_PRUNE_EVERY_MINUTES', 'SESSION_RETENTION_DAYS',
-  'TOKEN_RETENTION_DAYS', 'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS', 'STATS_INVALIDATION_WINDOW_MS',
+  'TOKEN_RETENTION_DAYS', 'IDEMPOTENCY_RETENTION_HOURS', 'REPORT_RENDER_THREADS', 'STATS_CACHE_TTL_SECONDS', 'STATS_INVALIDATION_WINDOW_MS', 'STATS_COMPUTE_CONCURRENCY',
   'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'TRUST_PROXY', 'SHUTDOWN_GRACE_MS', 'SHUTDOWN_TIMEOUT_MS', 'METRICS_TOKEN', 'OTEL_EXPORTER_OTLP_ENDPOINT',
 ] as const satisfies readonly (keyof AppConfig)[];

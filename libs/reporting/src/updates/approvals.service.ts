@@ -66,8 +66,7 @@ export class ApprovalsService {
     return this.dataSource.transaction(async (m) => {
       await updateVersioned(m, { table: 'progress_update', what: 'progress update', key: id }, row.version,
         `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
-      const number = await snapshotSubmission(m, id, user.id);
-      const view = await loadUpdateView(m, id);
+      const { number, view } = await snapshotSubmission(m, id, user.id);
       await this.audit.record(m, {
         action: 'progress_update.approve', entityType: 'progress_update', entityId: id,
         before: { editorialStatus: 'awaiting_approval' }, after: { editorialStatus: 'submitted', isLate: view.isLate, versionNumber: number },

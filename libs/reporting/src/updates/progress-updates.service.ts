@@ -11,7 +11,7 @@ import { CreateProgressUpdateDto, NoChangeDto, UpdateProgressUpdateDto } from '.
 import { ProgressUpdate } from '../entities/progress-update.entity';
 import { cyclePopulationSql } from '../population/cycle-population.sql';
 import {
-  checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
+  approvalNeeded, checkProgressContent, copyPreviousUpdate, LATENESS_SET_SQL, loadUpdateRow, needsApproval, replaceLinks, replaceMeasurements, snapshotSubmission, UpdateRow,
 } from './progress-writes';
 import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
@@ -169,7 +169,7 @@ export class ProgressUpdatesService {
     assertVersion('progress update', row.version, expected);
     nextUpdateStatus(row.editorialStatus, 'submit');
     assertCycleOpen(row.cycleStatus, row.cycleCode);
-    if (await needsApproval(this.m, row.leadOrganisationId, user.id)) {
+    if (approvalNeeded(row.approverId, user.id)) {
       return this.dataSource.transaction(async (m) => {
         await this.bump(m, row, expected, `editorial_status = 'awaiting_approval'`);
         const view = await loadUpdateView(m, id);
@@ -182,8 +182,7 @@ export class ProgressUpdatesService {
     }
     const submitted = await this.dataSource.transaction(async (m) => {
       await this.bump(m, row, expected, `editorial_status = 'submitted', submitted_at = now(), submitted_by = $3, ${LATENESS_SET_SQL}`, [user.id]);
-      const number = await snapshotSubmission(m, id, user.id);
-      const view = await loadUpdateView(m, id);
+      const { number, view } = await snapshotSubmission(m, id, user.id);
       await this.audit.record(m, {
         action: 'progress_update.submit', entityType: 'progress_update', entityId: id,
         before: { editorialStatus: row.editorialStatus }, after: { editorialStatus: 'submitted', isLate: view.isLate, versionNumber: number },
@@ -215,8 +214,9 @@ export class ProgressUpdatesService {
     const result = await this.idempotency.run({ key, userId: user.id, scope: 'updates.no-change', request: { pledgeId, dto } }, async (m) => {
       await this.existing(m, pledgeId, cycle);
       const id = await copyPreviousUpdate(m, previous.id, cycle.id, user.id, { awaitingApproval: approval });
-      const number = approval ? null : await snapshotSubmission(m, id, user.id);
-      const view = await loadUpdateView(m, id);
+      const snapshot = approval ? null : await snapshotSubmission(m, id, user.id);
+      const number = snapshot?.number ?? null;
+      const view = snapshot?.view ?? (await loadUpdateView(m, id));
       await this.audit.record(m, {
         action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,
         after: { pledgeId, cycle: cycle.code, copiedFrom: previous.id, editorialStatus: view.editorialStatus, isLate: view.isLate, versionNumber: number },

@@ -6,9 +6,8 @@ import { MeasurementDto, PartnerContributionDto, EvidenceLinkDto } from '../dto/
 import type { PartnerContribution } from '../entities/progress-update.entity';
 import { ProgressEvidence } from '../entities/progress-evidence.entity';
 import { ProgressMeasurement } from '../entities/progress-measurement.entity';
-import { ProgressUpdateVersion } from '../entities/progress-update-version.entity';
 import { afterExtensionSql, isLateSql } from '../population/cycle-population.sql';
-import { loadUpdateView } from './progress-update.view';
+import { loadUpdateView, ProgressUpdateView } from './progress-update.view';
 
 /** What access and state checks need of an update, in one read. */
 export interface UpdateRow {
@@ -20,13 +19,16 @@ export interface UpdateRow {
   cycleCode: string;
   cycleStatus: CycleStatus;
   deadline: string;
+  /** The organisation's in-country approver (see needsApproval), if it has one. */
+  approverId: string | null;
 }
 
 export async function loadUpdateRow(m: EntityManager, id: string): Promise<UpdateRow | undefined> {
   const [row] = await m.query(
     `SELECT u.id, u.pledge_id AS "pledgeId", p.lead_organisation_id AS "leadOrganisationId", u.editorial_status AS "editorialStatus",
-       u.version, c.code AS "cycleCode", c.status AS "cycleStatus", to_char(c.deadline, 'YYYY-MM-DD') AS deadline
-     FROM progress_update u JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id WHERE u.id = $1`,
+       u.version, c.code AS "cycleCode", c.status AS "cycleStatus", to_char(c.deadline, 'YYYY-MM-DD') AS deadline, o.approver_id AS "approverId"
+     FROM progress_update u JOIN pledge p ON p.id = u.pledge_id JOIN reporting_cycle c ON c.id = u.cycle_id
+     JOIN organisation o ON o.id = p.lead_organisation_id WHERE u.id = $1`,
     [id],
   );
   return row;
@@ -111,12 +113,21 @@ export async function replaceLinks(m: EntityManager, updateId: string, links: Ev
   await m.insert(ProgressEvidence, links.map((l) => ({ updateId, kind: 'url' as const, url: l.url, title: l.title })));
 }
 
-/** Freezes what was submitted: the update as its reviewer sees it, without the review history. */
-export async function snapshotSubmission(m: EntityManager, updateId: string, userId: string): Promise<number> {
-  const { previous: _p, reviews: _r, ...snapshot } = await loadUpdateView(m, updateId);
-  const [{ next }] = await m.query('SELECT coalesce(max(number), 0) + 1 AS next FROM progress_update_version WHERE update_id = $1', [updateId]);
-  await m.insert(ProgressUpdateVersion, { updateId, number: next, snapshot, submittedBy: userId });
-  return next;
+/**
+ * Freezes what was submitted: the update as its reviewer sees it, without the review history. Returns the
+ * version's number and the whole view it was taken from (what the submission answers with: nothing changes
+ * the update between the two).
+ */
+export async function snapshotSubmission(m: EntityManager, updateId: string, userId: string): Promise<{ number: number; view: ProgressUpdateView }> {
+  const view = await loadUpdateView(m, updateId);
+  const { previous: _p, reviews: _r, ...snapshot } = view;
+  const [{ number }] = await m.query(
+    `INSERT INTO progress_update_version (update_id, number, snapshot, submitted_by)
+     SELECT $1, coalesce(max(v.number), 0) + 1, $2::jsonb, $3 FROM progress_update_version v WHERE v.update_id = $1
+     RETURNING number`,
+    [updateId, JSON.stringify(snapshot), userId],
+  );
+  return { number: number as number, view };
 }
 
 /**
@@ -128,7 +139,12 @@ export const LATENESS_SET_SQL = `is_late = ${isLateSql('now()', 'cycle_id', 'ple
 /** The organisation has an in-country approver and the submitter is not it: the update goes to the approver first. */
 export async function needsApproval(m: EntityManager, organisationId: string, submitterId: string): Promise<boolean> {
   const [org] = await m.query('SELECT approver_id AS "approverId" FROM organisation WHERE id = $1', [organisationId]);
-  return !!org?.approverId && org.approverId !== submitterId;
+  return approvalNeeded(org?.approverId ?? null, submitterId);
+}
+
+/** needsApproval for an approver already read (an UpdateRow's `approverId`). */
+export function approvalNeeded(approverId: string | null, submitterId: string): boolean {
+  return !!approverId && approverId !== submitterId;
 }
 
 /**

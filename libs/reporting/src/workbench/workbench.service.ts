@@ -68,7 +68,7 @@ export class WorkbenchService {
       for (const pledgeId of dto.pledgeIds) {
         const row = rows.get(pledgeId)!;
         const id = await copyPreviousUpdate(m, row.previous!.updateId, cycle.id, user.id, { awaitingApproval: approval });
-        const number = approval ? null : await snapshotSubmission(m, id, user.id);
+        const number = approval ? null : (await snapshotSubmission(m, id, user.id)).number;
         const [u] = await m.query('SELECT version, is_late AS "isLate" FROM progress_update WHERE id = $1', [id]);
         await this.audit.record(m, {
           action: 'progress_update.no_change', entityType: 'progress_update', entityId: id,

@@ -213,7 +213,7 @@ export class WorkbookService {
       if (approval) {
         audits.push({ action: 'progress_update.submit_for_approval', entityType: 'progress_update', entityId: u.updateId, before, after: { editorialStatus: 'awaiting_approval', via: 'workbook' } });
       } else {
-        const number = await snapshotSubmission(m, u.updateId, user.id);
+        const { number } = await snapshotSubmission(m, u.updateId, user.id);
         audits.push({ action: 'progress_update.submit', entityType: 'progress_update', entityId: u.updateId, before, after: { editorialStatus: 'submitted', versionNumber: number, via: 'workbook' } });
       }
       u.version++;
