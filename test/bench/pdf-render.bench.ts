@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { ReportDocument, buildReport, renderPdf } from '@gcm/reports';
 import type { ReportKind, ReportScope } from '../../libs/reports/src/model/report-kind.types';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
@@ -12,8 +12,8 @@ import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-datas
  * States and PLEDGES (10,000) pledges, the IMRF summary and the busiest
  * State's report, then a 49-report set (the summary, 23 objectives, 5 themes,
  * 4 round tables, 5 regions, 11 States). Per report: wall ms, CPU ms, bytes,
- * pages, PDF objects; for the set: total bytes, CPU seconds, time in garbage
- * collection, peak heap and RSS of this process. Each report is rendered once
+ * pages, PDF objects; for the set: total bytes, CPU seconds, peak heap and
+ * RSS of this process. Each report is rendered once
  * to warm up (fonts parsed, code compiled) before it is measured.
  * OUT=dir writes every PDF there (to compare text before and after a change).
  * Asserts nothing. Run: npm run bench:pdf-render
@@ -31,31 +31,29 @@ const sample = () => {
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
 };
-let gcMs = 0;
-new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcMs += e.duration))).observe({ entryTypes: ['gc'] });
 
-interface Measured { wall: number; cpu: number; gc: number; bytes: Buffer }
+interface Measured { wall: number; cpu: number; bytes: Buffer }
 
 async function measure(doc: ReportDocument): Promise<Measured> {
   const cpu0 = process.cpuUsage();
-  const gc0 = gcMs;
   const start = performance.now();
   const bytes = await renderPdf(doc);
   const wall = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   sample();
-  return { wall, cpu: (cpu.user + cpu.system) / 1000, gc: gcMs - gc0, bytes };
+  return { wall, cpu: (cpu.user + cpu.system) / 1000, bytes };
 }
 
 const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
-const objects = (pdf: Buffer) => Number(/\/Size (\d+)/.exec(pdf.toString('latin1', Math.max(0, pdf.length - 400)))?.[1] ?? 0);
+/** The trailer's (or cross-reference stream's) /Size: the file's object count. */
+const objects = (pdf: Buffer) => Number([...pdf.toString('latin1').matchAll(/\/Size (\d+)/g)].pop()?.[1] ?? 0);
 
 async function main(): Promise<void> {
   const sampler = setInterval(sample, 5);
   process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${PLEDGES} pledges\n`);
-  process.stdout.write(`${'report'.padEnd(24)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'GC ms'.padStart(8)}${'size'.padStart(10)}${'pages'.padStart(7)}${'objects'.padStart(9)}\n`);
+  process.stdout.write(`${'report'.padEnd(24)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'size'.padStart(10)}${'pages'.padStart(7)}${'objects'.padStart(9)}\n`);
   const row = (name: string, m: Measured) => process.stdout.write(`${name.padEnd(24)}${m.wall.toFixed(0).padStart(9)}${m.cpu.toFixed(0).padStart(9)}` +
-    `${m.gc.toFixed(0).padStart(8)}${kb(m.bytes.length).padStart(10)}${String(pages(m.bytes)).padStart(7)}${String(objects(m.bytes)).padStart(9)}\n`);
+    `${kb(m.bytes.length).padStart(10)}${String(pages(m.bytes)).padStart(7)}${String(objects(m.bytes)).padStart(9)}\n`);
   if (OUT) mkdirSync(OUT, { recursive: true });
   for (const language of LANGS) {
     const data = syntheticDataset({ pledges: PLEDGES, cycles: 4, contentLanguage: language });
@@ -83,7 +81,6 @@ async function main(): Promise<void> {
     let bytes = 0;
     let cpu = 0;
     let wall = 0;
-    let gc = 0;
     let pageCount = 0;
     let objectCount = 0;
     peakHeap = 0;
@@ -92,12 +89,11 @@ async function main(): Promise<void> {
       bytes += m.bytes.length;
       cpu += m.cpu;
       wall += m.wall;
-      gc += m.gc;
       pageCount += pages(m.bytes);
       objectCount += objects(m.bytes);
       if (OUT) writeFileSync(join(OUT, `${name}-${language}.pdf`), m.bytes);
     }
-    process.stdout.write(`${`${docs.length}-report set ${language}`.padEnd(24)}${wall.toFixed(0).padStart(9)}${cpu.toFixed(0).padStart(9)}${gc.toFixed(0).padStart(8)}` +
+    process.stdout.write(`${`${docs.length}-report set ${language}`.padEnd(24)}${wall.toFixed(0).padStart(9)}${cpu.toFixed(0).padStart(9)}` +
       `${mb(bytes).padStart(10)}${String(pageCount).padStart(7)}${String(objectCount).padStart(9)}   peak heap ${mb(peakHeap)}, load ${loadavg()[0].toFixed(2)}\n`);
   }
   clearInterval(sampler);

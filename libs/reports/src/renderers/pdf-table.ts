@@ -108,7 +108,9 @@ export function drawTable(
         const shown = lines.slice(from, to);
         // A cell with nothing printed on this page has no content here.
         if (shown.some((l) => l !== '')) {
-          const draw = () => shown.forEach((line, k) => script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align }));
+          const draw = () => shown.forEach((line, k) => script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, {
+            weight, size: fontSize, color: '#1a1a1a', align, continues: from + k < lines.length - 1,
+          }));
           const cell = tagged?.[i];
           if (cell) tags.mark(draw, cell);
           else cellsText.push(draw);

@@ -148,13 +148,13 @@ export class PdfTags {
 
 /**
  * Drops what a structure element does not need before it is written: an
- * empty /K (a table cell with nothing printed), the array around a single
- * kid, and /Type in a marked-content reference (optional, 14.7.4.3).
+ * empty /K (a table cell with nothing printed) and the array around a single
+ * kid. (A marked-content reference keeps its optional /Type /MCR: poppler
+ * tells it from an element by it.)
  */
 function tidyElement(data: Record<string, unknown>): void {
   const k = data.K;
   if (!Array.isArray(k)) return;
-  for (const kid of k) if (kid !== null && typeof kid === 'object' && (kid as { Type?: string }).Type === 'MCR') delete (kid as { Type?: string }).Type;
   if (k.length === 0) delete data.K;
   else if (k.length === 1) data.K = k[0];
 }

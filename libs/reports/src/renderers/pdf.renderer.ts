@@ -132,34 +132,37 @@ function set(pen: Pen, text: string, o: SetOptions): void {
   const fit = () => {
     if (doc.y + lh > doc.page.height - doc.page.margins.bottom) tags.newPage();
   };
-  const draw = (line: string) => {
-    script.line(line, x, doc.y, width, { weight, size: o.size, color: o.color ?? INK });
+  const draw = (k: number) => {
+    script.line(lines[k], x, doc.y, width, { weight, size: o.size, color: o.color ?? INK, continues: k < lines.length - 1 });
     doc.y += lh;
   };
   for (let i = 0; i < lines.length;) {
     const href = hrefOf(lines[i]);
     if (href !== undefined) {
       fit();
-      const line = lines[i++];
+      const k = i++;
+      const line = lines[k];
       const y = doc.y;
       tags.within('Link', {}, () => {
-        tags.mark(() => draw(line));
+        tags.mark(() => draw(k));
         const used = Math.min(width, script.measure(line, weight, o.size));
         tags.link(script.direction === 'rtl' ? x + width - used : x, y, used, lh, href);
       });
       continue;
     }
-    let j = i + 1;
-    while (j < lines.length && hrefOf(lines[j]) === undefined) j++;
-    const run = lines.slice(i, j);
-    i = j;
-    const drawRun = () => run.forEach((line, k) => {
-      if (k > 0) fit();
-      draw(line);
-    });
+    const from = i;
+    let to = i + 1;
+    while (to < lines.length && hrefOf(lines[to]) === undefined) to++;
+    i = to;
+    const drawRun = () => {
+      for (let k = from; k < to; k++) {
+        if (k > from) fit();
+        draw(k);
+      }
+    };
     // The first line's page is chosen before the sequence opens, so no page ends with an empty one.
     fit();
-    if (run.every((l) => l === '')) drawRun();
+    if (lines.slice(from, to).every((l) => l === '')) drawRun();
     else tags.mark(drawRun);
   }
 }

@@ -51,7 +51,7 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
 export interface StructNode {
   type: string;
   depth: number;
-  /** The element's own text (its marked content), lines joined by a space. */
+  /** The element's own text (its marked content), its sequences joined by a space where none is drawn. */
   text: string;
   /** Attribute lines, e.g. `/Scope /Column`. */
   attributes: string[];
@@ -66,7 +66,8 @@ export function structureTree(pdf: Buffer): StructNode[] {
     const body = line.trim();
     const last = out[out.length - 1];
     if (body.startsWith('"')) {
-      if (last) last.text = last.text === '' ? body.slice(1, -1) : `${last.text} ${body.slice(1, -1)}`;
+      // Sequences of one element (a paragraph continued on the next page) read as one text; a space between them unless drawn.
+      if (last) last.text = last.text === '' || /\s$/.test(last.text) ? last.text + body.slice(1, -1) : `${last.text} ${body.slice(1, -1)}`;
     } else if (body.startsWith('/')) {
       last?.attributes.push(body);
     } else {
