@@ -15,7 +15,8 @@ import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-datas
  * pages, PDF objects; for the set: total bytes, CPU seconds, peak heap and
  * RSS of this process. Each report is rendered once
  * to warm up (fonts parsed, code compiled) before it is measured.
- * OUT=dir writes every PDF there (to compare text before and after a change).
+ * OUT=dir writes every PDF there (to compare text before and after a change);
+ * SET=0 skips the set.
  * Asserts nothing. Run: npm run bench:pdf-render
  */
 const LANGS = (process.env.LANGS ?? 'en,ar').split(',') as ('en' | 'ar' | 'zh' | 'ru')[];
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       const runs = [await measure(doc), await measure(doc), await measure(doc)].sort((a, b) => a.cpu - b.cpu);
       row(`${name} ${language}`, runs[1]);
     }
+    if (process.env.SET === '0') continue;
     // The set, each report once (the first two are warm already; the rest are measured cold, as a worker meets them).
     let bytes = 0;
     let cpu = 0;

@@ -43,13 +43,14 @@ describe('words laid out without shaping (inert characters)', () => {
     '[3]', '[12, 14]', '(2025-H1)', '2026-01-31', '17.5%', '…', '—', '• ', '“1”', '‘2’', '12:30', '3/4', '#5', '$10', '@x', '~1', '{2}', '<3>', '1 000', '1 000',
   ];
 
-  for (const [face, weight] of [['latin', 'regular'], ['latin', 'bold'], ['cjk', 'regular']] as [FontFace, FontWeight][]) {
+  // What the Noto faces leave unshaped: in Noto Sans the digits (their only ligature, in ccmp, needs a mark), not "." "," "-" "(" "[" (kerned).
+  const expected: [FontFace, FontWeight, string][] = [['latin', 'regular', '0123456789 %)]'], ['latin', 'bold', '0123456789 %)]'], ['cjk', 'regular', ' %)]']];
+  for (const [face, weight, always] of expected) {
     it(`give fontkit's glyphs and positions for every inert text in ${face} ${weight}`, () => {
       const font = embedded(face, weight);
       const inert = inertCharacters(font.font);
       const chars = [...inert.keys()].filter((c) => inert[c] === 1).map((c) => String.fromCharCode(c));
-      // Digits, the space and common punctuation are inert in the Noto faces: the fast path is taken.
-      for (const ch of '0123456789 .,%()[]') expect({ ch, inert: chars.includes(ch) }).toEqual({ ch, inert: true });
+      for (const ch of always) expect({ ch, inert: chars.includes(ch) }).toEqual({ ch, inert: true });
       const rnd = random(7);
       const samples = [
         ...chars,

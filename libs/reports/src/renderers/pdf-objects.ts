@@ -74,16 +74,15 @@ export class ObjectStreams {
    */
   pack(ref: object, tidy?: (data: Record<string, unknown>) => void): void {
     const r = ref as RefLike;
-    const streams = this;
-    const own = r.finalize;
-    r.finalize = function packedFinalize(this: RefLike) {
+    const own = r.finalize.bind(r);
+    r.finalize = () => {
       // Anything written to it as a stream is written by pdfkit: a stream cannot be in an object stream.
-      if (this.buffer.length > 0 || this.gen !== 0) return own.call(this);
-      tidy?.(this.data);
-      streams.pending.push([this.id, serialise(this.data)]);
-      if (streams.pending.length >= PER_STREAM) streams.flush();
-      this.offset = 0;
-      this.document._refEnd(this);
+      if (r.buffer.length > 0 || r.gen !== 0) return own();
+      tidy?.(r.data);
+      this.pending.push([r.id, serialise(r.data)]);
+      if (this.pending.length >= PER_STREAM) this.flush();
+      r.offset = 0;
+      r.document._refEnd(r);
     };
   }
 
