@@ -30,8 +30,8 @@ export function drawChart(doc: Doc, script: PdfScript, c: ChartBlock, rt: Report
     doc.y = doc.page.margins.top;
   }
   figure(rt.t('chartAlt', { title: c.title, caption: c.tableCaption, values: chartValuesText(c, rt.locale) }), () => {
-    for (const line of titleLines) {
-      script.line(line, left, doc.y, width, { weight: 'bold', size: 9.5, color: '#1a1a1a' });
+    for (const [k, line] of titleLines.entries()) {
+      script.line(line, left, doc.y, width, { weight: 'bold', size: 9.5, color: '#1a1a1a', continues: k < titleLines.length - 1 });
       doc.y += lh;
     }
     doc.y += 3;

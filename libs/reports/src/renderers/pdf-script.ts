@@ -64,20 +64,32 @@ export class PdfScript {
 
   /**
    * Draws one line (no wrapping) with its top at y inside [x, x + width],
-   * aligned to the start or end of the paragraph direction.
+   * aligned to the start or end of the paragraph direction. `continues`: the
+   * text goes on on the next line, so the space the line broke at is drawn
+   * (invisible, at the line's end in the paragraph direction, outside the
+   * aligned text): a line's last word and the next line's first stay two
+   * words for whoever reads a marked sequence of several lines as one text.
    */
-  line(text: string, x: number, y: number, width: number, o: { weight: FontWeight; size: number; color: string; align?: Align }): void {
+  line(text: string, x: number, y: number, width: number, o: { weight: FontWeight; size: number; color: string; align?: Align; continues?: boolean }): void {
     if (text === '') return;
     const runs = this.visualRuns(text);
     const used = runs.reduce((sum, r) => sum + this.runWidth(r, o.weight) * o.size, 0);
     const toRight = (o.align ?? 'start') === 'start' ? this.direction === 'rtl' : this.direction === 'ltr';
     let cx = toRight ? x + width - used : x;
+    const left = cx;
     this.doc.fillColor(o.color);
     for (const r of runs) {
       const w = this.runWidth(r, o.weight) * o.size;
       this.setFont(r.face, o.weight, o.size)
         .text(r.level % 2 === 1 ? this.shapeable(r.text) : r.text, cx, y + o.size * BASELINE, { lineBreak: false, baseline: 'alphabetic', ...features(r) });
       cx += w;
+    }
+    if (o.continues && this.runs(text).length > 0) {
+      // The paragraph's trailing space (bidi rule L1): right of a left-to-right line, left of a right-to-left one; drawn last, so it separates the lines' texts.
+      const logical = this.runs(text);
+      const space: Run = { text: ' ', face: logical[logical.length - 1].face, level: 0 };
+      const sx = this.direction === 'rtl' ? left - this.runWidth(space, o.weight) * o.size : cx;
+      this.setFont(space.face, o.weight, o.size).text(' ', sx, y + o.size * BASELINE, { lineBreak: false, baseline: 'alphabetic' });
     }
   }
 

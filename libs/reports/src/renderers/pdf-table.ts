@@ -34,10 +34,10 @@ interface LaidOutRow {
  * bars grow from the right.
  *
  * Tagged into the Table element open in `tags`: the header once as a TR of
- * TH (scope Column), each row a TR of TD whose cell keeps its content across
- * a page break; the header repeated on a new page, the rules and the bars
- * are artifacts (the bar column has no cell: its share is in the column
- * before it).
+ * TH (scope Column), each row a TR of TD, a cell's lines one marked sequence
+ * per page it is on; the header repeated on a new page, the rules and the
+ * bars are artifacts, the rules and bars of a page drawn together (the bar
+ * column has no cell: its share is in the column before it).
  */
 export function drawTable(
   doc: Doc, script: PdfScript, tags: PdfTags, columns: PdfColumn[], rows: string[][], ratios: (number | null)[] = [],
@@ -62,12 +62,38 @@ export function drawTable(
   const height = (lines: string[][]) => Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * PAD;
 
   /**
+   * The rules under the rows and the bars of the page being drawn, drawn
+   * together as one artifact when the table leaves the page (one path per
+   * colour and width, not one per row).
+   */
+  const rules: { y: number; header: boolean }[] = [];
+  const bars: [number, number, number, number][] = [];
+  const drawFurniture = () => {
+    if (rules.length === 0 && bars.length === 0) return;
+    tags.artifact('Layout', () => {
+      if (bars.length > 0) {
+        for (const [bx, by, bw, bh] of bars) doc.rect(bx, by, bw, bh);
+        doc.fill('#005a9c');
+      }
+      for (const header of [true, false]) {
+        const ys = rules.filter((r) => r.header === header);
+        if (ys.length === 0) continue;
+        for (const r of ys) doc.moveTo(left, r.y).lineTo(left + total, r.y);
+        doc.lineWidth(header ? 0.9 : 0.3).strokeColor(header ? '#1a1a1a' : '#b0b0b0').stroke();
+      }
+    });
+    rules.length = 0;
+    bars.length = 0;
+  };
+
+  /**
    * Draws lines [from, to) of every cell of a row at y; the bar only with the
-   * row's first line. Each cell's lines go into its element of `tagged`,
-   * or into an artifact when the row is a repeated header (`tagged` null).
+   * row's first line. Each cell's lines are one marked sequence of its
+   * element of `tagged`; a repeated header (`tagged` null) is one artifact.
    */
   const drawLines = (row: LaidOutRow, from: number, to: number, y: number, isHeader: boolean, tagged: (PDFKit.PDFStructureElement | null)[] | null) => {
     const weight = isHeader ? 'bold' : 'regular';
+    const cellsText: (() => void)[] = [];
     let x = rtl ? left + total : left;
     row.lines.forEach((lines, i) => {
       const inner = w[i] - 2 * PAD;
@@ -75,26 +101,28 @@ export function drawTable(
       if (columns[i].type === 'bar') {
         if (from === 0 && row.ratio !== null && row.ratio > 0) {
           const bar = inner * Math.min(row.ratio, 1);
-          tags.artifact('Layout', () => doc.rect(rtl ? cellLeft + PAD + inner - bar : cellLeft + PAD, y + PAD + 3, bar, fontSize - 2).fill('#005a9c'));
+          bars.push([rtl ? cellLeft + PAD + inner - bar : cellLeft + PAD, y + PAD + 3, bar, fontSize - 2]);
         }
       } else {
         const align = isNumeric(columns[i].type) ? 'end' : 'start';
-        const cell = tagged?.[i];
-        lines.slice(from, to).forEach((line, k) => {
-          // One marked sequence a line, as for running text; a cell with nothing printed stays empty in the tree.
-          if (line === '') return;
-          const draw = () => script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, { weight, size: fontSize, color: '#1a1a1a', align });
+        const shown = lines.slice(from, to);
+        // A cell with nothing printed on this page has no content here.
+        if (shown.some((l) => l !== '')) {
+          const draw = () => shown.forEach((line, k) => script.line(line, cellLeft + PAD, y + PAD + k * lineHeight, inner, {
+            weight, size: fontSize, color: '#1a1a1a', align, continues: from + k < lines.length - 1,
+          }));
+          const cell = tagged?.[i];
           if (cell) tags.mark(draw, cell);
-          else tags.artifact('Pagination', draw);
-        });
+          else cellsText.push(draw);
+        }
         const url = row.links?.[i];
         if (url && to > from) doc.link(cellLeft + PAD, y + PAD, inner, (to - from) * lineHeight, url);
       }
       x += rtl ? -w[i] : w[i];
     });
+    if (cellsText.length > 0) tags.artifact('Pagination', () => cellsText.forEach((draw) => draw()));
     const h = (to - from) * lineHeight + 2 * PAD;
-    tags.artifact('Layout', () => doc.moveTo(left, y + h).lineTo(left + total, y + h).lineWidth(isHeader ? 0.9 : 0.3)
-      .strokeColor(isHeader ? '#1a1a1a' : '#b0b0b0').stroke());
+    rules.push({ y: y + h, header: isHeader });
     return h;
   };
 
@@ -116,6 +144,7 @@ export function drawTable(
     tr?.end();
   };
   const newPage = () => {
+    drawFurniture();
     doc.addPage();
     y = doc.page.margins.top;
     startPage();
@@ -139,6 +168,7 @@ export function drawTable(
     }
     tr.end();
   });
+  drawFurniture();
   doc.x = left;
   doc.y = y + 8;
 }

@@ -1,5 +1,12 @@
+import { ObjectStreams } from './pdf-objects';
+
 type Doc = PDFKit.PDFDocument;
 type Element = PDFKit.PDFStructureElement;
+/** What pdfkit 0.20 has and @types/pdfkit does not declare. */
+interface DocMore {
+  getStructTreeRoot(): object;
+  continueOnNewPage(): Doc;
+}
 
 /** The standard structure types the report PDF uses (PDF 1.7, 14.8.4). */
 export type StructType = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
@@ -25,19 +32,32 @@ export type ArtifactKind = 'Pagination' | 'Layout';
  * Elements nest like a stack (open, draw, close); every piece of drawing is
  * either marked as content of the element open at the time (`mark`) or as
  * an artifact (`artifact`: running footers, page numbers, rules, bars,
- * repeated table headers). A marked sequence never spans a page break: each
- * call marks what it draws on the current page, and an element collects
- * its sequences across pages (pdfkit writes the MCRs). pdfkit writes the
- * catalog's /MarkInfo, /StructTreeRoot and parent tree, and each element to
- * the file as soon as it and its children are closed.
+ * repeated table headers). What one element draws in a row (a paragraph's
+ * lines, a cell's lines) is one marked sequence; a page break inside it
+ * (`newPage`) ends it on the old page and continues it on the new one, and
+ * the element collects its sequences across pages (pdfkit writes the MCRs).
+ * pdfkit writes the catalog's /MarkInfo, /StructTreeRoot and parent tree, and
+ * each element as soon as it and its children are closed; the tree's objects
+ * go into compressed object streams (ObjectStreams), each element with only
+ * the keys it needs.
  */
 export class PdfTags {
   private readonly stack: Element[];
+  /** Null in a PDF older than 1.5, which has no object streams: pdfkit writes the tree as it does. */
+  private readonly objects: ObjectStreams | null;
 
   constructor(private readonly doc: Doc) {
-    const root = doc.struct('Document');
+    this.objects = ObjectStreams.possible(doc) ? new ObjectStreams(doc) : null;
+    this.objects?.pack((doc as unknown as DocMore).getStructTreeRoot());
+    const root = this.struct('Document', {});
     doc.addStructure(root);
     this.stack = [root];
+  }
+
+  private struct(type: StructType, options: StructOptions): Element {
+    const el = this.doc.struct(type, options as Parameters<Doc['struct']>[1]);
+    this.objects?.pack((el as unknown as { dictionary: object }).dictionary, tidyElement);
+    return el;
   }
 
   private get current(): Element {
@@ -46,7 +66,7 @@ export class PdfTags {
 
   /** A new element as the last child of the open one, not opened: content goes in with `mark(draw, el)`, `el.end()` closes it. */
   child(type: StructType, options: StructOptions = {}): Element {
-    const el = this.doc.struct(type, options as Parameters<Doc['struct']>[1]);
+    const el = this.struct(type, options);
     this.current.add(el);
     return el;
   }
@@ -73,7 +93,11 @@ export class PdfTags {
     }
   }
 
-  /** Marks what `draw` puts on the current page as content of the open element (or of `el`, e.g. a cell continued on a new page). */
+  /**
+   * Marks what `draw` puts on the page as one sequence of content of the open
+   * element (or of `el`, e.g. a cell continued on a new page). `draw` may
+   * break the page with `newPage`, never with doc.addPage.
+   */
   mark(draw: () => void, el: Element = this.current): void {
     const content = this.doc.markStructureContent((el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S);
     draw();
@@ -81,7 +105,12 @@ export class PdfTags {
     el.add(content);
   }
 
-  /** One element holding what `draw` puts on the page: a heading, a paragraph line, a cell. */
+  /** A new page; an open marked sequence (or artifact) ends on the old page and continues on the new one. */
+  newPage(): void {
+    (this.doc as unknown as DocMore).continueOnNewPage();
+  }
+
+  /** One element holding what `draw` puts on the page: a label, a figure. */
   leaf(type: StructType, options: StructOptions, draw: () => void): void {
     this.within(type, options, () => this.mark(draw));
   }
@@ -115,4 +144,17 @@ export class PdfTags {
   end(): void {
     while (this.stack.length > 1) this.close();
   }
+}
+
+/**
+ * Drops what a structure element does not need before it is written: an
+ * empty /K (a table cell with nothing printed) and the array around a single
+ * kid. (A marked-content reference keeps its optional /Type /MCR: poppler
+ * tells it from an element by it.)
+ */
+function tidyElement(data: Record<string, unknown>): void {
+  const k = data.K;
+  if (!Array.isArray(k)) return;
+  if (k.length === 0) delete data.K;
+  else if (k.length === 1) data.K = k[0];
 }

@@ -51,6 +51,7 @@ export function renderPdf(model: ReportDocument): Promise<Buffer> {
     margins: { top: 56, bottom: 56, left: 50, right: 50 },
     bufferPages: true,
     pdfVersion: '1.7',
+    compress: true,
     tagged: true,
     lang: locale,
     displayTitle: true,
@@ -108,14 +109,17 @@ function ensureSpace(doc: Doc, needed: number): void {
 
 const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-/** A text in an element of its own (a heading, a paragraph). */
+/** A text in an element of its own (a heading, a paragraph); a text with nothing to print only takes its line, no element. */
 function block(pen: Pen, type: StructType, text: string, o: SetOptions, options: StructOptions = {}): void {
-  pen.tags.within(type, options, () => set(pen, text, o));
+  if (!/\S/.test(text)) set(pen, text, o);
+  else pen.tags.within(type, options, () => set(pen, text, o));
 }
 
 /**
  * Wraps a text to the width, breaking pages between lines, and moves doc.y
- * below it; each line is marked as content of the element open (PdfTags).
+ * below it. Its lines are one marked sequence of the element open (PdfTags),
+ * continued across a page break; a line holding an address is a Link of its
+ * own, with a link annotation over it.
  */
 function set(pen: Pen, text: string, o: SetOptions): void {
   const { doc, script, tags } = pen;
@@ -123,23 +127,43 @@ function set(pen: Pen, text: string, o: SetOptions): void {
   const x = o.x ?? doc.page.margins.left;
   const width = o.width ?? contentWidth(doc);
   const lh = script.lineHeight(o.size);
-  for (const line of wrapText(text, width, script.measurer(weight, o.size))) {
-    if (doc.y + lh > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
-      doc.y = doc.page.margins.top;
-    }
-    const y = doc.y;
-    const draw = () => script.line(line, x, y, width, { weight, size: o.size, color: o.color ?? INK });
-    const href = o.links?.find((l) => line.includes(l));
-    if (href === undefined) tags.mark(draw);
-    else {
+  const lines = wrapText(text, width, script.measurer(weight, o.size));
+  const hrefOf = (line: string) => (o.links && o.links.length > 0 ? o.links.find((l) => line.includes(l)) : undefined);
+  const fit = () => {
+    if (doc.y + lh > doc.page.height - doc.page.margins.bottom) tags.newPage();
+  };
+  const draw = (k: number) => {
+    script.line(lines[k], x, doc.y, width, { weight, size: o.size, color: o.color ?? INK, continues: k < lines.length - 1 });
+    doc.y += lh;
+  };
+  for (let i = 0; i < lines.length;) {
+    const href = hrefOf(lines[i]);
+    if (href !== undefined) {
+      fit();
+      const k = i++;
+      const line = lines[k];
+      const y = doc.y;
       tags.within('Link', {}, () => {
-        tags.mark(draw);
+        tags.mark(() => draw(k));
         const used = Math.min(width, script.measure(line, weight, o.size));
         tags.link(script.direction === 'rtl' ? x + width - used : x, y, used, lh, href);
       });
+      continue;
     }
-    doc.y += lh;
+    const from = i;
+    let to = i + 1;
+    while (to < lines.length && hrefOf(lines[to]) === undefined) to++;
+    i = to;
+    const drawRun = () => {
+      for (let k = from; k < to; k++) {
+        if (k > from) fit();
+        draw(k);
+      }
+    };
+    // The first line's page is chosen before the sequence opens, so no page ends with an empty one.
+    fit();
+    if (lines.slice(from, to).every((l) => l === '')) drawRun();
+    else tags.mark(drawRun);
   }
 }
 

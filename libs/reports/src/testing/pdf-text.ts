@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 
 /**
  * Text of a PDF as poppler's pdftotext sees it (`-layout`: one line per table
@@ -50,7 +51,7 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
 export interface StructNode {
   type: string;
   depth: number;
-  /** The element's own text (its marked content), lines joined by a space. */
+  /** The element's own text (its marked content), its sequences joined by a space where none is drawn. */
   text: string;
   /** Attribute lines, e.g. `/Scope /Column`. */
   attributes: string[];
@@ -65,7 +66,8 @@ export function structureTree(pdf: Buffer): StructNode[] {
     const body = line.trim();
     const last = out[out.length - 1];
     if (body.startsWith('"')) {
-      if (last) last.text = last.text === '' ? body.slice(1, -1) : `${last.text} ${body.slice(1, -1)}`;
+      // Sequences of one element (a paragraph continued on the next page) read as one text; a space between them unless drawn.
+      if (last) last.text = last.text === '' || /\s$/.test(last.text) ? last.text + body.slice(1, -1) : `${last.text} ${body.slice(1, -1)}`;
     } else if (body.startsWith('/')) {
       last?.attributes.push(body);
     } else {
@@ -76,18 +78,42 @@ export function structureTree(pdf: Buffer): StructNode[] {
 }
 
 /**
+ * The objects of a PDF as text, wherever the file keeps them: the file itself
+ * (latin1), then every object packed in an object stream (PDF 1.5; the
+ * structure tree's, see renderers/pdf-objects.ts) written out as
+ * `N 0 obj … endobj`, so a test can read any dictionary with a regular
+ * expression.
+ */
+export function pdfSource(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const out = [raw];
+  for (const m of raw.matchAll(/<<([^<>]*\/Type\s*\/ObjStm[^<>]*)>>\s*stream\r?\n/g)) {
+    const entry = (key: string) => Number(new RegExp(`/${key}\\s+(\\d+)`).exec(m[1])?.[1]);
+    const start = (m.index ?? 0) + m[0].length;
+    const data = inflateSync(pdf.subarray(start, start + entry('Length'))).toString('latin1');
+    const first = entry('First');
+    const header = data.slice(0, first).trim().split(/\s+/).map(Number);
+    for (let i = 0; i < entry('N'); i++) {
+      const end = i + 1 < entry('N') ? first + header[2 * i + 3] : data.length;
+      out.push(`\n${header[2 * i]} 0 obj\n${data.slice(first + header[2 * i + 1], end).trim()}\nendobj`);
+    }
+  }
+  return out.join('');
+}
+
+/**
  * The accessibility entries of a PDF's catalog, read from the file itself
- * (pdfkit writes the catalog and its dictionaries as plain objects).
+ * (the catalog and its dictionaries as plain objects or in object streams).
  */
 export function pdfCatalog(pdf: Buffer): { lang: string | null; marked: boolean; structTreeRoot: boolean; displayDocTitle: boolean } {
-  const raw = pdf.toString('latin1');
+  const raw = pdfSource(pdf);
   const object = (ref: string | undefined) => (ref ? new RegExp(`(?:^|\\n)${ref} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(raw)?.[1] ?? '' : '');
   const catalog = /<<\s*\/Type \/Catalog([\s\S]*?)>>\s*endobj/.exec(raw)?.[1] ?? '';
   const ref = (key: string) => new RegExp(`/${key} (\\d+) 0 R`).exec(catalog)?.[1];
   return {
     lang: /\/Lang \(([^)]*)\)/.exec(catalog)?.[1] ?? null,
     marked: /\/Marked true/.test(object(ref('MarkInfo'))),
-    structTreeRoot: /\/Type \/StructTreeRoot/.test(object(ref('StructTreeRoot'))),
+    structTreeRoot: /\/Type\s*\/StructTreeRoot/.test(object(ref('StructTreeRoot'))),
     displayDocTitle: /\/DisplayDocTitle true/.test(object(ref('ViewerPreferences'))),
   };
 }
