@@ -33,8 +33,9 @@ const MUST_QUOTE = /[",\r\n]/;
  * RFC 4180 records, CRLF after each: a field holding a comma, a quote or a
  * line break is quoted, its quotes doubled. One annex line per cell makes
  * this the hot loop of the CSV annex, so it is written out here rather than
- * through csv-stringify's per-field option handling (the same bytes: the
- * spec compares both).
+ * through csv-stringify's per-field option handling (the same bytes, except
+ * that a bare LF or CR inside a field is quoted here, as RFC 4180 requires,
+ * where csv-stringify with CRLF records left it bare and broke the line).
  */
 export function csvText(records: (string | number)[][]): string {
   let out = '';
