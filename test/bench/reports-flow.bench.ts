@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { syntheticDataset } from '../../libs/reports/src/testing/synthetic-dataset';
@@ -16,7 +17,8 @@ import { printReportCostPerLanguage } from './report-languages';
  * show what the narrative sections add (NARRATIVE_COMPARISON=0 skips it).
  * Asserts nothing.
  * Then the cost of one report per language (the six) and format, in memory.
- * PLEDGES, CYCLES, WORKER_CONCURRENCY and REPORT_RENDER_THREADS override.
+ * PLEDGES, CYCLES, WORKER_CONCURRENCY and REPORT_RENDER_THREADS override;
+ * LANGUAGE_COST=0 leaves out the per-language table.
  */
 const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 /** Every figure with the machine's load average (1 min) when it was taken: a busy machine's figures show as such. */
@@ -47,15 +49,20 @@ async function flow(data: ReturnType<typeof syntheticDataset>, narrative: boolea
     });
     out(`worker${tag}`, `WORKER_CONCURRENCY=${concurrency}, REPORT_RENDER_THREADS=${threads}`);
     const cpu0 = cpuSeconds(worker.child.pid) ?? 0;
+    const threads0 = threadCpu(worker.child.pid);
     const start = performance.now();
     await h.closeCycle();
-    let state = await h.state();
-    while (state.cycleStatus !== 'compiled') {
+    // Only the cycle's status while the flow runs (the full state's counts would load the database the worker uses).
+    const sampler = new KindSampler(h, worker.child.pid);
+    for (;;) {
       await sleep(250);
-      state = await h.state();
+      await sampler.sample();
+      const [{ status }] = await h.ds.query('SELECT status FROM reporting_cycle WHERE id = $1', [h.cycleId]);
+      if (status === 'compiled' || status === 'compiled_with_failures') break;
       if (worker.child.exitCode !== null) throw new Error(`worker died: ${worker.stderr()}`);
     }
     const wall = (performance.now() - start) / 1000;
+    const state = await h.state();
     const peak = peakRssBytes(worker.child.pid);
     const cpuNow = cpuSeconds(worker.child.pid);
     const cpu = cpuNow === null ? null : cpuNow - cpu0;
@@ -71,7 +78,16 @@ async function flow(data: ReturnType<typeof syntheticDataset>, narrative: boolea
     out(`closing ${close} to compiled (whole flow)${tag}`, `${wall.toFixed(1)} s`);
     out('reports (jobs) completed', `${state.runs} (${state.byStatus.completed ?? 0} completed, ${state.files} files, ${mb(Number(bytes))})`);
     out('throughput', `${(state.runs / wall).toFixed(1)} jobs/s`);
-    for (const k of kinds) out(`  ${k.kind} (${k.n})`, `avg ${k.avg.toFixed(2)} s, max ${k.max.toFixed(2)} s per report`);
+    for (const k of kinds) {
+      const share = sampler.kinds.get(k.kind);
+      out(`  ${k.kind} (${k.n})`, `avg ${k.avg.toFixed(2)} s, max ${k.max.toFixed(2)} s per report; ` +
+        `${share ? `≈ ${share.cpu.toFixed(1)} CPU s, RSS ≤ ${mb(share.rss)} while running` : 'not sampled'}`);
+    }
+    out('  (CPU s: each 250 ms sample split among the runs', 'running then; RSS: the highest sampled while one ran)');
+    const byThread = [...threadCpu(worker.child.pid)].map(([tid, s]) => [tid, s - (threads0.get(tid) ?? 0)] as const).sort((a, b) => b[1] - a[1]);
+    out('worker CPU by thread (the busiest five)', byThread.slice(0, 5).map(([tid, s]) => `${tid} ${s.toFixed(1)} s`).join(', '));
+    const [{ restarted }] = await h.ds.query(`SELECT count(*) FILTER (WHERE attempts > 1)::int AS restarted FROM report_run WHERE cycle_id = $1`, [h.cycleId]);
+    out('runs started more than once (stalled, retried)', String(restarted));
     out(`worker peak RSS during the flow${tag}`, mb(peak));
     out(`worker CPU time for the flow (all threads)${tag}`, cpu === null ? 'n/a' : `${cpu.toFixed(1)} s`);
     if (withSummary) {
@@ -106,7 +122,62 @@ async function main(): Promise<void> {
     out('the narrative adds to the flow: wall time', `${pct(full.wall, bare.wall)} (${full.wall.toFixed(1)} s with, ${bare.wall.toFixed(1)} s without)`);
     out('the narrative adds to the flow: peak RSS', `${pct(full.peak, bare.peak)} (${mb(full.peak)} with, ${mb(bare.peak)} without)`);
   }
-  await printReportCostPerLanguage(pledges);
+  // LANGUAGE_COST=0 skips the per-language table (the flow's figures alone).
+  if (process.env.LANGUAGE_COST !== '0') await printReportCostPerLanguage(pledges);
+}
+
+/**
+ * Every 250 ms: the worker's CPU time and resident memory (from /proc) and
+ * which kinds of report are running; the CPU used since the last sample is
+ * split evenly among the runs running now, and each kind keeps the highest
+ * RSS seen while one of its runs ran. An estimate (two jobs and two render
+ * threads overlap), but load-independent enough to compare kinds.
+ */
+class KindSampler {
+  readonly kinds = new Map<string, { cpu: number; rss: number }>();
+  private lastCpu: number | null;
+
+  constructor(private readonly h: { ds: { query(sql: string, p: unknown[]): Promise<{ kind: string }[]> }; cycleId: string }, private readonly pid: number | undefined) {
+    this.lastCpu = cpuSeconds(pid);
+  }
+
+  async sample(): Promise<void> {
+    const running = await this.h.ds.query(`SELECT kind FROM report_run WHERE cycle_id = $1 AND status = 'running'`, [this.h.cycleId]);
+    const cpu = cpuSeconds(this.pid);
+    const rss = rssBytes(this.pid);
+    if (cpu === null || this.lastCpu === null) return;
+    const used = cpu - this.lastCpu;
+    this.lastCpu = cpu;
+    for (const { kind } of running) {
+      const k = this.kinds.get(kind) ?? this.kinds.set(kind, { cpu: 0, rss: 0 }).get(kind)!;
+      k.cpu += used / running.length;
+      k.rss = Math.max(k.rss, rss ?? 0);
+    }
+  }
+}
+
+/** Resident memory of a process now (threads included), from /proc; null elsewhere. */
+function rssBytes(pid: number | undefined): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds per thread of a process ("main" and the others by id), from /proc. */
+function threadCpu(pid: number | undefined): Map<string, number> {
+  const byThread = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      byThread.set(String(tid) === String(pid) ? 'main' : `thread ${tid}`, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+  } catch {
+    // Not Linux, or the process is gone.
+  }
+  return byThread;
 }
 
 /** Seconds from the run's start to its end, once completed. */

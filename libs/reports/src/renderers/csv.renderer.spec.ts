@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { FORMULA_TITLE, handMadeSummary, hostileObjectiveReport } from '../testing/rendered.fixture';
 import { annexTables } from './annex';
-import { renderCsv, renderCsvTables } from './csv.renderer';
+import { csvText, renderCsv, renderCsvTables } from './csv.renderer';
 
 describe('renderCsv', () => {
   const doc = handMadeSummary();
@@ -43,5 +44,20 @@ describe('renderCsv', () => {
     const rows = parse(coverage.bytes, { bom: true }) as string[][];
     expect(rows[0]).toEqual(['Objective', 'Short title', 'Pledges', 'States pledging', 'Reporting States on it', 'Share of reporting States']);
     expect(rows.find((r) => r[0] === '8')).toEqual(['8', 'Saving lives and missing migrants', '12', '10', '6', String(6 / 35)]);
+  });
+
+  it('writes the bytes csv-stringify writes (RFC 4180, CRLF), and quotes a bare line break, which csv-stringify left unquoted', () => {
+    const records: (string | number)[][] = [
+      ['plain', 'with, comma', 'with "quotes"', 'crlf\r\nend', '', ' spaced ', "'=SUM(A1)", 'Côte d’Ivoire'],
+      [0, -0, 1.5, 6 / 35, -12, 1e21, 'تعهد', '承诺', '"', ','],
+    ];
+    expect(csvText(records)).toBe(stringify(records, { record_delimiter: 'windows' }));
+    const doc = hostileObjectiveReport();
+    const lines = annexTables(doc).flatMap((t) => t.rows.map((r) => t.columns.map((c) => { const v = r[c.key]; return typeof v === 'number' ? v : String(v ?? ''); })));
+    expect(csvText(lines)).toBe(stringify(lines, { record_delimiter: 'windows' }));
+    // A paragraph's own line break stays inside its field: the file still reads back as the records written.
+    const breaks = [['line\nbreak', 'carriage\rreturn', 'last']];
+    expect(csvText(breaks)).toBe('"line\nbreak","carriage\rreturn",last\r\n');
+    expect(parse(csvText(breaks))).toEqual(breaks);
   });
 });

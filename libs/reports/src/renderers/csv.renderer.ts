@@ -1,5 +1,4 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
-import { stringify } from 'csv-stringify/sync';
 import { Cell, ReportDocument } from '../model/document.types';
 import { reportText } from '../i18n/report-text';
 import { annexTables, cellType } from './annex';
@@ -25,7 +24,30 @@ export function renderCsv(doc: ReportDocument): Buffer {
       for (const c of t.columns) records.push([t.sectionId, t.id, neutraliseFormula(t.caption), i + 1, c.key, neutraliseFormula(c.label), cellType(t, i, c), raw(r[c.key])]);
     });
   }
-  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8');
+  return Buffer.from(BOM + csvText(records), 'utf8');
+}
+
+const MUST_QUOTE = /[",\r\n]/;
+
+/**
+ * RFC 4180 records, CRLF after each: a field holding a comma, a quote or a
+ * line break is quoted, its quotes doubled. One annex line per cell makes
+ * this the hot loop of the CSV annex, so it is written out here rather than
+ * through csv-stringify's per-field option handling (the same bytes, except
+ * that a bare LF or CR inside a field is quoted here, as RFC 4180 requires,
+ * where csv-stringify with CRLF records left it bare and broke the line).
+ */
+export function csvText(records: (string | number)[][]): string {
+  let out = '';
+  for (const record of records) {
+    for (let i = 0; i < record.length; i++) {
+      const v = record[i];
+      const text = typeof v === 'number' ? String(v) : MUST_QUOTE.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+      out += i === 0 ? text : `,${text}`;
+    }
+    out += '\r\n';
+  }
+  return out;
 }
 
 /**
@@ -58,6 +80,6 @@ export function renderCsvTables(doc: ReportDocument): { name: string; bytes: Buf
     const n = (seen.get(t.id) ?? 0) + 1;
     seen.set(t.id, n);
     const records = [t.columns.map((c) => neutraliseFormula(c.label)), ...t.rows.map((r) => t.columns.map((c) => raw(r[c.key])))];
-    return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8') };
+    return { name: `${n === 1 ? t.id : `${t.id}-${n}`}.csv`, bytes: Buffer.from(BOM + csvText(records), 'utf8') };
   });
 }

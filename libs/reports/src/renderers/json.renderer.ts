@@ -9,10 +9,40 @@ import { ReportDocument } from '../model/document.types';
  * different models must never hash alike.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (err) {
+    if (err instanceof NoJsonForm) throw new TypeError(`$${err.path.reverse().join('')}: ${err.reason}`);
+    throw err;
+  }
 }
 
-function write(value: unknown, path: string): string {
+/** Raised where a value has no JSON form; each enclosing array or object adds its step to the path on the way out. */
+class NoJsonForm extends Error {
+  readonly path: string[] = [];
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const within = (err: unknown, step: string) => {
+  if (err instanceof NoJsonForm) err.path.push(step);
+  return err;
+};
+
+/** Object keys as JSON text: a document repeats few keys many times (row keys, field names). */
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    if (quotedKeys.size >= 10_000) quotedKeys.clear();
+    quotedKeys.set(key, (q = JSON.stringify(key)));
+  }
+  return q;
+}
+
+// Hot: every report's JSON and every version key goes through here, so no per-value path text is built unless a value fails.
+function write(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -20,18 +50,34 @@ function write(value: unknown, path: string): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${path}: ${value} has no JSON form`);
+      if (!Number.isFinite(value)) throw new NoJsonForm(`${value} has no JSON form`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v, i) => write(v, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        let i = 0;
+        try {
+          for (; i < value.length; i++) out += i === 0 ? write(value[i]) : `,${write(value[i])}`;
+        } catch (err) {
+          throw within(err, `[${i}]`);
+        }
+        return `${out}]`;
+      }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) throw new TypeError(`${path}: only plain objects are allowed`);
+      if (proto !== Object.prototype && proto !== null) throw new NoJsonForm('only plain objects are allowed');
       const keys = Object.keys(value).sort();
       const obj = value as Record<string, unknown>;
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${write(obj[k], `${path}.${k}`)}`).join(',')}}`;
+      let out = '{';
+      let i = 0;
+      try {
+        for (; i < keys.length; i++) out += `${i === 0 ? '' : ','}${quotedKey(keys[i])}:${write(obj[keys[i]])}`;
+      } catch (err) {
+        throw within(err, `.${keys[i]}`);
+      }
+      return `${out}}`;
     }
     default:
-      throw new TypeError(`${path}: ${typeof value} has no JSON form`);
+      throw new NoJsonForm(`${typeof value} has no JSON form`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { neutraliseFormula } from '@gcm/platform/pure';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { Cell, ColumnType, ReportDocument } from '../model/document.types';
 import { reportText } from '../i18n/report-text';
@@ -44,6 +45,15 @@ function cellValue(value: Cell, type: ColumnType): ExcelJS.CellValue {
   return typeof value === 'string' ? neutraliseFormula(value) : value;
 }
 
+/** Collects what the streaming workbook writes: the file is stored whole (report_file), but never built as a second in-memory workbook. */
+class Chunks extends Writable {
+  readonly parts: Buffer[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.parts.push(chunk);
+    done();
+  }
+}
+
 /**
  * The data annex as a workbook: an "About" sheet (title, cycles, snapshot,
  * contents) and one sheet per table with real numbers. Every cell takes its
@@ -51,10 +61,15 @@ function cellValue(value: Cell, type: ColumnType): ExcelJS.CellValue {
  * the exact ratio with a percent format, so the cell equals the JSON value and
  * opens as a percentage; years are plain integers.
  * Text is written as text, never as a formula.
+ * Written with exceljs's streaming writer, row by row (each row is committed
+ * once written): a few times faster than building the workbook in memory
+ * and then zipping it, and it keeps no cell objects of the sheets behind it.
  */
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new Chunks();
+  const finished = new Promise<void>((resolve, reject) => out.once('finish', resolve).once('error', reject));
   const when = new Date(doc.metadata.snapshot.takenAt);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'GCM Tracker';
   wb.created = when;
   wb.modified = when;
@@ -69,31 +84,40 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
 
   const about = wb.addWorksheet(aboutName, { views: [{ rightToLeft }] });
   about.columns = [{ width: 22 }, { width: 90 }];
+  const bold = (row: ExcelJS.Row) => {
+    row.font = { bold: true };
+    return row;
+  };
   if (english) {
-    about.addRow(['Report', neutraliseFormula(doc.title)]).font = { bold: true };
+    bold(about.addRow(['Report', neutraliseFormula(doc.title)]));
     if (doc.subtitle) about.addRow(['', neutraliseFormula(doc.subtitle)]);
     about.addRow(['Kind', doc.kind]);
     for (const c of doc.metadata.cycles) about.addRow(['Cycle', `${c.code}: ${c.periodStart} to ${c.periodEnd}, deadline ${c.deadline}`]);
     about.addRow(['Data as of', doc.metadata.snapshot.takenAt]);
     about.addRow(['Snapshot', `${doc.metadata.snapshot.id} (framework version ${doc.metadata.snapshot.frameworkVersion})`]);
   } else {
-    about.addRow([neutraliseFormula(doc.title)]).font = { bold: true };
+    bold(about.addRow([neutraliseFormula(doc.title)]));
     if (doc.subtitle) about.addRow([neutraliseFormula(doc.subtitle)]);
     for (const c of doc.metadata.cycles) about.addRow([rt.t('cycles'), rt.cycleItem(c)]);
     about.addRow([rt.t('dataAsOf'), rt.snapshotLine(doc.metadata.snapshot)]);
   }
   about.addRow([english ? 'Language' : rt.t('language'), locale]);
   about.addRow([]);
-  about.addRow(english ? ['Sheet', 'Contents'] : [rt.t('sheet'), rt.t('contents')]).font = { bold: true };
+  bold(about.addRow(english ? ['Sheet', 'Contents'] : [rt.t('sheet'), rt.t('contents')]));
   tables.forEach((t, i) => about.addRow([names[i], neutraliseFormula(t.caption)]));
+  about.commit();
 
   tables.forEach((t, i) => {
     const ws = wb.addWorksheet(names[i], { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
+    // Each column's style is set before its rows, since a streamed row is written as it is committed.
     ws.columns = t.columns.map((c) => {
       const numFmt = spreadsheetFormat(c.type);
-      return { header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style: numFmt ? { numFmt } : {} };
+      const style: Partial<ExcelJS.Style> = { ...(numFmt ? { numFmt } : {}), ...(c.type === 'text' ? { alignment: { wrapText: true, vertical: 'top' } } : {}) };
+      return { header: neutraliseFormula(c.label), key: c.key, width: WIDTH[c.type], style };
     });
-    ws.getRow(1).font = { bold: true };
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit();
     t.rows.forEach((r, ri) => {
       const row = ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, cellValue(r[c.key], cellType(t, ri, c))])));
       // A row may retype a cell (a key figure's value is a count on one row, a share on the next).
@@ -102,10 +126,11 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
         const numFmt = type ? spreadsheetFormat(type) : undefined;
         if (j >= 0 && numFmt) row.getCell(j + 1).numFmt = numFmt;
       }
+      row.commit();
     });
-    t.columns.forEach((c, j) => {
-      if (c.type === 'text') ws.getColumn(j + 1).alignment = { wrapText: true, vertical: 'top' };
-    });
+    ws.commit();
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await finished;
+  return Buffer.concat(out.parts);
 }

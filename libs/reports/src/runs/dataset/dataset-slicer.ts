@@ -41,13 +41,17 @@ interface Shared {
  * slice and from the whole data set and compares the bytes).
  *
  * The hash covers exactly the slice, so a version changes only when data its
- * report could show changed. Parts shared by many reports of a data set (the
- * catalogue, all organisations, the skeleton of every pledge) enter it as
- * their own SHA-256, computed once per data set.
+ * report could show changed. Lists enter it as the SHA-256 of their items'
+ * own hashes, and each item (a pledge in full or its skeleton, an update,
+ * an organisation) is hashed once per data set: the jobs of a flow share one
+ * data set, so a flow hashes its data about twice (full and skeleton), not
+ * once per report. The catalogue in each language is hashed once too.
  */
 export class DatasetSlicer {
   private readonly shared = new WeakMap<LoadedDataset, Shared>();
   private readonly hashes = new WeakMap<object, string>();
+  /** Of lists: the hash of their items' hashes. */
+  private readonly lists = new WeakMap<object, string>();
 
   slice(data: LoadedDataset, target: ReportTarget): SlicedInput {
     const shared = this.sharedOf(data);
@@ -58,7 +62,6 @@ export class DatasetSlicer {
     const universePledges = universe ?? data.pledges;
     // Updates come in pledge order (then cycle), so following the pledges keeps the data set's order.
     const universeUpdates = universe ? universe.flatMap((p) => shared.updatesByPledge.get(p.id) ?? []) : data.updates;
-    const isDetail = (pledgeId: string) => detail === null || detail.has(pledgeId);
     const pledges = detail === null ? universePledges : data.pledges.map((p, i) => (detail.has(p.id) ? p : shared.skeletonPledges[i]));
     const updates = detail === null ? universeUpdates : data.updates.map((u, i) => (detail.has(u.pledgeId) ? u : shared.skeletonUpdates[i]));
     const organisations = universe ? this.organisationsFor(data, shared, universePledges, universeUpdates, own) : data.organisations;
@@ -73,15 +76,12 @@ export class DatasetSlicer {
       cycles: data.cycles,
       otherCycles: data.otherCycles ?? [],
       catalogue: this.h(catalogue),
-      organisations: this.h(organisations),
-      expertReports: this.h(data.expertReports),
-      practices: this.h(data.practices),
-      skeleton: universe
-        ? this.digest({ pledges: universePledges.map(skeletonPledge), updates: universeUpdates.map(skeletonUpdate) })
-        : this.h(shared.skeletonPledges) + this.h(shared.skeletonUpdates),
-      detail: detail === null
-        ? this.h(universePledges) + this.h(universeUpdates)
-        : this.digest({ pledges: data.pledges.filter((p) => isDetail(p.id)), updates: data.updates.filter((u) => isDetail(u.pledgeId)) }),
+      organisations: this.list(organisations),
+      expertReports: this.list(data.expertReports),
+      practices: this.list(data.practices),
+      // The slice's own lists: pledges and updates in full where the report shows them, their shared skeletons elsewhere.
+      pledges: this.list(pledges),
+      updates: this.list(updates),
     });
     return {
       input: { ...dataset, scope, snapshot: { id: hash, takenAt: data.takenAt, frameworkVersion: data.frameworkVersion } } as ReportInput,
@@ -164,6 +164,23 @@ export class DatasetSlicer {
   private h(part: object): string {
     let hash = this.hashes.get(part);
     if (!hash) this.hashes.set(part, (hash = this.digest(part)));
+    return hash;
+  }
+
+  /**
+   * A list's SHA-256 over its items' own hashes, in order (fixed-length, so
+   * the joined hashes name one list). Each item (a pledge, its skeleton, an
+   * update, an organisation) is hashed once per data set, however many
+   * reports of the flow list it; a list kept by the data set (all pledges) is
+   * hashed once too.
+   */
+  private list(items: object[]): string {
+    let hash = this.lists.get(items);
+    if (!hash) {
+      const sha = createHash('sha256');
+      for (const item of items) sha.update(this.h(item));
+      this.lists.set(items, (hash = sha.digest('hex')));
+    }
     return hash;
   }
 
