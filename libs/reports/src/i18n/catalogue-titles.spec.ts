@@ -114,4 +114,15 @@ describe('catalogue titles in reports', () => {
     expect(new DatasetSlicer().slice(moreArabic, target('fr')).hash).toBe(fr.hash);
     expect(new DatasetSlicer().slice(moreArabic, target('ar')).hash).not.toBe(slicer.slice(loaded, target('ar')).hash);
   });
+
+  it('moves the version when a build setting that changes what the report says changes, and only then', () => {
+    const loaded: LoadedDataset = { ...JSON.parse(JSON.stringify(data)), catalogue: JSON.parse(JSON.stringify(catalogue)), takenAt: '2026-07-01T00:00:00.000Z', frameworkVersion: 1 };
+    const target = { kind: 'imrf_summary' as const, scope: 'global', cycleCodes: [CYCLE.code], cycleIds: ['c'], language: 'en' as const };
+    const settings = { weakObjectiveShare: 0.25, narrative: true, publicUrl: 'https://gcm.example.org' };
+    const base = new DatasetSlicer().slice(loaded, target, settings).hash;
+    expect(new DatasetSlicer().slice(loaded, target, { ...settings }).hash).toBe(base);
+    expect(new DatasetSlicer().slice(loaded, target, { ...settings, weakObjectiveShare: 0.5 }).hash).not.toBe(base);
+    expect(new DatasetSlicer().slice(loaded, target, { ...settings, narrative: false }).hash).not.toBe(base);
+    expect(new DatasetSlicer().slice(loaded, target, { ...settings, publicUrl: 'https://other.example.org' }).hash).not.toBe(base);
+  });
 });

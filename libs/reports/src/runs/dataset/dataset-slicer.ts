@@ -53,7 +53,12 @@ export class DatasetSlicer {
   /** Of lists: the hash of their items' hashes. */
   private readonly lists = new WeakMap<object, string>();
 
-  slice(data: LoadedDataset, target: ReportTarget): SlicedInput {
+  /**
+   * `settings`: whatever else changes what the report says (the build's
+   * REPORT_WEAK_OBJECTIVE_SHARE, REPORT_NARRATIVE, PUBLIC_URL): part of the
+   * snapshot hash, so a changed setting makes a new version, not a stale one.
+   */
+  slice(data: LoadedDataset, target: ReportTarget, settings: Record<string, string | number | boolean | null> = {}): SlicedInput {
     const shared = this.sharedOf(data);
     const own = target.kind === 'state' ? this.organisation(shared, target.scope) : null;
     const scope = builderScope(target, own?.id ?? null);
@@ -75,6 +80,7 @@ export class DatasetSlicer {
       scope,
       cycles: data.cycles,
       otherCycles: data.otherCycles ?? [],
+      settings,
       catalogue: this.h(catalogue),
       organisations: this.list(organisations),
       expertReports: this.list(data.expertReports),

@@ -60,7 +60,8 @@ export class ReportBuildService {
     const step = async (percent: number) => (await Promise.all([this.runs.progress(runId, percent), hooks.progress(percent)]))[0];
     if (!(await step(5))) return { runId, status: 'cancelled' };
 
-    const { input, hash } = this.slicer.slice(await this.data(run), run.target);
+    const settings = { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE, narrative: this.config.REPORT_NARRATIVE === 'on', publicUrl: this.mail.publicUrl() };
+    const { input, hash } = this.slicer.slice(await this.data(run), run.target, settings);
     if (!(await step(25))) return { runId, status: 'cancelled' };
 
     let model: ReportDocument | null = null;
@@ -68,8 +69,8 @@ export class ReportBuildService {
       .then((v) => v && { ...v, created: false });
     if (!version) {
       model = buildReport(run.target.kind, {
-        ...input, language: run.target.language, publicUrl: this.mail.publicUrl(), parameters: { weakObjectiveShare: this.config.REPORT_WEAK_OBJECTIVE_SHARE },
-        narrative: this.config.REPORT_NARRATIVE === 'on',
+        ...input, language: run.target.language, publicUrl: settings.publicUrl, parameters: { weakObjectiveShare: settings.weakObjectiveShare },
+        narrative: settings.narrative,
       });
       version = await this.versions.ensure(run.target, hash, model, runId);
     }
