@@ -13,6 +13,20 @@ export interface CycleFlow {
   childRunIds: string[];
 }
 
+/**
+ * The order a flow's reports are queued in (the worker takes them first in,
+ * first out): the costliest kinds first, so that the long round-table and
+ * objective reports do not land at the end of the flow with one worker slot
+ * idle beside them (longest job first). State reports, the many short ones, last.
+ */
+const FLOW_ORDER: Record<string, number> = { round_table: 0, objective: 1, theme: 2, region: 3, state: 4 };
+
+/** Run ids in flow order (FLOW_ORDER, then id, so that the same flow is always queued the same way). */
+export function inFlowOrder(runs: { id: string; kind: string }[]): string[] {
+  const rank = (kind: string) => FLOW_ORDER[kind] ?? Object.keys(FLOW_ORDER).length;
+  return [...runs].sort((a, b) => rank(a.kind) - rank(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.id);
+}
+
 /** The flow of a cycle has a fixed id, so closing the same cycle again joins the runs still active instead of doubling them. */
 export const flowIdOf = (cycleId: string) => `cycle-${cycleId}`;
 
@@ -68,18 +82,18 @@ export class ReportFlowService {
       [cycle.id, cycle.code, requestedBy, flowId, parent.id, languages, further],
     );
     // Runs of the set already active (requested singly before the close) join the flow.
-    const [children]: [{ id: string }[]] = await m.query(
+    const [children]: [{ id: string; kind: string }[]] = await m.query(
       `UPDATE report_run r SET flow_id = $3, parent_run_id = $4, updated_at = now()
          FROM (${targets('$5', '$6')}) t
         WHERE r.kind = t.kind AND r.scope = t.scope AND r.language = t.language AND r.cycle_key = $2 AND r.status IN ('queued', 'running')
-        RETURNING r.id`,
+        RETURNING r.id, r.kind`,
       [cycle.id, cycle.code, flowId, parent.id, languages, further],
     );
     await this.audit.record(m, {
       action: 'report.flow_requested', entityType: 'reporting_cycle', entityId: cycle.id,
       after: { cycle: cycle.code, flowId, languages, summaryRunId: parent.id, runs: children.length + 1, created: created.length },
     });
-    return { flowId, parentRunId: parent.id, childRunIds: children.map((c) => c.id).sort() };
+    return { flowId, parentRunId: parent.id, childRunIds: inFlowOrder(children) };
   }
 
   /** A new summary run, or the active one (requested singly before the close) taken into the flow. */
@@ -114,12 +128,12 @@ export class ReportFlowService {
 
   /** The flow of a cycle as stored, for the reconcile job. */
   async storedFlow(flowId: string): Promise<CycleFlow | null> {
-    const rows: { id: string; parent: boolean }[] = await this.dataSource.query(
-      `SELECT id, parent_run_id IS NULL AS parent FROM report_run WHERE flow_id = $1 AND status IN ('queued', 'running')`,
+    const rows: { id: string; kind: string; parent: boolean }[] = await this.dataSource.query(
+      `SELECT id, kind, parent_run_id IS NULL AS parent FROM report_run WHERE flow_id = $1 AND status IN ('queued', 'running')`,
       [flowId],
     );
     const parent = rows.find((r) => r.parent);
     if (!parent) return null;
-    return { flowId, parentRunId: parent.id, childRunIds: rows.filter((r) => !r.parent).map((r) => r.id).sort() };
+    return { flowId, parentRunId: parent.id, childRunIds: inFlowOrder(rows.filter((r) => !r.parent)) };
   }
 }
