@@ -13,6 +13,8 @@ const ROUTES: [string, string, Access][] = [
   ['GET', '/api/v1/pledges', 'public'],
   ['GET', '/api/v1/pledges/export.csv', 'public'],
   ['GET', '/api/v1/pledges/export.xlsx', 'public'],
+  ['GET', '/api/v1/pledges/pledgers', 'public'],
+  ['GET', '/api/v1/pledges/updates', 'public'],
   ['GET', '/api/v1/pledges/:id', 'optional'],
   ['POST', '/api/v1/pledges', FP],
   ['PATCH', '/api/v1/pledges/:id', FP],
