@@ -45,10 +45,16 @@ export async function runBuildJob(
     const unrecoverable = error instanceof ReportInputError || error instanceof ReportTargetGoneError;
     // An outage that outlasted the window fails the run now; the reconcile job re-queues it once the database answers.
     const final = unrecoverable || kind === 'infra' || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    // The job's own error matters more than a failure to record it; BullMQ keeps it either way.
-    await builds.recordFailure(runId, error, final, kind === 'infra' ? 'infra' : 'build').catch((recordErr: Error) => {
-      process.emitWarning(`could not record the failure of report run ${runId}: ${recordErr.message}`);
-    });
+    // A failure the run's row cannot record (the database went away meanwhile) must not end the job: the run would
+    // stay "running" for ever while its flow went on without it. The job waits the outage out like any other
+    // (no attempt spent) and meets its error again once the database answers, then records it.
+    const unrecorded = await builds.recordFailure(runId, error, final, kind === 'infra' ? 'infra' : 'build').then(() => null, (recordErr: Error) => recordErr);
+    if (unrecorded && token && classifyError(unrecorded) === 'infra' && Date.now() - since < settings.infraRetryMs) {
+      await handBack(builds, job, token, unrecorded, 'infra', since);
+      throw new DelayedError();
+    }
+    // Otherwise the job's own error matters more than a failure to record it; BullMQ keeps it either way.
+    if (unrecorded) process.emitWarning(`could not record the failure of report run ${runId}: ${unrecorded.message}`);
     throw unrecoverable || final ? new UnrecoverableError(`${error.name}: ${error.message}`) : error;
   }
 }
