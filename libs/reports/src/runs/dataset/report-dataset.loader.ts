@@ -67,11 +67,10 @@ export class ReportDatasetLoader {
 
   /** The requested cycles plus the one before the earliest, for comparison. */
   private async cycles(m: EntityManager, ids: string[]): Promise<(CycleInput & { id: string })[]> {
-    const cols = CYCLE_COLUMNS;
     const rows = await m.query(
-      `SELECT ${cols} FROM reporting_cycle WHERE id = ANY($1::uuid[])
+      `SELECT ${CYCLE_COLUMNS} FROM reporting_cycle WHERE id = ANY($1::uuid[])
        UNION ALL
-       (SELECT ${cols} FROM reporting_cycle
+       (SELECT ${CYCLE_COLUMNS} FROM reporting_cycle
          WHERE period_start < (SELECT min(period_start) FROM reporting_cycle WHERE id = ANY($1::uuid[])) ORDER BY period_start DESC LIMIT 1)
        ORDER BY "periodStart"`,
       [ids],
